@@ -1,0 +1,318 @@
+"""Actor mentions: finding who a noun phrase refers to.
+
+Stage input: a parsed sentence (spaCy ``Doc``/``Span``) and the article's :class:`ArticleMemory`.
+Stage output: :class:`~eventcoder.model.Actor` objects for the heads the event coder asks about.
+
+How a noun phrase is resolved, in order of preference (each result says which rule decided in ``Actor.how``):
+
+1. group words: "both sides", "the two sides", "the two countries/leaders/ministers" -> the article's dyad;
+2. pronouns "he"/"she" -> the last person who acted in the article;
+3. the words of the phrase itself: countries, adjectives, demonyms, capitals and seats of government, and
+   organisations from the knowledge files give the country; titles and group nouns (agents.tsv) give the
+   sector ("Kyrgyz President Sadyr Japarov" -> KGZ + GOV);
+4. a person already introduced in the article with a title and a country ("Japarov", "Wang");
+5. a domestic agent without a country ("police", "parliament") -> the dateline's country.
+
+A country named alone as an actor is coded as its government (sector GOV), as the CAMEO manual treats states.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from spacy.matcher import PhraseMatcher
+from spacy.util import filter_spans
+
+from .knowledge import GazetteerEntry, Knowledge
+from .model import Actor
+
+__all__ = ["ActorFinder", "ArticleMemory", "GROUP_HEADS", "make_actor"]
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_HEADS = frozenset({
+    "side", "country", "nation", "leader", "president", "minister", "government", "party", "delegation",
+    "state", "head", "neighbour", "neighbor", "counterpart",
+})
+NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4}
+MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "npadvmod", "case", "punct"})
+PLACE_PREPS = frozenset({"of", "from", "in", "at"})
+COUNTRY_KINDS = frozenset({"country", "adjective", "demonym", "capital", "metonym", "igo"})
+DATELINE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "OPP", "CVL", "BUS", "MED", "LAB", "EDU", "HLH", "REL"})
+
+
+def make_actor(country: str | None, sector: str | None, name: str | None, text: str, how: str,
+               start: int = 0, end: int = 0, code: str | None = None) -> Actor:
+    """Build an :class:`Actor`, deriving the CAMEO-style code as country + sector when ``code`` is None."""
+    if code is None and country:
+        code = country + (sector or "") if sector not in ("IGO", "NGO") else country
+    return Actor(code=code, country=country, sector=sector, name=name, text=text, start=start, end=end, how=how)
+
+
+@dataclass
+class ArticleMemory:
+    """What the actor stage remembers within one article (created fresh per article).
+
+    Attributes:
+        people (dict[str, Actor]): name word ("Japarov", "Wang") -> the actor it was introduced as.
+        last_person (Actor | None): the last person who was the subject of an event or statement.
+        dyad (list[Actor]): the article's main actors (most mentioned countries, most mentioned first).
+        dateline_country (str | None): ISO3 of the dateline place, for domestic agents.
+    """
+
+    people: dict[str, Actor] = field(default_factory=dict)
+    last_person: Actor | None = None
+    dyad: list[Actor] = field(default_factory=list)
+    dateline_country: str | None = None
+
+    def partner_of(self, country: str | None) -> Actor | None:
+        """The dyad member other than ``country``; the dyad's first actor when ``country`` is outside it."""
+        for actor in self.dyad:
+            if actor.country != country:
+                return actor
+        return None
+
+
+class ActorFinder:
+    """Finds gazetteer mentions in sentences and resolves noun phrases to actors.
+
+    Built once per process from a spaCy ``Language`` (for tokenising the phrases) and a
+    :class:`~eventcoder.knowledge.Knowledge`; holds no per-article state.
+    """
+
+    def __init__(self, nlp, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self._cased = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._entries: dict[str, GazetteerEntry] = {}
+        self._add_phrases(nlp, knowledge.entries)
+
+    def _add_phrases(self, nlp, entries: Iterable[GazetteerEntry]) -> None:
+        by_key: dict[tuple[str, str], list] = {}
+        for entry in entries:
+            lower = entry.kind == "agent"
+            key = f"{entry.kind}|{entry.phrase if not lower else entry.phrase.lower()}"
+            if key in self._entries:
+                continue
+            self._entries[key] = entry
+            by_key.setdefault(("lower" if lower else "cased", key), []).append(entry.phrase)
+        for (which, key), phrases in by_key.items():
+            docs = [nlp.make_doc(p) for p in phrases]
+            matcher = self._lower if which == "lower" else self._cased
+            matcher.add(key, docs)
+
+    def mentions(self, doc) -> dict[int, tuple[GazetteerEntry, int, int]]:
+        """Gazetteer matches in ``doc``: token index -> (entry, span start token, span end token).
+
+        The longest match wins where matches overlap; a proper-noun match is preferred to an agent word.
+        """
+        spans = []
+        for matcher in (self._cased, self._lower):
+            for match_id, start, end in matcher(doc):
+                key = doc.vocab.strings[match_id]
+                span = doc[start:end]
+                span.label_ = key
+                spans.append(span)
+        result: dict[int, tuple[GazetteerEntry, int, int]] = {}
+        for span in filter_spans(spans):
+            entry = self._entries[span.label_]
+            if entry.kind == "adjective" and span.root.pos_ == "PROPN" and span.root.ent_type_ == "PERSON":
+                continue
+            for i in range(span.start, span.end):
+                result[i] = (entry, span.start, span.end)
+        return result
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(self, head, gaz: dict, memory: ArticleMemory) -> list[Actor]:
+        """Resolve the noun phrase headed by token ``head`` and its conjuncts to actors (possibly empty)."""
+        actors: list[Actor] = []
+        for token in [head, *head.conjuncts]:
+            for actor in self.resolve_one(token, gaz, memory):
+                if actor not in actors:
+                    actors.append(actor)
+        return actors
+
+    def resolve_one(self, head, gaz: dict, memory: ArticleMemory) -> list[Actor]:
+        """Resolve one noun-phrase head (no conjunct expansion); a list because "both sides" is two actors."""
+        lower = head.lower_
+        if lower in PERSON_PRONOUNS:
+            return [_as_mention(memory.last_person, head, "pronoun -> last person")] if memory.last_person else []
+        group = self._group(head, memory)
+        if group is not None:
+            return group
+        return self._from_phrase(head, gaz, memory)
+
+    def _group(self, head, memory: ArticleMemory) -> list[Actor] | None:
+        if head.lemma_.lower() not in GROUP_HEADS or head.pos_ == "PROPN":
+            return None
+        n = 0
+        for child in head.lefts:
+            n = max(n, NUMBER_WORDS.get(child.lower_, 0))
+        if not n or not memory.dyad:
+            return None
+        return [_as_mention(a, head, f"'{head.text}' -> the article's {len(memory.dyad[:n])} main actors")
+                for a in memory.dyad[:n]]
+
+    def _from_phrase(self, head, gaz: dict, memory: ArticleMemory) -> list[Actor]:
+        tokens = noun_phrase(head)
+        countries = _country_entries(head, tokens, gaz)
+        sector, sector_how = _sector(head, tokens, gaz)
+        text, start, end = _span_text(head, tokens)
+        if countries:
+            actors = []
+            for entry in countries:
+                sec = sector or _default_sector(entry, head, gaz)
+                how = f"{entry.kind} '{entry.phrase}' ({entry.source})" + (f" + {sector_how}" if sector else "")
+                code = entry.code if entry.kind == "igo" else None
+                if code and sector and sector not in ("IGO", "NGO"):
+                    code = code + sector
+                actors.append(make_actor(entry.country, sec, _name(entry, tokens, gaz), text, how, start, end, code))
+            if len(actors) == 1:
+                self._remember_person(tokens, actors[0], gaz, memory)
+            return actors
+        person = _known_person(tokens, memory)
+        if person is not None:
+            return [_as_mention(person, head, f"person '{person.name}' named earlier as {person.code}")]
+        if sector and memory.dateline_country and sector in DATELINE_SECTORS:
+            how = f"{sector_how} + the dateline's country"
+            return [make_actor(memory.dateline_country, sector, None, text, how, start, end)]
+        return []
+
+    def _remember_person(self, tokens, actor: Actor, gaz: dict, memory: ArticleMemory) -> None:
+        names = [t for t in tokens if t.ent_type_ == "PERSON" and t.i not in gaz and t.is_alpha]
+        if not names or actor.sector in (None, "IGO"):
+            return
+        full = " ".join(t.text for t in sorted(names, key=lambda t: t.i))
+        person = Actor(code=actor.code, country=actor.country, sector=actor.sector, name=full, text=full,
+                       how=f"person '{full}' introduced as {actor.code}")
+        for tok in names:
+            if len(tok.text) > 2:
+                memory.people[tok.text] = person
+
+    def count_countries(self, docs) -> list[str]:
+        """Countries mentioned across ``docs`` (parsed sentences), most mentioned first, ties by first mention.
+
+        Used to build the article's dyad; organisations are left out.
+        """
+        counts: dict[str, list[int]] = {}
+        order = 0
+        for doc in docs:
+            seen_spans = set()
+            for i, (entry, start, _end) in sorted(self.mentions(doc).items()):
+                if entry.kind not in COUNTRY_KINDS or entry.kind == "igo" or not entry.country:
+                    continue
+                if (start, entry.country) in seen_spans:
+                    continue
+                seen_spans.add((start, entry.country))
+                slot = counts.setdefault(entry.country, [0, order])
+                slot[0] += 1
+                order += 1
+        return [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[1][1]))]
+
+
+# ---------------------------------------------------------------------- helpers (pure functions)
+def noun_phrase(head) -> list:
+    """Tokens of the noun phrase headed by ``head``: modifiers, appositions and of/from/in/at phrases.
+
+    Relative clauses, participial modifiers and other clauses are left out, so "gunmen who crossed
+    from X" keeps "from X" out (the crossing is not the gunmen's identity).
+    """
+    tokens = [head]
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in MOD_DEPS or child.dep_ == "pobj" or (
+                    child.dep_ == "prep" and child.lower_ in PLACE_PREPS) or (
+                    child.dep_ == "conj" and tok != head and tok.dep_ != "pobj"):
+                if child.dep_ == "conj" and tok.dep_ not in ("amod", "compound", "poss", "nmod"):
+                    continue
+                tokens.append(child)
+                stack.append(child)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _rank(head, tok) -> tuple[int, int]:
+    """Preference of a country word inside a noun phrase: the head, its own modifiers, appositions, of-phrases."""
+    if tok.i == head.i:
+        return (0, 0)
+    depth = 0
+    t = tok
+    via_prep = False
+    while t.i != head.i and depth < 8:
+        if t.dep_ in ("prep", "pobj", "appos"):
+            via_prep = True
+        t = t.head
+        depth += 1
+    return (2 if via_prep else 1, abs(tok.i - head.i))
+
+
+def _country_entries(head, tokens, gaz: dict) -> list[GazetteerEntry]:
+    found: dict[int, tuple] = {}
+    for tok in tokens:
+        hit = gaz.get(tok.i)
+        if hit and hit[0].kind in COUNTRY_KINDS and hit[0].country:
+            entry, start, _ = hit
+            rank = _rank(head, tok)
+            if start not in found or rank < found[start][1]:
+                found[start] = (entry, rank, tok)
+    if not found:
+        return []
+    ranked = sorted(found.values(), key=lambda x: x[1])
+    best_entry, best_rank, best_tok = ranked[0]
+    chosen = [best_entry]
+    for entry, rank, tok in ranked[1:]:
+        coordinated = tok in best_tok.conjuncts or any(t in best_tok.conjuncts for t in tok.ancestors)
+        if coordinated and rank[0] == best_rank[0] and entry.country not in {e.country for e in chosen}:
+            chosen.append(entry)
+    return chosen
+
+
+def _sector(head, tokens, gaz: dict) -> tuple[str | None, str]:
+    """The sector of the phrase from agent words: the head's own first, then its compounds and appositions."""
+    candidates = []
+    for tok in tokens:
+        hit = gaz.get(tok.i)
+        if hit and hit[0].kind == "agent" and hit[0].sector:
+            candidates.append((_rank(head, tok), hit[0]))
+    if not candidates:
+        return None, ""
+    candidates.sort(key=lambda x: x[0])
+    entry = candidates[0][1]
+    return entry.sector, f"agent '{entry.phrase}' ({entry.source})"
+
+
+def _default_sector(entry: GazetteerEntry, head, gaz: dict) -> str | None:
+    if entry.kind in ("igo",):
+        return entry.sector
+    if entry.kind == "demonym" and head.tag_ in ("NNS", "NNPS"):
+        return "CVL"
+    return entry.sector or "GOV"
+
+
+def _name(entry: GazetteerEntry, tokens, gaz: dict) -> str:
+    names = [t.text for t in tokens if t.ent_type_ == "PERSON" and t.i not in gaz and t.is_alpha]
+    return " ".join(names) if names else entry.name
+
+
+def _known_person(tokens, memory: ArticleMemory) -> Actor | None:
+    for tok in tokens:
+        if tok.pos_ == "PROPN" and tok.text in memory.people:
+            return memory.people[tok.text]
+    return None
+
+
+def _span_text(head, tokens) -> tuple[str, int, int]:
+    near = [t for t in tokens if abs(t.i - head.i) <= 8]
+    first, last = min(near, key=lambda t: t.i), max(near, key=lambda t: t.i)
+    span = head.doc[first.i:last.i + 1]
+    offset = head.sent.start_char
+    return span.text, span.start_char - offset, span.end_char - offset
+
+
+def _as_mention(actor: Actor | None, head, how: str) -> Actor | None:
+    if actor is None:
+        return None
+    offset = head.sent.start_char
+    return Actor(code=actor.code, country=actor.country, sector=actor.sector, name=actor.name, text=head.text,
+                 start=head.idx - offset, end=head.idx - offset + len(head.text), how=how)

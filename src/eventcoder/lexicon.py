@@ -1,0 +1,132 @@
+"""The verb lexicon: CAMEO event patterns kept as data (``data/verbs.tsv``), loaded once per process.
+
+File format (tab-separated, ``#`` starts a comment line; documented in ``data/README.md``)::
+
+    code  lemma  object  prep  flags  intent
+
+- ``code``: the CAMEO event code the pattern gives ("042").
+- ``lemma``: the trigger's lemma as spaCy lemmatises it ("meet", "ready").
+- ``object``: ``-`` or ``|``-separated lemmas one of which must be the trigger's object (direct object, or
+  the object of one of its prepositions): "hold" + "talk" = held talks.
+- ``prep``: ``-`` or ``|``-separated prepositions whose objects are the event's target ("with", "to").
+- ``flags``: ``-`` or comma-separated: ``sym`` (joint action: coded both ways), ``intent`` (an intent governor:
+  "pledged to X" codes X as intent), ``deny`` (a denial: 016, and what is denied is not coded),
+  ``needprep`` (the pattern fires only when one of its prepositions is present).
+- ``intent``: the code used when the event is only intended or announced ("will visit" -> 036); ``-`` means
+  such a future event is not coded at all.
+
+A pattern with an ``object`` is preferred to one without; otherwise the first line for a lemma wins.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .errors import EventcoderError
+
+__all__ = ["Lexicon", "LexiconError", "VerbPattern", "load_lexicon"]
+
+KNOWN_FLAGS = frozenset({"sym", "intent", "deny", "needprep"})
+
+
+class LexiconError(EventcoderError):
+    """A bad line in a lexicon file; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    """One lexicon line. ``source`` is ``"verbs.tsv:57"``."""
+
+    code: str
+    lemma: str
+    objects: frozenset[str]
+    preps: tuple[str, ...]
+    flags: frozenset[str]
+    intent: str | None
+    source: str
+
+    def describe(self) -> str:
+        """A short readable form: ``verbs.tsv:57 hold +talk with -> 040``."""
+        obj = f" +{'|'.join(sorted(self.objects))}" if self.objects else ""
+        prep = f" {'|'.join(self.preps)}" if self.preps else ""
+        return f"{self.source} {self.lemma}{obj}{prep} -> {self.code}"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Patterns by lemma, object-specific ones first."""
+
+    by_lemma: dict[str, tuple[VerbPattern, ...]]
+
+    def candidates(self, lemma: str) -> tuple[VerbPattern, ...]:
+        """Patterns for ``lemma`` in preference order (empty tuple when none)."""
+        return self.by_lemma.get(lemma, ())
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.by_lemma.values())
+
+
+def _split(cell: str) -> list[str]:
+    cell = cell.strip()
+    return [] if cell in ("", "-") else [c.strip() for c in cell.replace(",", "|").split("|") if c.strip()]
+
+
+def parse_line(line: str, source: str, known_codes: frozenset[str] | None = None) -> VerbPattern:
+    """Parse one lexicon line. Raises :class:`LexiconError` naming ``source`` for a malformed line."""
+    cells = line.rstrip("\n").split("\t")
+    if len(cells) != 6:
+        raise LexiconError(f"{source}: expected 6 tab-separated columns, found {len(cells)}")
+    code, lemma, objects, preps, flags, intent = cells
+    flag_set = frozenset(_split(flags))
+    if not code.isdigit() or not lemma.strip():
+        raise LexiconError(f"{source}: code must be digits and lemma non-empty, got {code!r} {lemma!r}")
+    if flag_set - KNOWN_FLAGS:
+        raise LexiconError(f"{source}: unknown flag(s) {sorted(flag_set - KNOWN_FLAGS)}")
+    intent_code = None if intent.strip() in ("", "-") else intent.strip()
+    if known_codes is not None:
+        for c in (code, intent_code):
+            if c is not None and c not in known_codes:
+                raise LexiconError(f"{source}: {c!r} is not a CAMEO event code")
+    return VerbPattern(code, lemma.strip().lower(), frozenset(_split(objects)), tuple(_split(preps)),
+                       flag_set, intent_code, source)
+
+
+def read_patterns(text: str, name: str, known_codes: frozenset[str] | None = None) -> list[VerbPattern]:
+    """All patterns of one lexicon file's text; ``name`` is used in ``source`` and error messages."""
+    patterns = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        patterns.append(parse_line(line, f"{name}:{number}", known_codes))
+    return patterns
+
+
+def build_lexicon(patterns: list[VerbPattern]) -> Lexicon:
+    """Group patterns by lemma: object-specific patterns first, then in file order."""
+    by_lemma: dict[str, list[VerbPattern]] = {}
+    for p in patterns:
+        by_lemma.setdefault(p.lemma, []).append(p)
+    ordered = {k: tuple(sorted(v, key=lambda p: 0 if p.objects else 1)) for k, v in by_lemma.items()}
+    return Lexicon(ordered)
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(extra_files: tuple[str, ...] = (), known_codes: frozenset[str] | None = None) -> Lexicon:
+    """The package lexicon plus user files (same format; their patterns come first), loaded once per process.
+
+    Raises:
+        LexiconError: a malformed line (file and line named) or a missing file.
+    """
+    patterns: list[VerbPattern] = []
+    for path in extra_files:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise LexiconError(f"cannot read lexicon file {path}: {exc.strerror}") from None
+        patterns += read_patterns(text, Path(path).name, known_codes)
+    text = resources.files("eventcoder").joinpath("data/verbs.tsv").read_text(encoding="utf-8")
+    patterns += read_patterns(text, "verbs.tsv", known_codes)
+    return build_lexicon(patterns)

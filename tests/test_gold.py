@@ -1,0 +1,55 @@
+"""Quality gate: the seed article and the development set scored against their gold events.
+
+Reads ``../shared`` (the project's read-only material) and is skipped only when it is absent. The bars are
+those of issue 2; the scorer is ``../shared/eval/score_events.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventcoder.pipeline import code_files
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+pytestmark = pytest.mark.skipif(not (SHARED / "eval" / "score_events.py").exists(), reason="../shared is absent")
+
+
+def _score(gold_dir: Path, articles: list[Path], tmp_path: Path) -> tuple[dict, str]:
+    out = tmp_path / "events.jsonl"
+    records = []
+    with out.open("w") as fh:
+        for item in code_files(articles):
+            assert hasattr(item, "records"), f"article failed: {item}"
+            for r in item.records:
+                records.append(r)
+                fh.write(json.dumps(r.as_dict()) + "\n")
+    report = subprocess.run([sys.executable, str(SHARED / "eval" / "score_events.py"), str(gold_dir), str(out)],
+                            capture_output=True, text=True, check=True).stdout
+    last = report.strip().splitlines()[-1]
+    p, r, f = (float(x) for x in re.findall(r"[\d.]+", last))
+    return {"precision": p, "recall": r, "f1": f, "records": records}, report
+
+
+def test_gold_seed_meets_issue_bars(tmp_path):
+    scores, report = _score(SHARED / "seed", sorted((SHARED / "seed").glob("*.txt")), tmp_path)
+    print(report)
+    assert scores["recall"] >= 0.85, report
+    assert scores["precision"] >= 0.80, report
+    m = re.search(r"date right: (\d+)/(\d+)", report)
+    assert m and m.group(1) == m.group(2), report
+    meetings = [r for r in scores["records"] if r.cameo_root == "04" and "met here" in r.sentence]
+    assert meetings and all(r.location_country == "KGZ" for r in meetings)
+    assert all(r.source_sector == "GOV" and r.target_sector == "GOV" for r in meetings)
+
+
+def test_gold_devset_meets_issue_bar(tmp_path):
+    articles = sorted((SHARED / "devset" / "articles").glob("*.txt"))
+    scores, report = _score(SHARED / "devset" / "gold", articles, tmp_path)
+    print(report)
+    assert scores["f1"] >= 0.60, report
