@@ -32,7 +32,7 @@ __all__ = ["ActorFinder", "ArticleMemory", "GROUP_HEADS", "make_actor"]
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_HEADS = frozenset({
     "side", "country", "nation", "leader", "president", "minister", "government", "party", "delegation",
-    "state", "head", "neighbour", "neighbor", "counterpart",
+    "state", "head", "neighbour", "neighbor", "counterpart", "team", "army", "force", "foreign minister",
 })
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4}
 MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "npadvmod", "case", "punct"})
@@ -64,11 +64,13 @@ class ArticleMemory:
     last_person: Actor | None = None
     dyad: list[Actor] = field(default_factory=list)
     dateline_country: str | None = None
+    recurring: frozenset[str] = frozenset()
 
     def partner_of(self, country: str | None) -> Actor | None:
-        """The dyad member other than ``country``; the dyad's first actor when ``country`` is outside it."""
-        for actor in self.dyad:
-            if actor.country != country:
+        """The dyad member other than ``country`` (the dyad's first when ``country`` is outside it), counting
+        only countries the article names at least twice; None when there is no such actor."""
+        for actor in self.dyad[:2]:
+            if actor.country != country and actor.country in self.recurring:
                 return actor
         return None
 
@@ -128,6 +130,9 @@ class ActorFinder:
         actors: list[Actor] = []
         for token in [head, *head.conjuncts]:
             for actor in self.resolve_one(token, gaz, memory):
+                if actor.country is None and actors and actors[0].country and token != head:
+                    actor = make_actor(actors[0].country, actor.sector, actor.name, actor.text,
+                                       f"{actor.how}; country shared with '{actors[0].text}'", actor.start, actor.end)
                 if actor not in actors:
                     actors.append(actor)
         return actors
@@ -173,13 +178,12 @@ class ActorFinder:
         person = _known_person(tokens, memory)
         if person is not None:
             return [_as_mention(person, head, f"person '{person.name}' named earlier as {person.code}")]
-        if sector and memory.dateline_country and sector in DATELINE_SECTORS:
-            how = f"{sector_how} + the dateline's country"
-            return [make_actor(memory.dateline_country, sector, None, text, how, start, end)]
+        if sector:
+            return [make_actor(None, sector, None, text, f"{sector_how}, no country named", start, end)]
         return []
 
     def _remember_person(self, tokens, actor: Actor, gaz: dict, memory: ArticleMemory) -> None:
-        names = [t for t in tokens if t.ent_type_ == "PERSON" and t.i not in gaz and t.is_alpha]
+        names = _name_tokens(tokens, gaz)
         if not names or actor.sector in (None, "IGO"):
             return
         full = " ".join(t.text for t in sorted(names, key=lambda t: t.i))
@@ -189,8 +193,8 @@ class ActorFinder:
             if len(tok.text) > 2:
                 memory.people[tok.text] = person
 
-    def count_countries(self, docs) -> list[str]:
-        """Countries mentioned across ``docs`` (parsed sentences), most mentioned first, ties by first mention.
+    def count_countries(self, docs) -> list[tuple[str, int]]:
+        """(country, mentions) across ``docs`` (parsed segments), most mentioned first, ties by first mention.
 
         Used to build the article's dyad; organisations are left out.
         """
@@ -207,7 +211,7 @@ class ActorFinder:
                 slot = counts.setdefault(entry.country, [0, order])
                 slot[0] += 1
                 order += 1
-        return [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[1][1]))]
+        return [(c, n) for c, (n, _) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[1][1]))]
 
 
 # ---------------------------------------------------------------------- helpers (pure functions)
@@ -224,11 +228,13 @@ def noun_phrase(head) -> list:
         for child in tok.children:
             if child.dep_ in MOD_DEPS or child.dep_ == "pobj" or (
                     child.dep_ == "prep" and child.lower_ in PLACE_PREPS) or (
-                    child.dep_ == "conj" and tok != head and tok.dep_ != "pobj"):
-                if child.dep_ == "conj" and tok.dep_ not in ("amod", "compound", "poss", "nmod"):
-                    continue
+                    child.dep_ == "conj" and tok != head):
                 tokens.append(child)
                 stack.append(child)
+            elif child.dep_ == "relcl" and tok == head:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "from":
+                        tokens.extend(prep.subtree)
     return sorted(tokens, key=lambda t: t.i)
 
 
@@ -252,10 +258,11 @@ def _country_entries(head, tokens, gaz: dict) -> list[GazetteerEntry]:
     for tok in tokens:
         hit = gaz.get(tok.i)
         if hit and hit[0].kind in COUNTRY_KINDS and hit[0].country:
-            entry, start, _ = hit
-            rank = _rank(head, tok)
+            entry, start, end = hit
+            root = tok.doc[start:end].root
+            rank = _rank(head, root)
             if start not in found or rank < found[start][1]:
-                found[start] = (entry, rank, tok)
+                found[start] = (entry, rank, root)
     if not found:
         return []
     ranked = sorted(found.values(), key=lambda x: x[1])
@@ -290,9 +297,26 @@ def _default_sector(entry: GazetteerEntry, head, gaz: dict) -> str | None:
     return entry.sector or "GOV"
 
 
+def _name_tokens(tokens, gaz: dict) -> list:
+    """A person's name in a phrase: the proper nouns of the head (or of an apposition) and its compounds
+    that are not countries, titles or organisations ("Kyrgyz President Sadyr Japarov" -> Sadyr, Japarov)."""
+    if not tokens:
+        return []
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head == t or t.dep_ == "appos"]
+    out = []
+    for head in heads:
+        chain = [head] + [c for c in head.subtree if c.dep_ in ("compound", "flat") and c.i in inside]
+        for t in chain:
+            if (t.pos_ == "PROPN" and t.i not in gaz and t.is_alpha and t.is_title
+                    and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC", "DATE")):
+                out.append(t)
+    return sorted(set(out), key=lambda t: t.i)
+
+
 def _name(entry: GazetteerEntry, tokens, gaz: dict) -> str:
-    names = [t.text for t in tokens if t.ent_type_ == "PERSON" and t.i not in gaz and t.is_alpha]
-    return " ".join(names) if names else entry.name
+    names = _name_tokens(tokens, gaz)
+    return " ".join(t.text for t in names) if names else entry.name
 
 
 def _known_person(tokens, memory: ArticleMemory) -> Actor | None:

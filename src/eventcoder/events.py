@@ -42,6 +42,9 @@ TEMPORAL_WORDS = frozenset({"overnight", "tonight", "today", "yesterday", "monda
                             "thursday", "friday", "saturday", "sunday"})
 TARGET_PREPS = frozenset({"to", "with", "on", "for", "against", "of", "from", "into", "toward", "towards", "at",
                           "over", "about", "upon"})
+REPORTING_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
+OBJECT_PREPS = frozenset({"from", "of", "with", "to", "for", "on", "against"})
 COERCIVE_ROOTS = frozenset({"17", "08"})
 
 
@@ -121,12 +124,12 @@ class SentenceCoder:
 
     def _matches(self, sent) -> list[_Match]:
         found = {t.i: p for t in sent if (p := self.match(t)) is not None}
-        suppressed: set[int] = set()
+        suppressed = _reported_only(sent.doc, found)
         governed: dict[int, _Match] = {}
         matches: list[_Match] = []
         for i, p in found.items():
             tok = sent.doc[i]
-            if i in suppressed or _background(tok) or _negated(tok) or _hypothetical(tok):
+            if i in suppressed or _background(tok, p) or _negated(tok) or _hypothetical(tok):
                 suppressed.add(i)
                 continue
             if "deny" in p.flags:
@@ -142,12 +145,16 @@ class SentenceCoder:
                 matches.append(governed.pop(i))
                 continue
             if "intent" in p.flags:
+                if "govonly" in p.flags:
+                    continue
                 if not any(m.head == tok for m in governed.values()) and not _governed_by_intent(tok, found):
                     matches.append(_Match(tok, tok, p, p.code, "intent", p.describe(), "sym" in p.flags))
                 continue
             if _governed_by_intent(tok, found):
                 continue
             mood, code = "asserted", p.code
+            if "futureonly" in p.flags and not _future(tok):
+                continue
             if _future(tok):
                 if p.intent is None:
                     continue
@@ -163,56 +170,68 @@ class SentenceCoder:
             inner = found.get(comp.i)
             if inner is None or "intent" in (inner.flags if inner else ()):
                 continue
-            if inner.intent is None:
+            if inner.intent is None and "futureonly" not in inner.flags:
                 continue
             rule = f"{inner.describe()} as intent via {p.describe()}"
             sym = "sym" in inner.flags or "sym" in p.flags
-            out[comp.i] = _Match(comp, gov, inner, inner.intent, "intent", rule, sym)
+            out[comp.i] = _Match(comp, gov, inner, inner.intent or inner.code, "intent", rule, sym)
         return out
 
     # ------------------------------------------------------------------ arguments
     def _arguments(self, m: _Match, gaz: dict, memory: ArticleMemory) -> list[Candidate]:
         tok = m.token
         passive = _is_passive(tok)
-        sources = self._sources(m, passive, gaz, memory)
-        targets = self._targets(m, passive, gaz, memory)
+        main = memory.dyad[0].country if memory.dyad else memory.dateline_country
+        sources = [_with_country(a, main, "the article's main country")
+                   for a in self._sources(m, passive, gaz, memory)]
+        sources = [a for a in sources if a.country]
+        targets = self._resolve_all(_target_heads(tok, m.pattern, passive, m.sym), gaz, memory)
         if passive and not sources and targets and m.code[:2] in COERCIVE_ROOTS:
-            t = targets[0]
+            t = _with_country(targets[0], main, "the article's main country")
             sources = [make_actor(t.country, "COP" if m.code[:2] == "17" else "GOV", None, "",
                                   "unnamed authority of the target's country (passive without agent)")]
+        if not sources:
+            return []
+        home = sources[0].country
+        targets = [_with_country(t, main or home, "the article's main country") for t in targets]
+        if "deny" in m.pattern.flags:
+            targets = [t for t in targets if t.country != home]
+        pairs = self._pairs(sources, targets, m, gaz, memory)
         trigger_text = _trigger_text(tok, m)
-        pairs = self._pairs(sources, targets, m, memory)
-        cands = []
-        for s, t in pairs:
-            cands.append(Candidate(s, t, m.code, tok, trigger_text, m.rule, m.mood))
+        cands = [Candidate(s, t, m.code, tok, trigger_text, m.rule, m.mood) for s, t in pairs]
         for s, t in pairs:
             if m.sym and (t, s) not in pairs:
                 cands.append(Candidate(t, s, m.code, tok, trigger_text, m.rule + " (joint action, reverse)", m.mood))
         return cands
 
-    def _pairs(self, sources, targets, m: _Match, memory: ArticleMemory) -> list[tuple[Actor, Actor]]:
-        sources = [s for s in sources if s and s.country]
-        targets = [t for t in targets if t and t.country]
-        if not sources:
-            return []
+    def _pairs(self, sources: list[Actor], targets: list[Actor], m: _Match, gaz: dict,
+               memory: ArticleMemory) -> list[tuple[Actor, Actor]]:
+        """Source-target pairs: named targets; else pairs within a group subject ("both sides signed");
+        else a country named deeper in the objects; else the article's other main actor."""
         if not targets and len(sources) > 1:
-            return [(a, b) for a, b in permutations(sources, 2) if a.country != b.country and (
-                m.sym or sources.index(a) < sources.index(b))]
+            return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if a.country != b.country]
         if not targets:
-            partner = memory.partner_of(sources[0].country)
-            if partner is None:
-                return []
-            targets = [Actor(partner.code, partner.country, partner.sector, partner.name, "", 0, 0,
-                             "not named in the sentence: the article's other main actor")]
+            targets = self._fallback_targets(m, sources[0], gaz, memory)
         pairs = []
         for s in sources:
             for t in targets:
-                if s.country == t.country and (s.start, s.text) == (t.start, t.text):
-                    continue
-                if s.country == t.country and (not t.text or s.sector == t.sector == "GOV"):
+                if s.country == t.country and ((s.start, s.text) == (t.start, t.text) or s.sector == t.sector):
                     continue
                 pairs.append((s, t))
         return pairs
+
+    def _fallback_targets(self, m: _Match, source: Actor, gaz: dict, memory: ArticleMemory) -> list[Actor]:
+        for head in _deep_objects(m.token):
+            actors = [a for a in self._resolve_all([head], gaz, memory) if a.country and a.country != source.country]
+            if actors:
+                return actors
+        if "home" in m.pattern.flags:
+            return [make_actor(source.country, "GOV", None, "", "protest aimed at the source's own government")]
+        partner = memory.partner_of(source.country)
+        if partner is None:
+            return []
+        return [Actor(partner.code, partner.country, partner.sector, partner.name, "", 0, 0,
+                      "not named in the sentence: the article's other main actor")]
 
     def _sources(self, m: _Match, passive: bool, gaz: dict, memory: ArticleMemory) -> list[Actor]:
         if passive:
@@ -227,19 +246,6 @@ class SentenceCoder:
         speaker = _speaker(m.head)
         if speaker is not None:
             return self._resolve_all([speaker], gaz, memory)
-        return []
-
-    def _targets(self, m: _Match, passive: bool, gaz: dict, memory: ArticleMemory) -> list[Actor]:
-        """Named targets: the pattern's objects, else a country named deeper in the object phrases."""
-        tok = m.token
-        heads = _target_heads(tok, m.pattern, passive, m.sym)
-        actors = self._resolve_all(heads, gaz, memory)
-        if actors:
-            return actors
-        for head in _deep_objects(tok, m.pattern, passive):
-            actors = [a for a in self._resolve_all([head], gaz, memory) if "dateline" not in a.how]
-            if actors:
-                return actors
         return []
 
     def _resolve_all(self, heads, gaz: dict, memory: ArticleMemory) -> list[Actor]:
@@ -268,8 +274,25 @@ def _object_lemmas(token) -> set[str]:
     return out
 
 
-def _background(tok) -> bool:
-    """Triggers inside relative clauses, noun modifiers or argument positions (background events)."""
+def _reported_only(doc, found: dict) -> set[int]:
+    """Triggers that are only demanded, requested, alleged, threatened or denied by another trigger
+    ("urged X to stop", "demanded that Kabul hand over", "accused X of attacking"): not coded as events."""
+    out: set[int] = set()
+    for i, p in found.items():
+        if p.code[:2] in REPORTING_ROOTS or "deny" in p.flags:
+            for c in doc[i].children:
+                if c.dep_ in ("xcomp", "ccomp", "prep", "advcl") and c.dep_ != "prep" or (
+                        c.dep_ == "prep" and c.lower_ in ("of", "for", "to")):
+                    out.update(t.i for t in c.subtree)
+    return out
+
+
+def _background(tok, pattern: VerbPattern | None = None) -> bool:
+    """Triggers inside relative clauses, noun modifiers or argument positions (background events), and
+    participles of consequence ("..., killing six soldiers") for material acts."""
+    if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and pattern is not None and pattern.code[:2] in MATERIAL_ROOTS
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+        return True
     if tok.dep_ in SKIP_DEPS and tok.pos_ != "ADJ":
         return tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("relcl", "acl")
     return tok.dep_ in ("relcl", "acl")
@@ -387,6 +410,8 @@ def _target_heads(tok, pattern: VerbPattern, passive: bool, sym: bool) -> list:
     preps = set(pattern.preps) | ({"with"} if sym else set())
     holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "xcomp") and c.lemma_.lower() in pattern.objects]
     for holder in holders:
+        if holder != tok:
+            preps = preps | OBJECT_PREPS
         for c in holder.children:
             if passive and c.dep_ == "nsubjpass" and c.lemma_.lower() not in pattern.objects:
                 heads.append(c)
@@ -401,21 +426,32 @@ def _target_heads(tok, pattern: VerbPattern, passive: bool, sym: bool) -> list:
     return heads
 
 
-def _deep_objects(tok, pattern: VerbPattern, passive: bool) -> list:
-    """Nouns anywhere in the trigger's object phrases and complements (second-choice targets).
+def _deep_objects(tok) -> list:
+    """Nouns in the trigger's object phrases and complements (second-choice targets), nearest first.
 
-    Phrases of place and circumstance ("within the UN", "in Bishkek", "during the visit") are left out.
+    Phrases of place and circumstance ("within the UN", "in Bishkek", "near the town"), adverbial clauses
+    and relative clauses are not entered.
     """
     out = []
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ not in TARGET_PREPS:
+    stack = [c for c in tok.children if c.dep_ in ("dobj", "prep", "xcomp", "dative", "attr", "nsubjpass", "ccomp")]
+    while stack:
+        t = stack.pop(0)
+        if t.dep_ == "prep" and t.lower_ not in TARGET_PREPS:
             continue
-        if c.dep_ in ("dobj", "prep", "xcomp", "dative", "attr", "nsubjpass", "advcl", "ccomp") or (
-                passive and c.dep_ == "nsubjpass"):
-            for t in c.subtree:
-                if t.pos_ in ("PROPN", "NOUN", "ADJ") and t.i != tok.i:
-                    out.append(t)
+        if t.dep_ in ("advcl", "relcl", "acl", "appos"):
+            continue
+        if t.pos_ in ("PROPN", "NOUN", "ADJ"):
+            out.append(t)
+        stack.extend(t.children)
     return out
+
+
+def _with_country(actor: Actor, country: str | None, why: str) -> Actor:
+    """``actor`` with ``country`` filled in when it has none (an agent such as "police" named without one)."""
+    if actor.country or not country:
+        return actor
+    return make_actor(country, actor.sector, actor.name, actor.text, f"{actor.how}; country from {why}",
+                      actor.start, actor.end)
 
 
 def _trigger_text(tok, m: _Match) -> str:

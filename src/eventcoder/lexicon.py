@@ -11,7 +11,10 @@ File format (tab-separated, ``#`` starts a comment line; documented in ``data/RE
 - ``prep``: ``-`` or ``|``-separated prepositions whose objects are the event's target ("with", "to").
 - ``flags``: ``-`` or comma-separated: ``sym`` (joint action: coded both ways), ``intent`` (an intent governor:
   "pledged to X" codes X as intent), ``deny`` (a denial: 016, and what is denied is not coded),
-  ``needprep`` (the pattern fires only when one of its prepositions is present).
+  ``needprep`` (the pattern fires only when one of its prepositions is present), ``home`` (without a named
+  target the act is aimed at the source's own government: protests, strikes), ``futureonly`` (coded only when
+  announced or promised: "promised to respond"), ``govonly`` (an intent governor that codes nothing by itself:
+  "looks forward to").
 - ``intent``: the code used when the event is only intended or announced ("will visit" -> 036); ``-`` means
   such a future event is not coded at all.
 
@@ -29,7 +32,7 @@ from .errors import EventcoderError
 
 __all__ = ["Lexicon", "LexiconError", "VerbPattern", "load_lexicon"]
 
-KNOWN_FLAGS = frozenset({"sym", "intent", "deny", "needprep"})
+KNOWN_FLAGS = frozenset({"sym", "intent", "deny", "needprep", "home", "futureonly", "govonly"})
 
 
 class LexiconError(EventcoderError):

@@ -186,7 +186,8 @@ class EventRecord:
 
     Goldstein values: GDELT's CAMEO Goldstein lookup; QuadClass: GDELT's root rule
     (01-05 -> 1, 06-09 -> 2, 10-14 -> 3, 15-20 -> 4); PLOVER: CAMEO2PLOVER-2021 map.
-    Dates are ISO strings ("2025-11-19") or None.
+    Dates are ISO strings ("2025-11-19") or None. ``trigger``, ``rule``, ``source_how`` and ``target_how``
+    say why: the words that triggered the event, the lexicon line that fired, and how each actor was resolved.
     """
 
     event_id: str
@@ -223,6 +224,8 @@ class EventRecord:
     headline: str | None
     outlet: str | None
     published: str | None
+    source_how: str = ""
+    target_how: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """The record as a plain dict in :data:`RECORD_COLUMNS` order."""

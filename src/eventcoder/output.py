@@ -72,56 +72,58 @@ def _actor_cell(code: str | None, text: str | None):
 
     cell = Text(code or "?", style="bold" if code else "red")
     if text:
-        cell.append(f"\n{_shorten(text, 30)}", style="dim")
+        cell.append(f"\n{_shorten(text, 20)}", style="dim")
     return cell
 
 
-def print_table(records: Iterable[EventRecord], console: Console, *, title: str | None = None) -> int:
-    """Print records as a rich table: article, date, source, target, CAMEO code and label, Goldstein,
-    QuadClass, trigger and a shortened evidence sentence.
-
-    Args:
-        records (Iterable[EventRecord]): the records, best grouped by article (as a Coder yields them).
-        console (rich.console.Console): where to print.
-        title (str | None): the table title; None = "Coded events".
-
-    RETURNS (int): the number of records printed.
-    """
+def _article_table(records: list[EventRecord]):
+    """One article's events as a rich Table titled with its doc_id and headline."""
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=title or "Coded events", show_lines=False, expand=False)
-    table.add_column("Article", overflow="fold", max_width=24)
+    first = records[0]
+    title = first.doc_id + (f": {_shorten(first.headline, 70)}" if first.headline else "")
+    table = Table(title=title, title_justify="left", title_style="bold", expand=True)
     table.add_column("Date", no_wrap=True)
-    table.add_column("Source")
-    table.add_column("Target")
-    table.add_column("CAMEO")
+    for name, ratio in (("Source", 2), ("Target", 2), ("CAMEO", 3)):
+        table.add_column(name, ratio=ratio)
     table.add_column("Gold.", justify="right", no_wrap=True)
     table.add_column("Quad", justify="right", no_wrap=True)
-    table.add_column("Trigger")
-    table.add_column("Sentence", ratio=1, min_width=30)
-    n, last_doc = 0, None
-    for record in records:
-        new_doc = record.doc_id != last_doc
-        if new_doc and last_doc is not None:
-            table.add_section()
+    table.add_column("Trigger", ratio=2)
+    table.add_column("Sentence", ratio=6)
+    for r in records:
         table.add_row(
-            Text(record.doc_id if new_doc else ""),
-            Text(record.event_date or "?"),
-            _actor_cell(record.source_code, record.source_text),
-            _actor_cell(record.target_code, record.target_text),
-            Text.assemble((record.cameo_code, "bold"), "\n", (record.cameo_label or "", "dim")),
-            Text("" if record.goldstein is None else f"{record.goldstein:+.1f}"),
-            Text(str(record.quad_class)),
-            Text(record.trigger or ""),
-            Text(_shorten(record.sentence or "")),
+            Text(r.event_date or "?"),
+            _actor_cell(r.source_code, r.source_text),
+            _actor_cell(r.target_code, r.target_text),
+            Text.assemble((r.cameo_code, "bold"), " ", (_shorten(r.cameo_label or "", 32), "dim")),
+            Text("" if r.goldstein is None else f"{r.goldstein:+.1f}"),
+            Text(str(r.quad_class)),
+            Text(_shorten(r.trigger or "", 24)),
+            Text(_shorten(r.sentence or "")),
         )
-        last_doc, n = record.doc_id, n + 1
-    if n:
-        console.print(table)
-    else:
+    return table
+
+
+def print_table(records: Iterable[EventRecord], console: Console) -> int:
+    """Print records as readable tables, one per article (titled with its doc_id and headline): date,
+    source and target codes (with the words as written), CAMEO code and label, Goldstein, QuadClass,
+    trigger and the evidence sentence, shortened.
+
+    Args:
+        records (Iterable[EventRecord]): the records, grouped by article (as a Coder yields them).
+        console (rich.console.Console): where to print.
+
+    RETURNS (int): the number of records printed; "No events coded." is printed when there is none.
+    """
+    groups: dict[str, list[EventRecord]] = {}
+    for record in records:
+        groups.setdefault(record.doc_id, []).append(record)
+    for group in groups.values():
+        console.print(_article_table(group))
+    if not groups:
         console.print("No events coded.")
-    return n
+    return sum(len(g) for g in groups.values())
 
 
 class RecordWriter:

@@ -111,15 +111,17 @@ class Coder:
     def _memory(self, article: Article, docs: list) -> ArticleMemory:
         dateline = article.dateline
         memory = ArticleMemory(dateline_country=dateline.country if dateline else None)
-        for iso3 in self.finder.count_countries(docs)[:3]:
+        counts = self.finder.count_countries(docs)
+        for iso3, _n in counts[:3]:
             name = self.knowledge.country_name(iso3) or iso3
             memory.dyad.append(make_actor(iso3, "GOV", name, name, "one of the article's most mentioned countries"))
+        memory.recurring = frozenset(c for c, n in counts if n >= 2)
         return memory
 
     def _introduce_people(self, span, gaz: dict, memory: ArticleMemory) -> None:
         """Resolve every titled person in the sentence so later surnames ("Japarov") are known."""
         for chunk in span.noun_chunks:
-            if any(t.ent_type_ == "PERSON" for t in chunk):
+            if chunk.root.pos_ == "PROPN" and chunk.root.i not in gaz:
                 self.finder.resolve_one(chunk.root, gaz, memory)
 
     def _note_speaker(self, span, gaz: dict, memory: ArticleMemory) -> None:
@@ -154,6 +156,7 @@ class Coder:
             latitude=place.latitude if place else None, longitude=place.longitude if place else None,
             trigger=cand.trigger_text, rule=cand.rule, headline=article.headline, outlet=article.outlet,
             published=article.published.isoformat() if article.published else None,
+            source_how=s.how, target_how=t.how,
         )
 
 
