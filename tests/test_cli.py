@@ -278,3 +278,10 @@ def test_cli_makefile_and_ci_entry_point():
         proc = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True)
         assert proc.returncode == 0, proc.stderr
     assert "eventcoder code examples/*.txt --db demo.duckdb --format table" in (ROOT / "Makefile").read_text()
+
+
+def test_cli_readme_documents_columns_and_options():
+    for column in RECORD_COLUMNS:
+        assert f"`{column}`" in README, column
+    for option in ("--format", "--output", "--db", "--no-db", "--model"):
+        assert option in README, option

@@ -32,7 +32,7 @@ def _score(gold_dir: Path, articles: list[Path], tmp_path: Path) -> tuple[dict, 
     report = subprocess.run([sys.executable, str(SHARED / "eval" / "score_events.py"), str(gold_dir), str(out)],
                             capture_output=True, text=True, check=True).stdout
     last = report.strip().splitlines()[-1]
-    p, r, f = (float(x) for x in re.findall(r"[\d.]+", last))
+    p, r, f = (float(x) for x in re.findall(r"\d\.\d+", last))
     return {"precision": p, "recall": r, "f1": f, "records": records}, report
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -142,9 +142,12 @@ def test_ingest_ap_dateline_without_published_has_no_date() -> None:
     assert article.outlet == "AP"
 
 
-def test_ingest_dated_dateline_without_published_has_no_date() -> None:
+def test_ingest_dated_dateline_without_published_is_the_latest_such_day() -> None:
     article = parse_article("r.txt", "KYIV, Nov 3 (Reuters) - Drones hit the grid.\n")
-    assert article.dateline.place == "Kyiv" and article.dateline.date is None
+    assert article.dateline.place == "Kyiv"
+    got = article.dateline.date
+    assert (got.month, got.day) == (11, 3) and got <= date.today() + timedelta(days=7)
+    assert got > date.today() - timedelta(days=366)
 
 
 def test_ingest_caption_credit_forms() -> None:

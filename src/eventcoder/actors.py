@@ -19,6 +19,7 @@ A country named alone as an actor is coded as its government (sector GOV), as th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Iterable
 
 from spacy.matcher import PhraseMatcher
@@ -37,7 +38,7 @@ GROUP_HEADS = frozenset({
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4}
 MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "npadvmod", "case", "punct"})
 PLACE_PREPS = frozenset({"of", "from", "in", "at"})
-COUNTRY_KINDS = frozenset({"country", "adjective", "demonym", "capital", "metonym", "igo"})
+COUNTRY_KINDS = frozenset({"country", "adjective", "demonym", "capital", "metonym", "igo", "group"})
 DATELINE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "OPP", "CVL", "BUS", "MED", "LAB", "EDU", "HLH", "REL"})
 
 
@@ -58,6 +59,10 @@ class ArticleMemory:
         last_person (Actor | None): the last person who was the subject of an event or statement.
         dyad (list[Actor]): the article's main actors (most mentioned countries, most mentioned first).
         dateline_country (str | None): ISO3 of the dateline place, for domestic agents.
+        recurring (frozenset[str]): countries named at least twice (the only ones used as implicit targets).
+        recent (dict[str, list[Actor]]): CAMEO root -> sources of its latest events, newest first (so that
+            "rejected the demand" finds who demanded).
+        date (date | None): the article's reference date, for offices held on that day.
     """
 
     people: dict[str, Actor] = field(default_factory=dict)
@@ -65,6 +70,8 @@ class ArticleMemory:
     dyad: list[Actor] = field(default_factory=list)
     dateline_country: str | None = None
     recurring: frozenset[str] = frozenset()
+    recent: dict[str, list[Actor]] = field(default_factory=dict)
+    date: date | None = None
 
     def partner_of(self, country: str | None) -> Actor | None:
         """The dyad member other than ``country`` (the dyad's first when ``country`` is outside it), counting
@@ -87,7 +94,7 @@ class ActorFinder:
         self._cased = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._entries: dict[str, GazetteerEntry] = {}
-        self._add_phrases(nlp, knowledge.entries)
+        self._add_phrases(nlp, tuple(knowledge.entries) + tuple(getattr(knowledge, "named_entries", ())))
 
     def _add_phrases(self, nlp, entries: Iterable[GazetteerEntry]) -> None:
         by_key: dict[tuple[str, str], list] = {}
@@ -153,6 +160,8 @@ class ActorFinder:
         n = 0
         for child in head.lefts:
             n = max(n, NUMBER_WORDS.get(child.lower_, 0))
+            if child.dep_ == "poss" and child.lemma_.lower() in GROUP_HEADS:
+                n = max([n] + [NUMBER_WORDS.get(g.lower_, 0) for g in child.lefts])
         if not n or not memory.dyad:
             return None
         return [_as_mention(a, head, f"'{head.text}' -> the article's {len(memory.dyad[:n])} main actors")
@@ -163,12 +172,16 @@ class ActorFinder:
         countries = _country_entries(head, tokens, gaz)
         sector, sector_how = _sector(head, tokens, gaz)
         text, start, end = _span_text(head, tokens)
+        person = self._known_office_holder(tokens, gaz, memory)
+        if person is not None and not any(e.kind != "group" for e in countries):
+            self._remember_person(tokens, person, gaz, memory)
+            return [Actor(person.code, person.country, person.sector, person.name, text, start, end, person.how)]
         if countries:
             actors = []
             for entry in countries:
                 sec = sector or _default_sector(entry, head, gaz)
                 how = f"{entry.kind} '{entry.phrase}' ({entry.source})" + (f" + {sector_how}" if sector else "")
-                code = entry.code if entry.kind == "igo" else None
+                code = entry.code if entry.kind in ("igo", "group") else None
                 if code and sector and sector not in ("IGO", "NGO"):
                     code = code + sector
                 actors.append(make_actor(entry.country, sec, _name(entry, tokens, gaz), text, how, start, end, code))
@@ -181,6 +194,21 @@ class ActorFinder:
         if sector:
             return [make_actor(None, sector, None, text, f"{sector_how}, no country named", start, end)]
         return []
+
+    def _known_office_holder(self, tokens, gaz: dict, memory: ArticleMemory) -> Actor | None:
+        """A person of people.tsv named in the phrase, coded by their office on the article's date
+        (a former office-holder is ELI)."""
+        for tok in tokens:
+            hit = gaz.get(tok.i)
+            if not hit or hit[0].kind != "person":
+                continue
+            term = self.knowledge.person_on(hit[0].phrase, memory.date)
+            if term is None:
+                continue
+            when = memory.date.isoformat() if memory.date else "today"
+            how = f"person '{term.name}': {term.office} ({term.source}), sector {term.sector} on {when}"
+            return make_actor(term.country, term.sector, term.name, term.name, how)
+        return None
 
     def _remember_person(self, tokens, actor: Actor, gaz: dict, memory: ArticleMemory) -> None:
         names = _name_tokens(tokens, gaz)
@@ -308,7 +336,7 @@ def _name_tokens(tokens, gaz: dict) -> list:
     for head in heads:
         chain = [head] + [c for c in head.subtree if c.dep_ in ("compound", "flat") and c.i in inside]
         for t in chain:
-            if (t.pos_ == "PROPN" and t.i not in gaz and t.is_alpha and t.is_title
+            if (t.pos_ == "PROPN" and (t.i not in gaz or gaz[t.i][0].kind == "person") and t.is_alpha and t.is_title
                     and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC", "DATE")):
                 out.append(t)
     return sorted(set(out), key=lambda t: t.i)
@@ -321,7 +349,7 @@ def _name(entry: GazetteerEntry, tokens, gaz: dict) -> str:
 
 def _known_person(tokens, memory: ArticleMemory) -> Actor | None:
     for tok in tokens:
-        if tok.pos_ == "PROPN" and tok.text in memory.people:
+        if tok.text in memory.people and (tok.pos_ == "PROPN" or tok.is_title):
             return memory.people[tok.text]
     return None
 

@@ -129,8 +129,14 @@ def code(
             store = EventStore(db or DEFAULT_PATH)
         except StoreError as exc:
             raise _fail(str(exc)) from None
-    fh = _open_output(output)
-    writer = RecordWriter(fmt.value, fh, width=None if fh is sys.stdout else 160)
+    try:
+        fh = _open_output(output)
+    except typer.Exit:
+        if store is not None:
+            store.close()
+        raise
+    terminal = fh is sys.stdout and sys.stdout.isatty()
+    writer = RecordWriter(fmt.value, fh, width=None if terminal else 160)  # files and pipes: 160 columns
     try:
         coded, failed = _code_all(paths, Coder(model), store, writer)
         writer.close()

@@ -31,6 +31,7 @@ TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 MODAL_SKIP = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
 SAY_LEMMAS = frozenset({"say", "tell", "add", "state", "note", "stress", "announce", "emphasize", "emphasise",
+                        "confirm", "reiterate", "declare",
                         "report", "write", "insist", "claim"})
 OBJECT_CONTROL = frozenset({"ask", "urge", "invite", "call", "encourage", "press", "request", "persuade", "tell",
                             "order", "help", "allow"})
@@ -41,10 +42,19 @@ NEGATIVE_DETS = frozenset({"no", "neither", "never"})
 TEMPORAL_WORDS = frozenset({"overnight", "tonight", "today", "yesterday", "monday", "tuesday", "wednesday",
                             "thursday", "friday", "saturday", "sunday"})
 TARGET_PREPS = frozenset({"to", "with", "on", "for", "against", "of", "from", "into", "toward", "towards", "at",
+                          "inside",
                           "over", "about", "upon"})
 REPORTING_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
 OBJECT_PREPS = frozenset({"from", "of", "with", "to", "for", "on", "against"})
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+REPLY_NOUNS = {
+    # a definite noun that answers an earlier event ("rejected the demand") -> the roots of that event
+    "demand": ("10", "02", "13"), "call": ("02", "10"), "ultimatum": ("13", "10"), "request": ("02",),
+    "appeal": ("02",), "accusation": ("11",), "allegation": ("11",), "charge": ("11",), "claim": ("11",),
+    "criticism": ("11",), "proposal": ("03",), "offer": ("03",), "invitation": ("02", "03"), "threat": ("13",),
+    "warning": ("13",), "sanction": ("16",),
+}
 COERCIVE_ROOTS = frozenset({"17", "08"})
 
 
@@ -97,13 +107,14 @@ class SentenceCoder:
         if not patterns:
             return None
         objects = _object_lemmas(token)
-        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "dative", "agent")}
+        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "dative", "agent", "prt")}
+        is_noun = token.pos_ == "NOUN"
         for p in patterns:
+            if is_noun != ("noun" in p.flags):
+                continue
             if p.objects and not (p.objects & objects):
                 continue
             if "needprep" in p.flags and not (preps & set(p.preps)):
-                continue
-            if not p.objects and token.pos_ == "NOUN":
                 continue
             return p
         return None
@@ -120,6 +131,11 @@ class SentenceCoder:
                     continue
                 seen.add(key)
                 out.append(cand)
+        for cand in out:
+            sources = memory.recent.setdefault(cand.code[:2], [])
+            if cand.source not in sources:
+                sources.insert(0, cand.source)
+                del sources[4:]
         return out
 
     def _matches(self, sent) -> list[_Match]:
@@ -129,6 +145,9 @@ class SentenceCoder:
         matches: list[_Match] = []
         for i, p in found.items():
             tok = sent.doc[i]
+            if "noun" in p.flags and _light_verb_object(tok, found):
+                suppressed.add(i)
+                continue
             if i in suppressed or _background(tok, p) or _negated(tok) or _hypothetical(tok):
                 suppressed.add(i)
                 continue
@@ -182,18 +201,25 @@ class SentenceCoder:
         tok = m.token
         passive = _is_passive(tok)
         main = memory.dyad[0].country if memory.dyad else memory.dateline_country
-        sources = [_with_country(a, main, "the article's main country")
-                   for a in self._sources(m, passive, gaz, memory)]
+        if "noun" in m.pattern.flags:
+            sources, targets = self._noun_arguments(m, gaz, memory)
+        else:
+            sources = self._sources(m, passive, gaz, memory)
+            targets = self._resolve_all(_target_heads(tok, m.pattern, passive, m.sym), gaz, memory)
+        sources = [_with_country(a, main, "the article's main country") for a in sources]
         sources = [a for a in sources if a.country]
-        targets = self._resolve_all(_target_heads(tok, m.pattern, passive, m.sym), gaz, memory)
         if passive and not sources and targets and m.code[:2] in COERCIVE_ROOTS:
             t = _with_country(targets[0], main, "the article's main country")
             sources = [make_actor(t.country, "COP" if m.code[:2] == "17" else "GOV", None, "",
                                   "unnamed authority of the target's country (passive without agent)")]
-        if not sources:
+        if not sources or ("noun" in m.pattern.flags and not targets and len(sources) < 2):
             return []
         home = sources[0].country
+        if not targets:
+            targets = _reply_targets(tok, home, memory)
         targets = [_with_country(t, main or home, "the article's main country") for t in targets]
+        if targets and m.code[:2] in REPORTING_ROOTS and all(t.country == home for t in targets):
+            targets = self._fallback_targets(m, sources[0], gaz, memory, deep_only=True) or targets
         if "deny" in m.pattern.flags:
             targets = [t for t in targets if t.country != home]
         pairs = self._pairs(sources, targets, m, gaz, memory)
@@ -220,11 +246,14 @@ class SentenceCoder:
                 pairs.append((s, t))
         return pairs
 
-    def _fallback_targets(self, m: _Match, source: Actor, gaz: dict, memory: ArticleMemory) -> list[Actor]:
+    def _fallback_targets(self, m: _Match, source: Actor, gaz: dict, memory: ArticleMemory,
+                          deep_only: bool = False) -> list[Actor]:
         for head in _deep_objects(m.token):
             actors = [a for a in self._resolve_all([head], gaz, memory) if a.country and a.country != source.country]
             if actors:
                 return actors
+        if deep_only:
+            return []
         if "home" in m.pattern.flags:
             return [make_actor(source.country, "GOV", None, "", "protest aimed at the source's own government")]
         partner = memory.partner_of(source.country)
@@ -233,12 +262,28 @@ class SentenceCoder:
         return [Actor(partner.code, partner.country, partner.sector, partner.name, "", 0, 0,
                       "not named in the sentence: the article's other main actor")]
 
+    def _noun_arguments(self, m: _Match, gaz: dict, memory: ArticleMemory) -> tuple[list[Actor], list[Actor]]:
+        """A nominal event ("Israeli airstrikes on Lebanon", "talks between A and B"): the source is named in
+        the noun phrase itself (a country adjective or possessive, or a by-phrase), else nothing is coded."""
+        tok = m.token
+        sources: list[Actor] = []
+        for c in tok.children:
+            hit = gaz.get(c.i)
+            if c.dep_ in ("amod", "poss", "compound", "nmod") and hit and hit[0].country and hit[0].kind != "agent":
+                sources += self.finder.resolve_one(c, gaz, memory)
+            elif c.dep_ == "prep" and c.lower_ in ("by", "between", "among"):
+                sources += self._resolve_all([g for g in c.children if g.dep_ == "pobj"], gaz, memory)
+        targets = self._resolve_all(_target_heads(tok, m.pattern, False, m.sym), gaz, memory)
+        return sources, targets
+
     def _sources(self, m: _Match, passive: bool, gaz: dict, memory: ArticleMemory) -> list[Actor]:
         if passive:
             agents = [c for c in m.token.children if c.dep_ == "agent"]
             heads = [g for a in agents for g in a.children if g.dep_ == "pobj"]
             return self._resolve_all(heads, gaz, memory)
         for head in _subject_heads(m.head):
+            if head.lower_ in SPEAKER_PRONOUNS:
+                head = _speaker(m.head) or head
             actors = self._resolve_all([head], gaz, memory)
             if actors:
                 self._note_person(actors, memory)
@@ -271,6 +316,8 @@ def _object_lemmas(token) -> set[str]:
             out.add(c.lemma_.lower())
         elif c.dep_ == "prep":
             out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("pobj", "pcomp"))
+        elif c.dep_ == "ccomp":
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ == "nsubj")
     return out
 
 
@@ -365,6 +412,15 @@ def _complements(gov) -> list:
     return out + more
 
 
+def _light_verb_object(tok, found: dict) -> bool:
+    """True when a noun trigger is the object of a matched light-verb pattern ("held talks")."""
+    head = tok.head
+    if head.dep_ == "prep":
+        head = head.head
+    p = found.get(head.i)
+    return p is not None and tok.lemma_.lower() in p.objects
+
+
 def _is_passive(tok) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
@@ -444,6 +500,19 @@ def _deep_objects(tok) -> list:
             out.append(t)
         stack.extend(t.children)
     return out
+
+
+def _reply_targets(tok, home: str | None, memory: ArticleMemory) -> list[Actor]:
+    """Targets of a reply to an earlier event ("rejected the demand", "denied the accusation"): the sources
+    of the most recent event of the roots the object noun answers."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in REPLY_NOUNS:
+            for root in REPLY_NOUNS[c.lemma_.lower()]:
+                earlier = [a for a in memory.recent.get(root, []) if a.country != home]
+                if earlier:
+                    return [Actor(a.code, a.country, a.sector, a.name, c.text, a.start, a.end,
+                                  f"'{c.text}' answers an earlier {root} event by {a.code}") for a in earlier[:3]]
+    return []
 
 
 def _with_country(actor: Actor, country: str | None, why: str) -> Actor:

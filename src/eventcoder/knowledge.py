@@ -10,6 +10,12 @@
     'KGZ'
     >>> [e.code for e in kb.entries if e.phrase == "Kyrgyz" and e.kind == "adjective"]
     ['KGZ']
+    >>> kb.person_on("Zhaparov", date(2025, 11, 19)).sector
+    'GOV'
+
+Named groups (groups.tsv) and office-holders (people.tsv) are in :attr:`Knowledge.named_entries`, kept
+apart from :attr:`Knowledge.entries` so that code written for the older kinds is unaffected; the dated
+terms of office are looked up with :meth:`Knowledge.people_named` and :meth:`Knowledge.person_on`.
 
 Every file is UTF-8, tab-separated, with a header row; lines starting with ``#`` and blank lines
 are skipped; multi-valued cells are separated by ``|``. The header tells which kind of file it is,
@@ -23,7 +29,8 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -33,6 +40,7 @@ __all__ = [
     "GazetteerEntry",
     "Knowledge",
     "KnowledgeError",
+    "PersonTerm",
     "PloverLabel",
     "SECTOR_CODES",
     "load_knowledge",
@@ -47,8 +55,8 @@ SECTOR_CODES: frozenset[str] = frozenset(
     # ... and PLOVER sectors that CAMEO lacks (PLOVER manual, Sector Codes table).
     "PRM UNK JRN PRE REL SOC".split()
 )
-"""Sector codes accepted in metonyms.tsv and agents.tsv. Note that MED means media in CAMEO (which
-these files use) and health in PLOVER; health is CAMEO's HLH here."""
+"""Sector codes accepted in metonyms.tsv, agents.tsv, groups.tsv and people.tsv. Note that MED means media
+in CAMEO (which these files use) and health in PLOVER; health is CAMEO's HLH here."""
 
 PACKAGE_FILES: tuple[str, ...] = (
     "cameo_codes.tsv",
@@ -57,12 +65,23 @@ PACKAGE_FILES: tuple[str, ...] = (
     "metonyms.tsv",
     "igos.tsv",
     "agents.tsv",
+    "groups.tsv",
+    "people.tsv",
 )
 """The package's knowledge files, in loading order."""
+
+ORG_COUNTRIES: frozenset[str] = frozenset({"UNO", "EUR", "IGO"})
+"""``country`` codes of office-holders of organisations in people.tsv (as in igos.tsv's ``country``)."""
+
+GROUP_COUNTRIES: frozenset[str] = frozenset({"IMG", "INT"})
+"""``country`` codes allowed in groups.tsv besides the countries of countries.tsv: CAMEO's transnational
+militarized group (IMG) and international/transnational actor (INT), for groups without one home country."""
 
 _CODE_RE = re.compile(r"^\d{2,4}$")
 _ISO3_RE = re.compile(r"^[A-Z]{3}$")
 _ORG_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{2,}$")
+_GROUP_CODE_RE = re.compile(r"^[A-Z]{3}$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class KnowledgeError(ValueError):
@@ -80,18 +99,26 @@ class GazetteerEntry:
         phrase (str): the phrase as written in the file, without a leading "the" ("Kyrgyz",
             "foreign minister", "Kremlin").
         kind (str): "country" (name or alias), "adjective", "demonym", "capital", "metonym",
-            "igo" (an organisation's name or alias, NGOs included) or "agent" (title, role, group noun).
+            "igo" (an organisation's name or alias, NGOs included), "agent" (title, role, group noun),
+            "group" (a named non-state or sub-state actor: "Taliban", "RSF", "Gazprom") or "person"
+            (an office-holder's name or alias: "Sadyr Japarov", "Zhaparov").
         country (str | None): ISO 3166-1 alpha-3 code ("KGZ", "XKX" for Kosovo); "IGO", "UNO",
-            "EUR" or "NGO" for organisations; None for agents.
-        sector (str | None): "GOV" for capitals; the file's sector for metonyms and agents; "IGO" or
-            "NGO" for organisations; None for country names, adjectives and demonyms.
+            "EUR" or "NGO" for organisations and their office-holders; "IMG" or "INT" for groups
+            without one home country; None for agents.
+        sector (str | None): "GOV" for capitals; the file's sector for metonyms, agents and groups;
+            "IGO" or "NGO" for organisations; for people the sector of their latest term when it
+            has no end, else "ELI" (former official); None for country names, adjectives and demonyms.
         code (str | None): CAMEO-style actor code without sector: the CAMEO country code ("KGZ",
             "ROM" for Romania) for country-based entries, the organisation code ("IGOSCO") for
-            organisations; None for agents.
+            organisations, country + GDELT known-group code for groups that have one ("AFGTAL",
+            "LBNHEZ"; None for other groups); for people the country code plus the sector
+            ("KGZGOV", "RUSELI"; only the country, "UNO", for an organisation's serving official);
+            None for agents.
         name (str): canonical name: the country's name for names, aliases, adjectives and
             demonyms ("Kyrgyzstan"); the first spelling of the cell for capitals and metonyms
             ("Kyiv", "Elysee"); the organisation's name ("Shanghai Cooperation Organisation");
-            the singular phrase for agents ("foreign minister").
+            the singular phrase for agents ("foreign minister"); the ``name`` cell for groups and
+            people ("Rapid Support Forces", "Sadyr Japarov").
         source (str): file and line it came from ("countries.tsv:57").
     """
 
@@ -102,6 +129,36 @@ class GazetteerEntry:
     code: str | None
     name: str
     source: str
+
+
+@dataclass(frozen=True)
+class PersonTerm:
+    """One term of office of a person (a row of people.tsv).
+
+    Attributes:
+        name (str): the person's canonical name ("Sadyr Japarov").
+        country (str): ISO alpha-3 code of the state served ("KGZ"); "UNO", "EUR" or "IGO" for an
+            organisation's official.
+        sector (str): the office's sector ("GOV", "MIL", "IGO"); "ELI" in a term returned by
+            :meth:`Knowledge.person_on` for a date after the term ended (a former official).
+        office (str): the office as news names it ("President", "Foreign Minister").
+        start (datetime.date | None): first day in office; None where the file gives none.
+        end (datetime.date | None): last day in office (often the successor's first day); None while
+            in office as far as the file knows.
+        source (str): file and line ("people.tsv:12").
+    """
+
+    name: str
+    country: str
+    sector: str
+    office: str
+    start: date | None
+    end: date | None
+    source: str
+
+    def in_office(self, on: date) -> bool:
+        """Whether ``on`` falls within the term (both ends included; open ends are unbounded)."""
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
 
 
 @dataclass(frozen=True)
@@ -151,12 +208,20 @@ class Knowledge:
             aliases, adjectives, demonyms, capitals (countries.tsv), metonyms (metonyms.tsv),
             organisation names and aliases (igos.tsv), agent phrases and their plurals (agents.tsv),
             in file order.
+        named_entries (tuple[GazetteerEntry, ...]): the names and aliases of named groups
+            (groups.tsv, kind "group", in file order) and of office-holders (people.tsv, kind
+            "person", one entry per person and phrase, people in the order of their first row). Kept
+            out of ``entries``, whose kinds stay the seven above; a matcher that wants every phrase
+            reads ``entries + named_entries``.
     """
 
-    __slots__ = ("entries", "_names", "_capitals", "_capital_index", "_cameo", "_plover")
+    __slots__ = ("entries", "named_entries", "_names", "_capitals", "_capital_index", "_cameo", "_plover",
+                 "_people")
 
     def __init__(self, tables: _Tables) -> None:
         self.entries: tuple[GazetteerEntry, ...] = tuple(tables.entries)
+        self.named_entries: tuple[GazetteerEntry, ...] = tuple(tables.named_entries)
+        self._people: Mapping[str, tuple[PersonTerm, ...]] = MappingProxyType(dict(tables.people))
         self._names: Mapping[str, str] = MappingProxyType(dict(tables.names))
         self._capitals: Mapping[str, tuple[str, ...]] = MappingProxyType(dict(tables.capitals))
         self._capital_index: Mapping[str, str] = MappingProxyType(dict(tables.capital_index))
@@ -216,6 +281,40 @@ class Knowledge:
         case, accents written or not as listed, and curly apostrophes do not matter."""
         return self._capital_index.get(_norm(city))
 
+    def people_named(self, phrase: str) -> tuple[PersonTerm, ...]:
+        """Every term of office of the person(s) that ``phrase`` names ("Zhaparov", "Sergey Lavrov"),
+        earliest start first (terms without a start first); empty when no one is listed under it.
+
+        Case and curly apostrophes do not matter; accents do (people.tsv lists both spellings).
+        Within one file a phrase names one person; a user file may add another, and then both
+        people's terms are returned.
+        """
+        return self._people.get(_norm(phrase), ())
+
+    def person_on(self, phrase: str, on: date | None = None) -> PersonTerm | None:
+        """The term that makes the person named ``phrase`` an actor on the day ``on``.
+
+        The term in office on that day (both ends included; where several are, the latest start
+        wins, so a minister who became prime minister is the prime minister). If none is, the term
+        that ended most recently before ``on``, with sector "ELI" (a former official); None when
+        every term starts after ``on`` or no one is listed under ``phrase``. With ``on`` None, the
+        current term (no end; latest start wins), else the last ended term as "ELI".
+
+        Example: ``kb.person_on("Zhaparov", date(2025, 11, 19))`` -> the term of Sadyr Japarov as
+        President (KGZ, GOV).
+        """
+        terms = self.people_named(phrase)
+        if on is None:
+            current = [term for term in terms if term.end is None]
+        else:
+            current = [term for term in terms if term.in_office(on)]
+        if current:
+            return max(current, key=_start_key)  # max keeps the first of equals: file order
+        ended = [term for term in terms if term.end is not None and (on is None or term.end < on)]
+        if not ended:
+            return None
+        return replace(max(ended, key=lambda term: term.end), sector="ELI")
+
 
 def load_knowledge(extra_files: tuple[str, ...] = ()) -> Knowledge:
     """Load the package's knowledge files plus optional user files.
@@ -254,11 +353,14 @@ class _Tables:
     capital_index: dict[str, str] = field(default_factory=dict)
     cameo: dict[str, CameoCode] = field(default_factory=dict)
     plover: dict[str, PloverLabel] = field(default_factory=dict)
+    named_entries: list[GazetteerEntry] = field(default_factory=list)
+    people: dict[str, tuple[PersonTerm, ...]] = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         """A copy whose containers can be extended without touching this one."""
         return _Tables(list(self.entries), dict(self.names), dict(self.codes), dict(self.capitals),
-                       dict(self.capital_index), dict(self.cameo), dict(self.plover))
+                       dict(self.capital_index), dict(self.cameo), dict(self.plover),
+                       list(self.named_entries), dict(self.people))
 
 
 @dataclass(frozen=True)
@@ -500,6 +602,81 @@ def _read_agents(lines: Iterable[_Line], tables: _Tables) -> None:
             tables.entries.append(GazetteerEntry(form, "agent", None, sector, None, phrase, line.source))
 
 
+def _read_groups(lines: Iterable[_Line], tables: _Tables) -> None:
+    claims = _Claims("group name or alias")
+    for line in lines:
+        name = _required(line, 0, "name")
+        country = _required(line, 1, "country")
+        if country not in tables.codes and country not in GROUP_COUNTRIES:
+            raise line.error(f"unknown country {country!r} (expected an iso3 code of countries.tsv or one of "
+                             f"{' '.join(sorted(GROUP_COUNTRIES))})")
+        sector = _sector(line, 2)
+        group = line.cells[3]
+        if group and not _GROUP_CODE_RE.match(group):
+            raise line.error(f"bad code {group!r} (expected a three-letter known-group code or empty)")
+        code = tables.codes.get(country, country) + group if group else None
+        for phrase in (name, *_values(line, 4, "aliases")):
+            claims.claim(line, phrase)
+            tables.named_entries.append(GazetteerEntry(phrase, "group", country, sector, code, name, line.source))
+
+
+def _read_people(lines: Iterable[_Line], tables: _Tables) -> None:
+    owners: dict[str, tuple[str, int]] = {}  # phrase key -> (person, first line), for this file
+    terms_seen: dict[tuple[str, str, date | None], int] = {}
+    people: dict[str, list[tuple[PersonTerm, tuple[str, ...]]]] = {}
+    for line in lines:
+        name = _required(line, 0, "name")
+        country = _required(line, 1, "country")
+        if country not in tables.codes and country not in ORG_COUNTRIES:
+            raise line.error(f"unknown country {country!r} (expected an iso3 code of countries.tsv or one of "
+                             f"{' '.join(sorted(ORG_COUNTRIES))})")
+        sector = _sector(line, 2)
+        office = _required(line, 3, "office")
+        start, end = _date(line, 4, "start"), _date(line, 5, "end")
+        if start and end and end < start:
+            raise line.error(f"end {end.isoformat()} is before start {start.isoformat()}")
+        first = terms_seen.setdefault((_norm(name), _norm(office), start), line.number)
+        if first != line.number:
+            raise line.error(f"duplicate term of {name!r} as {office!r} (already on line {first})")
+        phrases = tuple(dict.fromkeys((name, *_values(line, 6, "aliases"))))
+        for phrase in phrases:
+            owner, owner_line = owners.setdefault(_norm(phrase), (name, line.number))
+            if owner != name:
+                raise line.error(f"phrase {phrase!r} already names {owner!r} (line {owner_line}); a phrase "
+                                 f"may name only one person")
+        term = PersonTerm(name, country, sector, office, start, end, line.source)
+        people.setdefault(name, []).append((term, phrases))
+    for name, rows in people.items():
+        terms = sorted((term for term, _ in rows), key=_start_key)
+        latest = max(terms, key=_start_key)
+        sector = latest.sector if latest.end is None else "ELI"
+        country = tables.codes.get(latest.country, latest.country)
+        code = country if sector in ("IGO", "NGO") else country + sector
+        phrases = tuple(dict.fromkeys(phrase for _, row_phrases in rows for phrase in row_phrases))
+        for phrase in phrases:
+            tables.named_entries.append(GazetteerEntry(phrase, "person", latest.country, sector, code, name,
+                                                       latest.source))
+        for key in dict.fromkeys(_norm(phrase) for phrase in phrases):
+            known = tables.people.get(key, ())
+            tables.people[key] = tuple(sorted((*known, *terms), key=_start_key))
+
+
+def _date(line: _Line, index: int, what: str) -> date | None:
+    value = line.cells[index]
+    if not value:
+        return None
+    try:
+        if not _DATE_RE.match(value):
+            raise ValueError(value)
+        return date.fromisoformat(value)
+    except ValueError:
+        raise line.error(f"bad {what} date {value!r} (expected YYYY-MM-DD or empty)") from None
+
+
+def _start_key(term: PersonTerm) -> date:
+    return term.start or date.min
+
+
 _HEADERS: Mapping[tuple[str, ...], str] = MappingProxyType({
     ("code", "label", "root", "quad_class", "goldstein"): "cameo",
     ("cameo_code", "plover_type", "plover_mode", "plover_context"): "plover",
@@ -507,9 +684,11 @@ _HEADERS: Mapping[tuple[str, ...], str] = MappingProxyType({
     ("phrase", "iso3", "sector"): "metonyms",
     ("code", "country", "name", "aliases"): "igos",
     ("phrase", "sector", "plural"): "agents",
+    ("name", "country", "sector", "code", "aliases"): "groups",
+    ("name", "country", "sector", "office", "start", "end", "aliases"): "people",
 })
 
-_KIND_ORDER: tuple[str, ...] = ("cameo", "plover", "countries", "metonyms", "igos", "agents")
+_KIND_ORDER: tuple[str, ...] = ("cameo", "plover", "countries", "metonyms", "igos", "agents", "groups", "people")
 
 _READERS: Mapping[str, Callable[[Iterable[_Line], _Tables], None]] = MappingProxyType({
     "cameo": _read_cameo,
@@ -518,4 +697,6 @@ _READERS: Mapping[str, Callable[[Iterable[_Line], _Tables], None]] = MappingProx
     "metonyms": _read_metonyms,
     "igos": _read_igos,
     "agents": _read_agents,
+    "groups": _read_groups,
+    "people": _read_people,
 })

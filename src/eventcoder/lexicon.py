@@ -14,7 +14,8 @@ File format (tab-separated, ``#`` starts a comment line; documented in ``data/RE
   ``needprep`` (the pattern fires only when one of its prepositions is present), ``home`` (without a named
   target the act is aimed at the source's own government: protests, strikes), ``futureonly`` (coded only when
   announced or promised: "promised to respond"), ``govonly`` (an intent governor that codes nothing by itself:
-  "looks forward to").
+  "looks forward to"), ``noun`` (the lemma is a noun naming the event: "Israeli airstrikes on Lebanon"; coded
+  only when the noun phrase itself names the source).
 - ``intent``: the code used when the event is only intended or announced ("will visit" -> 036); ``-`` means
   such a future event is not coded at all.
 
@@ -32,7 +33,7 @@ from .errors import EventcoderError
 
 __all__ = ["Lexicon", "LexiconError", "VerbPattern", "load_lexicon"]
 
-KNOWN_FLAGS = frozenset({"sym", "intent", "deny", "needprep", "home", "futureonly", "govonly"})
+KNOWN_FLAGS = frozenset({"sym", "intent", "deny", "needprep", "home", "futureonly", "govonly", "noun"})
 
 
 class LexiconError(EventcoderError):

@@ -72,7 +72,7 @@ def _actor_cell(code: str | None, text: str | None):
 
     cell = Text(code or "?", style="bold" if code else "red")
     if text:
-        cell.append(f"\n{_shorten(text, 20)}", style="dim")
+        cell.append(f"\n{_shorten(text, 18)}", style="dim")
     return cell
 
 
@@ -83,23 +83,24 @@ def _article_table(records: list[EventRecord]):
 
     first = records[0]
     title = first.doc_id + (f": {_shorten(first.headline, 70)}" if first.headline else "")
-    table = Table(title=title, title_justify="left", title_style="bold", expand=True)
+    table = Table(title=title, title_justify="left", title_style="bold")
     table.add_column("Date", no_wrap=True)
-    for name, ratio in (("Source", 2), ("Target", 2), ("CAMEO", 3)):
-        table.add_column(name, ratio=ratio)
+    table.add_column("Source")
+    table.add_column("Target")
+    table.add_column("CAMEO")
     table.add_column("Gold.", justify="right", no_wrap=True)
     table.add_column("Quad", justify="right", no_wrap=True)
-    table.add_column("Trigger", ratio=2)
-    table.add_column("Sentence", ratio=6)
+    table.add_column("Trigger")
+    table.add_column("Sentence")
     for r in records:
         table.add_row(
             Text(r.event_date or "?"),
             _actor_cell(r.source_code, r.source_text),
             _actor_cell(r.target_code, r.target_text),
-            Text.assemble((r.cameo_code, "bold"), " ", (_shorten(r.cameo_label or "", 32), "dim")),
+            Text.assemble((r.cameo_code, "bold"), " ", (_shorten(r.cameo_label or "", 28), "dim")),
             Text("" if r.goldstein is None else f"{r.goldstein:+.1f}"),
             Text(str(r.quad_class)),
-            Text(_shorten(r.trigger or "", 24)),
+            Text(_shorten(r.trigger or "", 20)),
             Text(_shorten(r.sentence or "")),
         )
     return table

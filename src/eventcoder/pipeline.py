@@ -110,7 +110,8 @@ class Coder:
 
     def _memory(self, article: Article, docs: list) -> ArticleMemory:
         dateline = article.dateline
-        memory = ArticleMemory(dateline_country=dateline.country if dateline else None)
+        memory = ArticleMemory(dateline_country=dateline.country if dateline else None,
+                               date=article.reference_date)
         counts = self.finder.count_countries(docs)
         for iso3, _n in counts[:3]:
             name = self.knowledge.country_name(iso3) or iso3

@@ -1,0 +1,44 @@
+"""The verb lexicon file format and loader."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.knowledge import load_knowledge
+from eventcoder.lexicon import LexiconError, build_lexicon, load_lexicon, read_patterns
+
+
+def test_lexicon_object_specific_pattern_comes_first():
+    text = "040\thold\t-\twith\tsym\t036\n190\thold\ttalk\twith\t-\t-\n"
+    lex = build_lexicon(read_patterns(text, "mine.tsv"))
+    first = lex.candidates("hold")[0]
+    assert first.code == "190" and first.objects == frozenset({"talk"}) and first.source == "mine.tsv:2"
+
+
+def test_lexicon_bad_line_names_file_and_line():
+    with pytest.raises(LexiconError, match=r"mine.tsv:2: expected 6 tab-separated columns"):
+        read_patterns("# comment\n040\tmeet\twith\n", "mine.tsv")
+
+
+def test_lexicon_unknown_flag_and_code_are_rejected():
+    with pytest.raises(LexiconError, match="unknown flag"):
+        read_patterns("040\tmeet\t-\twith\tsometimes\t-\n", "x.tsv")
+    known = frozenset(load_knowledge().cameo_codes())
+    with pytest.raises(LexiconError, match="'999' is not a CAMEO event code"):
+        read_patterns("999\tmeet\t-\twith\t-\t-\n", "x.tsv", known)
+
+
+def test_lexicon_package_file_covers_every_root_with_valid_codes():
+    known = frozenset(load_knowledge().cameo_codes())
+    lex = load_lexicon((), known)
+    roots = {p.code[:2] for patterns in lex.by_lemma.values() for p in patterns}
+    assert roots == {f"{i:02d}" for i in range(1, 21)}
+    assert len(lex) > 200
+
+
+def test_lexicon_user_file_patterns_are_tried_first(tmp_path):
+    user = tmp_path / "mine.tsv"
+    user.write_text("042\tmeet\t-\twith\t-\t036\n", encoding="utf-8")
+    lex = load_lexicon((str(user),), None)
+    assert lex.candidates("meet")[0].source == "mine.tsv:1"
+    assert lex.candidates("meet")[0].code == "042"
