@@ -55,6 +55,7 @@ REPLY_NOUNS = {
     "criticism": ("11",), "proposal": ("03",), "offer": ("03",), "invitation": ("02", "03"), "threat": ("13",),
     "warning": ("13",), "sanction": ("16",),
 }
+VICTIM_SECTORS = frozenset({"CVL", "REF"})
 COERCIVE_ROOTS = frozenset({"17", "08"})
 
 
@@ -206,12 +207,18 @@ class SentenceCoder:
         else:
             sources = self._sources(m, passive, gaz, memory)
             targets = self._resolve_all(_target_heads(tok, m.pattern, passive, m.sym), gaz, memory)
+            if not targets:
+                targets = [a for a in self._resolve_all(_object_heads(tok, m.pattern), gaz, memory)
+                           if a.country or a.sector in VICTIM_SECTORS]
         sources = [_with_country(a, main, "the article's main country") for a in sources]
         sources = [a for a in sources if a.country]
-        if passive and not sources and targets and m.code[:2] in COERCIVE_ROOTS:
-            t = _with_country(targets[0], main, "the article's main country")
-            sources = [make_actor(t.country, "COP" if m.code[:2] == "17" else "GOV", None, "",
-                                  "unnamed authority of the target's country (passive without agent)")]
+        if passive and not sources and m.code[:2] in COERCIVE_ROOTS:
+            if not targets and main:
+                targets = [make_actor(main, "CVL", None, "", "unnamed people of the article's main country")]
+            if targets:
+                t = _with_country(targets[0], main, "the article's main country")
+                sources = [make_actor(t.country, "COP" if m.code[:2] == "17" else "GOV", None, "",
+                                      "unnamed authority of the target's country (passive without agent)")]
         if not sources or ("noun" in m.pattern.flags and not targets and len(sources) < 2):
             return []
         home = sources[0].country
@@ -318,6 +325,10 @@ def _object_lemmas(token) -> set[str]:
             out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("pobj", "pcomp"))
         elif c.dep_ == "ccomp":
             out.update(g.lemma_.lower() for g in c.children if g.dep_ == "nsubj")
+        if c.dep_ == "dobj":  # "a series of strikes", "a wave of arrests"
+            for prep in c.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    out.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
     return out
 
 
@@ -335,8 +346,11 @@ def _reported_only(doc, found: dict) -> set[int]:
 
 
 def _background(tok, pattern: VerbPattern | None = None) -> bool:
-    """Triggers inside relative clauses, noun modifiers or argument positions (background events), and
-    participles of consequence ("..., killing six soldiers") for material acts."""
+    """Triggers inside relative clauses, noun modifiers or argument positions (background events),
+    purpose clauses ("held a meeting to discuss"), and participles of consequence ("..., killing six
+    soldiers") for material acts."""
+    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True
     if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and pattern is not None and pattern.code[:2] in MATERIAL_ROOTS
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
         return True
@@ -480,6 +494,11 @@ def _target_heads(tok, pattern: VerbPattern, passive: bool, sym: bool) -> list:
             if c.dep_ == "ccomp":
                 heads.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
     return heads
+
+
+def _object_heads(tok, pattern: VerbPattern) -> list:
+    """The trigger's own required object when it names people ("killed civilians", "expelled diplomats")."""
+    return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in pattern.objects]
 
 
 def _deep_objects(tok) -> list:
