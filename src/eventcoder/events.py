@@ -208,8 +208,8 @@ class SentenceCoder:
             sources = self._sources(m, passive, gaz, memory)
             targets = self._resolve_all(_target_heads(tok, m.pattern, passive, m.sym), gaz, memory)
             if not targets:
-                targets = [a for a in self._resolve_all(_object_heads(tok, m.pattern), gaz, memory)
-                           if a.country or a.sector in VICTIM_SECTORS]
+                heads = [h for h in _object_heads(tok, m.pattern) if h.i in gaz]
+                targets = [a for a in self._resolve_all(heads, gaz, memory) if a.country or a.sector in VICTIM_SECTORS]
         sources = [_with_country(a, main, "the article's main country") for a in sources]
         sources = [a for a in sources if a.country]
         if passive and not sources and m.code[:2] in COERCIVE_ROOTS:
