@@ -35,6 +35,8 @@ GROUP_HEADS = frozenset({
     "side", "country", "nation", "leader", "president", "minister", "government", "party", "delegation",
     "state", "head", "neighbour", "neighbor", "counterpart", "team", "army", "force", "foreign minister",
 })
+ORGANISATION_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "union",
+                                "body", "council", "commission"})
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4}
 MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "npadvmod", "case", "punct"})
 PLACE_PREPS = frozenset({"of", "from", "in", "at"})
@@ -63,6 +65,7 @@ class ArticleMemory:
         recent (dict[str, list[Actor]]): CAMEO root -> sources of its latest events, newest first (so that
             "rejected the demand" finds who demanded).
         date (date | None): the article's reference date, for offices held on that day.
+        last_organisation (Actor | None): the organisation named last, for "the bloc", "the alliance".
     """
 
     people: dict[str, Actor] = field(default_factory=dict)
@@ -72,6 +75,7 @@ class ArticleMemory:
     recurring: frozenset[str] = frozenset()
     recent: dict[str, list[Actor]] = field(default_factory=dict)
     date: date | None = None
+    last_organisation: Actor | None = None
 
     def partner_of(self, country: str | None) -> Actor | None:
         """The dyad member other than ``country`` (the dyad's first when ``country`` is outside it), counting
@@ -169,6 +173,10 @@ class ActorFinder:
 
     def _from_phrase(self, head, gaz: dict, memory: ArticleMemory) -> list[Actor]:
         tokens = noun_phrase(head)
+        if head.pos_ == "NOUN" and head.i not in gaz:
+            # "Manila's protest", "Russia's sabotage": a possessor of a thing is not the actor
+            owned = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+            tokens = [t for t in tokens if t.i not in owned]
         countries = _country_entries(head, tokens, gaz)
         sector, sector_how = _sector(head, tokens, gaz)
         text, start, end = _span_text(head, tokens)
@@ -188,6 +196,11 @@ class ActorFinder:
             if len(actors) == 1:
                 self._remember_person(tokens, actors[0], gaz, memory)
             return actors
+        if head.lemma_.lower() in ORGANISATION_NOUNS and memory.last_organisation is not None and any(
+                c.lower_ == "the" for c in head.children):
+            org = memory.last_organisation
+            return [make_actor(org.country, org.sector, org.name, text, f"'{text}' -> the organisation named last, "
+                               f"{org.name}", start, end, org.code)]
         person = _known_person(tokens, memory)
         if person is not None:
             return [_as_mention(person, head, f"person '{person.name}' named earlier as {person.code}")]
@@ -220,6 +233,15 @@ class ActorFinder:
         for tok in names:
             if len(tok.text) > 2:
                 memory.people[tok.text] = person
+
+    def note_organisations(self, span, gaz: dict, memory: ArticleMemory) -> None:
+        """Remember the last intergovernmental organisation named in ``span`` (for "the bloc")."""
+        for tok in span:
+            hit = gaz.get(tok.i)
+            if hit and hit[0].kind == "igo" and hit[1] == tok.i:
+                entry = hit[0]
+                memory.last_organisation = make_actor(entry.country, entry.sector, entry.name, entry.phrase,
+                                                      f"igo '{entry.phrase}' ({entry.source})", code=entry.code)
 
     def count_countries(self, docs) -> list[tuple[str, int]]:
         """(country, mentions) across ``docs`` (parsed segments), most mentioned first, ties by first mention.

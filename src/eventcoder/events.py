@@ -55,6 +55,7 @@ REPLY_NOUNS = {
     "criticism": ("11",), "proposal": ("03",), "offer": ("03",), "invitation": ("02", "03"), "threat": ("13",),
     "warning": ("13",), "sanction": ("16",),
 }
+OUTWARD_ROOTS = frozenset({"03", "06", "07"})  # aid and cooperation go abroad unless a target says otherwise
 VICTIM_SECTORS = frozenset({"CVL", "REF"})
 COERCIVE_ROOTS = frozenset({"17", "08"})
 
@@ -224,7 +225,12 @@ class SentenceCoder:
         home = sources[0].country
         if not targets:
             targets = _reply_targets(tok, home, memory)
-        targets = [_with_country(t, main or home, "the article's main country") for t in targets]
+        filler = main or home
+        if m.code[:2] in OUTWARD_ROOTS and filler == home:
+            partner = memory.partner_of(home)
+            filler = partner.country if partner else filler
+        targets = [_with_country(t, filler, "the article's main country" if filler == (main or home)
+                                 else "the article's other main country") for t in targets]
         if targets and m.code[:2] in REPORTING_ROOTS and all(t.country == home for t in targets):
             targets = self._fallback_targets(m, sources[0], gaz, memory, deep_only=True) or targets
         if "deny" in m.pattern.flags:
@@ -248,7 +254,8 @@ class SentenceCoder:
         pairs = []
         for s in sources:
             for t in targets:
-                if s.country == t.country and ((s.start, s.text) == (t.start, t.text) or s.sector == t.sector):
+                same_mention = bool(s.text) and (s.start, s.text) == (t.start, t.text)
+                if s.country == t.country and (same_mention or s.sector == t.sector):
                     continue
                 pairs.append((s, t))
         return pairs

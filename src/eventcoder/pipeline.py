@@ -106,6 +106,7 @@ class Coder:
             for cand in self.sentence_coder.code(span, gaz, memory):
                 records.append(self._record(article, sentence, cand, gaz))
             self._note_speaker(span, gaz, memory)
+            self.finder.note_organisations(span, gaz, memory)
         return CodedArticle(article, records, sentences)
 
     def _memory(self, article: Article, docs: list) -> ArticleMemory:
