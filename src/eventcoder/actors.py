@@ -66,6 +66,7 @@ class ArticleMemory:
             "rejected the demand" finds who demanded).
         date (date | None): the article's reference date, for offices held on that day.
         last_organisation (Actor | None): the organisation named last, for "the bloc", "the alliance".
+        last_date (date | None): the last date an event's own time expression gave ("on the same day").
     """
 
     people: dict[str, Actor] = field(default_factory=dict)
@@ -76,6 +77,7 @@ class ArticleMemory:
     recent: dict[str, list[Actor]] = field(default_factory=dict)
     date: date | None = None
     last_organisation: Actor | None = None
+    last_date: date | None = None
 
     def partner_of(self, country: str | None) -> Actor | None:
         """The dyad member other than ``country`` (the dyad's first when ``country`` is outside it), counting

@@ -580,15 +580,24 @@ def temporal_phrase(tok) -> str | None:
 
 
 def _temporal_child(t) -> str | None:
+    """The time expression among ``t``'s own modifiers: a DATE/TIME entity first ("overnight into Tuesday"
+    keeps its "overnight"), else a bare time word ("overnight", "today")."""
+    bare = None
     for c in t.children:
         if c.dep_ in CLAUSE_DEPS or c.dep_ in ("nsubj", "nsubjpass", "dobj"):
             continue
         for x in c.subtree:
             if any(y.dep_ in CLAUSE_DEPS for y in _path(x, t)):
                 break
-            if x.ent_type_ in ("DATE", "TIME") or x.lower_ in TEMPORAL_WORDS:
-                return _entity_text(x)
-    return None
+            if x.ent_type_ in ("DATE", "TIME"):
+                text = _entity_text(x)
+                before = x.doc[max(x.i - 3, 0):x.i]
+                if any(b.lower_ == "overnight" for b in before) and "overnight" not in text.lower():
+                    text = f"overnight into {text}"
+                return text
+            if x.lower_ in TEMPORAL_WORDS and bare is None:
+                bare = x.text
+    return bare
 
 
 def _path(x, top) -> list:
