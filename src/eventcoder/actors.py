@@ -176,8 +176,9 @@ class ActorFinder:
     def _from_phrase(self, head, gaz: dict, memory: ArticleMemory) -> list[Actor]:
         tokens = noun_phrase(head)
         if head.pos_ == "NOUN" and head.i not in gaz:
-            # "Manila's protest", "Russia's sabotage": a possessor of a thing is not the actor
-            owned = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+            # "Manila's protest", "a protocol in Kabul": a thing's possessor or place is not an actor
+            owned = {t.i for c in head.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("in", "at"))
+                     for t in c.subtree}
             tokens = [t for t in tokens if t.i not in owned]
         countries = _country_entries(head, tokens, gaz)
         sector, sector_how = _sector(head, tokens, gaz)
@@ -192,7 +193,7 @@ class ActorFinder:
                 sec = sector or _default_sector(entry, head, gaz)
                 how = f"{entry.kind} '{entry.phrase}' ({entry.source})" + (f" + {sector_how}" if sector else "")
                 code = entry.code if entry.kind in ("igo", "group") else None
-                if code and sector and sector not in ("IGO", "NGO"):
+                if code and sector and sector not in ("IGO", "NGO") and entry.kind == "igo":
                     code = code + sector
                 actors.append(make_actor(entry.country, sec, _name(entry, tokens, gaz), text, how, start, end, code))
             if len(actors) == 1:

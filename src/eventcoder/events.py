@@ -344,6 +344,8 @@ def _reported_only(doc, found: dict) -> set[int]:
     ("urged X to stop", "demanded that Kabul hand over", "accused X of attacking"): not coded as events."""
     out: set[int] = set()
     for i, p in found.items():
+        if "futureonly" in p.flags and not _future(doc[i]):
+            continue
         if p.code[:2] in REPORTING_ROOTS or "deny" in p.flags:
             for c in doc[i].children:
                 if c.dep_ in ("xcomp", "ccomp", "prep", "advcl") and c.dep_ != "prep" or (
@@ -468,7 +470,7 @@ def _speaker(tok):
     t = tok
     for _ in range(8):
         if t.lemma_.lower() in SAY_LEMMAS and t != tok:
-            subs = [c for c in t.children if c.dep_ == "nsubj"]
+            subs = _subject_heads(t)
             if subs:
                 return subs[0]
         for c in t.children:
