@@ -39,7 +39,7 @@ ORGANISATION_NOUNS = frozenset({"bloc", "alliance", "organisation", "organizatio
                                 "body", "council", "commission"})
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4}
 MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "npadvmod", "case", "punct"})
-PLACE_PREPS = frozenset({"of", "from", "in", "at"})
+PLACE_PREPS = frozenset({"of", "from", "in", "at", "by"})
 COUNTRY_KINDS = frozenset({"country", "adjective", "demonym", "capital", "metonym", "igo", "group"})
 DATELINE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "OPP", "CVL", "BUS", "MED", "LAB", "EDU", "HLH", "REL"})
 

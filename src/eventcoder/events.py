@@ -54,6 +54,10 @@ REPLY_NOUNS = {
     "appeal": ("02",), "accusation": ("11",), "allegation": ("11",), "charge": ("11",), "claim": ("11",),
     "criticism": ("11",), "proposal": ("03",), "offer": ("03",), "invitation": ("02", "03"), "threat": ("13",),
     "warning": ("13",), "sanction": ("16",),
+    # an act referred back to ("condemned the attack") -> who committed it
+    "attack": ("19", "18", "20"), "strike": ("19", "18"), "airstrike": ("19",), "killing": ("20", "18", "19"),
+    "shelling": ("19",), "bombing": ("18", "19"), "expulsion": ("17", "16", "20"), "arrest": ("17",),
+    "detention": ("17",), "crackdown": ("17",), "incursion": ("19",), "invasion": ("19",),
 }
 OUTWARD_ROOTS = frozenset({"03", "06", "07"})  # aid and cooperation go abroad unless a target says otherwise
 VICTIM_SECTORS = frozenset({"CVL", "REF"})
@@ -214,7 +218,7 @@ class SentenceCoder:
         sources = [_with_country(a, main, "the article's main country") for a in sources]
         sources = [a for a in sources if a.country]
         if passive and not sources and m.code[:2] in COERCIVE_ROOTS:
-            if not targets and main:
+            if not targets and main and _unnamed_people(tok, gaz):
                 targets = [make_actor(main, "CVL", None, "", "unnamed people of the article's main country")]
             if targets:
                 t = _with_country(targets[0], main, "the article's main country")
@@ -503,6 +507,12 @@ def _target_heads(tok, pattern: VerbPattern, passive: bool, sym: bool) -> list:
             if c.dep_ == "ccomp":
                 heads.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
     return heads
+
+
+def _unnamed_people(tok, gaz: dict) -> bool:
+    """The passive subject is people left unnamed ("Some of those detained", "Two of them", "dozens")."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    return bool(subjects) and all(c.pos_ in ("PRON", "NUM") or c.i in gaz for c in subjects)
 
 
 def _object_heads(tok, pattern: VerbPattern) -> list:
