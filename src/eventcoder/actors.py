@@ -67,6 +67,8 @@ class ArticleMemory:
         date (date | None): the article's reference date, for offices held on that day.
         last_organisation (Actor | None): the organisation named last, for "the bloc", "the alliance".
         last_date (date | None): the last date an event's own time expression gave ("on the same day").
+        agents (dict[str, str]): agent word -> the country it was last named with ("Guinea-Bissau's military
+            junta" makes a later "the junta" GNB).
     """
 
     people: dict[str, Actor] = field(default_factory=dict)
@@ -78,6 +80,7 @@ class ArticleMemory:
     date: date | None = None
     last_organisation: Actor | None = None
     last_date: date | None = None
+    agents: dict[str, str] = field(default_factory=dict)
 
     def partner_of(self, country: str | None) -> Actor | None:
         """The dyad member other than ``country`` (the dyad's first when ``country`` is outside it), counting
@@ -183,6 +186,9 @@ class ActorFinder:
         countries = _country_entries(head, tokens, gaz)
         sector, sector_how = _sector(head, tokens, gaz)
         text, start, end = _span_text(head, tokens)
+        agent = head.lemma_.lower() if head.i in gaz and gaz[head.i][0].kind == "agent" else None
+        if agent and len(countries) == 1 and countries[0].kind != "igo":
+            memory.agents[agent] = countries[0].country
         person = self._known_office_holder(tokens, gaz, memory)
         if person is not None and not any(e.kind != "group" for e in countries):
             self._remember_person(tokens, person, gaz, memory)
@@ -207,6 +213,9 @@ class ActorFinder:
         person = _known_person(tokens, memory)
         if person is not None:
             return [_as_mention(person, head, f"person '{person.name}' named earlier as {person.code}")]
+        if sector and agent in memory.agents:
+            how = f"{sector_how}; '{agent}' named earlier with country {memory.agents[agent]}"
+            return [make_actor(memory.agents[agent], sector, None, text, how, start, end)]
         if sector:
             return [make_actor(None, sector, None, text, f"{sector_how}, no country named", start, end)]
         return []

@@ -206,7 +206,7 @@ class SentenceCoder:
     def _arguments(self, m: _Match, gaz: dict, memory: ArticleMemory) -> list[Candidate]:
         tok = m.token
         passive = _is_passive(tok)
-        main = memory.dyad[0].country if memory.dyad else memory.dateline_country
+        main = _home_country(memory)
         if "noun" in m.pattern.flags:
             sources, targets = self._noun_arguments(m, gaz, memory)
         else:
@@ -538,6 +538,14 @@ def _deep_objects(tok) -> list:
             out.append(t)
         stack.extend(t.children)
     return out
+
+
+def _home_country(memory: ArticleMemory) -> str | None:
+    """The country of agents named without one ("the foreign ministry", "police"): the dateline's country
+    when the article names it more than once, else the article's most mentioned country."""
+    if memory.dateline_country and memory.dateline_country in memory.recurring:
+        return memory.dateline_country
+    return memory.dyad[0].country if memory.dyad else memory.dateline_country
 
 
 def _reply_targets(tok, home: str | None, memory: ArticleMemory) -> list[Actor]:

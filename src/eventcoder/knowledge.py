@@ -602,14 +602,20 @@ def _read_agents(lines: Iterable[_Line], tables: _Tables) -> None:
             tables.entries.append(GazetteerEntry(form, "agent", None, sector, None, phrase, line.source))
 
 
+def _known_country(line: _Line, index: int, tables: _Tables, extra: frozenset[str]) -> str:
+    """The country cell: an ISO3 code of countries.tsv or one of ``extra``; KnowledgeError otherwise."""
+    country = _required(line, index, "country")
+    if country not in tables.codes and country not in extra:
+        raise line.error(f"unknown country {country!r} (expected an iso3 code of countries.tsv or one of "
+                         f"{' '.join(sorted(extra))})")
+    return country
+
+
 def _read_groups(lines: Iterable[_Line], tables: _Tables) -> None:
     claims = _Claims("group name or alias")
     for line in lines:
         name = _required(line, 0, "name")
-        country = _required(line, 1, "country")
-        if country not in tables.codes and country not in GROUP_COUNTRIES:
-            raise line.error(f"unknown country {country!r} (expected an iso3 code of countries.tsv or one of "
-                             f"{' '.join(sorted(GROUP_COUNTRIES))})")
+        country = _known_country(line, 1, tables, GROUP_COUNTRIES)
         sector = _sector(line, 2)
         group = line.cells[3]
         if group and not _GROUP_CODE_RE.match(group):
@@ -626,10 +632,7 @@ def _read_people(lines: Iterable[_Line], tables: _Tables) -> None:
     people: dict[str, list[tuple[PersonTerm, tuple[str, ...]]]] = {}
     for line in lines:
         name = _required(line, 0, "name")
-        country = _required(line, 1, "country")
-        if country not in tables.codes and country not in ORG_COUNTRIES:
-            raise line.error(f"unknown country {country!r} (expected an iso3 code of countries.tsv or one of "
-                             f"{' '.join(sorted(ORG_COUNTRIES))})")
+        country = _known_country(line, 1, tables, ORG_COUNTRIES)
         sector = _sector(line, 2)
         office = _required(line, 3, "office")
         start, end = _date(line, 4, "start"), _date(line, 5, "end")

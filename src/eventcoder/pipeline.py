@@ -130,10 +130,12 @@ class Coder:
         return memory
 
     def _introduce_people(self, span, gaz: dict, memory: ArticleMemory) -> None:
-        """Resolve every titled person in the sentence so later surnames ("Japarov") are known."""
+        """Resolve the sentence's named people and agents, so that later surnames ("Japarov") and agent words
+        ("the junta") are known."""
         for chunk in span.noun_chunks:
-            if chunk.root.pos_ == "PROPN" and chunk.root.i not in gaz:
-                self.finder.resolve_one(chunk.root, gaz, memory)
+            root = chunk.root
+            if (root.pos_ == "PROPN" and root.i not in gaz) or (root.i in gaz and gaz[root.i][0].kind == "agent"):
+                self.finder.resolve_one(root, gaz, memory)
 
     def _note_speaker(self, span, gaz: dict, memory: ArticleMemory) -> None:
         root = span.root
