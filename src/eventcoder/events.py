@@ -527,7 +527,8 @@ def _deep_objects(tok) -> list:
     and relative clauses are not entered.
     """
     out = []
-    stack = [c for c in tok.children if c.dep_ in ("dobj", "prep", "xcomp", "dative", "attr", "nsubjpass", "ccomp")]
+    stack = [c for c in tok.children if c.dep_ in ("dobj", "prep", "xcomp", "dative", "attr", "nsubjpass", "ccomp",
+                                                   "prt", "oprd")]
     while stack:
         t = stack.pop(0)
         if t.dep_ == "prep" and t.lower_ not in TARGET_PREPS:
