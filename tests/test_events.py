@@ -105,3 +105,26 @@ def test_events_common_verbs_reach_their_roots(verb, root):
     text = f"LONDON, Jan 9 (Reuters) - Britain {verb} Iran on Thursday."
     records = code_text(text, published="2025-01-09")
     assert (root, "GBR", "IRN") in _roots(records)
+
+
+def test_events_fault_in_one_article_does_not_stop_the_batch(monkeypatch):
+    from eventcoder.errors import CodingError
+    from eventcoder.ingest import parse_article
+    from eventcoder.pipeline import get_coder
+
+    coder = get_coder()
+    good = parse_article("good.txt", "LONDON, Jan 9 (Reuters) - Britain condemned Iran on Thursday.",
+                         published="2025-01-09")
+    bad = parse_article("bad.txt", "LONDON, Jan 9 (Reuters) - Britain praised Iran on Thursday.",
+                        published="2025-01-09")
+    original = coder.code
+
+    def flaky(article):
+        if article.doc_id == "bad.txt":
+            raise RuntimeError("boom")
+        return original(article)
+
+    monkeypatch.setattr(coder, "code", flaky)
+    results = list(coder.code_articles([bad, good]))
+    assert isinstance(results[0], CodingError) and "bad.txt" in str(results[0]) and "boom" in str(results[0])
+    assert [r.cameo_code for r in results[1].records] == ["111"]

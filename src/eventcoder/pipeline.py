@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ from .when import is_temporal, parse_written_date, resolve_date
 from .where import Place, resolve_place
 
 __all__ = ["CodedArticle", "Coder", "code_files", "code_text", "get_coder"]
+
+log = logging.getLogger(__name__)
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 WRITTEN_DATE = re.compile(r"\b(?:\d{1,2} )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -87,7 +90,12 @@ class Coder:
 
     def code_articles(self, articles: Iterable[Article | IngestError], batch_size: int = 16
                       ) -> Iterator[CodedArticle | IngestError | CodingError]:
-        """Code many articles, streaming; an article that fails yields its error and the batch goes on."""
+        """Code many articles, streaming; an article that fails yields its error and the batch goes on.
+
+        Yields a :class:`CodedArticle` per article, the ``IngestError`` of an article that could not be read,
+        or a :class:`CodingError` for one that could not be coded (also for an unexpected fault in the
+        coder, which is logged with its traceback on the ``eventcoder.pipeline`` logger).
+        """
         for item in articles:
             if isinstance(item, IngestError):
                 yield item
@@ -96,6 +104,10 @@ class Coder:
                 yield self.code(item)
             except CodingError as exc:
                 yield exc
+            except Exception as exc:  # an engine fault on one article must not stop the batch
+                log.exception("coding %s failed", item.doc_id)
+                yield CodingError(f"{item.doc_id}: internal error while coding ({type(exc).__name__}: {exc})",
+                                  doc_id=item.doc_id, line=item.line)
 
     # ------------------------------------------------------------------ stages
     def _code_parsed(self, article: Article, docs: list) -> CodedArticle:
