@@ -159,7 +159,7 @@ def test_cli_table_to_stdout(tmp_path: Path):
     result = invoke("code", GOOD, "--no-db")
     assert result.exit_code == 0
     assert GOOD.name in result.stdout or "No events coded" in result.stdout
-    assert "1 articles: 1 coded, 0 failed" in result.stderr
+    assert "1 article: 1 coded, 0 failed" in result.stderr
 
 
 def test_cli_examples_produce_events(tmp_path: Path):
@@ -285,3 +285,28 @@ def test_cli_readme_documents_columns_and_options():
         assert f"`{column}`" in README, column
     for option in ("--format", "--output", "--db", "--no-db", "--model"):
         assert option in README, option
+
+
+def test_cli_same_doc_id_twice_in_a_batch_is_an_error(tmp_path: Path):
+    text = Path(GOOD).read_text(encoding="utf-8")
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "same.duckdb"
+    result = invoke("code", tmp_path / "a" / "story.txt", tmp_path / "b" / "story.txt", "--db", db,
+                    "--format", "jsonl", "--output", tmp_path / "out.jsonl")
+    assert result.exit_code == 1
+    assert "story.txt: another article of this batch has the same doc_id" in result.stderr
+    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    with EventStore(db) as store:
+        assert store.count_articles() == 1 and store.count_events() == len(rows) > 0
+
+
+def test_cli_db_that_is_an_export_is_refused(tmp_path: Path):
+    export = tmp_path / "events.csv"
+    first = invoke("code", GOOD, "--no-db", "--format", "csv", "--output", export)
+    assert first.exit_code == 0
+    before = export.read_bytes()
+    second = invoke("code", GOOD, "--db", export, "--format", "jsonl", "--output", tmp_path / "x.jsonl")
+    assert second.exit_code == 2 and "not a DuckDB database" in second.stderr
+    assert export.read_bytes() == before

@@ -389,3 +389,10 @@ def test_ingest_devset_metadata_matches_gold() -> None:
 def test_ingest_parenthetical_image_mention_is_not_a_caption() -> None:
     text = "Headline here\n\nThe ministry released satellite images (taken on Monday) of the site.\n"
     assert [s.kind for s in parse_article("x", text).segments] == ["headline", "body"]
+
+
+def test_ingest_empty_folder_is_an_error(tmp_path) -> None:
+    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+    items = list(read_paths([tmp_path]))
+    assert len(items) == 1 and isinstance(items[0], IngestError)
+    assert "holds no .txt or .jsonl files" in str(items[0])

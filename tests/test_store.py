@@ -226,3 +226,20 @@ def test_store_docs_list_every_column():
     docs = (Path(__file__).parents[1] / "docs" / "store.md").read_text(encoding="utf-8")
     for column in RECORD_COLUMNS:
         assert f"`{column}`" in docs, column
+
+
+def test_store_refuses_an_existing_file_that_is_not_duckdb(tmp_path):
+    export = tmp_path / "events.csv"
+    export.write_text("event_id,doc_id\n1,a.txt\n", encoding="utf-8")
+    with pytest.raises(StoreError, match="not a DuckDB database"):
+        EventStore(export)
+    assert export.read_text(encoding="utf-8") == "event_id,doc_id\n1,a.txt\n"
+
+
+def test_store_refuses_a_folder_and_a_file_as_parent(tmp_path):
+    with pytest.raises(StoreError, match="it is a folder"):
+        EventStore(tmp_path)
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError, match="is a file, not a folder"):
+        EventStore(plain / "events.duckdb")

@@ -255,16 +255,15 @@ class ActorFinder:
                 memory.last_organisation = make_actor(entry.country, entry.sector, entry.name, entry.phrase,
                                                       f"igo '{entry.phrase}' ({entry.source})", code=entry.code)
 
-    def count_countries(self, docs) -> list[tuple[str, int]]:
-        """(country, mentions) across ``docs`` (parsed segments), most mentioned first, ties by first mention.
-
-        Used to build the article's dyad; organisations are left out.
-        """
+    @staticmethod
+    def count_countries(mention_maps) -> list[tuple[str, int]]:
+        """(country, mentions) across the :meth:`mentions` maps of an article's parsed segments, most mentioned
+        first, ties by first mention. Used to build the article's dyad; organisations are left out."""
         counts: dict[str, list[int]] = {}
         order = 0
-        for doc in docs:
+        for gaz in mention_maps:
             seen_spans = set()
-            for i, (entry, start, _end) in sorted(self.mentions(doc).items()):
+            for i, (entry, start, _end) in sorted(gaz.items()):
                 if entry.kind not in COUNTRY_KINDS or entry.kind == "igo" or not entry.country:
                     continue
                 if (start, entry.country) in seen_spans:

@@ -29,6 +29,7 @@ app = typer.Typer(
     help="Turn news articles into CAMEO/PLOVER political event data.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,
 )
 
 
@@ -73,7 +74,16 @@ def _code_all(paths: list[Path], coder, store, writer) -> tuple[int, int]:
     from .ingest import IngestError, read_paths
 
     coded = failed = 0
+    seen: set[str] = set()
     for item in coder.code_articles(read_paths(paths)):
+        doc_id = getattr(getattr(item, "article", None), "doc_id", None)
+        if doc_id is not None and doc_id in seen:
+            message = "another article of this batch has the same doc_id; give each article its own doc_id"
+            typer.echo(f"error: {_where(doc_id, item.article.line)}: {message}", err=True)
+            failed += 1
+            continue
+        if doc_id is not None:
+            seen.add(doc_id)
         if isinstance(item, IngestError):
             typer.echo(f"error: {item}", err=True)
             failed += 1
@@ -98,7 +108,11 @@ def _code_all(paths: list[Path], coder, store, writer) -> tuple[int, int]:
 def code(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Article files: plain text (one article each) or JSON Lines (.jsonl, one per line)."),
+        typer.Argument(
+            metavar="PATH",
+            help="Article files or folders: plain text (.txt, one article each; its file name is the doc_id) or "
+                 "JSON Lines (.jsonl/.json, one article per line); a folder gives its .txt and .jsonl files.",
+        ),
     ],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' = stdout.")] = "-",
@@ -114,8 +128,7 @@ def code(
 ) -> None:
     """Code articles into events: write them to the output and store them in the database.
 
-    Coding an article again replaces its stored events. A bad article gets a one-line error on stderr and
-    the batch goes on; the exit status is 1 if any article failed.
+    Coding an article again replaces its stored events. A bad article gets a one-line error on stderr and the batch goes on. Exit status: 0 when every article was coded, 1 when any failed, 2 for a usage or setup error (bad option, unusable output or database, missing model).
     """
     from .output import RecordWriter
     from .pipeline import Coder
@@ -148,8 +161,10 @@ def code(
         if store is not None:
             store.close()
     where = f"; stored in {store.path}" if store is not None else ""
+    total = coded + failed
     typer.echo(
-        f"{coded + failed} articles: {coded} coded, {failed} failed; {writer.count} events{where}",
+        f"{total} article{'s' if total != 1 else ''}: {coded} coded, {failed} failed; "
+        f"{writer.count} event{'s' if writer.count != 1 else ''}{where}",
         err=True,
     )
     if failed:

@@ -629,13 +629,24 @@ def _path(x, top) -> list:
     return out
 
 
+def entity_span(x):
+    """The named-entity span containing token ``x`` (found from the IOB tags, without scanning ``doc.ents``)."""
+    doc = x.doc
+    start = x.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = x.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
 def _entity_text(x) -> str:
-    if x.ent_type_:
-        for ent in x.doc.ents:
-            if ent.start <= x.i < ent.end:
-                text = ent.text
-                prev = x.doc[ent.start - 1] if ent.start > 0 else None
-                if prev is not None and prev.lower_ in ("late", "early", "on", "last") and prev.lower_ not in text.lower():
-                    text = f"{prev.text} {text}"
-                return text
-    return x.text
+    if not x.ent_type_:
+        return x.text
+    ent = entity_span(x)
+    text = ent.text
+    prev = x.doc[ent.start - 1] if ent.start > 0 else None
+    if prev is not None and prev.lower_ in ("late", "early", "on", "last") and prev.lower_ not in text.lower():
+        text = f"{prev.text} {text}"
+    return text

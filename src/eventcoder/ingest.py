@@ -527,13 +527,15 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | IngestError]:
             line ends normalised to "\\n"; JSON Lines are read one line at a time.
     YIELDS (Article | IngestError): an article per text, or an error for an empty, binary
         (NUL bytes) or non-UTF-8 file, a JSON Lines line that is not a JSON object or lacks a
-        non-empty string ``text``, a bad ``published`` value, a missing path or an unsupported
-        file type. Blank JSON Lines lines are skipped.
+        non-empty string ``text``, a bad ``published`` value, a missing path, a folder without
+        article files or an unsupported file type. Blank JSON Lines lines are skipped.
     """
     for item in paths:
         path = Path(item)
         if path.is_dir():
             children = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".jsonl"))
+            if not children:
+                yield IngestError(str(item), None, "the folder holds no .txt or .jsonl files")
             for child in children:
                 yield from _read_file(child)
         elif path.is_file():

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .actors import ActorFinder, ArticleMemory, make_actor
 from .errors import CodingError
-from .events import SAY_LEMMAS, Candidate, SentenceCoder, temporal_phrase
+from .events import SAY_LEMMAS, Candidate, SentenceCoder, entity_span, temporal_phrase
 from .ingest import IngestError, parse_article, read_paths
 from .knowledge import Knowledge, load_knowledge
 from .lexicon import load_lexicon
@@ -115,13 +115,15 @@ class Coder:
         if not sentences:
             raise CodingError(f"{article.doc_id}: the text has no sentences to code",
                               doc_id=article.doc_id, line=article.line)
-        memory = self._memory(article, docs)
         gaz_by_doc = {id(doc): self.finder.mentions(doc) for doc in docs}
+        memory = self._memory(article, [gaz_by_doc[id(doc)] for doc in docs])
+        chunks_by_doc = {id(doc): list(doc.noun_chunks) for doc in docs}  # spaCy rebuilds them on each call
         records: list[EventRecord] = []
         for sentence in sentences:
             span = sentence.doc
             gaz = gaz_by_doc[id(span.doc)]
-            self._introduce_people(span, gaz, memory)
+            chunks = [c for c in chunks_by_doc[id(span.doc)] if span.start <= c.start < span.end]
+            self._introduce_people(chunks, gaz, memory)
             if sentence.kind == "headline":
                 continue
             for cand in self.sentence_coder.code(span, gaz, memory):
@@ -130,21 +132,21 @@ class Coder:
             self.finder.note_organisations(span, gaz, memory)
         return CodedArticle(article, records, sentences)
 
-    def _memory(self, article: Article, docs: list) -> ArticleMemory:
+    def _memory(self, article: Article, mention_maps: list[dict]) -> ArticleMemory:
         dateline = article.dateline
         memory = ArticleMemory(dateline_country=dateline.country if dateline else None,
                                date=article.reference_date or _first_written_date(article))
-        counts = self.finder.count_countries(docs)
+        counts = self.finder.count_countries(mention_maps)
         for iso3, _n in counts[:3]:
             name = self.knowledge.country_name(iso3) or iso3
             memory.dyad.append(make_actor(iso3, "GOV", name, name, "one of the article's most mentioned countries"))
         memory.recurring = frozenset(c for c, n in counts if n >= 2)
         return memory
 
-    def _introduce_people(self, span, gaz: dict, memory: ArticleMemory) -> None:
+    def _introduce_people(self, chunks, gaz: dict, memory: ArticleMemory) -> None:
         """Resolve the sentence's named people and agents, so that later surnames ("Japarov") and agent words
         ("the junta") are known."""
-        for chunk in span.noun_chunks:
+        for chunk in chunks:
             root = chunk.root
             if (root.pos_ == "PROPN" and root.i not in gaz) or (root.i in gaz and gaz[root.i][0].kind == "agent"):
                 self.finder.resolve_one(root, gaz, memory)
@@ -275,10 +277,9 @@ def _event_place(cand: Candidate, article: Article, gaz: dict) -> Place | None:
 
 def _place_of_phrase(pobj, gaz: dict, article: Article, cand: Candidate) -> Place | None:
     prefer = cand.target.country or (article.dateline.country if article.dateline else None)
-    inside = {t.i for t in pobj.subtree}
-    for ent in pobj.doc.ents:
-        if ent.label_ in PLACE_ENTS and ent.start in inside:
-            place = resolve_place(ent.text, prefer_country=prefer)
+    for tok in pobj.subtree:
+        if tok.ent_type_ in PLACE_ENTS and tok.ent_iob_ == "B":
+            place = resolve_place(entity_span(tok).text, prefer_country=prefer)
             if place:
                 return place
     for t in pobj.subtree:

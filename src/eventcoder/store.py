@@ -113,6 +113,9 @@ _INSERT_ARTICLE = (
     f"INSERT OR REPLACE INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
     f"VALUES ({', '.join('?' for _ in _ARTICLE_COLUMNS)})"
 )
+DUCKDB_MAGIC = b"DUCK"
+"""The magic bytes at offset 8 of every DuckDB database file."""
+
 _SELECT_EVENTS = f"SELECT {', '.join(RECORD_COLUMNS)} FROM events"
 _EVENT_ORDER = " ORDER BY doc_id, sentence_index, sentence_start, event_id"
 
@@ -126,6 +129,31 @@ def _coder_version() -> str:
 def _iso(value: Any) -> Any:
     """A DATE read back from the database as the ISO string EventRecord uses."""
     return value.isoformat() if isinstance(value, date) else value
+
+
+def _check_path(path: Path) -> None:
+    """Refuse a path that cannot hold an event store before DuckDB sees it.
+
+    DuckDB opens some files that are not databases (a CSV or JSON Lines export, for example) as an
+    in-memory database without an error; writing there would silently store nothing.
+
+    Raises:
+        StoreError: the parent is missing or not a folder, the path is a folder, or an existing non-empty
+            file does not carry DuckDB's file header.
+    """
+    parent = path.parent
+    if not parent.exists():
+        raise StoreError(f"cannot open event store {path}: folder {parent} does not exist")
+    if not parent.is_dir():
+        raise StoreError(f"cannot open event store {path}: {parent} is a file, not a folder")
+    if path.is_dir():
+        raise StoreError(f"cannot open event store {path}: it is a folder; give a file name such as {path}/events.duckdb")
+    if path.is_file() and path.stat().st_size > 0:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+        if header[8:12] != DUCKDB_MAGIC:
+            raise StoreError(f"cannot open event store {path}: the file exists and is not a DuckDB database "
+                             "(an export? use another --db file)")
 
 
 class EventStore:
@@ -155,8 +183,8 @@ class EventStore:
     ) -> None:
         self.path = str(path)
         self.coder_version = coder_version or _coder_version()
-        if self.path != ":memory:" and not Path(self.path).parent.is_dir():
-            raise StoreError(f"cannot open event store {self.path}: folder {Path(self.path).parent} does not exist")
+        if self.path != ":memory:":
+            _check_path(Path(self.path))
         try:
             self._con: duckdb.DuckDBPyConnection | None = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
