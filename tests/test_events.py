@@ -128,3 +128,18 @@ def test_events_fault_in_one_article_does_not_stop_the_batch(monkeypatch):
     results = list(coder.code_articles([bad, good]))
     assert isinstance(results[0], CodingError) and "bad.txt" in str(results[0]) and "boom" in str(results[0])
     assert [r.cameo_code for r in results[1].records] == ["111"]
+
+
+def test_events_money_is_no_actor_and_purpose_clause_names_the_beneficiary():
+    text = ("HANOI, April 8 (Xinhua) -- Vietnamese Prime Minister Pham Minh Chinh said Vietnam will provide "
+            "20 million U.S. dollars in aid to help Laos rebuild after the floods.")
+    records = code_text(text, published="2026-04-08")
+    assert _codes(records) == {("033", "VNM", "LAO")}
+
+
+def test_events_unknown_crowd_is_not_the_speakers_act():
+    text = ("TBILISI, Georgia (AP) — Georgian police detained 12 people on Saturday as thousands rallied "
+            "outside parliament, the Interior Ministry said.")
+    records = code_text(text, published="2026-05-04")
+    assert ("173", "GEO", "GEO") in _codes(records)
+    assert not [r for r in records if r.cameo_root == "14" and r.source_sector == "COP"]

@@ -35,6 +35,7 @@ GROUP_HEADS = frozenset({
     "side", "country", "nation", "leader", "president", "minister", "government", "party", "delegation",
     "state", "head", "neighbour", "neighbor", "counterpart", "team", "army", "force", "foreign minister",
 })
+NUMERIC_ENTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
 ORGANISATION_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "union",
                                 "body", "council", "commission"})
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4}
@@ -134,6 +135,8 @@ class ActorFinder:
         result: dict[int, tuple[GazetteerEntry, int, int]] = {}
         for span in filter_spans(spans):
             entry = self._entries[span.label_]
+            if span.root.ent_type_ in NUMERIC_ENTS:  # "20 million U.S. dollars" names no actor
+                continue
             if entry.kind == "adjective" and span.root.pos_ == "PROPN" and span.root.ent_type_ == "PERSON":
                 continue
             for i in range(span.start, span.end):

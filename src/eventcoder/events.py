@@ -299,13 +299,16 @@ class SentenceCoder:
             agents = [c for c in m.token.children if c.dep_ == "agent"]
             heads = [g for a in agents for g in a.children if g.dep_ == "pobj"]
             return self._resolve_all(heads, gaz, memory)
-        for head in _subject_heads(m.head):
+        heads = _subject_heads(m.head)
+        for head in heads:
             if head.lower_ in SPEAKER_PRONOUNS:
                 head = _speaker(m.head) or head
             actors = self._resolve_all([head], gaz, memory)
             if actors:
                 self._note_person(actors, memory)
                 return actors
+        if any(_could_act(h, gaz) for h in heads):
+            return []  # a subject that is someone unknown ("thousands rallied"): not the speaker's act
         speaker = _speaker(m.head)
         if speaker is not None:
             return self._resolve_all([speaker], gaz, memory)
@@ -336,9 +339,9 @@ def _object_lemmas(token) -> set[str]:
             out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("pobj", "pcomp"))
         elif c.dep_ == "ccomp":
             out.update(g.lemma_.lower() for g in c.children if g.dep_ == "nsubj")
-        if c.dep_ == "dobj":  # "a series of strikes", "a wave of arrests"
+        if c.dep_ == "dobj":  # "a series of strikes", "20 million dollars in aid"
             for prep in c.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
                     out.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
     return out
 
@@ -362,7 +365,7 @@ def _background(tok, pattern: VerbPattern | None = None) -> bool:
     """Triggers inside relative clauses, noun modifiers or argument positions (background events),
     purpose clauses ("held a meeting to discuss"), and participles of consequence ("..., killing six
     soldiers") for material acts."""
-    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if tok.dep_ == "advcl" and _purpose_clause(tok):
         return True
     if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and pattern is not None and pattern.code[:2] in MATERIAL_ROOTS
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
@@ -509,6 +512,18 @@ def _target_heads(tok, pattern: VerbPattern, passive: bool, sym: bool) -> list:
     return heads
 
 
+def _purpose_clause(tok) -> bool:
+    """An infinitive of purpose ("... to help Laos")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _could_act(tok, gaz: dict) -> bool:
+    """Whether a subject names someone (a number of people, an agent word, a person or organisation),
+    as opposed to a thing ("the protest was groundless")."""
+    return tok.like_num or tok.i in gaz or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.lemma_.lower() in (
+        "thousand", "hundred", "dozen", "million", "crowd")
+
+
 def _unnamed_people(tok, gaz: dict) -> bool:
     """The passive subject is people left unnamed ("Some of those detained", "Two of them", "dozens")."""
     subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -524,16 +539,16 @@ def _deep_objects(tok) -> list:
     """Nouns in the trigger's object phrases and complements (second-choice targets), nearest first.
 
     Phrases of place and circumstance ("within the UN", "in Bishkek", "near the town"), adverbial clauses
-    and relative clauses are not entered.
+    other than infinitives of purpose ("to help Laos"), and relative clauses are not entered.
     """
     out = []
     stack = [c for c in tok.children if c.dep_ in ("dobj", "prep", "xcomp", "dative", "attr", "nsubjpass", "ccomp",
-                                                   "prt", "oprd")]
+                                                   "prt", "oprd") or (c.dep_ == "advcl" and _purpose_clause(c))]
     while stack:
         t = stack.pop(0)
         if t.dep_ == "prep" and t.lower_ not in TARGET_PREPS:
             continue
-        if t.dep_ in ("advcl", "relcl", "acl", "appos"):
+        if t.dep_ in ("relcl", "acl", "appos") or (t.dep_ == "advcl" and not _purpose_clause(t)):
             continue
         if t.pos_ in ("PROPN", "NOUN", "ADJ"):
             out.append(t)
