@@ -60,6 +60,7 @@ REPLY_NOUNS = {
     "detention": ("17",), "crackdown": ("17",), "incursion": ("19",), "invasion": ("19",),
 }
 OUTWARD_ROOTS = frozenset({"03", "06", "07"})  # aid and cooperation go abroad unless a target says otherwise
+FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 VICTIM_SECTORS = frozenset({"CVL", "REF"})
 COERCIVE_ROOTS = frozenset({"17", "08"})
 
@@ -117,6 +118,8 @@ class SentenceCoder:
         is_noun = token.pos_ == "NOUN"
         for p in patterns:
             if is_noun != ("noun" in p.flags):
+                continue
+            if token.pos_ == "ADJ" and "intent" not in p.flags:  # "a free hand" is no release
                 continue
             if p.objects and not (p.objects & objects):
                 continue
@@ -274,6 +277,8 @@ class SentenceCoder:
             return []
         if "home" in m.pattern.flags:
             return [make_actor(source.country, "GOV", None, "", "protest aimed at the source's own government")]
+        if m.code[:2] in FORCE_ROOTS and not any(c.dep_ in ("dobj", "nsubjpass") for c in m.token.children):
+            return []  # force with no object at all ("fighters dispersed") gets no guessed target
         partner = memory.partner_of(source.country)
         if partner is None:
             return []
