@@ -310,3 +310,13 @@ def test_cli_db_that_is_an_export_is_refused(tmp_path: Path):
     second = invoke("code", GOOD, "--db", export, "--format", "jsonl", "--output", tmp_path / "x.jsonl")
     assert second.exit_code == 2 and "not a DuckDB database" in second.stderr
     assert export.read_bytes() == before
+
+
+def test_cli_explain_shows_rule_and_actor_resolution():
+    result = invoke("explain", "ASTANA, March 3 (Xinhua) -- Kazakh President Kassym-Jomart Tokayev met here Tuesday "
+                    "with Uzbek President Shavkat Mirziyoyev.", "--date", "2026-03-04")
+    assert result.exit_code == 0, result.output
+    assert "040 KAZGOV -> UZBGOV  date 2026-03-03  place Astana/KAZ" in result.stdout
+    assert "rule: verbs.tsv:" in result.stdout and "countries.tsv:" in result.stdout
+    bad = invoke("explain", "Anything.", "--date", "someday")
+    assert bad.exit_code == 2 and "bad 'published' value" in bad.stderr

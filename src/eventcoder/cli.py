@@ -1,6 +1,7 @@
 """The ``eventcoder`` command: a thin layer over the Python API.
 
     eventcoder code PATH... [--format jsonl|csv|table] [--output FILE|-] [--db FILE | --no-db] [--model NAME]
+    eventcoder explain "SENTENCE" [--date YYYY-MM-DD] [--model NAME]
     eventcoder version
 
 ``code`` reads articles with :func:`eventcoder.ingest.read_paths`, codes them with one
@@ -169,6 +170,25 @@ def code(
     )
     if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def explain(
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="A sentence or a whole article (a dateline is read).")],
+    date_: Annotated[
+        str | None, typer.Option("--date", help="Date relative expressions are resolved against (YYYY-MM-DD).")
+    ] = None,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with.")] = None,
+) -> None:
+    """Show how TEXT is coded: the parse, the actor mentions and the knowledge lines that matched, the lexicon patterns that fired, and each event with the rule and how each actor was resolved."""
+    from .explain import explain_text
+    from .pipeline import get_coder
+
+    try:
+        parts = explain_text(text, published=date_, coder=get_coder(model))
+    except (EventcoderError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+    typer.echo("\n\n".join(part.render() for part in parts))
 
 
 @app.command()
