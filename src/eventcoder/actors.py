@@ -63,8 +63,8 @@ class ArticleMemory:
         dyad (list[Actor]): the article's main actors (most mentioned countries, most mentioned first).
         dateline_country (str | None): ISO3 of the dateline place, for domestic agents.
         recurring (frozenset[str]): countries named at least twice (the only ones used as implicit targets).
-        recent (dict[str, list[Actor]]): CAMEO root -> sources of its latest events, newest first (so that
-            "rejected the demand" finds who demanded).
+        recent (dict[str, list[Actor]]): CAMEO root -> the sources of its events so far, in article order (so
+            that "rejected the demand" finds who demanded).
         date (date | None): the article's reference date, for offices held on that day.
         last_organisation (Actor | None): the organisation named last, for "the bloc", "the alliance".
         last_date (date | None): the last date an event's own time expression gave ("on the same day").
@@ -137,8 +137,6 @@ class ActorFinder:
             entry = self._entries[span.label_]
             if span.root.ent_type_ in NUMERIC_ENTS:  # "20 million U.S. dollars" names no actor
                 continue
-            if entry.kind == "adjective" and span.root.pos_ == "PROPN" and span.root.ent_type_ == "PERSON":
-                continue
             for i in range(span.start, span.end):
                 result[i] = (entry, span.start, span.end)
         return result
@@ -201,9 +199,7 @@ class ActorFinder:
             for entry in countries:
                 sec = sector or _default_sector(entry, head, gaz)
                 how = f"{entry.kind} '{entry.phrase}' ({entry.source})" + (f" + {sector_how}" if sector else "")
-                code = entry.code if entry.kind in ("igo", "group") else None
-                if code and sector and sector not in ("IGO", "NGO") and entry.kind == "igo":
-                    code = code + sector
+                code = entry.code if entry.kind in ("igo", "group") else None  # an organisation keeps its own code
                 actors.append(make_actor(entry.country, sec, _name(entry, tokens, gaz), text, how, start, end, code))
             if len(actors) == 1:
                 self._remember_person(tokens, actors[0], gaz, memory)

@@ -18,8 +18,8 @@ The rules, in the order they apply to each trigger (a token whose lemma has a pa
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from itertools import permutations
 
 from .actors import ActorFinder, ArticleMemory, make_actor
 from .lexicon import Lexicon, VerbPattern
@@ -141,10 +141,7 @@ class SentenceCoder:
                 seen.add(key)
                 out.append(cand)
         for cand in out:
-            sources = memory.recent.setdefault(cand.code[:2], [])
-            if cand.source not in sources:
-                sources.insert(0, cand.source)
-                del sources[4:]
+            memory.recent.setdefault(cand.code[:2], []).append(cand.source)
         return out
 
     def _matches(self, sent) -> list[_Match]:
@@ -273,8 +270,16 @@ class SentenceCoder:
             actors = [a for a in self._resolve_all([head], gaz, memory) if a.country and a.country != source.country]
             if actors:
                 return actors
+            if m.code[:2] in FORCE_ROOTS:
+                victims = [a for a in self._resolve_all([head], gaz, memory)
+                           if not a.country and a.sector in VICTIM_SECTORS]
+                if victims:
+                    return [_with_country(a, _home_country(memory), "the article's main country") for a in victims]
         if deep_only:
             return []
+        named = _country_named_in_objects(m.token, gaz, source.country)
+        if named is not None:
+            return [named]
         if "home" in m.pattern.flags:
             return [make_actor(source.country, "GOV", None, "", "protest aimed at the source's own government")]
         if m.code[:2] in FORCE_ROOTS and not any(c.dep_ in ("dobj", "nsubjpass") for c in m.token.children):
@@ -360,8 +365,11 @@ def _reported_only(doc, found: dict) -> set[int]:
             continue
         if p.code[:2] in REPORTING_ROOTS or "deny" in p.flags:
             for c in doc[i].children:
-                if c.dep_ in ("xcomp", "ccomp", "prep", "advcl") and c.dep_ != "prep" or (
-                        c.dep_ == "prep" and c.lower_ in ("of", "for", "to")):
+                if c.dep_ in ("xcomp", "ccomp", "advcl") or (c.dep_ == "prep" and c.lower_ in ("of", "for", "to")):
+                    out.update(t.i for t in c.subtree)
+        elif p.code[:2] in ("17", "09"):  # "charged them with setting fire", "arrested for spying": alleged acts
+            for c in doc[i].children:
+                if c.dep_ == "prep" and c.lower_ in ("with", "for", "over", "on", "into"):
                     out.update(t.i for t in c.subtree)
     return out
 
@@ -372,7 +380,10 @@ def _background(tok, pattern: VerbPattern | None = None) -> bool:
     soldiers") for material acts."""
     if tok.dep_ == "advcl" and _purpose_clause(tok):
         return True
-    if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and pattern is not None and pattern.code[:2] in MATERIAL_ROOTS
+    participle = tok
+    while participle.dep_ == "conj" and participle.tag_ == "VBG" and participle.head != participle:
+        participle = participle.head  # "..., damaging buildings and injuring two"
+    if (participle.dep_ == "advcl" and tok.tag_ == "VBG" and pattern is not None and pattern.code[:2] in MATERIAL_ROOTS
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
         return True
     if tok.dep_ in SKIP_DEPS and tok.pos_ != "ADJ":
@@ -561,6 +572,21 @@ def _deep_objects(tok) -> list:
     return out
 
 
+def _country_named_in_objects(tok, gaz: dict, exclude: str | None) -> Actor | None:
+    """Last resort before guessing: a country (not a capital, not an organisation) named anywhere in the
+    trigger's objects, place phrases included ("lifted a curfew in Montenegro")."""
+    for c in tok.children:
+        if c.dep_ not in ("dobj", "prep", "dative", "nsubjpass"):
+            continue
+        for t in c.subtree:
+            hit = gaz.get(t.i)
+            if hit and hit[0].kind in ("country", "adjective", "demonym") and hit[0].country != exclude:
+                entry = hit[0]
+                return make_actor(entry.country, "GOV", entry.name, t.text,
+                                  f"{entry.kind} '{entry.phrase}' ({entry.source}) named in the objects", 0, 0)
+    return None
+
+
 def _home_country(memory: ArticleMemory) -> str | None:
     """The country of agents named without one ("the foreign ministry", "police"): the dateline's country
     when the article names it more than once, else the article's most mentioned country."""
@@ -576,9 +602,16 @@ def _reply_targets(tok, home: str | None, memory: ArticleMemory) -> list[Actor]:
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in REPLY_NOUNS:
             for root in REPLY_NOUNS[c.lemma_.lower()]:
                 earlier = [a for a in memory.recent.get(root, []) if a.country != home]
-                if earlier:
-                    return [Actor(a.code, a.country, a.sector, a.name, c.text, a.start, a.end,
-                                  f"'{c.text}' answers an earlier {root} event by {a.code}") for a in earlier[:3]]
+                if not earlier:
+                    continue
+                counts = Counter(a.country for a in earlier)
+                top = max(counts.values())
+                chosen = {}
+                for a in earlier:  # the country behind most such events; ties: all of them, earliest first
+                    if counts[a.country] == top and a.country not in chosen:
+                        chosen[a.country] = a
+                return [Actor(a.code, a.country, a.sector, a.name, c.text, a.start, a.end,
+                              f"'{c.text}' answers an earlier {root} event by {a.code}") for a in chosen.values()]
     return []
 
 

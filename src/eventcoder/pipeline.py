@@ -140,7 +140,8 @@ class Coder:
         for iso3, _n in counts[:3]:
             name = self.knowledge.country_name(iso3) or iso3
             memory.dyad.append(make_actor(iso3, "GOV", name, name, "one of the article's most mentioned countries"))
-        memory.recurring = frozenset(c for c, n in counts if n >= 2)
+        one_paragraph = len(mention_maps) == 1  # a lone sentence or paragraph: every country it names is salient
+        memory.recurring = frozenset(c for c, n in counts if n >= 2 or one_paragraph)
         return memory
 
     def _introduce_people(self, chunks, gaz: dict, memory: ArticleMemory) -> None:
