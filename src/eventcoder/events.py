@@ -119,7 +119,7 @@ class SentenceCoder:
         for p in patterns:
             if is_noun != ("noun" in p.flags):
                 continue
-            if token.pos_ == "ADJ" and "intent" not in p.flags:  # "a free hand" is no release
+            if token.pos_ == "ADJ" and "intent" not in p.flags and token.tag_ != "VBN":  # "a free hand": no release
                 continue
             if p.objects and not (p.objects & objects):
                 continue
