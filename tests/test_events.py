@@ -143,3 +143,17 @@ def test_events_unknown_crowd_is_not_the_speakers_act():
     records = code_text(text, published="2026-05-04")
     assert ("173", "GEO", "GEO") in _codes(records)
     assert not [r for r in records if r.cameo_root == "14" and r.source_sector == "COP"]
+
+
+def test_events_reported_obligation_is_a_demand_on_the_obliged():
+    text = "PARIS, May 5 (Reuters) - The French foreign minister said on Monday that Iran must free the detained sailors."
+    records = code_text(text, published="2026-05-05")
+    assert ("100", "FRA", "IRN") in _codes(records)
+
+
+def test_events_speaker_among_the_obliged_is_a_pledge():
+    text = ("BEIJING, May 5 (Xinhua) -- Chinese Foreign Minister Wang Yi said China and Brazil should jointly "
+            "defend free trade.")
+    records = code_text(text, published="2026-05-05")
+    assert ("030", "CHN", "BRA") in _codes(records)
+    assert not [r for r in records if r.cameo_root == "02"]

@@ -146,6 +146,7 @@ class SentenceCoder:
 
     def _matches(self, sent) -> list[_Match]:
         found = {t.i: p for t in sent if (p := self.match(t)) is not None}
+        found.update(_deontic_speech(sent, found))
         suppressed = _reported_only(sent.doc, found)
         governed: dict[int, _Match] = {}
         matches: list[_Match] = []
@@ -238,6 +239,10 @@ class SentenceCoder:
         if targets and m.code[:2] in REPORTING_ROOTS and all(t.country == home for t in targets):
             targets = self._fallback_targets(m, sources[0], gaz, memory, deep_only=True) or targets
         if "deny" in m.pattern.flags:
+            targets = [t for t in targets if t.country != home]
+        if m.pattern.source.startswith("rule:reported") and any(t.country == home for t in targets):
+            # "China and Russia should jointly uphold ...", said by China: a pledge, not an appeal
+            m = _Match(m.token, m.head, m.pattern, "030", "intent", m.rule + " (speaker among those obliged)", True)
             targets = [t for t in targets if t.country != home]
         pairs = self._pairs(sources, targets, m, gaz, memory)
         trigger_text = _trigger_text(tok, m)
@@ -353,6 +358,26 @@ def _object_lemmas(token) -> set[str]:
             for prep in c.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
                     out.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
+    return out
+
+
+DEONTIC = {"must": "100", "should": "020"}
+"""Reported obligation ("X said Y must hand over ...") is a demand (100); "should" an appeal (020)."""
+
+
+def _deontic_speech(sent, found: dict) -> dict[int, VerbPattern]:
+    """Speech verbs whose reported clause puts an obligation on someone ("Chirac reminded Iraq that it must
+    cooperate", "the minister said Libya must hand over the suspects"): coded as a demand or an appeal
+    addressed to the clause's subject, unless a lexicon pattern already matched the speech verb."""
+    out = {}
+    for tok in sent:
+        if tok.i in found or tok.lemma_.lower() not in SAY_LEMMAS | {"remind", "reminder", "insist"}:
+            continue
+        for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+            modal = next((a.lower_ for a in clause.children if a.dep_ == "aux" and a.lower_ in DEONTIC), None)
+            if modal is not None and any(c.dep_ == "nsubj" for c in clause.children):
+                out[tok.i] = VerbPattern(DEONTIC[modal], tok.lemma_.lower(), frozenset(), (), frozenset(), None,
+                                         f"rule:reported '{modal}'")
     return out
 
 
