@@ -320,3 +320,15 @@ def test_cli_explain_shows_rule_and_actor_resolution():
     assert "rule: verbs.tsv:" in result.stdout and "countries.tsv:" in result.stdout
     bad = invoke("explain", "Anything.", "--date", "someday")
     assert bad.exit_code == 2 and "bad 'published' value" in bad.stderr
+
+
+def test_cli_eval_scores_against_gold_and_honours_min_f1(tmp_path: Path):
+    gold = EXAMPLES / "gold"
+    result = invoke("eval", gold, GOOD, "--verbose")
+    assert result.exit_code == 0, result.output
+    assert "articles with gold: 1" in result.stdout
+    assert re.search(r"precision \d\.\d{3} recall \d\.\d{3} F1 \d\.\d{3}\s*$", result.stdout)
+    strict = invoke("eval", gold, GOOD, "--min-f1", "1.01")
+    assert strict.exit_code == 1
+    missing = invoke("eval", tmp_path / "nowhere", GOOD)
+    assert missing.exit_code == 2 and "does not exist" in missing.stderr

@@ -2,6 +2,7 @@
 
     eventcoder code PATH... [--format jsonl|csv|table] [--output FILE|-] [--db FILE | --no-db] [--model NAME]
     eventcoder explain "SENTENCE" [--date YYYY-MM-DD] [--model NAME]
+    eventcoder eval GOLD_DIR PATH... [--verbose] [--min-f1 X]
     eventcoder version
 
 ``code`` reads articles with :func:`eventcoder.ingest.read_paths`, codes them with one
@@ -189,6 +190,38 @@ def explain(
     except (EventcoderError, ValueError) as exc:
         raise _fail(str(exc)) from None
     typer.echo("\n\n".join(part.render() for part in parts))
+
+
+@app.command(name="eval")
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(metavar="GOLD_DIR", help="Folder of NAME.gold.json files.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="The articles to code (files or folders).")],
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses and false positives.")] = False,
+    min_f1: Annotated[float | None, typer.Option("--min-f1", help="Exit 1 when F1 is below this.")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with.")] = None,
+) -> None:
+    """Code the articles and score their events against gold files (format: docs/gold-format.md). Prints matched events, false positives, duplicates, date/location/sector accuracy, per-root counts and precision, recall and F1."""
+    from .evaluate import load_gold, score_events
+    from .ingest import read_paths
+    from .pipeline import get_coder
+
+    try:
+        golds = load_gold(gold_dir)
+        coder = get_coder(model)
+    except EventcoderError as exc:
+        raise _fail(str(exc)) from None
+    records, failed = [], 0
+    for item in coder.code_articles(read_paths(paths)):
+        if hasattr(item, "records"):
+            records += [r.as_dict() for r in item.records]
+        else:
+            typer.echo(f"error: {item}", err=True)
+            failed += 1
+    scores = score_events(golds, records)
+    typer.echo(f"articles with gold: {len(golds)}  events coded: {len(records)}  articles failed: {failed}")
+    typer.echo(scores.report(verbose))
+    if failed or (min_f1 is not None and scores.f1 < min_f1):
+        raise typer.Exit(1)
 
 
 @app.command()
