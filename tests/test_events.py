@@ -157,3 +157,15 @@ def test_events_speaker_among_the_obliged_is_a_pledge():
     records = code_text(text, published="2026-05-05")
     assert ("030", "CHN", "BRA") in _codes(records)
     assert not [r for r in records if r.cameo_root == "02"]
+
+
+def test_events_headline_and_caption_repeats_fold_into_the_body_event():
+    text = ("Thai, Lao foreign ministers meet in Vientiane\n\n"
+            "Thai Foreign Minister Maris Sangiampongsa (L) meets with Lao Foreign Minister Thongsavanh Phomvihane "
+            "in Vientiane, Laos, May 6, 2026. (Photo by Somsack/Xinhua)\n\n"
+            "VIENTIANE, May 6 (Xinhua) -- Thai Foreign Minister Maris Sangiampongsa met here Wednesday with Lao "
+            "Foreign Minister Thongsavanh Phomvihane.\n")
+    records = code_text(text, published="2026-05-07")
+    meetings = [r for r in records if r.cameo_code == "040" and r.source_country == "THA"]
+    assert len(meetings) == 1
+    assert meetings[0].mentions == 3 and "met here Wednesday" in meetings[0].sentence

@@ -188,6 +188,8 @@ class EventRecord:
     (01-05 -> 1, 06-09 -> 2, 10-14 -> 3, 15-20 -> 4); PLOVER: CAMEO2PLOVER-2021 map.
     Dates are ISO strings ("2025-11-19") or None. ``trigger``, ``rule``, ``source_how`` and ``target_how``
     say why: the words that triggered the event, the lexicon line that fired, and how each actor was resolved.
+    ``mentions`` counts the reports of the event within its article (the body sentence, plus the headline
+    or photo caption when they report the same source, target, code and date).
     """
 
     event_id: str
@@ -226,6 +228,7 @@ class EventRecord:
     published: str | None
     source_how: str = ""
     target_how: str = ""
+    mentions: int = 1
 
     def as_dict(self) -> dict[str, Any]:
         """The record as a plain dict in :data:`RECORD_COLUMNS` order."""

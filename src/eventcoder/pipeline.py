@@ -118,19 +118,17 @@ class Coder:
         gaz_by_doc = {id(doc): self.finder.mentions(doc) for doc in docs}
         memory = self._memory(article, [gaz_by_doc[id(doc)] for doc in docs])
         chunks_by_doc = {id(doc): list(doc.noun_chunks) for doc in docs}  # spaCy rebuilds them on each call
-        records: list[EventRecord] = []
+        coded: list[tuple[str, EventRecord]] = []
         for sentence in sentences:
             span = sentence.doc
             gaz = gaz_by_doc[id(span.doc)]
             chunks = [c for c in chunks_by_doc[id(span.doc)] if span.start <= c.start < span.end]
             self._introduce_people(chunks, gaz, memory)
-            if sentence.kind == "headline":
-                continue
             for cand in self.sentence_coder.code(span, gaz, memory):
-                records.append(self._record(article, sentence, cand, gaz, memory))
+                coded.append((sentence.kind, self._record(article, sentence, cand, gaz, memory)))
             self._note_speaker(span, gaz, memory)
             self.finder.note_organisations(span, gaz, memory)
-        return CodedArticle(article, records, sentences)
+        return CodedArticle(article, _fold_repeats(coded), sentences)
 
     def _memory(self, article: Article, mention_maps: list[dict]) -> ArticleMemory:
         dateline = article.dateline
@@ -190,6 +188,35 @@ class Coder:
 
 
 # ---------------------------------------------------------------------- stage helpers
+def _fold_repeats(coded: list[tuple[str, EventRecord]]) -> list[EventRecord]:
+    """One record per event reported more than once in an article.
+
+    Body events are kept. A headline or caption event that repeats a body event (same source code, target
+    code, CAMEO code and date) adds a mention to that body record. A caption event reported nowhere else is
+    kept; a headline event reported nowhere else is dropped (a headline summarises the lead, and its
+    telegraphic grammar parses poorly).
+    """
+    body = [record for kind, record in coded if kind == "body"]
+    first: dict[tuple, EventRecord] = {}
+    for record in body:
+        first.setdefault(_event_key(record), record)
+    kept = list(body)
+    for kind, record in coded:
+        if kind == "body":
+            continue
+        repeat = first.get(_event_key(record))
+        if repeat is not None:
+            repeat.mentions += 1
+        elif kind == "caption":
+            kept.append(record)
+    return sorted(kept, key=lambda r: r.sentence_index)
+
+
+def _event_key(record: EventRecord) -> tuple:
+    return record.source_code, record.target_code, record.cameo_code, record.event_date
+
+
+
 def _sentences(article: Article, docs: list) -> list[Sentence]:
     out: list[Sentence] = []
     for seg, doc in zip(article.segments, docs):
