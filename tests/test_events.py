@@ -169,3 +169,12 @@ def test_events_headline_and_caption_repeats_fold_into_the_body_event():
     meetings = [r for r in records if r.cameo_code == "040" and r.source_country == "THA"]
     assert len(meetings) == 1
     assert meetings[0].mentions == 3 and "met here Wednesday" in meetings[0].sentence
+
+
+def test_events_reply_to_earlier_demand_targets_the_demanders():
+    text = ("VIENNA, June 2 (Reuters) - Britain and France on Monday demanded that Iran halt enrichment. "
+            "Iranian Foreign Minister Abbas Araghchi rejected the demand, calling it unlawful.")
+    records = code_text(text, published="2026-06-02")
+    rejections = {(r.source_country, r.target_country) for r in records if r.cameo_root == "12"}
+    assert rejections == {("IRN", "GBR"), ("IRN", "FRA")}
+    assert not [r for r in records if r.cameo_root == "11"]  # "calling it unlawful" only describes the rejection

@@ -42,3 +42,12 @@ def test_lexicon_user_file_patterns_are_tried_first(tmp_path):
     lex = load_lexicon((str(user),), None)
     assert lex.candidates("meet")[0].source == "mine.tsv:1"
     assert lex.candidates("meet")[0].code == "042"
+
+
+def test_lexicon_references_file_loads_and_rejects_bad_roots():
+    from eventcoder.lexicon import read_references
+
+    lex = load_lexicon((), None)
+    assert lex.references["demand"].roots[0] == "10" and "demand" in lex.references["demand"].verbs
+    with pytest.raises(LexiconError, match=r"refs.tsv:1: roots must be two-digit"):
+        read_references("demand\t1x\tdemand\n", "refs.tsv")

@@ -63,8 +63,8 @@ class ArticleMemory:
         dyad (list[Actor]): the article's main actors (most mentioned countries, most mentioned first).
         dateline_country (str | None): ISO3 of the dateline place, for domestic agents.
         recurring (frozenset[str]): countries named at least twice (the only ones used as implicit targets).
-        recent (dict[str, list[Actor]]): CAMEO root -> the sources of its events so far, in article order (so
-            that "rejected the demand" finds who demanded).
+        recent (dict[str, list[tuple[Actor, str]]]): CAMEO root -> (source, trigger lemma) of its events so
+            far, in article order (so that "rejected the demand" finds who demanded).
         date (date | None): the article's reference date, for offices held on that day.
         last_organisation (Actor | None): the organisation named last, for "the bloc", "the alliance".
         last_date (date | None): the last date an event's own time expression gave ("on the same day").
@@ -77,7 +77,7 @@ class ArticleMemory:
     dyad: list[Actor] = field(default_factory=list)
     dateline_country: str | None = None
     recurring: frozenset[str] = frozenset()
-    recent: dict[str, list[Actor]] = field(default_factory=dict)
+    recent: dict[str, list[tuple[Actor, str]]] = field(default_factory=dict)
     date: date | None = None
     last_organisation: Actor | None = None
     last_date: date | None = None

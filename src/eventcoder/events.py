@@ -48,17 +48,6 @@ REPORTING_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
 OBJECT_PREPS = frozenset({"from", "of", "with", "to", "for", "on", "against"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
-REPLY_NOUNS = {
-    # a definite noun that answers an earlier event ("rejected the demand") -> the roots of that event
-    "demand": ("10", "02", "13"), "call": ("02", "10"), "ultimatum": ("13", "10"), "request": ("02",),
-    "appeal": ("02",), "accusation": ("11",), "allegation": ("11",), "charge": ("11",), "claim": ("11",),
-    "criticism": ("11",), "proposal": ("03",), "offer": ("03",), "invitation": ("02", "03"), "threat": ("13",),
-    "warning": ("13",), "sanction": ("16",),
-    # an act referred back to ("condemned the attack") -> who committed it
-    "attack": ("19", "18", "20"), "strike": ("19", "18"), "airstrike": ("19",), "killing": ("20", "18", "19"),
-    "shelling": ("19",), "bombing": ("18", "19"), "expulsion": ("17", "16", "20"), "arrest": ("17",),
-    "detention": ("17",), "crackdown": ("17",), "incursion": ("19",), "invasion": ("19",),
-}
 OUTWARD_ROOTS = frozenset({"03", "06", "07"})  # aid and cooperation go abroad unless a target says otherwise
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 VICTIM_SECTORS = frozenset({"CVL", "REF"})
@@ -136,12 +125,12 @@ class SentenceCoder:
         for m in matches:
             for cand in self._arguments(m, gaz, memory):
                 key = (cand.code[:2], cand.source.country, cand.target.country)
-                if key in seen:
+                if key in seen or _elaborates(cand, out):
                     continue
                 seen.add(key)
                 out.append(cand)
         for cand in out:
-            memory.recent.setdefault(cand.code[:2], []).append(cand.source)
+            memory.recent.setdefault(cand.code[:2], []).append((cand.source, cand.trigger.lemma_.lower()))
         return out
 
     def _matches(self, sent) -> list[_Match]:
@@ -229,7 +218,7 @@ class SentenceCoder:
             return []
         home = sources[0].country
         if not targets:
-            targets = _reply_targets(tok, home, memory)
+            targets = _reply_targets(tok, home, memory, self.lexicon.references)
         filler = main or home
         if m.code[:2] in OUTWARD_ROOTS and filler == home:
             partner = memory.partner_of(home)
@@ -242,7 +231,7 @@ class SentenceCoder:
             targets = [t for t in targets if t.country != home]
         if m.pattern.source.startswith("rule:reported") and any(t.country == home for t in targets):
             # "China and Russia should jointly uphold ...", said by China: a pledge, not an appeal
-            m = _Match(m.token, m.head, m.pattern, "030", "intent", m.rule + " (speaker among those obliged)", True)
+            m = _Match(m.token, m.head, m.pattern, "030", "intent", m.rule + " (speaker among those obliged)", False)
             targets = [t for t in targets if t.country != home]
         pairs = self._pairs(sources, targets, m, gaz, memory)
         trigger_text = _trigger_text(tok, m)
@@ -390,7 +379,8 @@ def _reported_only(doc, found: dict) -> set[int]:
             continue
         if p.code[:2] in REPORTING_ROOTS or "deny" in p.flags:
             for c in doc[i].children:
-                if c.dep_ in ("xcomp", "ccomp", "advcl") or (c.dep_ == "prep" and c.lower_ in ("of", "for", "to")):
+                if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and _purpose_clause(c)) or (
+                        c.dep_ == "prep" and c.lower_ in ("of", "for", "to")):
                     out.update(t.i for t in c.subtree)
         elif p.code[:2] in ("17", "09"):  # "charged them with setting fire", "arrested for spying": alleged acts
             for c in doc[i].children:
@@ -483,6 +473,16 @@ def _complements(gov) -> list:
     return out + more
 
 
+def _elaborates(cand: Candidate, coded: list[Candidate]) -> bool:
+    """A participle that only describes the act of its head verb for the same dyad ("rejected the demand,
+    calling it unlawful"; "denied it, saying ..."): not a second event."""
+    tok = cand.trigger
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    return any(other.trigger == tok.head and (other.source.country, other.target.country) == (
+        cand.source.country, cand.target.country) for other in coded)
+
+
 def _light_verb_object(tok, found: dict) -> bool:
     """True when a noun trigger is the object of a matched light-verb pattern ("held talks")."""
     head = tok.head
@@ -546,10 +546,12 @@ def _target_heads(tok, pattern: VerbPattern, passive: bool, sym: bool) -> list:
                 heads.append(c)
             elif c.dep_ == "prep" and c.lower_ in preps:
                 heads.extend(g for g in c.children if g.dep_ == "pobj")
-    if not heads:
+    if not heads:  # "demanded that Kabul hand over ...": the reported clause's subject
         for c in tok.children:
             if c.dep_ == "ccomp":
-                heads.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
+                subjects = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                heads.extend(subjects or [t for t in c.subtree if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "NORP",
+                                                                                                       "ORG")][:1])
     return heads
 
 
@@ -620,23 +622,31 @@ def _home_country(memory: ArticleMemory) -> str | None:
     return memory.dyad[0].country if memory.dyad else memory.dateline_country
 
 
-def _reply_targets(tok, home: str | None, memory: ArticleMemory) -> list[Actor]:
-    """Targets of a reply to an earlier event ("rejected the demand", "denied the accusation"): the sources
-    of the most recent event of the roots the object noun answers."""
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in REPLY_NOUNS:
-            for root in REPLY_NOUNS[c.lemma_.lower()]:
-                earlier = [a for a in memory.recent.get(root, []) if a.country != home]
-                if not earlier:
-                    continue
-                counts = Counter(a.country for a in earlier)
-                top = max(counts.values())
-                chosen = {}
-                for a in earlier:  # the country behind most such events; ties: all of them, earliest first
-                    if counts[a.country] == top and a.country not in chosen:
-                        chosen[a.country] = a
-                return [Actor(a.code, a.country, a.sector, a.name, c.text, a.start, a.end,
-                              f"'{c.text}' answers an earlier {root} event by {a.code}") for a in chosen.values()]
+def _reply_targets(tok, home: str | None, memory: ArticleMemory, references: dict) -> list[Actor]:
+    """Targets of a reply to, or judgement of, an earlier event ("rejected the demand", "condemned the attack"):
+    whoever did that event. Earlier events whose trigger is one of the noun's verbs ("demanded" for "the
+    demand") are preferred to events that merely share its root; among them, the country behind most such
+    events wins (ties: all of them, earliest first). Back-reference nouns: data/references.tsv."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("advcl", "conj") and any(c.lower_ in ("it", "them", "this") for c in objects):
+        objects += [c for c in tok.head.children if c.dep_ == "dobj"]  # "rejected the demand, calling it ..."
+    for c in objects:
+        ref = references.get(c.lemma_.lower())
+        if ref is None:
+            continue
+        earlier = [(a, lemma) for root in ref.roots for a, lemma in memory.recent.get(root, []) if a.country != home]
+        same_verb = [a for a, lemma in earlier if lemma in ref.verbs]
+        pool = same_verb or [a for a, _ in earlier]
+        if not pool:
+            continue
+        counts = Counter(a.country for a in pool)
+        top = max(counts.values())
+        chosen: dict[str, Actor] = {}
+        for a in pool:
+            if counts[a.country] == top and a.country not in chosen:
+                chosen[a.country] = a
+        return [Actor(a.code, a.country, a.sector, a.name, c.text, a.start, a.end,
+                      f"'{c.text}' refers to an earlier event by {a.code} ({ref.source})") for a in chosen.values()]
     return []
 
 

@@ -25,13 +25,13 @@ A pattern with an ``object`` is preferred to one without; otherwise the first li
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from .errors import EventcoderError
 
-__all__ = ["Lexicon", "LexiconError", "VerbPattern", "load_lexicon"]
+__all__ = ["Lexicon", "LexiconError", "Reference", "VerbPattern", "load_lexicon", "read_references"]
 
 KNOWN_FLAGS = frozenset({"sym", "intent", "deny", "needprep", "home", "futureonly", "govonly", "noun"})
 
@@ -60,10 +60,21 @@ class VerbPattern:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A noun that refers back to an earlier event ("the demand"): the roots and trigger verbs of such events."""
+
+    noun: str
+    roots: tuple[str, ...]
+    verbs: frozenset[str]
+    source: str
+
+
+@dataclass(frozen=True)
 class Lexicon:
-    """Patterns by lemma, object-specific ones first."""
+    """Patterns by lemma, object-specific ones first; back-reference nouns by lemma."""
 
     by_lemma: dict[str, tuple[VerbPattern, ...]]
+    references: dict[str, Reference] = field(default_factory=dict)
 
     def candidates(self, lemma: str) -> tuple[VerbPattern, ...]:
         """Patterns for ``lemma`` in preference order (empty tuple when none)."""
@@ -108,13 +119,35 @@ def read_patterns(text: str, name: str, known_codes: frozenset[str] | None = Non
     return patterns
 
 
-def build_lexicon(patterns: list[VerbPattern]) -> Lexicon:
+def build_lexicon(patterns: list[VerbPattern], references: dict[str, Reference] | None = None) -> Lexicon:
     """Group patterns by lemma: object-specific patterns first, then in file order."""
     by_lemma: dict[str, list[VerbPattern]] = {}
     for p in patterns:
         by_lemma.setdefault(p.lemma, []).append(p)
     ordered = {k: tuple(sorted(v, key=lambda p: 0 if p.objects else 1)) for k, v in by_lemma.items()}
-    return Lexicon(ordered)
+    return Lexicon(ordered, references or {})
+
+
+def read_references(text: str, name: str) -> dict[str, Reference]:
+    """The back-reference nouns of a ``references.tsv`` text (columns noun, roots, verbs).
+
+    Raises:
+        LexiconError: a line without three columns, or a root that is not two digits; file and line named.
+    """
+    out: dict[str, Reference] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        source = f"{name}:{number}"
+        if len(cells) != 3:
+            raise LexiconError(f"{source}: expected 3 tab-separated columns, found {len(cells)}")
+        roots = tuple(_split(cells[1]))
+        if not roots or not all(len(r) == 2 and r.isdigit() for r in roots):
+            raise LexiconError(f"{source}: roots must be two-digit CAMEO roots, got {cells[1]!r}")
+        noun = cells[0].strip().lower()
+        out[noun] = Reference(noun, roots, frozenset(_split(cells[2])), source)
+    return out
 
 
 @functools.lru_cache(maxsize=8)
@@ -131,6 +164,7 @@ def load_lexicon(extra_files: tuple[str, ...] = (), known_codes: frozenset[str] 
         except OSError as exc:
             raise LexiconError(f"cannot read lexicon file {path}: {exc.strerror}") from None
         patterns += read_patterns(text, Path(path).name, known_codes)
-    text = resources.files("eventcoder").joinpath("data/verbs.tsv").read_text(encoding="utf-8")
-    patterns += read_patterns(text, "verbs.tsv", known_codes)
-    return build_lexicon(patterns)
+    data = resources.files("eventcoder").joinpath("data")
+    patterns += read_patterns(data.joinpath("verbs.tsv").read_text(encoding="utf-8"), "verbs.tsv", known_codes)
+    references = read_references(data.joinpath("references.tsv").read_text(encoding="utf-8"), "references.tsv")
+    return build_lexicon(patterns, references)
