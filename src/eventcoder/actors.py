@@ -178,12 +178,8 @@ class ActorFinder:
                 for a in memory.dyad[:n]]
 
     def _from_phrase(self, head, gaz: dict, memory: ArticleMemory) -> list[Actor]:
-        tokens = noun_phrase(head)
-        if head.pos_ == "NOUN" and head.i not in gaz:
-            # "Manila's protest", "a protocol in Kabul": a thing's possessor or place is not an actor
-            owned = {t.i for c in head.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("in", "at"))
-                     for t in c.subtree}
-            tokens = [t for t in tokens if t.i not in owned]
+        """Resolve a phrase by its own words, then by what the article said before (rules 3-5 of the module)."""
+        tokens = _actor_tokens(head, gaz)
         countries = _country_entries(head, tokens, gaz)
         sector, sector_how = _sector(head, tokens, gaz)
         text, start, end = _span_text(head, tokens)
@@ -195,29 +191,12 @@ class ActorFinder:
             self._remember_person(tokens, person, gaz, memory)
             return [Actor(person.code, person.country, person.sector, person.name, text, start, end, person.how)]
         if countries:
-            actors = []
-            for entry in countries:
-                sec = sector or _default_sector(entry, head, gaz)
-                how = f"{entry.kind} '{entry.phrase}' ({entry.source})" + (f" + {sector_how}" if sector else "")
-                code = entry.code if entry.kind in ("igo", "group") else None  # an organisation keeps its own code
-                actors.append(make_actor(entry.country, sec, _name(entry, tokens, gaz), text, how, start, end, code))
+            actors = [_country_actor(entry, head, tokens, gaz, (sector, sector_how), (text, start, end))
+                      for entry in countries]
             if len(actors) == 1:
                 self._remember_person(tokens, actors[0], gaz, memory)
             return actors
-        if head.lemma_.lower() in ORGANISATION_NOUNS and memory.last_organisation is not None and any(
-                c.lower_ == "the" for c in head.children):
-            org = memory.last_organisation
-            return [make_actor(org.country, org.sector, org.name, text, f"'{text}' -> the organisation named last, "
-                               f"{org.name}", start, end, org.code)]
-        person = _known_person(tokens, memory)
-        if person is not None:
-            return [_as_mention(person, head, f"person '{person.name}' named earlier as {person.code}")]
-        if sector and agent in memory.agents:
-            how = f"{sector_how}; '{agent}' named earlier with country {memory.agents[agent]}"
-            return [make_actor(memory.agents[agent], sector, None, text, how, start, end)]
-        if sector:
-            return [make_actor(None, sector, None, text, f"{sector_how}, no country named", start, end)]
-        return []
+        return _from_article(head, tokens, memory, (sector, sector_how, agent), (text, start, end))
 
     def _known_office_holder(self, tokens, gaz: dict, memory: ArticleMemory) -> Actor | None:
         """A person of people.tsv named in the phrase, coded by their office on the article's date
@@ -275,6 +254,48 @@ class ActorFinder:
 
 
 # ---------------------------------------------------------------------- helpers (pure functions)
+def _actor_tokens(head, gaz: dict) -> list:
+    """The noun phrase's tokens; for a thing rather than an agent ("Manila's protest", "a protocol in
+    Kabul"), without its possessor and place, which are not actors."""
+    tokens = noun_phrase(head)
+    if head.pos_ == "NOUN" and head.i not in gaz:
+        owned = {t.i for c in head.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("in", "at"))
+                 for t in c.subtree}
+        tokens = [t for t in tokens if t.i not in owned]
+    return tokens
+
+
+def _country_actor(entry: GazetteerEntry, head, tokens, gaz: dict, sector: tuple, span: tuple) -> Actor:
+    """The actor of a country, capital, organisation or group word, with the phrase's sector if any."""
+    sec, sector_how = sector
+    text, start, end = span
+    how = f"{entry.kind} '{entry.phrase}' ({entry.source})" + (f" + {sector_how}" if sec else "")
+    code = entry.code if entry.kind in ("igo", "group") else None  # an organisation keeps its own code
+    return make_actor(entry.country, sec or _default_sector(entry, head, gaz), _name(entry, tokens, gaz), text, how,
+                      start, end, code)
+
+
+def _from_article(head, tokens, memory: ArticleMemory, agent_info: tuple, span: tuple) -> list[Actor]:
+    """A phrase without a country word: "the bloc", a surname named earlier, an agent word named earlier
+    with a country ("the junta"), else the agent without a country (the event stage may fill it in)."""
+    sector, sector_how, agent = agent_info
+    text, start, end = span
+    if head.lemma_.lower() in ORGANISATION_NOUNS and memory.last_organisation is not None and any(
+            c.lower_ == "the" for c in head.children):
+        org = memory.last_organisation
+        how = f"'{text}' -> the organisation named last, {org.name}"
+        return [make_actor(org.country, org.sector, org.name, text, how, start, end, org.code)]
+    person = _known_person(tokens, memory)
+    if person is not None:
+        return [_as_mention(person, head, f"person '{person.name}' named earlier as {person.code}")]
+    if sector and agent in memory.agents:
+        how = f"{sector_how}; '{agent}' named earlier with country {memory.agents[agent]}"
+        return [make_actor(memory.agents[agent], sector, None, text, how, start, end)]
+    if sector:
+        return [make_actor(None, sector, None, text, f"{sector_how}, no country named", start, end)]
+    return []
+
+
 def noun_phrase(head) -> list:
     """Tokens of the noun phrase headed by ``head``: modifiers, appositions and of/from/in/at phrases.
 

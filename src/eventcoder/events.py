@@ -134,49 +134,39 @@ class SentenceCoder:
         return out
 
     def _matches(self, sent) -> list[_Match]:
+        """The triggers of a sentence that are coded, each with its code and mood."""
         found = {t.i: p for t in sent if (p := self.match(t)) is not None}
         found.update(_deontic_speech(sent, found))
         suppressed = _reported_only(sent.doc, found)
-        governed: dict[int, _Match] = {}
-        matches: list[_Match] = []
+        matches, governed = self._screen(sent.doc, found, suppressed)
         for i, p in found.items():
-            tok = sent.doc[i]
-            if "noun" in p.flags and _light_verb_object(tok, found):
-                suppressed.add(i)
-                continue
-            if i in suppressed or _background(tok, p) or _negated(tok) or _hypothetical(tok):
-                suppressed.add(i)
-                continue
-            if "deny" in p.flags:
-                suppressed.update(t.i for t in tok.subtree if t.i != i)
-                matches.append(_Match(tok, tok, p, p.code, "asserted", p.describe(), False))
-            elif "intent" in p.flags:
-                governed.update(self._govern(tok, p, found))
-        for i, p in found.items():
-            tok = sent.doc[i]
             if i in suppressed or "deny" in p.flags:
                 continue
             if i in governed:
                 matches.append(governed.pop(i))
                 continue
-            if "intent" in p.flags:
-                if "govonly" in p.flags:
-                    continue
-                if not any(m.head == tok for m in governed.values()) and not _governed_by_intent(tok, found):
-                    matches.append(_Match(tok, tok, p, p.code, "intent", p.describe(), "sym" in p.flags))
-                continue
-            if _governed_by_intent(tok, found):
-                continue
-            mood, code = "asserted", p.code
-            if "futureonly" in p.flags and not _future(tok):
-                continue
-            if _future(tok):
-                if p.intent is None:
-                    continue
-                mood, code = "intent", p.intent
-            matches.append(_Match(tok, tok, p, code, mood, p.describe(), "sym" in p.flags))
+            match = _plain_match(sent.doc[i], p, found, governed)
+            if match is not None:
+                matches.append(match)
         matches.extend(governed.values())
         return matches
+
+    def _screen(self, doc, found: dict, suppressed: set[int]) -> tuple[list[_Match], dict[int, _Match]]:
+        """First pass: drop background, negated and hypothetical triggers (into ``suppressed``), code denials
+        (switching off what they deny) and collect what intent governors govern."""
+        matches: list[_Match] = []
+        governed: dict[int, _Match] = {}
+        for i, p in found.items():
+            tok = doc[i]
+            if ("noun" in p.flags and _light_verb_object(tok, found)) or i in suppressed or _background(tok, p) or (
+                    _negated(tok) or _hypothetical(tok)):
+                suppressed.add(i)
+            elif "deny" in p.flags:
+                suppressed.update(t.i for t in tok.subtree if t.i != i)
+                matches.append(_Match(tok, tok, p, p.code, "asserted", p.describe(), False))
+            elif "intent" in p.flags:
+                governed.update(self._govern(tok, p, found))
+        return matches, governed
 
     def _govern(self, gov, p: VerbPattern, found: dict) -> dict[int, _Match]:
         """Intent governor ``gov``: code the verbs it governs (xcomp, conjoined xcomps) as intent."""
@@ -194,37 +184,49 @@ class SentenceCoder:
 
     # ------------------------------------------------------------------ arguments
     def _arguments(self, m: _Match, gaz: dict, memory: ArticleMemory) -> list[Candidate]:
-        tok = m.token
-        passive = _is_passive(tok)
+        """The events of one matched trigger: its sources and targets, paired (both ways when joint)."""
         main = _home_country(memory)
-        if "noun" in m.pattern.flags:
-            sources, targets = self._noun_arguments(m, gaz, memory)
-        else:
-            sources = self._sources(m, passive, gaz, memory)
-            targets = self._resolve_all(_target_heads(tok, m.pattern, passive, m.sym), gaz, memory)
-            if not targets:
-                heads = [h for h in _object_heads(tok, m.pattern) if h.i in gaz]
-                targets = [a for a in self._resolve_all(heads, gaz, memory) if a.country or a.sector in VICTIM_SECTORS]
-        sources = [_with_country(a, main, "the article's main country") for a in sources]
-        sources = [a for a in sources if a.country]
-        if passive and not sources and m.code[:2] in COERCIVE_ROOTS:
-            if not targets and main and _unnamed_people(tok, gaz):
-                targets = [make_actor(main, "CVL", None, "", "unnamed people of the article's main country")]
-            if targets:
-                t = _with_country(targets[0], main, "the article's main country")
-                sources = [make_actor(t.country, "COP" if m.code[:2] == "17" else "GOV", None, "",
-                                      "unnamed authority of the target's country (passive without agent)")]
+        sources, targets = self._named_arguments(m, gaz, memory)
+        sources = [a for a in (_with_country(s, main, "the article's main country") for s in sources) if a.country]
+        if not sources and _is_passive(m.token) and m.code[:2] in COERCIVE_ROOTS:
+            sources, targets = _unnamed_authority(m.token, m.code, targets, main, gaz)
         if not sources or ("noun" in m.pattern.flags and not targets and len(sources) < 2):
             return []
+        m, targets = self._settle_targets(m, sources, targets, main, gaz, memory)
+        pairs = self._pairs(sources, targets, m, gaz, memory)
+        trigger_text = _trigger_text(m.token, m)
+        cands = [Candidate(s, t, m.code, m.token, trigger_text, m.rule, m.mood) for s, t in pairs]
+        for s, t in pairs:
+            if m.sym and (t, s) not in pairs:
+                cands.append(Candidate(t, s, m.code, m.token, trigger_text, m.rule + " (joint action, reverse)",
+                                       m.mood))
+        return cands
+
+    def _named_arguments(self, m: _Match, gaz: dict, memory: ArticleMemory) -> tuple[list[Actor], list[Actor]]:
+        """Sources and targets the sentence names for the trigger (possibly without a country yet)."""
+        if "noun" in m.pattern.flags:
+            return self._noun_arguments(m, gaz, memory)
+        passive = _is_passive(m.token)
+        sources = self._sources(m, passive, gaz, memory)
+        targets = self._resolve_all(_target_heads(m.token, m.pattern, passive, m.sym), gaz, memory)
+        if not targets:
+            heads = [h for h in _object_heads(m.token, m.pattern) if h.i in gaz]
+            targets = [a for a in self._resolve_all(heads, gaz, memory) if a.country or a.sector in VICTIM_SECTORS]
+        return sources, targets
+
+    def _settle_targets(self, m: _Match, sources: list[Actor], targets: list[Actor], main: str | None, gaz: dict,
+                        memory: ArticleMemory) -> tuple[_Match, list[Actor]]:
+        """Fill in targets: replies to earlier events, countries of agents named without one, the real
+        addressee of a statement about one's own side, and the speaker's own pledge."""
         home = sources[0].country
         if not targets:
-            targets = _reply_targets(tok, home, memory, self.lexicon.references)
+            targets = _reply_targets(m.token, home, memory, self.lexicon.references)
         filler = main or home
         if m.code[:2] in OUTWARD_ROOTS and filler == home:
             partner = memory.partner_of(home)
             filler = partner.country if partner else filler
-        targets = [_with_country(t, filler, "the article's main country" if filler == (main or home)
-                                 else "the article's other main country") for t in targets]
+        why = "the article's main country" if filler == (main or home) else "the article's other main country"
+        targets = [_with_country(t, filler, why) for t in targets]
         if targets and m.code[:2] in REPORTING_ROOTS and all(t.country == home for t in targets):
             targets = self._fallback_targets(m, sources[0], gaz, memory, deep_only=True) or targets
         if "deny" in m.pattern.flags:
@@ -233,13 +235,7 @@ class SentenceCoder:
             # "China and Russia should jointly uphold ...", said by China: a pledge, not an appeal
             m = _Match(m.token, m.head, m.pattern, "030", "intent", m.rule + " (speaker among those obliged)", False)
             targets = [t for t in targets if t.country != home]
-        pairs = self._pairs(sources, targets, m, gaz, memory)
-        trigger_text = _trigger_text(tok, m)
-        cands = [Candidate(s, t, m.code, tok, trigger_text, m.rule, m.mood) for s, t in pairs]
-        for s, t in pairs:
-            if m.sym and (t, s) not in pairs:
-                cands.append(Candidate(t, s, m.code, tok, trigger_text, m.rule + " (joint action, reverse)", m.mood))
-        return cands
+        return m, targets
 
     def _pairs(self, sources: list[Actor], targets: list[Actor], m: _Match, gaz: dict,
                memory: ArticleMemory) -> list[tuple[Actor, Actor]]:
@@ -473,6 +469,24 @@ def _complements(gov) -> list:
     return out + more
 
 
+def _plain_match(tok, p: VerbPattern, found: dict, governed: dict) -> _Match | None:
+    """A trigger not governed by another: its own code, or its intent code when announced ("will visit")."""
+    if "intent" in p.flags:
+        if "govonly" in p.flags or any(m.head == tok for m in governed.values()) or _governed_by_intent(tok, found):
+            return None
+        return _Match(tok, tok, p, p.code, "intent", p.describe(), "sym" in p.flags)
+    if _governed_by_intent(tok, found):
+        return None
+    future = _future(tok)
+    if "futureonly" in p.flags and not future:
+        return None
+    if future:
+        if p.intent is None:
+            return None
+        return _Match(tok, tok, p, p.intent, "intent", p.describe(), "sym" in p.flags)
+    return _Match(tok, tok, p, p.code, "asserted", p.describe(), "sym" in p.flags)
+
+
 def _elaborates(cand: Candidate, coded: list[Candidate]) -> bool:
     """A participle that only describes the act of its head verb for the same dyad ("rejected the demand,
     calling it unlawful"; "denied it, saying ..."): not a second event."""
@@ -558,6 +572,20 @@ def _target_heads(tok, pattern: VerbPattern, passive: bool, sym: bool) -> list:
 def _purpose_clause(tok) -> bool:
     """An infinitive of purpose ("... to help Laos")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _unnamed_authority(tok, code: str, targets: list[Actor], main: str | None,
+                       gaz: dict) -> tuple[list[Actor], list[Actor]]:
+    """Passive coercion or release without an agent ("dozens were detained", "they were released"): the
+    police (17) or government (08) of the target's country."""
+    if not targets and main and _unnamed_people(tok, gaz):
+        targets = [make_actor(main, "CVL", None, "", "unnamed people of the article's main country")]
+    if not targets:
+        return [], targets
+    t = _with_country(targets[0], main, "the article's main country")
+    sector = "COP" if code[:2] == "17" else "GOV"
+    how = "unnamed authority of the target's country (passive without agent)"
+    return [make_actor(t.country, sector, None, "", how)], targets
 
 
 def _could_act(tok, gaz: dict) -> bool:

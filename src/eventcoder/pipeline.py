@@ -278,28 +278,42 @@ def _event_place(cand: Candidate, article: Article, gaz: dict) -> Place | None:
     dateline's country or the event is verbal or diplomatic (roots 01-05, 10-13: said or met where the story
     was filed); else the country where such an act takes place (the target's for attacks and visits, the
     source's otherwise)."""
-    holders = []
-    t = cand.trigger
-    for _ in range(4):
-        holders += [t] + [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
-        if t.head == t or t.lemma_.lower() in SAY_LEMMAS:
-            break
-        t = t.head
-    for holder in holders:
-        for c in holder.children:
-            if c.lower_ == "here" and article.dateline:
-                return _dateline_as_place(article)
-            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
-                for pobj in (g for g in c.children if g.dep_ == "pobj"):
-                    place = _place_of_phrase(pobj, gaz, article, cand)
-                    if place:
-                        return place
+    named = _named_place(cand, article, gaz)
+    if named is not None:
+        return named
     countries = {cand.source.country, cand.target.country}
     if article.dateline and (article.dateline.country in countries or cand.code[:2] in VERBAL_ROOTS):
         return _dateline_as_place(article)
     where = cand.target if cand.code[:2] in TARGET_PLACE_ROOTS or cand.code == "042" else cand.source
     if where.country and len(where.country) == 3 and where.country not in NON_STATE_CODES:
         return Place(where.name or where.country, where.country, None, None, "country")
+    return None
+
+
+def _place_holders(trigger) -> list:
+    """The trigger, its objects, and the verbs above it up to the statement verb reporting it."""
+    holders = []
+    t = trigger
+    for _ in range(4):
+        holders += [t] + [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        if t.head == t or t.lemma_.lower() in SAY_LEMMAS:
+            break
+        t = t.head
+    return holders
+
+
+def _named_place(cand: Candidate, article: Article, gaz: dict) -> Place | None:
+    """A place the sentence names for the event: "here", or "in/at <place>"."""
+    for holder in _place_holders(cand.trigger):
+        for c in holder.children:
+            if c.lower_ == "here" and article.dateline:
+                return _dateline_as_place(article)
+            if c.dep_ != "prep" or c.lower_ not in ("in", "at"):
+                continue
+            for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                place = _place_of_phrase(pobj, gaz, article, cand)
+                if place:
+                    return place
     return None
 
 
