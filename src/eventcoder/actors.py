@@ -10,8 +10,10 @@ How a noun phrase is resolved, in order of preference (each result says which ru
 3. the words of the phrase itself: countries, adjectives, demonyms, capitals and seats of government, and
    organisations from the knowledge files give the country; titles and group nouns (agents.tsv) give the
    sector ("Kyrgyz President Sadyr Japarov" -> KGZ + GOV);
-4. a person already introduced in the article with a title and a country ("Japarov", "Wang");
-5. a domestic agent without a country ("police", "parliament") -> the dateline's country.
+4. what the article said before: a person introduced with a title and a country ("Japarov", "Wang"), an
+   agent word named earlier with a country ("the junta"), the organisation named last ("the bloc");
+5. an agent without any country ("police", "the foreign ministry") keeps its sector and no country; the
+   event stage gives it the article's home country (:func:`eventcoder.events` ``_home_country``).
 
 A country named alone as an actor is coded as its government (sector GOV), as the CAMEO manual treats states.
 """
@@ -33,7 +35,7 @@ __all__ = ["ActorFinder", "ArticleMemory", "GROUP_HEADS", "make_actor"]
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_HEADS = frozenset({
     "side", "country", "nation", "leader", "president", "minister", "government", "party", "delegation",
-    "state", "head", "neighbour", "neighbor", "counterpart", "team", "army", "force", "foreign minister",
+    "state", "head", "neighbour", "neighbor", "counterpart", "team", "army", "force",
 })
 NUMERIC_ENTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
 ORGANISATION_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping", "union",
@@ -42,7 +44,6 @@ NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4}
 MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "npadvmod", "case", "punct"})
 PLACE_PREPS = frozenset({"of", "from", "in", "at", "by"})
 COUNTRY_KINDS = frozenset({"country", "adjective", "demonym", "capital", "metonym", "igo", "group"})
-DATELINE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "OPP", "CVL", "BUS", "MED", "LAB", "EDU", "HLH", "REL"})
 
 
 def make_actor(country: str | None, sector: str | None, name: str | None, text: str, how: str,

@@ -12,8 +12,17 @@ The rules, in the order they apply to each trigger (a token whose lemma has a pa
 - future tense ("will visit", "would deliver" in reported speech) codes the pattern's intent code, or nothing;
 - negated ("did not meet", "no agreement was reached"), conditional ("if X asked"), modal ("could", "might")
   and background triggers (relative clauses, participles modifying a noun) are not coded;
-- passive voice swaps the roles: the ``by``-agent is the source and the subject the target;
-- joint actions (flag ``sym``) and group subjects ("both sides", "A, B and C signed") are coded both ways.
+- what is only demanded, alleged, threatened or charged ("urged X to stop", "charged them with setting fire")
+  is not coded as having happened; participles of consequence ("..., killing six") and purpose clauses
+  ("met to discuss") are not second events;
+- passive voice swaps the roles: the ``by``-agent is the source and the subject the target; passive arrests
+  and releases without an agent are the target country's authorities';
+- joint actions (flag ``sym``) and group subjects ("both sides", "A, B and C signed") are coded both ways;
+- reported obligation ("said Libya must hand over ...") is a demand on the obliged (100; "should": 020);
+- a noun that refers back to an earlier event ("rejected the demand", "condemned the attack") targets
+  whoever did it (``data/references.tsv``);
+- targets not named in the sentence: a country named deeper in the objects, else (for joint subjects) the
+  pair itself, else the article's other main actor; force with no object at all gets no guessed target.
 """
 
 from __future__ import annotations
