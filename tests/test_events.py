@@ -178,3 +178,21 @@ def test_events_reply_to_earlier_demand_targets_the_demanders():
     rejections = {(r.source_country, r.target_country) for r in records if r.cameo_root == "12"}
     assert rejections == {("IRN", "GBR"), ("IRN", "FRA")}
     assert not [r for r in records if r.cameo_root == "11"]  # "calling it unlawful" only describes the rejection
+
+
+def test_events_reduced_passive_with_agent_and_mediation_between_the_parties():
+    text = ("ISLAMABAD, Oct 20 (AP) — Pakistani and Afghan forces clashed along the border on Sunday. By Monday, a "
+            "ceasefire brokered by Qatar was in place, Pakistan's Foreign Ministry said. Afghanistan accused "
+            "Pakistan of violating its airspace.")
+    records = code_text(text, published="2025-10-20")
+    mediation = {(r.source_country, r.target_country) for r in records if r.cameo_code == "045"}
+    assert mediation == {("QAT", "PAK"), ("QAT", "AFG")}
+
+
+def test_events_release_needs_people_not_documents():
+    text = ("BEIJING, May 5 (Xinhua) -- The talks were constructive, according to a statement released by the "
+            "Chinese delegation. Chinese police released two Japanese citizens on Monday.")
+    records = code_text(text, published="2026-05-05")
+    releases = [r for r in records if r.cameo_code == "084"]
+    assert [(r.source_country, r.target_country) for r in releases] == [("CHN", "JPN")]
+    assert "citizens" in releases[0].sentence

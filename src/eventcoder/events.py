@@ -128,7 +128,7 @@ class SentenceCoder:
 
     def code(self, sent, gaz: dict, memory: ArticleMemory) -> list[Candidate]:
         """All events of one parsed sentence, at most one per (root, source country, target country)."""
-        matches = self._matches(sent)
+        matches = self._matches(sent, gaz)
         out: list[Candidate] = []
         seen: set[tuple] = set()
         for m in matches:
@@ -142,12 +142,12 @@ class SentenceCoder:
             memory.recent.setdefault(cand.code[:2], []).append((cand.source, cand.trigger.lemma_.lower()))
         return out
 
-    def _matches(self, sent) -> list[_Match]:
+    def _matches(self, sent, gaz: dict) -> list[_Match]:
         """The triggers of a sentence that are coded, each with its code and mood."""
         found = {t.i: p for t in sent if (p := self.match(t)) is not None}
         found.update(_deontic_speech(sent, found))
         suppressed = _reported_only(sent.doc, found)
-        matches, governed = self._screen(sent.doc, found, suppressed)
+        matches, governed = self._screen(sent.doc, found, suppressed, gaz)
         for i, p in found.items():
             if i in suppressed or "deny" in p.flags:
                 continue
@@ -160,7 +160,7 @@ class SentenceCoder:
         matches.extend(governed.values())
         return matches
 
-    def _screen(self, doc, found: dict, suppressed: set[int]) -> tuple[list[_Match], dict[int, _Match]]:
+    def _screen(self, doc, found: dict, suppressed: set[int], gaz: dict) -> tuple[list[_Match], dict[int, _Match]]:
         """First pass: drop background, negated and hypothetical triggers (into ``suppressed``), code denials
         (switching off what they deny) and collect what intent governors govern."""
         matches: list[_Match] = []
@@ -168,7 +168,7 @@ class SentenceCoder:
         for i, p in found.items():
             tok = doc[i]
             if ("noun" in p.flags and _light_verb_object(tok, found)) or i in suppressed or _background(tok, p) or (
-                    _negated(tok) or _hypothetical(tok)):
+                    _negated(tok) or _hypothetical(tok)) or ("patient" in p.flags and not _has_patient(tok, gaz)):
                 suppressed.add(i)
             elif "deny" in p.flags:
                 suppressed.update(t.i for t in tok.subtree if t.i != i)
@@ -250,7 +250,8 @@ class SentenceCoder:
                memory: ArticleMemory) -> list[tuple[Actor, Actor]]:
         """Source-target pairs: named targets; else pairs within a group subject ("both sides signed");
         else a country named deeper in the objects; else the article's other main actor."""
-        if not targets and len(sources) > 1:
+        if not targets and len(sources) > 1 and (m.sym or m.mood == "intent") and "parties" not in m.pattern.flags:
+            # a joint act or pledge of a group ("both sides signed"): between its members
             return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if a.country != b.country]
         if not targets:
             targets = self._fallback_targets(m, sources[0], gaz, memory)
@@ -265,22 +266,20 @@ class SentenceCoder:
 
     def _fallback_targets(self, m: _Match, source: Actor, gaz: dict, memory: ArticleMemory,
                           deep_only: bool = False) -> list[Actor]:
-        for head in _deep_objects(m.token):
-            actors = [a for a in self._resolve_all([head], gaz, memory) if a.country and a.country != source.country]
-            if actors:
-                return actors
-            if m.code[:2] in FORCE_ROOTS:
-                victims = [a for a in self._resolve_all([head], gaz, memory)
-                           if not a.country and a.sector in VICTIM_SECTORS]
-                if victims:
-                    return [_with_country(a, _home_country(memory), "the article's main country") for a in victims]
-        if deep_only:
-            return []
+        """Targets the sentence does not name as the trigger's object, in order of trust: an actor deeper in
+        the objects; (unless ``deep_only``) a country named there; the pattern's default (own government,
+        the main parties); the article's other main actor."""
+        deep = self._deep_target(m, source, gaz, memory)
+        if deep or deep_only:
+            return deep
         named = _country_named_in_objects(m.token, gaz, source.country)
         if named is not None:
             return [named]
         if "home" in m.pattern.flags:
             return [make_actor(source.country, "GOV", None, "", "protest aimed at the source's own government")]
+        if "parties" in m.pattern.flags:
+            parties = [a for a in memory.dyad[:2] if a.country != source.country]
+            return [Actor(a.code, a.country, a.sector, a.name, "", 0, 0, "the article's main parties") for a in parties]
         if m.code[:2] in FORCE_ROOTS and not any(c.dep_ in ("dobj", "nsubjpass") for c in m.token.children):
             return []  # force with no object at all ("fighters dispersed") gets no guessed target
         partner = memory.partner_of(source.country)
@@ -288,6 +287,18 @@ class SentenceCoder:
             return []
         return [Actor(partner.code, partner.country, partner.sector, partner.name, "", 0, 0,
                       "not named in the sentence: the article's other main actor")]
+
+    def _deep_target(self, m: _Match, source: Actor, gaz: dict, memory: ArticleMemory) -> list[Actor]:
+        """The first actor of another country in the trigger's object phrases; for force, unnamed victims."""
+        for head in _deep_objects(m.token):
+            actors = self._resolve_all([head], gaz, memory)
+            foreign = [a for a in actors if a.country and a.country != source.country]
+            if foreign:
+                return foreign
+            victims = [a for a in actors if not a.country and a.sector in VICTIM_SECTORS]
+            if victims and m.code[:2] in FORCE_ROOTS:
+                return [_with_country(a, _home_country(memory), "the article's main country") for a in victims]
+        return []
 
     def _noun_arguments(self, m: _Match, gaz: dict, memory: ArticleMemory) -> tuple[list[Actor], list[Actor]]:
         """A nominal event ("Israeli airstrikes on Lebanon", "talks between A and B"): the source is named in
@@ -406,6 +417,8 @@ def _background(tok, pattern: VerbPattern | None = None) -> bool:
     if (participle.dep_ == "advcl" and tok.tag_ == "VBG" and pattern is not None and pattern.code[:2] in MATERIAL_ROOTS
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
         return True
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+        return False  # "a ceasefire brokered by Qatar": a reduced passive naming its actor is an event
     if tok.dep_ in SKIP_DEPS and tok.pos_ != "ADJ":
         return tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("relcl", "acl")
     return tok.dep_ in ("relcl", "acl")
@@ -478,6 +491,16 @@ def _complements(gov) -> list:
     return out + more
 
 
+def _has_patient(tok, gaz: dict) -> bool:
+    """Whether the trigger acts on people ("released two prisoners", "they were freed"), not on things
+    ("released a statement"): its object is an actor word, a person, a pronoun or a number of people."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl":
+        objects.append(tok.head)
+    return any(o.i in gaz or o.pos_ in ("PRON", "NUM") or o.ent_type_ in ("PERSON", "NORP") or o.like_num
+               for o in objects)
+
+
 def _plain_match(tok, p: VerbPattern, found: dict, governed: dict) -> _Match | None:
     """A trigger not governed by another: its own code, or its intent code when announced ("will visit")."""
     if "intent" in p.flags:
@@ -516,7 +539,9 @@ def _light_verb_object(tok, found: dict) -> bool:
 
 
 def _is_passive(tok) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    """Passive voice, including a reduced passive naming its agent ("a ceasefire brokered by Qatar")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+        tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children))
 
 
 def _subject_heads(tok) -> list:
@@ -524,6 +549,8 @@ def _subject_heads(tok) -> list:
     t = tok
     for _ in range(8):
         subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+        if not subs and any(c.dep_ == "xcomp" for c in t.children):  # "are scheduled to meet", "is expected to"
+            subs = [c for c in t.children if c.dep_ == "nsubjpass"]
         if subs:
             return subs
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in OBJECT_CONTROL:
@@ -556,25 +583,38 @@ def _speaker(tok):
 
 
 def _target_heads(tok, pattern: VerbPattern, passive: bool, sym: bool) -> list:
+    """Heads of the phrases naming the target: the object (the passive subject), the pattern's prepositions
+    on the trigger or its light-verb object, else the subject of a reported clause."""
     heads = []
     preps = set(pattern.preps) | ({"with"} if sym else set())
     holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "xcomp") and c.lemma_.lower() in pattern.objects]
+    if passive and tok.dep_ == "acl":  # "the sites bombed by Israel": the modified noun is the target
+        heads.append(tok.head)
     for holder in holders:
-        if holder != tok:
-            preps = preps | OBJECT_PREPS
-        for c in holder.children:
-            if passive and c.dep_ == "nsubjpass" and c.lemma_.lower() not in pattern.objects:
-                heads.append(c)
-            elif c.dep_ in ("dobj", "dative", "attr") and c.lemma_.lower() not in pattern.objects and holder == tok:
-                heads.append(c)
-            elif c.dep_ == "prep" and c.lower_ in preps:
-                heads.extend(g for g in c.children if g.dep_ == "pobj")
-    if not heads:  # "demanded that Kabul hand over ...": the reported clause's subject
-        for c in tok.children:
-            if c.dep_ == "ccomp":
-                subjects = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-                heads.extend(subjects or [t for t in c.subtree if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "NORP",
-                                                                                                       "ORG")][:1])
+        heads += _holder_targets(holder, tok, pattern, passive, preps if holder == tok else preps | OBJECT_PREPS)
+    return heads or _reported_subjects(tok)
+
+
+def _holder_targets(holder, tok, pattern: VerbPattern, passive: bool, preps: set) -> list:
+    out = []
+    for c in holder.children:
+        if passive and c.dep_ == "nsubjpass" and c.lemma_.lower() not in pattern.objects:
+            out.append(c)
+        elif c.dep_ in ("dobj", "dative", "attr") and c.lemma_.lower() not in pattern.objects and holder == tok:
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _reported_subjects(tok) -> list:
+    """"demanded that Kabul hand over ...": the reported clause's subject (or its first named place or group)."""
+    heads = []
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            subjects = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+            named = [t for t in c.subtree if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "NORP", "ORG")][:1]
+            heads.extend(subjects or named)
     return heads
 
 

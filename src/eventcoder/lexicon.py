@@ -15,7 +15,9 @@ File format (tab-separated, ``#`` starts a comment line; documented in ``data/RE
   target the act is aimed at the source's own government: protests, strikes), ``futureonly`` (coded only when
   announced or promised: "promised to respond"), ``govonly`` (an intent governor that codes nothing by itself:
   "looks forward to"), ``noun`` (the lemma is a noun naming the event: "Israeli airstrikes on Lebanon"; coded
-  only when the noun phrase itself names the source).
+  only when the noun phrase itself names the source), ``parties`` (without a named target the act addresses
+  the article's two main parties: mediation), ``patient`` (fires only when it acts on people: "released
+  prisoners", not "released a statement").
 - ``intent``: the code used when the event is only intended or announced ("will visit" -> 036); ``-`` means
   such a future event is not coded at all.
 
@@ -33,7 +35,7 @@ from .errors import EventcoderError
 
 __all__ = ["Lexicon", "LexiconError", "Reference", "VerbPattern", "load_lexicon", "read_references"]
 
-KNOWN_FLAGS = frozenset({"sym", "intent", "deny", "needprep", "home", "futureonly", "govonly", "noun"})
+KNOWN_FLAGS = frozenset({"sym", "intent", "deny", "needprep", "home", "futureonly", "govonly", "noun", "parties", "patient"})
 
 
 class LexiconError(EventcoderError):
