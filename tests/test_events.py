@@ -196,3 +196,11 @@ def test_events_release_needs_people_not_documents():
     releases = [r for r in records if r.cameo_code == "084"]
     assert [(r.source_country, r.target_country) for r in releases] == [("CHN", "JPN")]
     assert "citizens" in releases[0].sentence
+
+
+def test_events_threat_targets_whoever_the_condition_names():
+    text = ("JERUSALEM, June 3 (Reuters) - Israel's defence minister warned on Tuesday that Israel would strike "
+            "again if Tehran tried to rebuild its nuclear programme.")
+    records = code_text(text, published="2026-06-03")
+    assert ("130", "ISR", "IRN") in _codes(records)
+    assert not [r for r in records if r.cameo_root == "19"]  # the strike is only threatened

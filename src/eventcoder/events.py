@@ -637,6 +637,11 @@ def _unnamed_authority(tok, code: str, targets: list[Actor], main: str | None,
     return [make_actor(t.country, sector, None, "", how)], targets
 
 
+def _condition(tok) -> bool:
+    """A condition clause ("... if Tehran rebuilds"): in a threat, whoever it names is the target."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
+
+
 def _could_act(tok, gaz: dict) -> bool:
     """Whether a subject names someone (a number of people, an agent word, a person or organisation),
     as opposed to a thing ("the protest was groundless")."""
@@ -659,7 +664,8 @@ def _deep_objects(tok) -> list:
     """Nouns in the trigger's object phrases and complements (second-choice targets), nearest first.
 
     Phrases of place and circumstance ("within the UN", "in Bishkek", "near the town"), adverbial clauses
-    other than infinitives of purpose ("to help Laos"), and relative clauses are not entered.
+    other than infinitives of purpose ("to help Laos") and conditions ("if Tehran ..."), and relative clauses
+    are not entered.
     """
     out = []
     stack = [c for c in tok.children if c.dep_ in ("dobj", "prep", "xcomp", "dative", "attr", "nsubjpass", "ccomp",
@@ -668,7 +674,7 @@ def _deep_objects(tok) -> list:
         t = stack.pop(0)
         if t.dep_ == "prep" and t.lower_ not in TARGET_PREPS:
             continue
-        if t.dep_ in ("relcl", "acl", "appos") or (t.dep_ == "advcl" and not _purpose_clause(t)):
+        if t.dep_ in ("relcl", "acl", "appos") or (t.dep_ == "advcl" and not (_purpose_clause(t) or _condition(t))):
             continue
         if t.pos_ in ("PROPN", "NOUN", "ADJ"):
             out.append(t)
