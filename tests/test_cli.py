@@ -319,7 +319,7 @@ def test_cli_explain_shows_rule_and_actor_resolution():
     assert "040 KAZGOV -> UZBGOV  date 2026-03-03  place Astana/KAZ" in result.stdout
     assert "rule: verbs.tsv:" in result.stdout and "countries.tsv:" in result.stdout
     bad = invoke("explain", "Anything.", "--date", "someday")
-    assert bad.exit_code == 2 and "bad 'published' value" in bad.stderr
+    assert bad.exit_code == 2 and "--date 'someday' is not a date" in bad.stderr
 
 
 def test_cli_eval_scores_against_gold_and_honours_min_f1(tmp_path: Path):
@@ -328,7 +328,20 @@ def test_cli_eval_scores_against_gold_and_honours_min_f1(tmp_path: Path):
     assert result.exit_code == 0, result.output
     assert "articles with gold: 1" in result.stdout
     assert re.search(r"precision \d\.\d{3} recall \d\.\d{3} F1 \d\.\d{3}\s*$", result.stdout)
-    strict = invoke("eval", gold, GOOD, "--min-f1", "1.01")
-    assert strict.exit_code == 1
+    harder = tmp_path / "gold"
+    harder.mkdir()
+    doc = json.loads((gold / f"{GOOD.stem}.gold.json").read_text(encoding="utf-8"))
+    doc["events"].append({"id": "unreachable", "quote": "Ganzorig is paying an official visit", "source": ["FRA"],
+                          "target": ["DEU"], "roots": ["20"], "codes": ["200"], "required": True})
+    (harder / f"{GOOD.stem}.gold.json").write_text(json.dumps(doc), encoding="utf-8")
+    strict = invoke("eval", harder, GOOD, "--min-f1", "0.99")
+    assert strict.exit_code == 1 and "MISS" not in strict.stdout
+    assert invoke("eval", gold, GOOD, "--min-f1", "1.5").exit_code == 2
     missing = invoke("eval", tmp_path / "nowhere", GOOD)
     assert missing.exit_code == 2 and "does not exist" in missing.stderr
+
+
+def test_cli_eval_scores_only_gold_of_the_articles_given(tmp_path: Path):
+    other = EXAMPLES / "02-reuters-lithuania-belarus-balloons.txt"
+    result = invoke("eval", EXAMPLES / "gold", other)
+    assert result.exit_code == 2 and "none of the articles given has a gold file" in result.stderr

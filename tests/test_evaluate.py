@@ -75,3 +75,13 @@ def test_evaluate_agrees_with_the_reference_scorer(tmp_path):
     ours = score_events(load_gold(SHARED / "devset" / "gold"), records).report()
     assert reference.strip().splitlines()[-1] == ours.splitlines()[-1]
     assert re.search(r"per root.*", reference).group(0) == re.search(r"per root.*", ours).group(0)
+
+
+def test_evaluate_gold_field_types_are_checked(tmp_path):
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    doc = {"article": "a.txt", "events": [{"id": "e1", "quote": "met", "source": "LTU", "target": ["BLR"],
+                                           "roots": ["04"]}]}
+    (folder / "a.gold.json").write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(EvalError, match="event e1: 'source' must be a list of strings"):
+        load_gold(folder)

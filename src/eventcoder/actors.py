@@ -105,7 +105,7 @@ class ActorFinder:
         self._cased = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._entries: dict[str, GazetteerEntry] = {}
-        self._add_phrases(nlp, tuple(knowledge.entries) + tuple(getattr(knowledge, "named_entries", ())))
+        self._add_phrases(nlp, tuple(knowledge.entries) + tuple(knowledge.named_entries))
 
     def _add_phrases(self, nlp, entries: Iterable[GazetteerEntry]) -> None:
         by_key: dict[tuple[str, str], list] = {}
@@ -372,7 +372,7 @@ def _sector(head, tokens, gaz: dict) -> tuple[str | None, str]:
 
 
 def _default_sector(entry: GazetteerEntry, head, gaz: dict) -> str | None:
-    if entry.kind in ("igo",):
+    if entry.kind == "igo":
         return entry.sector
     if entry.kind == "demonym" and head.tag_ in ("NNS", "NNPS"):
         return "CVL"

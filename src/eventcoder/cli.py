@@ -186,8 +186,11 @@ def explain(
     from .pipeline import get_coder
 
     try:
-        parts = explain_text(text, published=date_, coder=get_coder(model))
-    except (EventcoderError, ValueError) as exc:
+        coder = get_coder(model)
+        parts = explain_text(text, published=date_, coder=coder)
+    except ValueError:
+        raise _fail(f"--date {date_!r} is not a date such as 2025-11-19") from None
+    except EventcoderError as exc:
         raise _fail(str(exc)) from None
     typer.echo("\n\n".join(part.render() for part in parts))
 
@@ -197,11 +200,11 @@ def evaluate(
     gold_dir: Annotated[Path, typer.Argument(metavar="GOLD_DIR", help="Folder of NAME.gold.json files.")],
     paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="The articles to code (files or folders).")],
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses and false positives.")] = False,
-    min_f1: Annotated[float | None, typer.Option("--min-f1", help="Exit 1 when F1 is below this.")] = None,
+    min_f1: Annotated[float | None, typer.Option("--min-f1", min=0.0, max=1.0, help="Exit 1 when F1 is below this.")] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with.")] = None,
 ) -> None:
-    """Code the articles and score their events against gold files (format: docs/gold-format.md). Prints matched events, false positives, duplicates, date/location/sector accuracy, per-root counts and precision, recall and F1."""
-    from .evaluate import load_gold, score_events
+    """Code the articles and score their events against gold files (format: docs/gold-format.md). Prints counts of matched events, false positives, duplicates and neutral matches, date/location/sector accuracy, per-root counts and precision, recall and F1; --verbose also lists each miss and false positive. Gold files without an article among PATH are not scored."""
+    from .evaluate import article_key, load_gold, score_events
     from .ingest import read_paths
     from .pipeline import get_coder
 
@@ -210,15 +213,22 @@ def evaluate(
         coder = get_coder(model)
     except EventcoderError as exc:
         raise _fail(str(exc)) from None
-    records, failed = [], 0
+    records, failed, coded_keys = [], 0, set()
     for item in coder.code_articles(read_paths(paths)):
         if hasattr(item, "records"):
             records += [r.as_dict() for r in item.records]
+            coded_keys.add(article_key(item.article.doc_id))
         else:
             typer.echo(f"error: {item}", err=True)
             failed += 1
-    scores = score_events(golds, records)
-    typer.echo(f"articles with gold: {len(golds)}  events coded: {len(records)}  articles failed: {failed}")
+    scored = {key: doc for key, doc in golds.items() if key in coded_keys}
+    if not scored:
+        raise _fail(f"none of the articles given has a gold file in {gold_dir}")
+    if len(scored) < len(golds):
+        typer.echo(f"note: {len(golds) - len(scored)} gold files have no article among the paths given; "
+                   "they are not scored", err=True)
+    scores = score_events(scored, records)
+    typer.echo(f"articles with gold: {len(scored)}  events coded: {len(records)}  articles failed: {failed}")
     typer.echo(scores.report(verbose))
     if failed or (min_f1 is not None and scores.f1 < min_f1):
         raise typer.Exit(1)

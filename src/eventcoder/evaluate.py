@@ -124,15 +124,25 @@ def load_gold(gold_dir: str | Path) -> dict[str, dict]:
             doc = json.loads(path.read_text(encoding="utf-8"))
             events = doc["events"]
             for event in events:
-                missing = [k for k in ("roots", "source", "target") if k not in event]
-                if missing or not ("quote" in event or "quote_sha1" in event):
-                    raise KeyError(f"event {event.get('id', '?')} lacks {missing or ['quote']}")
+                _check_event(event)
             golds[article_key(doc["article"])] = doc
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise EvalError(f"{path}: not a gold file ({type(exc).__name__}: {exc})") from None
+            raise EvalError(f"{path}: not a gold file ({exc})") from None
     if not golds:
         raise EvalError(f"gold folder {folder} holds no *.gold.json file")
     return golds
+
+
+def _check_event(event: dict) -> None:
+    """Raise ValueError naming the gold event when a field is missing or of the wrong type."""
+    name = event.get("id", "?") if isinstance(event, dict) else "?"
+    if not isinstance(event, dict):
+        raise ValueError(f"event {name} is not an object")
+    for key in ("roots", "source", "target"):
+        if not isinstance(event.get(key), list) or not all(isinstance(v, str) for v in event[key]):
+            raise ValueError(f"event {name}: '{key}' must be a list of strings")
+    if not isinstance(event.get("quote"), str) and not ("quote_sha1" in event and "quote_words" in event):
+        raise ValueError(f"event {name}: needs a 'quote' string (or 'quote_sha1' and 'quote_words')")
 
 
 def _norm(text: str | None) -> str:

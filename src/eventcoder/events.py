@@ -182,7 +182,7 @@ class SentenceCoder:
         out = {}
         for comp in _complements(gov):
             inner = found.get(comp.i)
-            if inner is None or "intent" in (inner.flags if inner else ()):
+            if inner is None or "intent" in inner.flags:
                 continue
             if inner.intent is None and "futureonly" not in inner.flags:
                 continue

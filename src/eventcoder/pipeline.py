@@ -164,7 +164,7 @@ class Coder:
         cameo = self.knowledge.cameo(cand.code)
         plover = self.knowledge.plover(cand.code)
         when = _event_date(cand, memory)
-        place = _event_place(cand, article, gaz)
+        place = _event_place(cand, article, gaz, self.knowledge.country_name)
         s, t = cand.source, cand.target
         key = f"{article.doc_id}|{sentence.index}|{cand.code}|{s.code}|{t.code}|{cand.trigger.i}"
         return EventRecord(
@@ -272,21 +272,23 @@ def _statement_verb(tok):
     return None
 
 
-def _event_place(cand: Candidate, article: Article, gaz: dict) -> Place | None:
+def _event_place(cand: Candidate, article: Article, gaz: dict, country_name) -> Place | None:
     """Where the event happened: "here" (the dateline place) or an "in/at <place>" phrase on the trigger,
     its object or the statement verb reporting it; else the dateline place when one of the actors is of the
     dateline's country or the event is verbal or diplomatic (roots 01-05, 10-13: said or met where the story
-    was filed); else the country where such an act takes place (the target's for attacks and visits, the
-    source's otherwise)."""
+    was filed); else, for material acts, the country where such an act takes place (the target's for attacks
+    and visits, the source's otherwise), named by ``country_name`` (ISO3 -> name); else None."""
     named = _named_place(cand, article, gaz)
     if named is not None:
         return named
     countries = {cand.source.country, cand.target.country}
     if article.dateline and (article.dateline.country in countries or cand.code[:2] in VERBAL_ROOTS):
         return _dateline_as_place(article)
+    if cand.code[:2] in VERBAL_ROOTS and cand.code != "042":
+        return None  # where a statement was made or a meeting held is not known
     where = cand.target if cand.code[:2] in TARGET_PLACE_ROOTS or cand.code == "042" else cand.source
     if where.country and len(where.country) == 3 and where.country not in NON_STATE_CODES:
-        return Place(where.name or where.country, where.country, None, None, "country")
+        return Place(country_name(where.country) or where.country, where.country, None, None, "country")
     return None
 
 
