@@ -298,18 +298,21 @@ def _from_article(head, tokens, memory: ArticleMemory, agent_info: tuple, span: 
 
 
 def noun_phrase(head) -> list:
-    """Tokens of the noun phrase headed by ``head``: modifiers, appositions and of/from/in/at phrases.
+    """Tokens of the noun phrase headed by ``head``: modifiers, appositions and of/from/in/at/by phrases
+    ("police in Kyrgyzstan's capital"; a named person's "in X" is where they were, so it is left out).
 
-    Relative clauses, participial modifiers and other clauses are left out, so "gunmen who crossed
-    from X" keeps "from X" out (the crossing is not the gunmen's identity).
+    Relative clauses, participial modifiers and other clauses are left out, except a "from" phrase in a
+    relative clause, which tells where people come from ("gunmen who crossed from Afghanistan").
     """
     tokens = [head]
     stack = [head]
+    person = head.ent_type_ == "PERSON"
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child.dep_ in MOD_DEPS or child.dep_ == "pobj" or (
-                    child.dep_ == "prep" and child.lower_ in PLACE_PREPS) or (
+            place_prep = child.dep_ == "prep" and child.lower_ in PLACE_PREPS and not (
+                person and tok == head and child.lower_ in ("in", "at"))
+            if child.dep_ in MOD_DEPS or child.dep_ == "pobj" or place_prep or (
                     child.dep_ == "conj" and tok != head):
                 tokens.append(child)
                 stack.append(child)
