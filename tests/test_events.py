@@ -204,3 +204,12 @@ def test_events_threat_targets_whoever_the_condition_names():
     records = code_text(text, published="2026-06-03")
     assert ("130", "ISR", "IRN") in _codes(records)
     assert not [r for r in records if r.cameo_root == "19"]  # the strike is only threatened
+
+
+def test_events_verb_forms_survive_lemmatizer_errors():
+    from eventcoder.events import _verb_forms
+
+    assert "stage" in _verb_forms("staged") and "ban" in _verb_forms("banned") and "hope" in _verb_forms("hoping")
+    text = "ALGIERS, May 5 (Reuters) - Algerian teachers staged a strike on Monday."
+    records = code_text(text, published="2026-05-05")
+    assert ("143", "DZA", "DZA") in _codes(records)

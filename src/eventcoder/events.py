@@ -109,6 +109,9 @@ class SentenceCoder:
         if token.pos_ not in TRIGGER_POS:
             return None
         patterns = self.lexicon.candidates(token.lemma_.lower())
+        if not patterns and token.pos_ == "VERB":
+            patterns = next((self.lexicon.candidates(f) for f in _verb_forms(token.lower_)
+                             if self.lexicon.candidates(f)), ())
         if not patterns:
             return None
         objects = _object_lemmas(token)
@@ -489,6 +492,19 @@ def _complements(gov) -> list:
         more.extend(x for x in c.conjuncts if x.pos_ in ("VERB", "AUX"))
         more.extend(x for x in c.children if x.dep_ == "xcomp")
     return out + more
+
+
+def _verb_forms(word: str) -> list[str]:
+    """Base forms a verb form may have, for when the lemmatizer errs ("staged" -> "stag"): staged -> stage,
+    hoping -> hope, shelled -> shell, bans -> ban."""
+    forms = []
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            forms += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # banned -> ban
+    return forms
 
 
 def _has_patient(tok, gaz: dict) -> bool:
