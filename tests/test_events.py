@@ -148,7 +148,7 @@ def test_events_unknown_crowd_is_not_the_speakers_act():
 def test_events_reported_obligation_is_a_demand_on_the_obliged():
     text = "PARIS, May 5 (Reuters) - The French foreign minister said on Monday that Iran must free the detained sailors."
     records = code_text(text, published="2026-05-05")
-    assert ("100", "FRA", "IRN") in _codes(records)
+    assert ("105", "FRA", "IRN") in _codes(records)  # a demand that Iran yield (free the sailors)
 
 
 def test_events_speaker_among_the_obliged_is_a_pledge():
@@ -213,3 +213,11 @@ def test_events_verb_forms_survive_lemmatizer_errors():
     text = "ALGIERS, May 5 (Reuters) - Algerian teachers staged a strike on Monday."
     records = code_text(text, published="2026-05-05")
     assert ("143", "DZA", "DZA") in _codes(records)
+
+
+def test_events_appeal_and_demand_are_coded_by_what_they_ask_for():
+    text = ("GENEVA, May 5 (Reuters) - Switzerland urged Armenia and Azerbaijan on Monday to hold talks. "
+            "Norway demanded that Iran release two Norwegian sailors.")
+    records = code_text(text, published="2026-05-05")
+    assert ("026", "CHE", "ARM") in _codes(records)
+    assert ("105", "NOR", "IRN") in _codes(records)

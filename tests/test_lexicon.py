@@ -51,3 +51,20 @@ def test_lexicon_references_file_loads_and_rejects_bad_roots():
     assert lex.references["demand"].roots[0] == "10" and "demand" in lex.references["demand"].verbs
     with pytest.raises(LexiconError, match=r"refs.tsv:1: roots must be two-digit"):
         read_references("demand\t1x\tdemand\n", "refs.tsv")
+
+
+def test_lexicon_reaches_most_three_digit_codes():
+    known = frozenset(load_knowledge().cameo_codes())
+    lex = load_lexicon((), known)
+    codes = {p.code for ps in lex.by_lemma.values() for p in ps}
+    codes |= {p.intent for ps in lex.by_lemma.values() for p in ps if p.intent}
+    codes |= {c for row in lex.complements.values() for c in row.values()}
+    three = {c for c in known if len(c) == 3}
+    assert len(three & codes) >= 130, sorted(three - codes)
+
+
+def test_lexicon_specialises_generic_codes_by_topic():
+    lex = load_lexicon((), None)
+    assert lex.specialise("020", "meet") == "026" and lex.specialise("100", "yield") == "105"
+    assert lex.specialise("120", "settle") == "127" and lex.specialise("030", "reform") == "034"
+    assert lex.specialise("111", "meet") == "111" and lex.specialise("020", None) == "020"

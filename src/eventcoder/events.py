@@ -161,7 +161,16 @@ class SentenceCoder:
             if match is not None:
                 matches.append(match)
         matches.extend(governed.values())
-        return matches
+        return [self._specialised(m, found) for m in matches]
+
+    def _specialised(self, m: _Match, found: dict) -> _Match:
+        """An appeal, demand, rejection or intent coded by what it is about ("urged X to hold talks" -> 026)."""
+        kind = _topic(m.token, found, self.lexicon.topics)
+        code = self.lexicon.specialise(m.code, kind)
+        if code == m.code:
+            return m
+        return _Match(m.token, m.head, m.pattern, code, m.mood, f"{m.rule}; about {kind} -> {code} (complements.tsv)",
+                      m.sym)
 
     def _screen(self, doc, found: dict, suppressed: set[int], gaz: dict) -> tuple[list[_Match], dict[int, _Match]]:
         """First pass: drop background, negated and hypothetical triggers (into ``suppressed``), code denials
@@ -492,6 +501,30 @@ def _complements(gov) -> list:
         more.extend(x for x in c.conjuncts if x.pos_ in ("VERB", "AUX"))
         more.extend(x for x in c.children if x.dep_ == "xcomp")
     return out + more
+
+
+ROOT_KINDS = {"04": "meet", "05": "diplomatic", "06": "material", "07": "aid", "08": "yield"}
+"""What a complement verb's own root says an appeal or demand is about."""
+
+
+def _topic(tok, found: dict, topics: dict[str, str]) -> str | None:
+    """What an appeal, demand, rejection or intent is about: a complement verb the lexicon codes (by its root),
+    or a complement verb or object noun listed in topics.tsv ("to hold talks", "for the release of")."""
+    candidates = []
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            candidates += [c, *[x for x in c.children if x.dep_ in ("dobj", "xcomp")]]
+        elif c.dep_ == "dobj":
+            candidates.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("for", "on", "to"):
+            candidates += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    for cand in candidates:
+        pattern = found.get(cand.i)
+        if pattern is not None and pattern.code[:2] in ROOT_KINDS:
+            return ROOT_KINDS[pattern.code[:2]]
+        if cand.lemma_.lower() in topics:
+            return topics[cand.lemma_.lower()]
+    return None
 
 
 def _verb_forms(word: str) -> list[str]:

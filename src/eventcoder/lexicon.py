@@ -33,8 +33,11 @@ from pathlib import Path
 
 from .errors import EventcoderError
 
-__all__ = ["Lexicon", "LexiconError", "Reference", "VerbPattern", "load_lexicon", "read_references"]
+__all__ = ["Lexicon", "LexiconError", "Reference", "VerbPattern", "load_lexicon", "read_complements",
+           "read_references", "read_topics"]
 
+GENERIC_CODES = frozenset({"020", "100", "120", "030"})
+"""Codes that complements.tsv may specialise."""
 KNOWN_FLAGS = frozenset({"sym", "intent", "deny", "needprep", "home", "futureonly", "govonly", "noun", "parties", "patient"})
 
 
@@ -77,6 +80,15 @@ class Lexicon:
 
     by_lemma: dict[str, tuple[VerbPattern, ...]]
     references: dict[str, Reference] = field(default_factory=dict)
+    complements: dict[str, dict[str, str]] = field(default_factory=dict)
+    topics: dict[str, str] = field(default_factory=dict)
+
+    def specialise(self, code: str, kind: str | None) -> str:
+        """The code of a generic appeal/demand/rejection/intent (020, 100, 120, 030) given what it is about
+        (``kind``, a row of complements.tsv); ``code`` itself when there is no more specific one."""
+        if kind is None or code not in GENERIC_CODES:
+            return code
+        return self.complements.get(kind, {}).get(code[:2]) or code
 
     def candidates(self, lemma: str) -> tuple[VerbPattern, ...]:
         """Patterns for ``lemma`` in preference order (empty tuple when none)."""
@@ -130,6 +142,41 @@ def build_lexicon(patterns: list[VerbPattern], references: dict[str, Reference] 
     return Lexicon(ordered, references or {})
 
 
+def _rows(text: str, name: str, columns: int):
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != columns:
+            raise LexiconError(f"{name}:{number}: expected {columns} tab-separated columns, found {len(cells)}")
+        yield f"{name}:{number}", cells
+
+
+def read_complements(text: str, name: str, known_codes: frozenset[str] | None = None) -> dict[str, dict[str, str]]:
+    """complements.tsv: kind -> {trigger root ("02", "10", "12", "03"): code}. Raises LexiconError for a bad line."""
+    out: dict[str, dict[str, str]] = {}
+    for source, (kind, *codes) in _rows(text, name, 5):
+        row = {}
+        for root, code in zip(("02", "10", "12", "03"), codes):
+            if code == "-":
+                continue
+            if not code.startswith(root) or (known_codes is not None and code not in known_codes):
+                raise LexiconError(f"{source}: {code!r} is not a CAMEO code of root {root}")
+            row[root] = code
+        out[kind] = row
+    return out
+
+
+def read_topics(text: str, name: str, kinds: set[str]) -> dict[str, str]:
+    """topics.tsv: lemma -> kind. Raises LexiconError for an unknown kind."""
+    out = {}
+    for source, (lemma, kind) in _rows(text, name, 2):
+        if kind not in kinds:
+            raise LexiconError(f"{source}: unknown kind {kind!r} (kinds are the rows of complements.tsv)")
+        out[lemma.lower()] = kind
+    return out
+
+
 def read_references(text: str, name: str) -> dict[str, Reference]:
     """The back-reference nouns of a ``references.tsv`` text (columns noun, roots, verbs).
 
@@ -169,4 +216,8 @@ def load_lexicon(extra_files: tuple[str, ...] = (), known_codes: frozenset[str] 
     data = resources.files("eventcoder").joinpath("data")
     patterns += read_patterns(data.joinpath("verbs.tsv").read_text(encoding="utf-8"), "verbs.tsv", known_codes)
     references = read_references(data.joinpath("references.tsv").read_text(encoding="utf-8"), "references.tsv")
-    return build_lexicon(patterns, references)
+    lexicon = build_lexicon(patterns, references)
+    complements = read_complements(data.joinpath("complements.tsv").read_text(encoding="utf-8"), "complements.tsv",
+                                   known_codes)
+    topics = read_topics(data.joinpath("topics.tsv").read_text(encoding="utf-8"), "topics.tsv", set(complements))
+    return Lexicon(lexicon.by_lemma, references, complements, topics)
