@@ -378,6 +378,8 @@ def _object_lemmas(token) -> set[str]:
     return out
 
 
+OBLIGING_LEMMAS = SAY_LEMMAS | {"remind", "reminder"}
+"""Verbs that can report an obligation on someone else."""
 DEONTIC = {"must": "100", "should": "020"}
 """Reported obligation ("X said Y must hand over ...") is a demand (100); "should" an appeal (020)."""
 
@@ -388,7 +390,7 @@ def _deontic_speech(sent, found: dict) -> dict[int, VerbPattern]:
     addressed to the clause's subject, unless a lexicon pattern already matched the speech verb."""
     out = {}
     for tok in sent:
-        if tok.i in found or tok.lemma_.lower() not in SAY_LEMMAS | {"remind", "reminder", "insist"}:
+        if tok.i in found or tok.lemma_.lower() not in OBLIGING_LEMMAS:
             continue
         for clause in (c for c in tok.children if c.dep_ == "ccomp"):
             modal = next((a.lower_ for a in clause.children if a.dep_ == "aux" and a.lower_ in DEONTIC), None)

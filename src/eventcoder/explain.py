@@ -72,9 +72,12 @@ def explain_text(text: str, *, published: date | str | None = None, coder=None) 
     article = parse_article("explain", text, published=published)
     coded = coder.code(article)
     out = []
+    mentions: dict[int, dict] = {}  # per parsed segment, as the coder computed them
     for sentence in coded.sentences:
         span = sentence.doc
-        gaz = coder.finder.mentions(span.doc)
+        if id(span.doc) not in mentions:
+            mentions[id(span.doc)] = coder.finder.mentions(span.doc)
+        gaz = mentions[id(span.doc)]
         exp = SentenceExplanation(sentence.text)
         exp.tokens = [(t.i - span.start, t.text, t.lemma_, t.pos_, t.dep_, t.head.i - span.start, t.ent_type_)
                       for t in span]
