@@ -221,3 +221,73 @@ def test_events_appeal_and_demand_are_coded_by_what_they_ask_for():
     records = code_text(text, published="2026-05-05")
     assert ("026", "CHE", "ARM") in _codes(records)
     assert ("105", "NOR", "IRN") in _codes(records)
+
+
+def test_events_act_without_target_is_one_sided():
+    text = "LIMA, March 2 (Reuters) - Peru's prime minister resigned on Monday and demanded early elections."
+    records = code_text(text, published="2025-03-02")
+    demand = [r for r in records if r.cameo_root == "10"]
+    assert demand and demand[0].source_code == "PERGOV"
+    assert demand[0].target_code is None and demand[0].target_country is None
+    assert demand[0].target_how.startswith("no target named")
+
+
+def test_events_reduced_passive_background_gets_no_one_sided_event():
+    text = ("TEHRAN, June 9 (AP) - Iran let inspectors visit a plant, but not the sites bombed by Israel last "
+            "year.")
+    records = code_text(text, published="2025-06-09")
+    assert not [r for r in records if r.cameo_root in ("19", "20") and r.target_country is None]
+
+
+def test_events_violence_without_named_perpetrator_is_unidentified_armed_forces():
+    text = ("BAGHDAD, May 4 (AP) - Four Iraqi civilians were killed in a car bombing in Baghdad on Sunday, "
+            "police said.")
+    records = code_text(text, published="2025-05-04")
+    kill = [r for r in records if r.cameo_root == "18"]
+    assert kill and kill[0].source_code == "IRQUAF" and kill[0].target_country == "IRQ"
+    assert "unnamed attackers" in kill[0].source_how
+
+
+def test_events_attack_noun_subject_is_not_the_speaker():
+    text = ("KABUL, May 4 (AP) - A roadside bombing in Kandahar killed two Afghan soldiers, the "
+            "defence ministry said.")
+    records = code_text(text, published="2025-05-04")
+    kill = [r for r in records if r.cameo_root in ("18", "19")]
+    assert kill and all(r.source_sector == "UAF" for r in kill)
+
+
+def test_events_suspended_from_organisation_is_the_organisations_act():
+    text = ("ABUJA, Dec 1 (Reuters) - West African leaders of ECOWAS met on Sunday. Niger was suspended "
+            "from the bloc's decision-making bodies.")
+    records = code_text(text, published="2025-12-01")
+    suspension = [r for r in records if r.cameo_root == "16"]
+    assert [(r.source_code, r.target_code) for r in suspension] == [("IGOWAS", "NERGOV")]
+    assert "organisation" in suspension[0].source_how
+
+
+def test_events_nominal_event_carried_by_a_support_verb_takes_its_subject():
+    text = ("WASHINGTON, Jan 5 (Reuters) - The United States began the withdrawal of its forces from "
+            "Panama on Wednesday.")
+    records = code_text(text, published="2025-01-05")
+    assert any(r.cameo_root == "08" and r.source_country == "USA" and r.target_country == "PAN" for r in records)
+
+
+def test_events_stance_participle_keeps_its_subject_as_source():
+    text = "HANOI, Jan 5 (Reuters) - Vietnam is committed to cooperation with Laos, the minister said."
+    records = code_text(text, published="2025-01-05")
+    assert any(r.cameo_root == "03" and r.source_country == "VNM" for r in records)
+
+
+def test_events_denying_a_request_is_a_rejection_not_a_denial():
+    text = "ANKARA, Jan 5 (Reuters) - Turkey denied entry to a Greek ship on Sunday."
+    records = code_text(text, published="2025-01-05")
+    assert ("120", "TUR", "GRC") in _codes(records)
+    assert not [r for r in records if r.cameo_code == "016"]
+
+
+def test_events_obligation_announced_is_a_demand_not_a_pledge():
+    text = ("KIGALI, Jan 5 (Reuters) - Rwandan rebels announced that the Rwandan government must agree to "
+            "constitutional changes.")
+    records = code_text(text, published="2025-01-05")
+    assert any(r.cameo_root == "10" and r.source_code == "RWAREB" for r in records)
+    assert not [r for r in records if r.cameo_root == "03"]

@@ -61,6 +61,10 @@ OUTWARD_ROOTS = frozenset({"03", "06", "07"})  # aid and cooperation go abroad u
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 VICTIM_SECTORS = frozenset({"CVL", "REF"})
 COERCIVE_ROOTS = frozenset({"17", "08"})
+ARMED_ROOTS = frozenset({"18", "19", "20"})
+SUPPORT_VERBS = frozenset({"launch", "conduct", "stage", "mount", "begin", "start", "complete", "continue",
+                           "resume", "speed", "step", "intensify", "escalate", "finish", "impose", "undertake",
+                           "initiate", "order", "carry", "announce", "declare"})
 
 
 @dataclass
@@ -211,10 +215,15 @@ class SentenceCoder:
         sources = [a for a in (_with_country(s, main, "the article's main country") for s in sources) if a.country]
         if not sources and _is_passive(m.token) and m.code[:2] in COERCIVE_ROOTS:
             sources, targets = _unnamed_authority(m.token, m.code, targets, main, gaz)
-        if not sources or ("noun" in m.pattern.flags and not targets and len(sources) < 2):
+        elif not sources and m.code[:2] in ARMED_ROOTS and (_is_passive(m.token) or self._attack_subject(m.token)):
+            sources = _unnamed_attackers(m.token, targets, main, gaz)
+        nominal = "noun" in m.pattern.flags and _support_verb(m.token) is None
+        if not sources or (nominal and not targets and len(sources) < 2):
             return []
         m, targets = self._settle_targets(m, sources, targets, main, gaz, memory)
         pairs = self._pairs(sources, targets, m, gaz, memory)
+        if not pairs and not targets and not nominal and m.token.dep_ != "acl":
+            pairs = [(s, _no_target(m)) for s in sources]  # "X resigned", "X demanded elections": one-sided
         trigger_text = _trigger_text(m.token, m)
         cands = [Candidate(s, t, m.code, m.token, trigger_text, m.rule, m.mood) for s, t in pairs]
         for s, t in pairs:
@@ -223,11 +232,21 @@ class SentenceCoder:
                                        m.mood))
         return cands
 
+    def _attack_subject(self, tok) -> bool:
+        """The subject is an attack rather than an actor ("a roadside bombing killed ..."): a noun with a
+        force pattern in the lexicon."""
+        for c in tok.children:
+            if c.dep_ == "nsubj":
+                p = self.match(c) if c.pos_ == "NOUN" else None
+                if p is not None and p.code[:2] in ARMED_ROOTS:
+                    return True
+        return False
+
     def _named_arguments(self, m: _Match, gaz: dict, memory: ArticleMemory) -> tuple[list[Actor], list[Actor]]:
         """Sources and targets the sentence names for the trigger (possibly without a country yet)."""
         if "noun" in m.pattern.flags:
             return self._noun_arguments(m, gaz, memory)
-        passive = _is_passive(m.token)
+        passive = _is_passive(m.token) and not _stative(m.token)
         sources = self._sources(m, passive, gaz, memory)
         targets = self._resolve_all(_target_heads(m.token, m.pattern, passive, m.sym), gaz, memory)
         if not targets:
@@ -252,10 +271,10 @@ class SentenceCoder:
             targets = self._fallback_targets(m, sources[0], gaz, memory, deep_only=True) or targets
         if "deny" in m.pattern.flags:
             targets = [t for t in targets if t.country != home]
-        if m.pattern.source.startswith("rule:reported") and any(t.country == home for t in targets):
+        if m.pattern.source.startswith("rule:reported") and any(_same_side(t, sources[0]) for t in targets):
             # "China and Russia should jointly uphold ...", said by China: a pledge, not an appeal
             m = _Match(m.token, m.head, m.pattern, "030", "intent", m.rule + " (speaker among those obliged)", False)
-            targets = [t for t in targets if t.country != home]
+            targets = [t for t in targets if not _same_side(t, sources[0])]
         return m, targets
 
     def _pairs(self, sources: list[Actor], targets: list[Actor], m: _Match, gaz: dict,
@@ -323,6 +342,8 @@ class SentenceCoder:
                 sources += self.finder.resolve_one(c, gaz, memory)
             elif c.dep_ == "prep" and c.lower_ in ("by", "between", "among"):
                 sources += self._resolve_all([g for g in c.children if g.dep_ == "pobj"], gaz, memory)
+        if not sources and _support_verb(tok) is not None:  # "launched an offensive", "completed the withdrawal"
+            sources = self._resolve_all(_subject_heads(tok.head), gaz, memory)
         targets = self._resolve_all(_target_heads(tok, m.pattern, False, m.sym), gaz, memory)
         return sources, targets
 
@@ -330,7 +351,7 @@ class SentenceCoder:
         if passive:
             agents = [c for c in m.token.children if c.dep_ == "agent"]
             heads = [g for a in agents for g in a.children if g.dep_ == "pobj"]
-            return self._resolve_all(heads, gaz, memory)
+            return self._resolve_all(heads, gaz, memory) if heads else self._excluding_body(m.token, gaz, memory)
         heads = _subject_heads(m.head)
         for head in heads:
             if head.lower_ in SPEAKER_PRONOUNS:
@@ -339,11 +360,23 @@ class SentenceCoder:
             if actors:
                 self._note_person(actors, memory)
                 return actors
-        if any(_could_act(h, gaz) for h in heads):
-            return []  # a subject that is someone unknown ("thousands rallied"): not the speaker's act
+        if any(_could_act(h, gaz) for h in heads) or self._attack_subject(m.head):
+            return []  # a subject that is someone unknown ("thousands rallied") or an attack: not the speaker's act
         speaker = _speaker(m.head)
         if speaker is not None:
             return self._resolve_all([speaker], gaz, memory)
+        return []
+
+    def _excluding_body(self, tok, gaz: dict, memory: ArticleMemory) -> list[Actor]:
+        """Passive without agent, "suspended/expelled from <organisation>": the organisation acted."""
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ != "from":
+                continue
+            for obj in (g for g in c.children if g.dep_ == "pobj"):
+                owners = [obj] + [g for g in obj.children if g.dep_ == "poss"]
+                bodies = [a for a in self._resolve_all(owners, gaz, memory) if a.sector == "IGO"]
+                if bodies:
+                    return bodies
         return []
 
     def _resolve_all(self, heads, gaz: dict, memory: ArticleMemory) -> list[Actor]:
@@ -371,7 +404,8 @@ def _object_lemmas(token) -> set[str]:
             out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("pobj", "pcomp"))
         elif c.dep_ == "ccomp":
             out.update(g.lemma_.lower() for g in c.children if g.dep_ == "nsubj")
-        if c.dep_ == "dobj":  # "a series of strikes", "20 million dollars in aid"
+        if c.dep_ == "dobj":  # "a series of strikes", "20 million dollars in aid", "mediation efforts"
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ == "compound")
             for prep in c.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
                     out.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
@@ -390,8 +424,9 @@ def _deontic_speech(sent, found: dict) -> dict[int, VerbPattern]:
     addressed to the clause's subject, unless a lexicon pattern already matched the speech verb."""
     out = {}
     for tok in sent:
-        if tok.i in found or tok.lemma_.lower() not in OBLIGING_LEMMAS:
-            continue
+        if tok.lemma_.lower() not in OBLIGING_LEMMAS or (
+                tok.i in found and "intent" not in found[tok.i].flags and found[tok.i].code[:2] != "01"):
+            continue  # a specific pattern of the speech verb wins over the reported obligation
         for clause in (c for c in tok.children if c.dep_ == "ccomp"):
             modal = next((a.lower_ for a in clause.children if a.dep_ == "aux" and a.lower_ in DEONTIC), None)
             if modal is not None and any(c.dep_ == "nsubj" for c in clause.children):
@@ -688,6 +723,51 @@ def _unnamed_authority(tok, code: str, targets: list[Actor], main: str | None,
     return [make_actor(t.country, sector, None, "", how)], targets
 
 
+def _same_side(a: Actor, b: Actor) -> bool:
+    """Same country and no different sector named (a government and its country; not rebels and government)."""
+    return a.country == b.country and (a.sector == b.sector or not a.sector or not b.sector or
+                                       {a.sector, b.sector} <= {"GOV", "MIL", "LEG", "JUD"})
+
+
+def _stative(tok) -> bool:
+    """A participle used as an adjective of stance, with no agent ("Vietnam is committed to ...", "Israel is
+    opposed to ..."): its subject holds the stance, as in the active voice."""
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and tok.lemma_.lower() != "expect"
+
+
+def _support_verb(tok):
+    """The verb that carries a nominal event as its object ("launched an offensive", "began the
+    withdrawal"), when it is one of SUPPORT_VERBS; else None."""
+    head = tok.head
+    if tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in SUPPORT_VERBS:
+        return head
+    return None
+
+
+def _unnamed_attackers(tok, targets: list[Actor], main: str | None, gaz: dict) -> list[Actor]:
+    """Violence whose perpetrator is not named ("three civilians were killed in a bombing in Baghdad", "a
+    roadside bomb killed a soldier"): unidentified armed forces (UAF) of the country where it happened (a
+    country named in the trigger's place phrases), else of the victims' country, else the article's."""
+    country = _place_country(tok, gaz) or next((t.country for t in targets if t.country), None) or main
+    if country is None:
+        return []
+    return [make_actor(country, "UAF", None, "", "unnamed attackers (no agent named) in the country where it happened")]
+
+
+def _place_country(tok, gaz: dict) -> str | None:
+    """The country of the first place named in the trigger's "in"/"near"/"at" phrases (nested ones too)."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("in", "near", "at", "outside"):
+            continue
+        for t in c.subtree:
+            hit = gaz.get(t.i)
+            if hit and hit[0].kind in ("country", "capital", "place", "city") and hit[0].country:
+                return hit[0].country
+    return None
+
+
 def _condition(tok) -> bool:
     """A condition clause ("... if Tehran rebuilds"): in a threat, whoever it names is the target."""
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
@@ -782,6 +862,11 @@ def _reply_targets(tok, home: str | None, memory: ArticleMemory, references: dic
         return [Actor(a.code, a.country, a.sector, a.name, c.text, a.start, a.end,
                       f"'{c.text}' refers to an earlier event by {a.code} ({ref.source})") for a in chosen.values()]
     return []
+
+
+def _no_target(m: _Match) -> Actor:
+    """The empty target of a one-sided event (GDELT leaves Actor2 blank; POLECAT an empty target list)."""
+    return Actor(None, None, None, None, "", 0, 0, f"no target named for '{m.token.text}'")
 
 
 def _with_country(actor: Actor, country: str | None, why: str) -> Actor:
