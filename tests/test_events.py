@@ -291,3 +291,14 @@ def test_events_obligation_announced_is_a_demand_not_a_pledge():
     records = code_text(text, published="2025-01-05")
     assert any(r.cameo_root == "10" and r.source_code == "RWAREB" for r in records)
     assert not [r for r in records if r.cameo_root == "03"]
+
+
+def test_events_verb_misparsed_as_modifier_of_its_object_is_still_coded():
+    # the parser reads "extended" as an adjective of "congratulations", coordinated with "convey"
+    text = ("SEOUL, March 3 (Yonhap) -- South Korean President Lee Jae-myung met Japanese Prime Minister Shigeru "
+            "Ishiba in Seoul. Lee asked Ishiba, also the head of the Liberal Democratic Party, to convey his regards "
+            "to the Japanese people, and extended congratulations on Japan's successful Expo.")
+    records = code_text(text, published="2025-03-03")
+    assert ("051", "KOR", "JPN") in _codes(records)
+    praise = next(r for r in records if r.cameo_code == "051")
+    assert praise.source_code == "KORGOV" and praise.trigger == "extended"

@@ -396,7 +396,7 @@ class SentenceCoder:
 
 # ---------------------------------------------------------------------- parse helpers (pure functions)
 def _object_lemmas(token) -> set[str]:
-    out = set()
+    out = {token.head.lemma_.lower()} if _verb_parsed_as_modifier(token) else set()
     for c in token.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "prt", "advmod", "oprd", "xcomp"):
             out.add(c.lemma_.lower())
@@ -446,12 +446,21 @@ def _reported_only(doc, found: dict) -> set[int]:
             for c in doc[i].children:
                 if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and _purpose_clause(c)) or (
                         c.dep_ == "prep" and c.lower_ in ("of", "for", "to")):
-                    out.update(t.i for t in c.subtree)
+                    out.update(t.i for t in c.subtree if not _verb_parsed_as_modifier(t))
         elif p.code[:2] in ("17", "09"):  # "charged them with setting fire", "arrested for spying": alleged acts
             for c in doc[i].children:
                 if c.dep_ == "prep" and c.lower_ in ("with", "for", "over", "on", "into"):
                     out.update(t.i for t in c.subtree)
     return out
+
+
+def _verb_parsed_as_modifier(tok) -> bool:
+    """A finite verb the parser took for a participle modifying its own object ("..., and extended[amod]
+    congratulations[conj] on ..."): a verb tagged as one, modifying a determiner-less noun that is itself
+    coordinated with a verb."""
+    head = tok.head
+    return (tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.tag_ in ("VBD", "VBN") and head.dep_ == "conj"
+            and head.head.pos_ == "VERB" and not any(c.dep_ in ("det", "poss") for c in head.children))
 
 
 def _background(tok, pattern: VerbPattern | None = None) -> bool:
@@ -460,6 +469,8 @@ def _background(tok, pattern: VerbPattern | None = None) -> bool:
     soldiers") for material acts."""
     if tok.dep_ == "advcl" and _purpose_clause(tok):
         return True
+    if _verb_parsed_as_modifier(tok):
+        return False
     participle = tok
     while participle.dep_ == "conj" and participle.tag_ == "VBG" and participle.head != participle:
         participle = participle.head  # "..., damaging buildings and injuring two"
@@ -633,6 +644,10 @@ def _is_passive(tok) -> bool:
 def _subject_heads(tok) -> list:
     """Subjects of ``tok``, inherited from the verbs it depends on (xcomp, conj, advcl ...) when it has none."""
     t = tok
+    if _verb_parsed_as_modifier(tok):  # "X asked Y to convey ..., and extended congratulations": X's act
+        t = tok.head.head
+        while t.dep_ in ("xcomp", "conj") and t.head != t:
+            t = t.head
     for _ in range(8):
         subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
         if not subs and any(c.dep_ == "xcomp" for c in t.children):  # "are scheduled to meet", "is expected to"
