@@ -302,3 +302,15 @@ def test_events_verb_misparsed_as_modifier_of_its_object_is_still_coded():
     assert ("051", "KOR", "JPN") in _codes(records)
     praise = next(r for r in records if r.cameo_code == "051")
     assert praise.source_code == "KORGOV" and praise.trigger == "extended"
+
+
+def test_events_continuing_state_announced_is_coded_as_the_state():
+    text = "BANGKOK, June 9 (Reuters) - Thailand's army said it would keep troops on high alert along the border."
+    records = code_text(text, published="2025-06-09")
+    assert any(r.cameo_code == "152" and r.source_code == "THAMIL" for r in records)
+
+
+def test_events_announced_act_without_intent_code_is_not_coded_as_done():
+    text = "BANGKOK, June 9 (Reuters) - Thailand's army said it would put troops on high alert along the border."
+    records = code_text(text, published="2025-06-09")
+    assert not [r for r in records if r.cameo_root == "15"]

@@ -606,7 +606,7 @@ def _plain_match(tok, p: VerbPattern, found: dict, governed: dict) -> _Match | N
         return _Match(tok, tok, p, p.code, "intent", p.describe(), "sym" in p.flags)
     if _governed_by_intent(tok, found):
         return None
-    future = _future(tok)
+    future = _future(tok) and "state" not in p.flags
     if "futureonly" in p.flags and not future:
         return None
     if future:

@@ -17,7 +17,8 @@ File format (tab-separated, ``#`` starts a comment line; documented in ``data/RE
   "looks forward to"), ``noun`` (the lemma is a noun naming the event: "Israeli airstrikes on Lebanon"; coded
   only when the noun phrase itself names the source), ``parties`` (without a named target the act addresses
   the article's two main parties: mediation), ``patient`` (fires only when it acts on people: "released
-  prisoners", not "released a statement").
+  prisoners", not "released a statement"), ``state`` (a continuing state, coded as such even when
+  announced: "would keep forces on high alert").
 - ``intent``: the code used when the event is only intended or announced ("will visit" -> 036); ``-`` means
   such a future event is not coded at all.
 
@@ -38,7 +39,8 @@ __all__ = ["Lexicon", "LexiconError", "Reference", "VerbPattern", "load_lexicon"
 
 GENERIC_CODES = frozenset({"020", "100", "120", "030"})
 """Codes that complements.tsv may specialise."""
-KNOWN_FLAGS = frozenset({"sym", "intent", "deny", "needprep", "home", "futureonly", "govonly", "noun", "parties", "patient"})
+KNOWN_FLAGS = frozenset({"sym", "intent", "deny", "needprep", "home", "futureonly", "govonly", "noun", "parties", "patient",
+                         "state"})
 
 
 class LexiconError(EventcoderError):
