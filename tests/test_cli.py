@@ -345,3 +345,15 @@ def test_cli_eval_scores_only_gold_of_the_articles_given(tmp_path: Path):
     other = EXAMPLES / "02-reuters-lithuania-belarus-balloons.txt"
     result = invoke("eval", EXAMPLES / "gold", other)
     assert result.exit_code == 2 and "none of the articles given has a gold file" in result.stderr
+
+
+def test_cli_explain_says_why_a_trigger_was_not_coded_and_what_nearly_matched():
+    result = invoke("explain", "Iran did not meet the inspectors, but Tehran could release the prisoners. "
+                    "China held talks with Russia.", "--date", "2026-03-04")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "meet with -> 040 [not coded: negated]" in out
+    assert "release -> 084 [not coded: conditional or modal" in out
+    assert "talk with -> 040 [not coded: the object of a light verb, coded there]" in out
+    assert "hold +call|conversation|phone with -> 041 - needs an object among call|conversation|phone; found talk" in out
+    assert "040 CHNGOV -> RUSGOV" in out and "040 RUSGOV -> CHNGOV" in out

@@ -118,20 +118,40 @@ class SentenceCoder:
                              if self.lexicon.candidates(f)), ())
         if not patterns:
             return None
-        objects = _object_lemmas(token)
-        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "dative", "agent", "prt")}
-        is_noun = token.pos_ == "NOUN"
-        for p in patterns:
-            if is_noun != ("noun" in p.flags):
-                continue
-            if token.pos_ == "ADJ" and "intent" not in p.flags and token.tag_ != "VBN":  # "a free hand": no release
-                continue
-            if p.objects and not (p.objects & objects):
-                continue
-            if "needprep" in p.flags and not (preps & set(p.preps)):
-                continue
-            return p
-        return None
+        objects, preps = _object_lemmas(token), _prepositions(token)
+        return next((p for p in patterns if _mismatch(token, p, objects, preps) is None), None)
+
+    def near_misses(self, token) -> list[tuple[VerbPattern, str]]:
+        """Patterns for ``token``'s lemma that did not match it, each with the reason (for explanations)."""
+        if token.pos_ not in TRIGGER_POS:
+            return []
+        patterns = self.lexicon.candidates(token.lemma_.lower()) or next(
+            (self.lexicon.candidates(f) for f in _verb_forms(token.lower_) if self.lexicon.candidates(f)), ())
+        objects, preps = _object_lemmas(token), _prepositions(token)
+        found = self.match(token)
+        return [(p, why) for p in patterns if p is not found and (why := _mismatch(token, p, objects, preps))]
+
+    def trigger_status(self, sent, gaz: dict) -> dict[int, str]:
+        """For each matched trigger of ``sent`` (token index -> text): why it was not coded, or "coded" when it
+        went on to argument finding. The same tests as :meth:`code`, reported instead of applied."""
+        found = {t.i: p for t in sent if (p := self.match(t)) is not None}
+        found.update(_deontic_speech(sent, found))
+        reported = _reported_only(sent.doc, found)
+        matches, governed = self._screen(sent.doc, found, set(reported), gaz)
+        out = {}
+        for i, p in found.items():
+            tok = sent.doc[i]
+            if i in reported:
+                out[i] = "not coded: only asked for, demanded, alleged or denied by another trigger"
+            elif (why := _suppression(tok, p, found, gaz)) is not None:
+                out[i] = f"not coded: {why}"
+            elif i in governed or "deny" in p.flags or any(m.token.i == i for m in matches):
+                out[i] = "coded" if i not in governed else "coded as intent via its governor"
+            elif _plain_match(tok, p, found, governed) is None:
+                out[i] = f"not coded: {_unmatched_mood(tok, p, found, governed)}"
+            else:
+                out[i] = "coded"
+        return out
 
     def code(self, sent, gaz: dict, memory: ArticleMemory) -> list[Candidate]:
         """All events of one parsed sentence, at most one per (root, source country, target country)."""
@@ -183,8 +203,7 @@ class SentenceCoder:
         governed: dict[int, _Match] = {}
         for i, p in found.items():
             tok = doc[i]
-            if ("noun" in p.flags and _light_verb_object(tok, found)) or i in suppressed or _background(tok, p) or (
-                    _negated(tok) or _hypothetical(tok)) or ("patient" in p.flags and not _has_patient(tok, gaz)):
+            if i in suppressed or _suppression(tok, p, found, gaz) is not None:
                 suppressed.add(i)
             elif "deny" in p.flags:
                 suppressed.update(t.i for t in tok.subtree if t.i != i)
@@ -614,6 +633,49 @@ def _plain_match(tok, p: VerbPattern, found: dict, governed: dict) -> _Match | N
             return None
         return _Match(tok, tok, p, p.intent, "intent", p.describe(), "sym" in p.flags)
     return _Match(tok, tok, p, p.code, "asserted", p.describe(), "sym" in p.flags)
+
+
+def _mismatch(token, p: VerbPattern, objects: set[str], preps: set[str]) -> str | None:
+    """Why pattern ``p`` does not match ``token`` (None when it does)."""
+    if (token.pos_ == "NOUN") != ("noun" in p.flags):
+        return "a pattern for the noun" if "noun" in p.flags else "a pattern for the verb, and this is a noun"
+    if token.pos_ == "ADJ" and "intent" not in p.flags and token.tag_ != "VBN":  # "a free hand": no release
+        return "an adjective here, not an act"
+    if p.objects and not (p.objects & objects):
+        return f"needs an object among {'|'.join(sorted(p.objects))}; found {'|'.join(sorted(objects)) or 'none'}"
+    if "needprep" in p.flags and not (preps & set(p.preps)):
+        return f"needs the preposition {'|'.join(p.preps)}"
+    return None
+
+
+def _prepositions(token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("prep", "dative", "agent", "prt")}
+
+
+def _suppression(tok, p: VerbPattern, found: dict, gaz: dict) -> str | None:
+    """Why a matched trigger is not an event of its own (None when nothing stops it)."""
+    if "noun" in p.flags and _light_verb_object(tok, found):
+        return "the object of a light verb, coded there"
+    if _background(tok, p):
+        return "background (relative clause, modifier, purpose clause or consequence)"
+    if _negated(tok):
+        return "negated"
+    if _hypothetical(tok):
+        return "conditional or modal (if, could, might, must ...)"
+    if "patient" in p.flags and not _has_patient(tok, gaz):
+        return "acts on no people"
+    return None
+
+
+def _unmatched_mood(tok, p: VerbPattern, found: dict, governed: dict) -> str:
+    """Why :func:`_plain_match` refused a trigger."""
+    if "intent" in p.flags:
+        return "an intent verb whose complement is coded, or that codes nothing alone"
+    if _governed_by_intent(tok, found):
+        return "governed by an intent verb whose pattern has no intent code for it"
+    if "futureonly" in p.flags:
+        return "coded only when announced or promised"
+    return "announced or future, and the pattern has no intent code"
 
 
 def _elaborates(cand: Candidate, coded: list[Candidate]) -> bool:
