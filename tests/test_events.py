@@ -275,7 +275,7 @@ def test_events_nominal_event_carried_by_a_support_verb_takes_its_subject():
 def test_events_stance_participle_keeps_its_subject_as_source():
     text = "HANOI, Jan 5 (Reuters) - Vietnam is committed to cooperation with Laos, the minister said."
     records = code_text(text, published="2025-01-05")
-    assert any(r.cameo_root == "03" and r.source_country == "VNM" for r in records)
+    assert any(r.cameo_root == "03" and r.source_country == "VNM" and r.source_text == "Vietnam" for r in records)
 
 
 def test_events_denying_a_request_is_a_rejection_not_a_denial():
@@ -314,3 +314,21 @@ def test_events_announced_act_without_intent_code_is_not_coded_as_done():
     text = "BANGKOK, June 9 (Reuters) - Thailand's army said it would put troops on high alert along the border."
     records = code_text(text, published="2025-06-09")
     assert not [r for r in records if r.cameo_root == "15"]
+
+
+def test_events_killed_in_attack_named_with_its_actor_takes_that_actor():
+    text = ("BEIRUT, May 4 (AP) - Three people were killed and four others injured in Israeli airstrikes on "
+            "southern Lebanon, the health ministry said.")
+    records = code_text(text, published="2025-05-04")
+    force = [r for r in records if r.cameo_root in ("18", "19")]
+    assert force and {(r.source_country, r.target_country) for r in force} == {("ISR", "LBN")}
+    assert not [r for r in records if r.source_sector == "UAF"]
+
+
+def test_events_unknown_official_is_not_given_the_targets_country():
+    text = "President Ortega has threatened further action against Russia in a television interview."
+    records = code_text(text)
+    threat = [r for r in records if r.cameo_root == "13"]
+    assert threat and threat[0].target_country == "RUS"
+    assert threat[0].source_country is None and threat[0].source_sector == "GOV"
+    assert "country unknown" in threat[0].source_how

@@ -62,6 +62,7 @@ FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 VICTIM_SECTORS = frozenset({"CVL", "REF"})
 COERCIVE_ROOTS = frozenset({"17", "08"})
 ARMED_ROOTS = frozenset({"18", "19", "20"})
+MAIN_FILL = "; country from the article's main country"
 SUPPORT_VERBS = frozenset({"launch", "conduct", "stage", "mount", "begin", "start", "complete", "continue",
                            "resume", "speed", "step", "intensify", "escalate", "finish", "impose", "undertake",
                            "initiate", "order", "carry", "announce", "declare"})
@@ -235,7 +236,8 @@ class SentenceCoder:
         if not sources and _is_passive(m.token) and m.code[:2] in COERCIVE_ROOTS:
             sources, targets = _unnamed_authority(m.token, m.code, targets, main, gaz)
         elif not sources and m.code[:2] in ARMED_ROOTS and (_is_passive(m.token) or self._attack_subject(m.token)):
-            sources = _unnamed_attackers(m.token, targets, main, gaz)
+            sources = self._attackers_named_in_attack(m.token, gaz, memory) or _unnamed_attackers(
+                m.token, targets, main, gaz)
         nominal = "noun" in m.pattern.flags and _support_verb(m.token) is None
         if not sources or (nominal and not targets and len(sources) < 2):
             return []
@@ -250,6 +252,22 @@ class SentenceCoder:
                 cands.append(Candidate(t, s, m.code, m.token, trigger_text, m.rule + " (joint action, reverse)",
                                        m.mood))
         return cands
+
+    def _attackers_named_in_attack(self, tok, gaz: dict, memory: ArticleMemory) -> list[Actor]:
+        """"killed in Israeli airstrikes": the actor named in the attack noun of an in/by phrase (also one
+        attached lower: "were killed and five injured in Israeli airstrikes")."""
+        for c in tok.subtree:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "by", "during"):
+                continue
+            for noun in (g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
+                p = self.match(noun)
+                if p is None or p.code[:2] not in ARMED_ROOTS:
+                    continue
+                owners = [g for g in noun.children if g.dep_ in ("amod", "poss", "compound", "nmod") and g.i in gaz]
+                actors = [a for a in self._resolve_all(owners, gaz, memory) if a.country]
+                if actors:
+                    return actors
+        return []
 
     def _attack_subject(self, tok) -> bool:
         """The subject is an attack rather than an actor ("a roadside bombing killed ..."): a noun with a
@@ -310,6 +328,8 @@ class SentenceCoder:
             for t in targets:
                 same_mention = bool(s.text) and (s.start, s.text) == (t.start, t.text)
                 if s.country == t.country and (same_mention or s.sector == t.sector):
+                    if not same_mention and s.how.endswith(MAIN_FILL) and "country from" not in t.how:
+                        pairs.append((_country_unknown(s), t))  # "President Bush threatened Russia"
                     continue
                 pairs.append((s, t))
         return pairs
@@ -319,7 +339,8 @@ class SentenceCoder:
         """Targets the sentence does not name as the trigger's object, in order of trust: an actor deeper in
         the objects; (unless ``deep_only``) a country named there; the pattern's default (own government,
         the main parties); the article's other main actor."""
-        deep = self._deep_target(m, source, gaz, memory)
+        guessed = source.how.endswith(MAIN_FILL)  # its country was only guessed: any country may be the target
+        deep = self._deep_target(m, _country_unknown(source) if guessed else source, gaz, memory)
         if deep or deep_only:
             return deep
         named = _country_named_in_objects(m.token, gaz, source.country)
@@ -712,7 +733,7 @@ def _subject_heads(tok) -> list:
             t = t.head
     for _ in range(8):
         subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
-        if not subs and any(c.dep_ == "xcomp" for c in t.children):  # "are scheduled to meet", "is expected to"
+        if not subs and (any(c.dep_ == "xcomp" for c in t.children) or _stative(t)):  # "is expected to", "is committed to"
             subs = [c for c in t.children if c.dep_ == "nsubjpass"]
         if subs:
             return subs
@@ -944,6 +965,12 @@ def _reply_targets(tok, home: str | None, memory: ArticleMemory, references: dic
 def _no_target(m: _Match) -> Actor:
     """The empty target of a one-sided event (GDELT leaves Actor2 blank; POLECAT an empty target list)."""
     return Actor(None, None, None, None, "", 0, 0, f"no target named for '{m.token.text}'")
+
+
+def _country_unknown(actor: Actor) -> Actor:
+    """``actor`` without the country it was given from the article's main country (which is its target's)."""
+    how = actor.how[: -len(MAIN_FILL)] + "; country unknown (the article's main country is the target's)"
+    return Actor(None, None, actor.sector, actor.name, actor.text, actor.start, actor.end, how)
 
 
 def _with_country(actor: Actor, country: str | None, why: str) -> Actor:
