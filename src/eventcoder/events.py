@@ -62,6 +62,8 @@ FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 VICTIM_SECTORS = frozenset({"CVL", "REF"})
 COERCIVE_ROOTS = frozenset({"17", "08"})
 ARMED_ROOTS = frozenset({"18", "19", "20"})
+STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "resolution", "letter", "message",
+                             "note", "ultimatum", "decree", "appeal"})
 MAIN_FILL = "; country from the article's main country"
 SUPPORT_VERBS = frozenset({"launch", "conduct", "stage", "mount", "begin", "start", "complete", "continue",
                            "resume", "speed", "step", "intensify", "escalate", "finish", "impose", "undertake",
@@ -494,6 +496,14 @@ def _reported_only(doc, found: dict) -> set[int]:
     return out
 
 
+def _statement_participle(tok) -> bool:
+    """"issued a statement demanding that ...": the participle says what the statement does; it is the act
+    of whoever issued it."""
+    head = tok.head
+    return (tok.dep_ == "acl" and tok.tag_ == "VBG" and head.dep_ == "dobj" and head.lemma_.lower() in STATEMENT_NOUNS
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
+
+
 def _verb_parsed_as_modifier(tok) -> bool:
     """A finite verb the parser took for a participle modifying its own object ("..., and extended[amod]
     congratulations[conj] on ..."): a verb tagged as one, modifying a determiner-less noun that is itself
@@ -509,7 +519,7 @@ def _background(tok, pattern: VerbPattern | None = None) -> bool:
     soldiers") for material acts."""
     if tok.dep_ == "advcl" and _purpose_clause(tok):
         return True
-    if _verb_parsed_as_modifier(tok):
+    if _verb_parsed_as_modifier(tok) or _statement_participle(tok):
         return False
     participle = tok
     while participle.dep_ == "conj" and participle.tag_ == "VBG" and participle.head != participle:
@@ -679,6 +689,8 @@ def _suppression(tok, p: VerbPattern, found: dict, gaz: dict) -> str | None:
         return "the object of a light verb, coded there"
     if _background(tok, p):
         return "background (relative clause, modifier, purpose clause or consequence)"
+    if "noun" in p.flags and _unrealised_verb(tok, found):
+        return "the object of a verb that is only intended, announced or hypothetical"
     if _negated(tok):
         return "negated"
     if _hypothetical(tok):
@@ -686,6 +698,15 @@ def _suppression(tok, p: VerbPattern, found: dict, gaz: dict) -> str | None:
     if "patient" in p.flags and not _has_patient(tok, gaz):
         return "acts on no people"
     return None
+
+
+def _unrealised_verb(tok, found: dict) -> bool:
+    """A nominal event that is the object of a verb in the future, a condition or an intent ("would be ready
+    to host a meeting", "will hold talks"): what happens to it has not happened."""
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if tok.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return _future(verb) or _hypothetical(verb) or _governed_by_intent(verb, found)
 
 
 def _unmatched_mood(tok, p: VerbPattern, found: dict, governed: dict) -> str:
@@ -727,6 +748,8 @@ def _is_passive(tok) -> bool:
 def _subject_heads(tok) -> list:
     """Subjects of ``tok``, inherited from the verbs it depends on (xcomp, conj, advcl ...) when it has none."""
     t = tok
+    if _statement_participle(tok):  # "X issued a statement demanding ...": X's demand
+        return _subject_heads(tok.head.head)
     if _verb_parsed_as_modifier(tok):  # "X asked Y to convey ..., and extended congratulations": X's act
         t = tok.head.head
         while t.dep_ in ("xcomp", "conj") and t.head != t:
