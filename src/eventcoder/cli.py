@@ -3,6 +3,13 @@
     eventcoder code PATH... [--format jsonl|csv|table] [--output FILE|-] [--db FILE | --no-db] [--model NAME]
     eventcoder explain "SENTENCE" [--date YYYY-MM-DD] [--model NAME]
     eventcoder eval GOLD_DIR PATH... [--verbose] [--min-f1 X]
+    eventcoder events [FILTERS] [--mentions] [--columns A,B] [--limit N] [--format table|jsonl|csv] [--db FILE]
+    eventcoder stats [--by day|week|month|year] [--per none|dyad|actor] [FILTERS]
+    eventcoder sql "SELECT ..."
+    eventcoder plot [FILTERS] [--by month] --output chart.png|.svg|.html
+    eventcoder export --format gdelt|icews|polecat|csv|jsonl|parquet --output PATH [FILTERS]
+    eventcoder import PATH.jsonl|PATH.parquet
+    eventcoder migrate
     eventcoder version
 
 ``code`` reads articles with :func:`eventcoder.ingest.read_paths`, codes them with one
@@ -17,6 +24,7 @@ error on stderr and the batch goes on. Exit status: 0 when every article was cod
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -251,6 +259,230 @@ def evaluate(
     typer.echo(scores.report(verbose))
     if failed or (min_f1 is not None and scores.f1 < min_f1):
         raise typer.Exit(1)
+
+
+# -- the store: query, chart, export, import ------------------------------------------------------------
+
+DbOption = Annotated[
+    Path | None, typer.Option("--db", help="The DuckDB event store [default: eventcoder.duckdb].")
+]
+Dyad = Annotated[str | None, typer.Option("--dyad", metavar="SRC:TGT",
+                                          help="Source and target actor codes, e.g. CHN:KGZ (KGZ matches KGZGOV).")]
+Either = Annotated[bool, typer.Option("--either", help="The dyad in either direction.")]
+Actor = Annotated[str | None, typer.Option("--actor", metavar="CODE", help="An actor code on either side.")]
+Country = Annotated[str | None, typer.Option("--country", metavar="ISO3", help="Source or target country.")]
+Code = Annotated[str | None, typer.Option("--code", help="CAMEO event code and its sub-codes, e.g. 042.")]
+Root = Annotated[str | None, typer.Option("--root", help="CAMEO root, 01 to 20.")]
+PloverType = Annotated[str | None, typer.Option("--plover-type", metavar="TYPE", help="PLOVER event type.")]
+Since = Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Events on or after this date.")]
+Until = Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="Events on or before this date.")]
+Text = Annotated[str | None, typer.Option("--text", help="Words in a reporting sentence, headline or actor name.")]
+Output = Annotated[str, typer.Option("--output", "-o", help="Output file; '-' = stdout.")]
+By = Annotated[str, typer.Option("--by", help="Period: day, week, month or year.")]
+
+_FILTERS = ("dyad", "actor", "country", "code", "root", "plover_type", "since", "until", "text")
+
+
+def _filter(params: dict):
+    """The EventFilter of a command's filter options (``ctx.params``)."""
+    from .query import parse_filter
+
+    return parse_filter(either=params.get("either", False), **{k: params.get(k) for k in _FILTERS})
+
+
+def _reader(db: Path | None):
+    """The store opened for reading, between the writes of a batch that may be running."""
+    from .store import DEFAULT_PATH, EventStore
+
+    return EventStore(db or DEFAULT_PATH, read_only=True, shared=True)
+
+
+def _write_result(columns, rows, fmt: Format, output: str, title: str | None = None) -> None:
+    from .output import write_rows
+
+    fh = _open_output(output)
+    try:
+        terminal = fh is sys.stdout and sys.stdout.isatty()
+        write_rows(columns, rows, fmt.value, fh, title=title, width=None if terminal else 160)
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+
+
+@contextmanager
+def _usage_errors():
+    """Turn the library's errors into a one-line message and exit status 2."""
+    try:
+        yield
+    except EventcoderError as exc:
+        raise _fail(str(exc)) from None
+
+
+@app.command()
+def events(  # noqa: PLR0913 - a Typer command's options are its parameters
+    ctx: typer.Context,
+    dyad: Dyad = None,
+    either: Either = False,
+    actor: Actor = None,
+    country: Country = None,
+    code: Code = None,
+    root: Root = None,
+    plover_type: PloverType = None,
+    since: Since = None,
+    until: Until = None,
+    text: Text = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many rows.")] = None,
+    mentions: Annotated[bool, typer.Option("--mentions", help="One row per article reporting an event.")] = False,
+    columns: Annotated[str | None, typer.Option("--columns", help="Comma-separated columns to show.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: Output = "-",
+    db: DbOption = None,
+) -> None:
+    """List stored events matching the filters: deduplicated across articles (num_articles, num_sources, num_mentions), or with --mentions one row per reporting article. Filter values are data, never SQL; an unknown code or column is an error (exit 2)."""
+    from .query import select_events
+
+    table = "mentions" if mentions else "events"
+    with _usage_errors():
+        filt = _filter(ctx.params)
+        names = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
+        with _reader(db) as store:
+            result = select_events(store, filt, table=table, columns=names, limit=limit)
+    _write_result(*result, fmt, output, title=f"{table} in {db or 'eventcoder.duckdb'}")
+
+
+@app.command()
+def stats(  # noqa: PLR0913 - a Typer command's options are its parameters
+    ctx: typer.Context,
+    by: By = "month",
+    per: Annotated[str, typer.Option("--per", help="none, dyad (SRC:TGT countries) or actor (country).")] = "none",
+    dyad: Dyad = None,
+    either: Either = False,
+    actor: Actor = None,
+    country: Country = None,
+    code: Code = None,
+    root: Root = None,
+    plover_type: PloverType = None,
+    since: Since = None,
+    until: Until = None,
+    text: Text = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: Output = "-",
+    db: DbOption = None,
+) -> None:
+    """Count deduplicated events per day, week, month or year: total, per QuadClass (verbal/material cooperation/conflict), Goldstein sum and mean; --per dyad or actor splits each period."""
+    from .query import time_series
+
+    with _usage_errors():
+        filt = _filter(ctx.params)
+        with _reader(db) as store:
+            result = time_series(store, filt, by=by, per=per)
+    _write_result(*result, fmt, output, title=f"events per {by}")
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="One SQL query, e.g. \"SELECT count(*) FROM events\".")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: Output = "-",
+    db: DbOption = None,
+) -> None:
+    """Run a read-only SQL query on the store (tables articles, mentions, events; docs/store.md). Writes, COPY, ATTACH and file access are refused."""
+    from .query import run_sql
+    from .store import DEFAULT_PATH
+
+    with _usage_errors():
+        result = run_sql(str(db or DEFAULT_PATH), query)
+    _write_result(*result, fmt, output)
+
+
+@app.command()
+def plot(  # noqa: PLR0913 - a Typer command's options are its parameters
+    ctx: typer.Context,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Chart file: .png, .svg or .html.")],
+    by: By = "month",
+    dyad: Dyad = None,
+    either: Either = False,
+    actor: Actor = None,
+    country: Country = None,
+    code: Code = None,
+    root: Root = None,
+    since: Since = None,
+    until: Until = None,
+    title: Annotated[str | None, typer.Option("--title", help="Chart title.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Draw the timeline of the matching events: deduplicated events per period stacked by QuadClass, and the net Goldstein score as a line."""
+    from .plot import plot_timeline
+
+    with _usage_errors():
+        filt = _filter(ctx.params)
+        with _reader(db) as store:
+            data = plot_timeline(store, output, filt, by=by, title=title)
+    typer.echo(f"{output}: {sum(map(sum, data.counts.values()))} events in {len(data.periods)} periods", err=True)
+
+
+class ExportFormat(str, Enum):
+    """Formats of ``eventcoder export``."""
+
+    gdelt = "gdelt"
+    icews = "icews"
+    polecat = "polecat"
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+@app.command()
+def export(  # noqa: PLR0913 - a Typer command's options are its parameters
+    ctx: typer.Context,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
+    table: Annotated[str, typer.Option("--table", help="csv/jsonl/parquet: mentions or events.")] = "mentions",
+    header: Annotated[bool | None, typer.Option("--header/--no-header", help="Header row (gdelt: none by default).")] = None,
+    dyad: Dyad = None,
+    either: Either = False,
+    actor: Actor = None,
+    country: Country = None,
+    since: Since = None,
+    until: Until = None,
+    db: DbOption = None,
+) -> None:
+    """Export the stored events as GDELT 2.0 (61 columns), ICEWS or POLECAT tab files, or as our own CSV, JSON Lines or Parquet (docs/export.md)."""
+    from . import export as exporting
+
+    with _usage_errors():
+        filt = _filter(ctx.params)
+        with _reader(db) as store:
+            n = exporting.export(store, fmt.value, output, table=table, filt=filt, header=header)
+    typer.echo(f"{output}: {n} row{'s' if n != 1 else ''} ({fmt.value})", err=True)
+
+
+@app.command(name="import")
+def import_(
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="A .jsonl or .parquet file of eventcoder export.")],
+    db: DbOption = None,
+) -> None:
+    """Read our own JSON Lines or Parquet export (mention records) back into the store, one transaction per article."""
+    from .export import import_records
+    from .store import DEFAULT_PATH, EventStore
+
+    with _usage_errors():
+        with EventStore(db or DEFAULT_PATH, shared=True) as store:
+            result = import_records(store, path)
+            total = store.count_events()
+    typer.echo(f"{path}: {result.articles} articles, {result.mentions} mentions imported; "
+               f"{total} events in {store.path}", err=True)
+
+
+@app.command()
+def migrate(db: DbOption = None) -> None:
+    """Upgrade the store to this eventcoder's schema version (coding into it does the same)."""
+    from .store import DEFAULT_PATH, EventStore
+
+    with _usage_errors():
+        with EventStore(db or DEFAULT_PATH) as store:
+            version_now = store.schema_version()
+    typer.echo(f"{db or DEFAULT_PATH}: schema version {version_now}")
 
 
 @app.command()

@@ -371,7 +371,7 @@ def run_sql(path: str, sql: str, *, lock_timeout: float | None = None) -> tuple[
             ``eventcoder sql runs read-only queries``.
     """
     kwargs = {} if lock_timeout is None else {"lock_timeout": lock_timeout}
-    with EventStore(path, read_only=True, shared=True, **kwargs) as store:
+    with EventStore(path, read_only=True, shared=True, sandbox=True, **kwargs) as store:
         try:
             return store.query(sql)
         except StoreError as exc:

@@ -291,6 +291,8 @@ class EventStore:
         shared (bool): hold the file open only during each call, so other processes can open it between
             calls (a batch writer beside readers). Not for ``":memory:"``.
         lock_timeout (float): seconds each open waits while another process holds the file.
+        sandbox (bool): with ``read_only``: switch DuckDB's file access off (no COPY TO, ATTACH or reading
+            other files), for running SQL written by someone else.
 
     Raises:
         StoreError: the file cannot be opened (missing folder, not a DuckDB file, locked by another
@@ -306,9 +308,11 @@ class EventStore:
         coder_version: str | None = None,
         shared: bool = False,
         lock_timeout: float = LOCK_TIMEOUT,
+        sandbox: bool = False,
     ) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self.sandbox = sandbox and read_only
         self.coder_version = coder_version or _coder_version()
         self.shared = shared and self.path != ":memory:"
         self.lock_timeout = lock_timeout
@@ -352,7 +356,7 @@ class EventStore:
         return f"EventStore({self.path!r})"
 
     def _open(self) -> duckdb.DuckDBPyConnection:
-        config = {"enable_external_access": False} if self.read_only else None
+        config = {"enable_external_access": False} if self.sandbox else None
         return connect(self.path, read_only=self.read_only, lock_timeout=self.lock_timeout, config=config)
 
     @property
