@@ -249,16 +249,23 @@ def test_cli_readme_commands_run(tmp_path: Path, monkeypatch):
         line for block in code_blocks(README, "bash") for line in block.splitlines() if line and "make " not in line
     ]
     assert any(c.startswith("eventcoder code") for c in commands)
+    ran: list[str] = []
     for command in commands:
         argv = shlex.split(command)
         if argv[0] == "eventcoder":
-            args = [m for a in argv[1:] for m in (sorted(glob.glob(a)) if "*" in a else [a])]
+            args = [m for a in argv[1:] for m in ((sorted(glob.glob(a)) or [a]) if "*" in a else [a])]
             result = invoke(*args)
             assert result.exit_code == 0, f"{command}\n{result.output}"
+            ran.append(argv[1])
         else:  # .venv/bin/python -c ...: run with this interpreter
             assert argv[0].endswith("python"), command
             proc = subprocess.run([sys.executable, *argv[1:]], capture_output=True, text=True)
             assert proc.returncode == 0, f"{command}\n{proc.stderr}"
+    assert {"events", "stats", "sql", "plot", "export", "import"} <= set(ran)
+    assert (tmp_path / "chart.png").stat().st_size > 10_000
+    assert len((tmp_path / "events.gdelt.tsv").read_text(encoding="utf-8").splitlines()[0].split("\t")) == 61
+    with EventStore(tmp_path / "copy.duckdb", read_only=True) as copy, EventStore("eventcoder.duckdb", read_only=True) as db:
+        assert copy.count_mentions() == db.count_mentions() > 0
 
 
 def test_cli_readme_python_example_runs(tmp_path: Path, monkeypatch, capsys):
