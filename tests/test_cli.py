@@ -88,7 +88,7 @@ def test_cli_bad_inputs_reported_and_batch_goes_on(bad_inputs, tmp_path: Path):
 
     with EventStore(db) as store:
         stored = {row["doc_id"] for row in store.articles()}
-        event_docs = {row["doc_id"] for row in store.events()}
+        event_docs = {row["doc_id"] for row in store.mentions()}
     assert stored == {GOOD.name, "good-1", "good-2"}
     assert event_docs <= stored
     out_docs = {json.loads(line)["doc_id"] for line in (tmp_path / "out.jsonl").read_text().splitlines()}
@@ -104,7 +104,7 @@ def test_cli_single_bad_file_exits_1_without_rows(bad_inputs, tmp_path: Path, ki
     assert bad_inputs[kind].name in error
     assert "\n" not in error
     with EventStore(db) as store:
-        assert store.count_articles() == 0 and store.count_events() == 0
+        assert store.count_articles() == 0 and store.count_mentions() == 0
 
 
 def test_cli_text_without_sentences_is_an_error(tmp_path: Path):
@@ -137,13 +137,13 @@ def test_cli_recode_keeps_one_copy(tmp_path: Path):
     db = tmp_path / "twice.duckdb"
     first = invoke("code", GOOD, "--db", db, "--format", "jsonl", "--output", tmp_path / "1.jsonl")
     with EventStore(db) as store:
-        events_once = store.events()
+        events_once = store.mentions()
     second = invoke("code", GOOD, "--db", db, "--format", "jsonl", "--output", tmp_path / "2.jsonl")
     assert first.exit_code == second.exit_code == 0
     with EventStore(db) as store:
         assert store.count_articles() == 1
-        assert store.count_events() == len(events_once)
-        assert [r["event_id"] for r in store.events()] == [r["event_id"] for r in events_once]
+        assert store.count_mentions() == len(events_once)
+        assert [r["event_id"] for r in store.mentions()] == [r["event_id"] for r in events_once]
 
 
 def test_cli_jsonl_and_csv_carry_record_columns(tmp_path: Path):
@@ -249,16 +249,23 @@ def test_cli_readme_commands_run(tmp_path: Path, monkeypatch):
         line for block in code_blocks(README, "bash") for line in block.splitlines() if line and "make " not in line
     ]
     assert any(c.startswith("eventcoder code") for c in commands)
+    ran: list[str] = []
     for command in commands:
         argv = shlex.split(command)
         if argv[0] == "eventcoder":
-            args = [m for a in argv[1:] for m in (sorted(glob.glob(a)) if "*" in a else [a])]
+            args = [m for a in argv[1:] for m in ((sorted(glob.glob(a)) or [a]) if "*" in a else [a])]
             result = invoke(*args)
             assert result.exit_code == 0, f"{command}\n{result.output}"
+            ran.append(argv[1])
         else:  # .venv/bin/python -c ...: run with this interpreter
             assert argv[0].endswith("python"), command
             proc = subprocess.run([sys.executable, *argv[1:]], capture_output=True, text=True)
             assert proc.returncode == 0, f"{command}\n{proc.stderr}"
+    assert {"events", "stats", "sql", "plot", "export", "import"} <= set(ran)
+    assert (tmp_path / "chart.png").stat().st_size > 10_000
+    assert len((tmp_path / "events.gdelt.tsv").read_text(encoding="utf-8").splitlines()[0].split("\t")) == 61
+    with EventStore(tmp_path / "copy.duckdb", read_only=True) as copy, EventStore("eventcoder.duckdb", read_only=True) as db:
+        assert copy.count_mentions() == db.count_mentions() > 0
 
 
 def test_cli_readme_python_example_runs(tmp_path: Path, monkeypatch, capsys):
@@ -299,7 +306,7 @@ def test_cli_same_doc_id_twice_in_a_batch_is_an_error(tmp_path: Path):
     assert "story.txt: another article of this batch has the same doc_id" in result.stderr
     rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
     with EventStore(db) as store:
-        assert store.count_articles() == 1 and store.count_events() == len(rows) > 0
+        assert store.count_articles() == 1 and store.count_mentions() == len(rows) > 0
 
 
 def test_cli_db_that_is_an_export_is_refused(tmp_path: Path):

