@@ -106,8 +106,9 @@ class GazetteerEntry:
             "foreign minister", "Kremlin").
         kind (str): "country" (name or alias), "adjective", "demonym", "capital", "metonym",
             "igo" (an organisation's name or alias, NGOs included), "agent" (title, role, group noun),
-            "group" (a named non-state or sub-state actor: "Taliban", "RSF", "Gazprom") or "person"
-            (an office-holder's name or alias: "Sadyr Japarov", "Zhaparov").
+            "group" (a named non-state or sub-state actor: "Taliban", "RSF", "Gazprom"), "person"
+            (an office-holder's name or alias: "Sadyr Japarov", "Zhaparov") or "actor" (a phrase of a
+            user or PETRARCH dictionary, whose code may depend on the date: :meth:`Knowledge.actor_on`).
         country (str | None): ISO 3166-1 alpha-3 code ("KGZ", "XKX" for Kosovo); "IGO", "UNO",
             "EUR" or "NGO" for organisations and their office-holders; "IMG" or "INT" for groups
             without one home country; None for agents.
@@ -254,7 +255,8 @@ class Knowledge:
             in file order.
         named_entries (tuple[GazetteerEntry, ...]): the names and aliases of named groups
             (groups.tsv, kind "group", in file order) and of office-holders (people.tsv, kind
-            "person", one entry per person and phrase, people in the order of their first row). Kept
+            "person", one entry per person and phrase, people in the order of their first row), and the
+            phrases of user and PETRARCH actor dictionaries (kind "actor", with their default code). Kept
             out of ``entries``, whose kinds stay the seven above; a matcher that wants every phrase
             reads ``entries + named_entries``.
     """
