@@ -326,7 +326,7 @@ def test_events_killed_in_attack_named_with_its_actor_takes_that_actor():
 
 
 def test_events_unknown_official_is_not_given_the_targets_country():
-    text = "President Ortega has threatened further action against Russia in a television interview."
+    text = "President Velmarion has threatened further action against Russia in a television interview."
     records = code_text(text)
     threat = [r for r in records if r.cameo_root == "13"]
     assert threat and threat[0].target_country == "RUS"

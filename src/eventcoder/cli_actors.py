@@ -1,0 +1,150 @@
+"""``eventcoder actors``: how strings resolve to actors, a thin layer over :func:`eventcoder.actors.lookup`.
+
+    eventcoder actors lookup TEXT... [--date D] [--file FILE] [--format table|jsonl]
+                                     [--actors FILE] [--petrarch-actors FILE] [--petrarch-agents FILE]
+
+Also holds the options shared with ``code``, ``explain`` and ``eval`` for user dictionaries
+(:data:`ActorsOption` ...), and :func:`coder_for`, which builds the coder with them.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import EventcoderError
+
+__all__ = ["ActorsOption", "PetrarchActorsOption", "PetrarchAgentsOption", "actors_app", "coder_for", "dictionaries"]
+
+actors_app = typer.Typer(name="actors", help="Look up how strings resolve to actors.", no_args_is_help=True,
+                         rich_markup_mode=None)
+
+ActorsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--actors", exists=True, dir_okay=False, help="User actor dictionary (CSV or YAML: name, variants, code, country, sector, "
+                                  "valid_from, valid_to), merged over the built-in knowledge; repeatable."),
+]
+PetrarchActorsOption = Annotated[
+    list[Path] | None, typer.Option("--petrarch-actors", exists=True, dir_okay=False, help="PETRARCH-format actor dictionary; repeatable."),
+]
+PetrarchAgentsOption = Annotated[
+    list[Path] | None, typer.Option("--petrarch-agents", exists=True, dir_okay=False, help="PETRARCH-format agent dictionary; repeatable."),
+]
+
+
+class LookupFormat(str, Enum):
+    """Output formats of ``eventcoder actors lookup``."""
+
+    table = "table"
+    jsonl = "jsonl"
+
+
+def coder_for(model: str | None, actors: list[Path] | None, petrarch_actors: list[Path] | None = None,
+              petrarch_agents: list[Path] | None = None):
+    """The process-wide coder for ``model`` with the user dictionaries given (see :func:`get_coder`).
+
+    Raises:
+        typer.Exit: with status 2 and a one-line error for a missing model, an unreadable dictionary or a bad
+            dictionary row (the message names the file and line).
+    """
+    from .pipeline import get_coder
+
+    try:
+        return get_coder(model, **dictionaries(actors, petrarch_actors, petrarch_agents))
+    except EventcoderError as exc:
+        raise _fail(str(exc)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(f"cannot read a dictionary: {exc}") from None
+
+
+def dictionaries(actors: list[Path] | None, petrarch_actors: list[Path] | None = None,
+                 petrarch_agents: list[Path] | None = None) -> dict[str, tuple[str, ...]]:
+    """The keyword arguments of :class:`~eventcoder.pipeline.Coder` for the dictionary options."""
+    def paths(items: list[Path] | None) -> tuple[str, ...]:
+        return tuple(str(p) for p in items or ())
+
+    return {"knowledge_files": paths(actors), "petrarch_actors": paths(petrarch_actors),
+            "petrarch_agents": paths(petrarch_agents)}
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _day(text: str | None, what: str) -> date | None:
+    """A date option or file cell: ISO, "today" (the run date) or empty (None: as of now)."""
+    if text is None or not text.strip():
+        return None
+    if text.strip().lower() == "today":
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise _fail(f"{what}: {text!r} is not a date such as 2025-11-19 (or 'today')") from None
+
+
+def _queries(texts: list[str], file: Path | None, default: date | None) -> list[tuple[str, date | None, str | None]]:
+    """(text, date, context) for each TEXT argument and each line of --file (TEXT[<TAB>DATE[<TAB>CONTEXT]])."""
+    queries = [(text, default, None) for text in texts]
+    if file is None:
+        return queries
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}") from None
+    for number, line in enumerate(lines, start=1):
+        cells = line.split("\t")
+        if not cells[0].strip() or cells[0].startswith("#"):
+            continue
+        when = _day(cells[1], f"{file} line {number}") if len(cells) > 1 and cells[1].strip() else default
+        context = cells[2].strip() if len(cells) > 2 and cells[2].strip() else None
+        queries.append((cells[0].strip(), when, context))
+    return queries
+
+
+@actors_app.command()
+def lookup(
+    texts: Annotated[list[str] | None, typer.Argument(metavar="TEXT...", help="Strings to look up.")] = None,
+    date_: Annotated[str | None, typer.Option("--date", help="Day the codes hold for (YYYY-MM-DD or 'today'); "
+                                                             "default: as of now.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="File of strings, one a line: TEXT, or TEXT<TAB>DATE, "
+                                                             "or TEXT<TAB>DATE<TAB>CONTEXT.")] = None,
+    fmt: Annotated[LookupFormat, typer.Option("--format", "-f", help="Output format.")] = LookupFormat.table,
+    actors: ActorsOption = None,
+    petrarch_actors: PetrarchActorsOption = None,
+    petrarch_agents: PetrarchAgentsOption = None,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with.")] = None,
+) -> None:
+    """Show how each TEXT resolves to an actor: code, country, sector, name, and the knowledge entry, title or context that decided (with its file and line)."""
+    from .actors import lookup as resolve
+
+    queries = _queries(list(texts or ()), file, _day(date_, "--date"))
+    if not queries:
+        raise _fail("give a TEXT to look up or --file FILE")
+    finder = coder_for(model, actors, petrarch_actors, petrarch_agents).finder
+    for text, when, context in queries:
+        result = resolve(text, when, context=context, finder=finder)
+        if fmt is LookupFormat.jsonl:
+            typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+        else:
+            typer.echo(_render(result))
+
+
+def _render(result) -> str:
+    when = result.date.isoformat() if result.date else "now"
+    lines = [f"{result.text}  (on {when})"]
+    for actor in result.actors or [None]:
+        if actor is None:
+            lines.append("  code -  (no actor)")
+            continue
+        lines.append(f"  code {actor.code or '-'}  country {actor.country or '-'}  sector {actor.sector or '-'}  "
+                     f"name {actor.name or '-'}")
+        lines.append(f"    why: {actor.how}")
+    lines += [f"    matched: {m}" for m in result.mentions]
+    return "\n".join(lines)

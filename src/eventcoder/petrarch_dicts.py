@@ -1,0 +1,241 @@
+"""PETRARCH-format actor and agent dictionaries, read into eventcoder's knowledge entries.
+
+Users of PETRARCH/TABARI bring their dictionaries with ``--petrarch-actors FILE`` and ``--petrarch-agents
+FILE`` (or ``load_knowledge(petrarch_actors=..., petrarch_agents=...)``). What is read (the format of the
+PETRARCH dictionaries; see ``eventcoder/data/README.md``, "PETRARCH dictionaries", for the details):
+
+- comments: ``<!-- ... -->`` blocks (over several lines too) and ``#`` to the end of a line;
+- actors: an entry line ``PHRASE [CODE]``; words joined by ``_`` or spaces; ``+PHRASE`` lines are synonyms of
+  the entry above; code lines, often indented, below the entry; several codes with date restrictions:
+  ``[CODE <YYYYMMDD]`` (before that day), ``[CODE >YYYYMMDD]`` (after it), ``[CODE YYYYMMDD-YYYYMMDD]``
+  (both days included), dates also as ``YYMMDD`` (19YY from 30 on, else 20YY). A code without a date is
+  the default. ``[---]`` (no code) and ``[+++]`` terms are skipped; of ``[A/B]`` the first code is kept.
+- agents: ``PHRASE {PLURALS} [~SEC]`` (a sector after the country, ``[SEC~]`` before it; the first three
+  letters are the sector), ``{}`` = no plural, no braces = the regular English plural of the last word;
+  ``!NAME! = A, B`` defines a substitution used inside phrases (``CONGRESS!PERSON!``).
+
+Phrases are written in capitals in PETRARCH files; actors are turned into news case ("ARNOR_" ->
+"Arnor", "U.N." stays), agents into lower case, and a leading "the" is dropped, as in the package's files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+from .knowledge import SECTOR_CODES, ActorTerm, GazetteerEntry, KnowledgeError
+
+__all__ = ["read_petrarch_actors", "read_petrarch_agents"]
+
+_COMMENT_BLOCK = re.compile(r"<!\s*--.*?-->", re.S)
+_CODE_BLOCK = re.compile(r"\[([^\]]*)\]")
+_RESTRICTION = re.compile(r"^(?:<\s*(?P<before>\d+)|>\s*(?P<after>\d+)|(?P<start>\d+)\s*-\s*(?P<end>\d+))$")
+_SUBSTITUTION = re.compile(r"^(!\w+!)\s*=\s*(.+)$")
+_PLURALS = re.compile(r"\{([^}]*)\}")
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "al"})
+_NO_CODE = frozenset({"---", "+++", "###"})
+
+
+def read_petrarch_actors(path: str) -> list[tuple[ActorTerm, tuple[str, ...]]]:
+    """Read a PETRARCH actor dictionary.
+
+    Args:
+        path (str): the file (UTF-8 or Latin-1).
+    RETURNS (list[tuple[ActorTerm, tuple[str, ...]]]): one item per code of each entry: the dated term
+        (``source`` = file:line of the code) and the phrases naming the actor (the entry and its synonyms).
+        Entries without a usable code are left out; a phrase already named by an earlier entry is left to
+        it (PETRARCH dictionaries repeat phrases; the first wins). No term has a ``lapse``: outside its dates a PETRARCH
+        code falls back to the entry's default code, else to none.
+
+    Raises:
+        KnowledgeError: a bad date restriction or a code line before any entry (message names file and line).
+        OSError: the file cannot be read.
+    """
+    rows: list[tuple[ActorTerm, tuple[str, ...]]] = []
+    seen: set[str] = set()
+    for phrases, codes in _actor_blocks(path):
+        cased = (_news_case(ph) for ph in phrases)
+        names = tuple(dict.fromkeys(p for p in cased if p and p.casefold() not in seen))
+        if not names:
+            continue
+        seen.update(p.casefold() for p in names)
+        for number, block in codes:
+            term = _term(names[0], block, f"{Path(path).name}:{number}", (path, number))
+            if term is not None:
+                rows.append((term, names))
+    return rows
+
+
+def read_petrarch_agents(path: str) -> list[GazetteerEntry]:
+    """Read a PETRARCH agent dictionary.
+
+    Args:
+        path (str): the file.
+    RETURNS (list[GazetteerEntry]): entries of kind "agent", one per phrase and plural form (lower case), in
+        file order; the first entry for a phrase wins. Agents whose code names no sector are left out.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    substitutions: dict[str, list[str]] = {}
+    entries: dict[str, GazetteerEntry] = {}
+    for number, line in _lines(path):
+        match = _SUBSTITUTION.match(line)
+        if match:
+            substitutions[match.group(1)] = [w.strip() for w in match.group(2).split(",") if w.strip()]
+            continue
+        sector = _agent_sector(line)
+        if sector is None:
+            continue
+        head = _CODE_BLOCK.split(line, 1)[0]
+        plurals = _PLURALS.search(head)
+        phrase = _PLURALS.sub("", head)
+        for form in _expand(phrase, substitutions):
+            name = _words(form).lower()
+            forms = [name] + (_explicit_plurals(plurals.group(1)) if plurals else [_plural(name)])
+            for text in forms:
+                key = _drop_the(text)
+                if key and key not in entries:
+                    entries[key] = GazetteerEntry(key, "agent", None, sector, None, _drop_the(name),
+                                                  f"{Path(path).name}:{number}")
+    return list(entries.values())
+
+
+# --------------------------------------------------------------------------------------------- reading
+def _lines(path: str) -> Iterator[tuple[int, str]]:
+    """Non-empty lines without comments, with their 1-based numbers (comment blocks keep the numbering)."""
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    text = _COMMENT_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), text.removeprefix("\ufeff"))
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.split("#", 1)[0].rstrip()
+        if line.strip():
+            yield number, line
+
+
+def _actor_blocks(path: str) -> Iterator[tuple[list[str], list[tuple[int, str]]]]:
+    """(phrases, [(line number, code block text)]) per actor entry."""
+    phrases: list[str] = []
+    codes: list[tuple[int, str]] = []
+    for number, line in _lines(path):
+        stripped = line.strip()
+        if stripped.startswith("+"):
+            phrases.append(_CODE_BLOCK.split(stripped[1:], 1)[0])
+        elif line[0].isspace() or stripped.startswith("["):
+            if not phrases:
+                raise KnowledgeError(f"{path} line {number}: a code line before any actor entry")
+        else:
+            if phrases:
+                yield phrases, codes
+            phrases, codes = [_CODE_BLOCK.split(stripped, 1)[0]], []
+        codes += [(number, block) for block in _CODE_BLOCK.findall(line)]
+    if phrases:
+        yield phrases, codes
+
+
+def _term(name: str, block: str, source: str, where: tuple[str, int]) -> ActorTerm | None:
+    parts = block.split(None, 1)
+    if not parts:
+        return None
+    code = parts[0].split("/")[0].upper()
+    if code in _NO_CODE or not re.fullmatch(r"[A-Z0-9]{3,}", code):
+        return None
+    start, end = _restriction(parts[1] if len(parts) > 1 else "", where)
+    country = code[:3]
+    sector = code[3:6] if code[3:6] in SECTOR_CODES else None
+    return ActorTerm(name, code, country, sector, start, end, source)
+
+
+def _restriction(text: str, where: tuple[str, int]) -> tuple[date | None, date | None]:
+    """(start, end) of a date restriction: "<D" ends the day before D, ">D" starts the day after D."""
+    text = text.strip()
+    if not text:
+        return None, None
+    match = _RESTRICTION.match(text)
+    if match is None:
+        raise KnowledgeError(f"{where[0]} line {where[1]}: bad date restriction {text!r} "
+                             "(expected <YYYYMMDD, >YYYYMMDD or YYYYMMDD-YYYYMMDD)")
+    if match.group("before"):
+        return None, _day(match.group("before"), where) - timedelta(days=1)
+    if match.group("after"):
+        return _day(match.group("after"), where) + timedelta(days=1), None
+    return _day(match.group("start"), where), _day(match.group("end"), where)
+
+
+def _day(digits: str, where: tuple[str, int]) -> date:
+    try:
+        if len(digits) == 6:
+            year = int(digits[:2])
+            return date(1900 + year if year >= 30 else 2000 + year, int(digits[2:4]), int(digits[4:6]))
+        if len(digits) == 8:
+            return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        pass
+    raise KnowledgeError(f"{where[0]} line {where[1]}: bad date {digits!r} (expected YYYYMMDD or YYMMDD)")
+
+
+# ---------------------------------------------------------------------------------------- phrases
+def _words(text: str) -> str:
+    return " ".join(text.replace("_", " ").split())
+
+
+def _drop_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _news_case(text: str) -> str:
+    """A PETRARCH phrase in the case news writes it: "MINAS_TIRITH" -> "Minas Tirith"; acronyms of up to
+    three letters standing alone or without a vowel and words with dots stay in capitals ("U.N.", "USA");
+    "of", "the" ... in lower case."""
+    words = _drop_the(_words(text)).split()
+    out = []
+    for i, word in enumerate(words):
+        short = len(word) <= 3 and word.isalpha() and (len(words) == 1 or not re.search(r"[AEIOUY]", word.upper()))
+        if "." in word or (short and word.lower() not in _SMALL_WORDS):
+            out.append(word.upper())
+        elif i and word.lower() in _SMALL_WORDS:
+            out.append(word.lower())
+        else:
+            out.append("-".join(part.capitalize() for part in word.split("-")))
+    return " ".join(out)
+
+
+def _agent_sector(line: str) -> str | None:
+    """The sector of an agent line's ``[~SEC...]`` or ``[SEC~]`` code; None for other lines."""
+    match = _CODE_BLOCK.search(line)
+    if match is None:
+        return None
+    code = match.group(1).strip().upper().replace("~", "")
+    sector = code[:3]
+    return sector if re.fullmatch(r"[A-Z]{3}", sector) else None
+
+
+def _expand(phrase: str, substitutions: dict[str, list[str]]) -> list[str]:
+    """The phrase with each ``!NAME!`` replaced by each of its words."""
+    match = re.search(r"!\w+!", phrase)
+    if match is None or match.group(0) not in substitutions:
+        return [phrase]
+    out = []
+    for word in substitutions[match.group(0)]:
+        out += _expand(phrase[:match.start()] + word + phrase[match.end():], substitutions)
+    return out
+
+
+def _explicit_plurals(text: str) -> list[str]:
+    return [_words(p).lower() for p in re.split(r"[,\s]+", text) if p]
+
+
+def _plural(phrase: str) -> str:
+    """The regular English plural of the last word ("soldier" -> "soldiers", "authority" -> "authorities")."""
+    if re.search(r"[^aeiou]y$", phrase):
+        return phrase[:-1] + "ies"
+    if re.search(r"(ss|sh|ch|x|z)$", phrase):
+        return phrase + "es"
+    if re.search(r"(s|men)$", phrase):  # already a plural ("walks", "congressmen")
+        return phrase
+    return phrase + "s"
