@@ -425,7 +425,8 @@ def _sector(head, tokens, gaz: dict) -> tuple[str | None, str]:
         return None, ""
     if entry.name in GENERIC_AGENTS or entry.name in HEAD_OF_AGENTS:
         body = next((c[3] for c in sorted(candidates, key=lambda x: x[1:3]) if c[3].name not in GENERIC_AGENTS
-                     and c[3].sector != "GOV" and (entry.name in GENERIC_AGENTS or c[1][0] == 2)), None)
+                     and c[3].sector not in ("GOV", "CVL", "REF")  # a people is not a body one works for
+                     and (entry.name in GENERIC_AGENTS or c[1][0] == 2)), None)
         if body is not None:
             return body.sector, f"{body.kind} '{body.phrase}' ({body.source}), the body of '{entry.phrase}'"
     return entry.sector, f"agent '{entry.phrase}' ({entry.source})"
