@@ -358,3 +358,17 @@ def test_events_four_digit_codes_where_the_wording_decides():
     }
     for text, code in cases.items():
         assert code in {r.cameo_code for r in code_text(text)}, text
+
+
+def test_events_unnamed_attackers_need_named_victims_and_no_unresolved_agent():
+    text = ("LONDON, May 4 (Reuters) - Her first husband was killed in 2010. The town was bombed every day by "
+            "coalition jets. Many fighters had dispersed before the battle.")
+    records = code_text(text, published="2025-05-04")
+    assert not [r for r in records if r.cameo_root in ("17", "18", "19", "20")]
+
+
+def test_events_attack_requested_of_others_is_not_coded():
+    text = ("BEIRUT, May 4 (AP) - The group's leaders told Syrian supporters to conduct attacks at home instead of "
+            "travelling.")
+    records = code_text(text, published="2025-05-04")
+    assert not [r for r in records if r.cameo_root in ("18", "19")]

@@ -237,7 +237,8 @@ class SentenceCoder:
         sources = [a for a in (_with_country(s, main, "the article's main country") for s in sources) if a.country]
         if not sources and _is_passive(m.token) and m.code[:2] in COERCIVE_ROOTS:
             sources, targets = _unnamed_authority(m.token, m.code, targets, main, gaz)
-        elif not sources and m.code[:2] in ARMED_ROOTS and (_is_passive(m.token) or self._attack_subject(m.token)):
+        elif not sources and targets and m.code[:2] in ARMED_ROOTS and not any(
+                c.dep_ == "agent" for c in m.token.children) and (_is_passive(m.token) or self._attack_subject(m.token)):
             sources = self._attackers_named_in_attack(m.token, gaz, memory) or _unnamed_attackers(
                 m.token, targets, main, gaz)
         nominal = "noun" in m.pattern.flags and _support_verb(m.token) is None
@@ -245,7 +246,7 @@ class SentenceCoder:
             return []
         m, targets = self._settle_targets(m, sources, targets, main, gaz, memory)
         pairs = self._pairs(sources, targets, m, gaz, memory)
-        if not pairs and not targets and not nominal and m.token.dep_ != "acl":
+        if not pairs and not targets and not nominal and m.token.dep_ != "acl" and not _force_without_object(m):
             pairs = [(s, _no_target(m)) for s in sources]  # "X resigned", "X demanded elections": one-sided
         trigger_text = _trigger_text(m.token, m)
         cands = [Candidate(s, t, m.code, m.token, trigger_text, m.rule, m.mood) for s, t in pairs]
@@ -353,7 +354,7 @@ class SentenceCoder:
         if "parties" in m.pattern.flags:
             parties = [a for a in memory.dyad[:2] if a.country != source.country]
             return [Actor(a.code, a.country, a.sector, a.name, "", 0, 0, "the article's main parties") for a in parties]
-        if m.code[:2] in FORCE_ROOTS and not any(c.dep_ in ("dobj", "nsubjpass") for c in m.token.children):
+        if _force_without_object(m):
             return []  # force with no object at all ("fighters dispersed") gets no guessed target
         partner = memory.partner_of(source.country)
         if partner is None:
@@ -706,7 +707,8 @@ def _unrealised_verb(tok, found: dict) -> bool:
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     if tok.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
         return False
-    return _future(verb) or _hypothetical(verb) or _governed_by_intent(verb, found)
+    requested = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL  # "told them to conduct attacks"
+    return requested or _purpose_clause(verb) or _future(verb) or _hypothetical(verb) or _governed_by_intent(verb, found)
 
 
 def _unmatched_mood(tok, p: VerbPattern, found: dict, governed: dict) -> str:
@@ -983,6 +985,12 @@ def _reply_targets(tok, home: str | None, memory: ArticleMemory, references: dic
         return [Actor(a.code, a.country, a.sector, a.name, c.text, a.start, a.end,
                       f"'{c.text}' refers to an earlier event by {a.code} ({ref.source})") for a in chosen.values()]
     return []
+
+
+def _force_without_object(m: _Match) -> bool:
+    """Force with no object at all ("the fighters dispersed", "jets attacked"): no target, and no event."""
+    return m.code[:2] in FORCE_ROOTS and m.token.pos_ != "NOUN" and not any(
+        c.dep_ in ("dobj", "nsubjpass") for c in m.token.children)
 
 
 def _no_target(m: _Match) -> Actor:
