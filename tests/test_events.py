@@ -372,3 +372,31 @@ def test_events_attack_requested_of_others_is_not_coded():
             "travelling.")
     records = code_text(text, published="2025-05-04")
     assert not [r for r in records if r.cameo_root in ("18", "19")]
+
+
+def test_events_unknown_origin_is_not_the_articles_main_country():
+    text = ("WASHINGTON, Feb 17 (Reuters) - US officials met European envoys on Sunday. The fighter was captured by "
+            "Kurdish forces near the border.")
+    records = code_text(text, published="2025-02-17")
+    assert not [r for r in records if r.cameo_root == "17" or r.trigger == "captured"]
+
+
+def test_events_civilians_arriving_is_no_visit():
+    text = ("BEIRUT, Feb 17 (AP) - Some 5,000 Syrian refugees have arrived in Lebanon in the past week, the UN "
+            "said.")
+    records = code_text(text, published="2025-02-17")
+    assert not [r for r in records if r.cameo_root == "04"]
+
+
+def test_events_pronoun_after_an_unknown_person_is_not_the_last_known_official():
+    text = ("LONDON, Feb 17 (Reuters) - British Foreign Secretary David Lammy met French Foreign Minister "
+            "Jean-Noel Barrot on Monday. Jack Letts said he had been held for two years. He travelled to "
+            "Syria in 2014.")
+    records = code_text(text, published="2025-02-17")
+    assert not [r for r in records if r.cameo_root == "04" and r.trigger == "travelled"]
+
+
+def test_events_bare_participle_clause_is_passive():
+    text = "PARIS, Feb 17 (Reuters) - When asked about the attack, the French minister declined to comment."
+    records = code_text(text, published="2025-02-17")
+    assert not [r for r in records if r.cameo_root == "02"]

@@ -64,6 +64,10 @@ COERCIVE_ROOTS = frozenset({"17", "08"})
 ARMED_ROOTS = frozenset({"18", "19", "20"})
 STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "resolution", "letter", "message",
                              "note", "ultimatum", "decree", "appeal"})
+CREED_WORDS = frozenset({"islamic", "islamist", "muslim", "christian", "catholic", "orthodox", "protestant", "jewish",
+                         "buddhist", "hindu", "sunni", "shia", "shiite", "socialist", "communist", "conservative",
+                         "liberal", "democratic", "republican", "nationalist", "maoist", "marxist"})
+"""Religious and political adjectives that spaCy tags NORP but that say nothing of a country of origin."""
 MAIN_FILL = "; country from the article's main country"
 SUPPORT_VERBS = frozenset({"launch", "conduct", "stage", "mount", "begin", "start", "complete", "continue",
                            "resume", "speed", "step", "intensify", "escalate", "finish", "impose", "undertake",
@@ -234,7 +238,9 @@ class SentenceCoder:
         """The events of one matched trigger: its sources and targets, paired (both ways when joint)."""
         main = _home_country(memory)
         sources, targets = self._named_arguments(m, gaz, memory)
-        sources = [a for a in (_with_country(s, main, "the article's main country") for s in sources) if a.country]
+        sources = [_with_country(s, main, "the article's main country") if not _unknown_origin(s, m.token, gaz) else s
+                   for s in sources]
+        sources = [a for a in sources if a.country and not (m.code[:2] == "04" and a.sector in VICTIM_SECTORS)]
         if not sources and _is_passive(m.token) and m.code[:2] in COERCIVE_ROOTS:
             sources, targets = _unnamed_authority(m.token, m.code, targets, main, gaz)
         elif not sources and targets and m.code[:2] in ARMED_ROOTS and not any(
@@ -321,7 +327,8 @@ class SentenceCoder:
                memory: ArticleMemory) -> list[tuple[Actor, Actor]]:
         """Source-target pairs: named targets; else pairs within a group subject ("both sides signed");
         else a country named deeper in the objects; else the article's other main actor."""
-        if not targets and len(sources) > 1 and (m.sym or m.mood == "intent") and "parties" not in m.pattern.flags:
+        group_pledge = m.mood == "intent" and all("main actors" in a.how for a in sources)  # "both sides pledged"
+        if not targets and len(sources) > 1 and (m.sym or group_pledge) and "parties" not in m.pattern.flags:
             # a joint act or pledge of a group ("both sides signed"): between its members
             return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if a.country != b.country]
         if not targets:
@@ -742,9 +749,11 @@ def _light_verb_object(tok, found: dict) -> bool:
 
 
 def _is_passive(tok) -> bool:
-    """Passive voice, including a reduced passive naming its agent ("a ceasefire brokered by Qatar")."""
+    """Passive voice, including a reduced passive naming its agent ("a ceasefire brokered by Qatar") and a
+    bare participle clause ("when asked about ...": the subject is the one asked)."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
-        tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children))
+        tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)) or (
+        tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in tok.children))
 
 
 def _subject_heads(tok) -> list:
@@ -996,6 +1005,16 @@ def _force_without_object(m: _Match) -> bool:
 def _no_target(m: _Match) -> Actor:
     """The empty target of a one-sided event (GDELT leaves Actor2 blank; POLECAT an empty target list)."""
     return Actor(None, None, None, None, "", 0, 0, f"no target named for '{m.token.text}'")
+
+
+def _unknown_origin(actor: Actor, tok, gaz: dict) -> bool:
+    """The mention names an origin the knowledge files do not know ("Kurdish forces", "Yazidi fighters"): its
+    country is not the article's main country by default."""
+    if actor.country or not actor.text:
+        return False
+    sent = tok.sent
+    return any(t.ent_type_ in ("NORP", "GPE") and t.i not in gaz and t.lower_ not in CREED_WORDS for t in sent
+               if actor.start <= t.idx - sent.start_char < actor.end)
 
 
 def _country_unknown(actor: Actor) -> Actor:

@@ -155,6 +155,8 @@ class Coder:
                 self.finder.resolve_one(root, gaz, memory)
 
     def _note_speaker(self, span, gaz: dict, memory: ArticleMemory) -> None:
+        """Remember the sentence's subject as the person "he"/"she" will refer to; a named person the
+        knowledge cannot resolve ("Jack Letts said ...") makes later pronouns unresolved, not someone else."""
         root = span.root
         for child in root.children:
             if child.dep_ == "nsubj" and child.lower_ not in ("he", "she"):
@@ -162,6 +164,8 @@ class Coder:
                 if len(actors) == 1 and actors[0] and actors[0].name and " " in actors[0].name and (
                         actors[0].sector not in (None, "IGO")):
                     memory.last_person = actors[0]
+                elif child.ent_type_ == "PERSON" and not any(a and a.country for a in actors):
+                    memory.last_person = None
 
     def _record(self, article: Article, sentence: Sentence, cand: Candidate, gaz: dict,
                 memory: ArticleMemory) -> EventRecord:
