@@ -400,3 +400,18 @@ def test_events_bare_participle_clause_is_passive():
     text = "PARIS, Feb 17 (Reuters) - When asked about the attack, the French minister declined to comment."
     records = code_text(text, published="2025-02-17")
     assert not [r for r in records if r.cameo_root == "02"]
+
+
+def test_events_verb_of_opinion_with_a_that_clause_is_not_the_act():
+    text = ("LONDON, April 12 (Reuters) - The British cabinet agreed it was vital that the attack did not go "
+            "unchallenged. The foreign secretary said the strike demonstrates how reckless Russia is.")
+    records = code_text(text, published="2025-04-12")
+    assert not [r for r in records if r.cameo_root in ("03", "14")]
+
+
+def test_events_agreeing_that_others_should_act_is_still_an_intent():
+    text = ("BUDAPEST, April 12 (Reuters) - Hungarian and Romanian officials agreed on Wednesday that their "
+            "countries should cooperate on refugees.")
+    records = code_text(text, published="2025-04-12")
+    assert {("HUN", "ROU"), ("ROU", "HUN")} <= {(r.source_country, r.target_country) for r in records
+                                                if r.cameo_root == "03"}

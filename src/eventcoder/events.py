@@ -699,6 +699,8 @@ def _suppression(tok, p: VerbPattern, found: dict, gaz: dict) -> str | None:
         return "background (relative clause, modifier, purpose clause or consequence)"
     if "noun" in p.flags and _unrealised_verb(tok, found):
         return "the object of a verb that is only intended, announced or hypothetical"
+    if _opinion_sense(tok, p):
+        return "says what someone thinks (a that-clause), not an act"
     if _negated(tok):
         return "negated"
     if _hypothetical(tok):
@@ -706,6 +708,23 @@ def _suppression(tok, p: VerbPattern, found: dict, gaz: dict) -> str | None:
     if "patient" in p.flags and not _has_patient(tok, gaz):
         return "acts on no people"
     return None
+
+
+def _opinion_sense(tok, p: VerbPattern) -> bool:
+    """"Cabinet agreed it was vital ...", "he had hoped Assad would ...", "it demonstrates how reckless ...": an
+    act verb whose complement is a clause of opinion rather than an object (statements and appeals excepted)."""
+    if p.code[:2] in REPORTING_ROOTS or p.code[:2] == "01" or "deny" in p.flags or tok.pos_ == "NOUN":
+        return False
+    if any(c.dep_ in ("dobj", "xcomp", "dative") for c in tok.children):
+        return False
+    return any(c.dep_ == "ccomp" and _describes(c) for c in tok.children)
+
+
+def _describes(clause) -> bool:
+    """A finite clause that describes rather than plans: no "to", no will/would/should/must/shall."""
+    return clause.tag_ not in ("VB", "VBG") and not any(
+        a.dep_ in ("aux", "auxpass") and a.lower_ in ("to", "will", "would", "should", "must", "shall", "'ll")
+        for a in clause.children)
 
 
 def _unrealised_verb(tok, found: dict) -> bool:
