@@ -126,12 +126,12 @@
   function layout(pairs, width, height) {
     const weight = new Map();
     for (const p of pairs) for (const n of [p.a, p.b]) weight.set(n, (weight.get(n) || 0) + p.events);
-    const names = Array.from(weight.keys()).sort((x, y) => weight.get(y) - weight.get(x) || (x < y ? -1 : 1));
-    const radius = Math.min(width, height) / 2 - 60;
+    const names = Array.from(weight.keys()).sort();  // alphabetical: a country is easy to find on the ring
+    const rx = width / 2 - 90, ry = height / 2 - 40;  // an ellipse uses the chart's width
     const at = new Map();
     names.forEach((name, i) => {
       const angle = (2 * Math.PI * i) / names.length - Math.PI / 2;
-      at.set(name, { x: width / 2 + radius * Math.cos(angle), y: height / 2 + radius * Math.sin(angle), angle: angle, weight: weight.get(name) });
+      at.set(name, { x: width / 2 + rx * Math.cos(angle), y: height / 2 + ry * Math.sin(angle), angle: angle, weight: weight.get(name) });
     });
     return at;
   }
@@ -157,8 +157,9 @@
       const circle = svg("circle", { cx: node.x, cy: node.y, r: (4 + 8 * Math.sqrt(node.weight / heaviest)).toFixed(1), className: "node" });
       circle.append(svg("title", { text: name + ": " + node.weight + " events" }));
       chart.append(circle);
-      const right = Math.cos(node.angle) >= 0;
-      chart.append(svg("text", { x: node.x + (right ? 14 : -14), y: node.y + 4, className: "node-label " + (right ? "start" : "end"), text: name }));
+      const cos = Math.cos(node.angle), sin = Math.sin(node.angle);
+      const anchor = Math.abs(cos) < 0.25 ? "middle" : cos > 0 ? "start" : "end";
+      chart.append(svg("text", { x: node.x + 16 * cos, y: node.y + 18 * sin + 4, className: "node-label " + anchor, text: name }));
     }
   }
 
@@ -166,13 +167,13 @@
 
   function eventRow(e) {
     return el("tr", { className: "event-row" }, [
-      el("td", { text: e.event_date || "—" }),
+      el("td", { className: "date", text: e.event_date || "—" }),
       el("td", { className: "actor", text: EC.actorLabel(e.source_code, e.source_name, e.source_text) }),
-      el("td", {}, [el("span", { className: "code q" + e.quad_class, text: e.cameo_code }), " " + (e.cameo_label || "")]),
+      el("td", { className: "event" }, [el("span", { className: "code q" + e.quad_class, text: e.cameo_code }), " " + (e.cameo_label || "")]),
       el("td", { className: "actor", text: EC.actorLabel(e.target_code, e.target_name, e.target_text) }),
       el("td", { className: "num", text: e.goldstein === null ? "—" : e.goldstein }),
       el("td", { className: "evidence" }, [EC.highlighted(e.sentence || "", e.spans)]),
-      el("td", {}, [EC.articleLink(e.doc_id)]),
+      el("td", { className: "doc" }, [EC.articleLink(e.doc_id)]),
     ]);
   }
 
