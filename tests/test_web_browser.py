@@ -10,15 +10,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import SEED
+from conftest import SEED, served
+from conftest import get_json as _get_json
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -46,49 +43,13 @@ if _MISSING and os.environ.get("EVENTCODER_REQUIRE_BROWSER") == "1":
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(_MISSING is not None, reason=_MISSING or "")]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get_json(url: str) -> dict:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return json.loads(response.read())
-
-
-def _wait_until_up(base: str, proc: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"eventcoder serve exited with {proc.returncode}: {proc.stderr.read()}")
-        try:
-            _get_json(base + "/api/v1/stats")
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"eventcoder serve did not answer on {base} within {seconds} s")
-
-
 @pytest.fixture(scope="module")
 def server(seed_dev_db: Path, tmp_path_factory):
     """Base URL of ``eventcoder serve`` over a copy of the seed + dev-set store (the API key is KEY)."""
     db = tmp_path_factory.mktemp("serve") / "dashboard.duckdb"
     shutil.copy(seed_dev_db, db)
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "eventcoder.cli", "serve", "--db", str(db), "--port", str(port),
-                             "--api-key", KEY], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(base, proc)
+    with served(["--db", str(db), "--api-key", KEY]) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture(scope="module")
