@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,3 +43,44 @@ def seed_dev_db(tmp_path_factory) -> Path:
     if not DEVSET.is_dir():
         pytest.skip("../shared/devset is absent")
     return _fill(tmp_path_factory.mktemp("seeddev") / "seeddev.duckdb", [*sorted(SEED.glob("*.txt")), DEVSET])
+
+
+@contextmanager
+def served(args: list[str], seconds: float = 60) -> Iterator[str]:
+    """Run ``eventcoder serve ARGS --port FREE`` in a subprocess (the appended ``--port`` wins), wait until
+    ``/api/v1/stats`` answers, yield the base URL (``http://127.0.0.1:PORT``), stop the server afterwards."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "eventcoder.cli", "serve", *args, "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(base, proc, seconds)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def get_json(url: str) -> dict:
+    """GET ``url`` and decode its JSON answer."""
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def _wait_until_up(base: str, proc: subprocess.Popen, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"eventcoder serve exited with {proc.returncode}: {proc.stderr.read()}")
+        try:
+            get_json(base + "/api/v1/stats")
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"eventcoder serve did not answer on {base} within {seconds} s")

@@ -10,6 +10,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -242,6 +243,17 @@ def test_cli_readme_quickstart_is_two_commands():
     assert block.split("\n")[:-1] == ["make demo", "make test"]
 
 
+def serve_briefly(args: list[str]) -> int:
+    """Run ``eventcoder serve ARGS`` in the current folder on a free port, check that the dashboard and
+    /api/v1/stats answer, stop it; returns the number of dated events it reports."""
+    from conftest import get_json, served
+
+    with served(args) as base:
+        with urllib.request.urlopen(base + "/", timeout=10) as response:
+            assert b'<svg id="timeline"' in response.read()
+        return sum(row["events"] for row in get_json(base + "/api/v1/stats")["rows"])
+
+
 def test_cli_readme_commands_run(tmp_path: Path, monkeypatch):
     shutil.copytree(EXAMPLES, tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
@@ -252,7 +264,10 @@ def test_cli_readme_commands_run(tmp_path: Path, monkeypatch):
     ran: list[str] = []
     for command in commands:
         argv = shlex.split(command)
-        if argv[0] == "eventcoder":
+        if argv[:2] == ["eventcoder", "serve"]:  # a server: start it, ask it, stop it
+            assert serve_briefly(argv[2:]) > 0, command
+            ran.append("serve")
+        elif argv[0] == "eventcoder":
             args = [m for a in argv[1:] for m in ((sorted(glob.glob(a)) or [a]) if "*" in a else [a])]
             result = invoke(*args)
             assert result.exit_code == 0, f"{command}\n{result.output}"
@@ -261,7 +276,7 @@ def test_cli_readme_commands_run(tmp_path: Path, monkeypatch):
             assert argv[0].endswith("python"), command
             proc = subprocess.run([sys.executable, *argv[1:]], capture_output=True, text=True)
             assert proc.returncode == 0, f"{command}\n{proc.stderr}"
-    assert {"events", "stats", "sql", "plot", "export", "import"} <= set(ran)
+    assert {"events", "stats", "sql", "plot", "export", "import", "serve"} <= set(ran)
     assert (tmp_path / "chart.png").stat().st_size > 10_000
     assert len((tmp_path / "events.gdelt.tsv").read_text(encoding="utf-8").splitlines()[0].split("\t")) == 61
     with EventStore(tmp_path / "copy.duckdb", read_only=True) as copy, EventStore("eventcoder.duckdb", read_only=True) as db:

@@ -136,3 +136,13 @@ def test_cli_store_every_command_and_events_column_is_documented():
     export_doc = (root / "docs" / "export.md").read_text(encoding="utf-8")
     for fmt in ("gdelt", "icews", "polecat", "csv", "jsonl", "parquet"):
         assert f"`{fmt}`" in export_doc
+
+
+def test_cli_serve_help_and_bad_store(tmp_path):
+    help_text = invoke("serve", "--help").output
+    for option in ("--db", "--host", "--port", "--api-key", "EVENTCODER_API_KEY", "127.0.0.1"):
+        assert option in help_text, option
+    not_a_store = tmp_path / "notes.duckdb"
+    not_a_store.write_text("not a database", encoding="utf-8")
+    result = invoke("serve", "--db", not_a_store)
+    assert result.exit_code == 2 and "not a DuckDB database" in result.stderr

@@ -157,3 +157,22 @@ def test_query_sql_is_read_only(tmp_path: Path):
         assert s.count_events() == 4 and s.count_mentions() == 5
     with pytest.raises(StoreError, match="no event store at"):
         run_sql(str(tmp_path / "missing.duckdb"), "SELECT 1")
+
+
+def test_query_offset_count_network_and_article(store):
+    from eventcoder.query import actor_network, count_events, get_article
+
+    names = ["cameo_code"]
+    assert select_events(store, None, columns=names, limit=2, offset=1)[1] == [("042",), ("112",)]
+    assert count_events(store) == 4 and count_events(store, table="mentions") == 5
+    assert count_events(store, parse_filter(dyad="KGZ:CHN"), table="mentions") == 2
+    columns, rows = actor_network(store, parse_filter(actor="KGZ"))
+    assert columns == ["source", "target", "events", "goldstein_mean", "goldstein_sum"]
+    assert rows == [("CHN", "KGZ", 1, 4.0, 4.0), ("KGZ", "CHN", 1, 1.9, 1.9), ("KGZ", "UZB", 1, -2.0, -2.0)]
+    assert actor_network(store, level="actor", limit=1)[1] == [("CHNGOV", "KGZGOV", 1, 4.0, 4.0)]
+    assert get_article(store, "b.txt")["outlet"] == "Reuters"
+    assert get_article(store, "b.txt' OR '1'='1") is None
+    with pytest.raises(QueryError, match="offset -1 must be 0 or more"):
+        select_events(store, None, limit=1, offset=-1)
+    with pytest.raises(QueryError, match="level 'planet' is not a network level"):
+        actor_network(store, level="planet")

@@ -10,6 +10,7 @@
     eventcoder export --format gdelt|icews|polecat|csv|jsonl|parquet --output PATH [FILTERS]
     eventcoder import PATH.jsonl|PATH.parquet
     eventcoder migrate
+    eventcoder serve [--db FILE] [--host 127.0.0.1] [--port 8000] [--api-key KEY]   (eventcoder.web)
     eventcoder version
     eventcoder actors lookup TEXT... [--date D] [--file FILE] [--format table|jsonl]   (cli_actors.py)
 
@@ -502,6 +503,31 @@ def migrate(db: DbOption = None) -> None:
         with EventStore(db or DEFAULT_PATH) as store:
             version_now = store.schema_version()
     typer.echo(f"{db or DEFAULT_PATH}: schema version {version_now}")
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; 0.0.0.0 opens it to the network.")
+                    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    api_key: Annotated[
+        str | None,
+        typer.Option("--api-key", envvar="EVENTCODER_API_KEY", show_envvar=True,
+                     help="Key that POST /api/v1/code needs (X-API-Key header) to store articles; none = read-only."),
+    ] = None,
+) -> None:
+    """Serve the dashboard and the HTTP API (JSON under /api/v1, reference at /docs) over the event store, until Ctrl-C. Every page and script comes from the package: it works offline."""
+    import uvicorn
+
+    from .store import DEFAULT_PATH
+    from .web import create_app
+
+    with _usage_errors():
+        application = create_app(db or DEFAULT_PATH, api_key=api_key)
+    typer.echo(f"eventcoder dashboard on http://{host}:{port}/ (API reference /docs; store {db or DEFAULT_PATH}; "
+               f"storing {'needs the API key' if api_key else 'is off'}); Ctrl-C stops it", err=True)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 @app.command()

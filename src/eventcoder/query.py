@@ -27,8 +27,12 @@ from .store import EVENT_COLUMNS, EVENT_KEY_SQL, EventStore
 __all__ = [
     "DEFAULT_COLUMNS",
     "GROUPINGS",
+    "NETWORK_LEVELS",
     "PERIODS",
     "EventFilter",
+    "actor_network",
+    "count_events",
+    "get_article",
     "parse_filter",
     "run_sql",
     "select_events",
@@ -52,6 +56,12 @@ DEFAULT_COLUMNS = {
                  "goldstein", "doc_id", "sentence"),
 }
 """Columns shown when none are asked for."""
+
+NETWORK_LEVELS = {"country": ("source_country", "target_country"), "actor": ("source_code", "target_code")}
+"""What a node of :func:`actor_network` is: a country, or an actor code (country + sector)."""
+
+ARTICLE_COLUMNS = ("doc_id", "headline", "outlet", "url", "published", "dateline", "coded_at", "coder_version")
+"""Columns of ``articles`` that :func:`get_article` returns."""
 
 _ACTOR = re.compile(r"[A-Z]{3}(?:[A-Z0-9]{3})*")
 _CAMEO = re.compile(r"\d{2,4}")
@@ -284,6 +294,7 @@ def select_events(
     table: str = "events",
     columns: tuple[str, ...] | list[str] | None = None,
     limit: int | None = None,
+    offset: int = 0,
 ) -> tuple[list[str], list[tuple]]:
     """Select events (or per-article mentions) matching ``filt``, by date, then key.
 
@@ -293,11 +304,12 @@ def select_events(
         table (str): ``"events"`` (deduplicated, with num_articles ...) or ``"mentions"``.
         columns (sequence of str | None): the columns to return (from :data:`TABLES`); None = defaults.
         limit (int | None): at most this many rows (a positive number).
+        offset (int): skip this many rows first (for pages: ``offset = page * limit``); 0 or more.
 
     RETURNS (tuple[list[str], list[tuple]]): column names and rows (dates as ``datetime.date``).
 
     Raises:
-        QueryError: an unknown table or column, or a limit below 1.
+        QueryError: an unknown table or column, a limit below 1 or a negative offset.
         StoreError: the database failed to answer.
     """
     names = _columns(table, columns)
@@ -309,7 +321,74 @@ def select_events(
             raise QueryError(f"--limit {limit} must be 1 or more")
         sql += " LIMIT ?"
         params.append(int(limit))
+    if offset:
+        if offset < 0:
+            raise QueryError(f"offset {offset} must be 0 or more")
+        sql += " OFFSET ?"
+        params.append(int(offset))
     return _run(store, sql, params)
+
+
+def count_events(store: EventStore, filt: EventFilter | None = None, *, table: str = "events") -> int:
+    """How many rows of ``table`` (``events`` or ``mentions``) match ``filt`` (the total behind a page).
+
+    Raises:
+        QueryError: an unknown table.
+        StoreError: the database failed to answer.
+    """
+    where, params = (filt or EventFilter()).where(table)
+    _names, rows = _run(store, f"SELECT count(*) FROM {table} WHERE {where}", params)
+    return int(rows[0][0])
+
+
+def actor_network(
+    store: EventStore, filt: EventFilter | None = None, *, level: str = "country", limit: int | None = None
+) -> tuple[list[str], list[tuple]]:
+    """Who deals with whom: deduplicated events counted per directed pair of actors.
+
+    Events without a target (one-sided acts) are left out; an unknown side is ``?``. Columns:
+    ``source``, ``target``, ``events`` (the count), ``goldstein_mean`` (rounded to 2 decimals; None when no
+    event of the pair has a Goldstein value) and ``goldstein_sum``; ordered by ``events`` descending.
+
+    Args:
+        store (EventStore): an open store.
+        filt (EventFilter | None): which events; None = all.
+        level (str): a key of :data:`NETWORK_LEVELS`: nodes are countries or actor codes.
+        limit (int | None): at most this many pairs, the busiest (a positive number).
+
+    Raises:
+        QueryError: an unknown level or a limit below 1.
+        StoreError: the database failed to answer.
+    """
+    if level not in NETWORK_LEVELS:
+        raise QueryError(f"level {level!r} is not a network level; use one of {', '.join(NETWORK_LEVELS)}")
+    source, target = NETWORK_LEVELS[level]
+    where, params = (filt or EventFilter()).where("events")
+    sql = (
+        f"SELECT coalesce({source}, '?') AS source, coalesce({target}, '?') AS target, count(*) AS events, "
+        "round(avg(goldstein), 2) AS goldstein_mean, round(sum(goldstein), 2) AS goldstein_sum FROM events "
+        f"WHERE target_code IS NOT NULL AND {where} GROUP BY ALL ORDER BY events DESC, source, target"
+    )
+    if limit is not None:
+        if limit < 1:
+            raise QueryError(f"limit {limit} must be 1 or more")
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return _run(store, sql, params)
+
+
+def get_article(store: EventStore, doc_id: str) -> dict[str, Any] | None:
+    """The stored ``articles`` row of ``doc_id`` as a dict of :data:`ARTICLE_COLUMNS`, or None.
+
+    The store keeps an article's metadata and its event mentions (with their evidence sentences and
+    offsets), not its whole text; :func:`select_events` with ``EventFilter(doc_id=...)`` and
+    ``table="mentions"`` gives the mentions.
+
+    Raises:
+        StoreError: the database failed to answer.
+    """
+    names, rows = _run(store, f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE doc_id = ?", [doc_id])
+    return dict(zip(names, rows[0], strict=True)) if rows else None
 
 
 def _group_sql(per: str) -> tuple[str, str]:
