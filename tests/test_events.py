@@ -415,3 +415,20 @@ def test_events_agreeing_that_others_should_act_is_still_an_intent():
     records = code_text(text, published="2025-04-12")
     assert {("HUN", "ROU"), ("ROU", "HUN")} <= {(r.source_country, r.target_country) for r in records
                                                 if r.cameo_root == "03"}
+
+
+def test_events_denial_does_not_switch_off_what_the_denier_goes_on_to_do():
+    text = ("KHARTOUM, Nov 3 (AP) - The RSF denied involvement, saying in a statement that its forces were not "
+            "in the area and blaming the army for the deaths.")
+    records = code_text(text, published="2025-11-03")
+    assert ("016", "SDN", None) in _codes(records)
+    blame = [r for r in records if r.cameo_root == "11"]
+    assert blame and blame[0].source_code == "SDNPRM" and blame[0].target_code == "SDNMIL"
+    assert "belongs to" in blame[0].source_how
+
+
+def test_events_thing_given_is_not_the_target_when_a_recipient_is_named():
+    text = "DAMASCUS, Nov 3 (Reuters) - Syria offered its troops to Lebanon's new president on Monday."
+    records = code_text(text, published="2025-11-03")
+    offers = [r for r in records if r.cameo_root == "03"]
+    assert [(r.source_country, r.target_country) for r in offers] == [("SYR", "LBN")]

@@ -179,7 +179,25 @@ class ActorFinder:
         group = self._group(head, memory)
         if group is not None:
             return group
-        return self._from_phrase(head, gaz, memory)
+        actors = self._from_phrase(head, gaz, memory)
+        if actors and not any(a.country for a in actors) and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+            return self._owned(head, actors, gaz, memory) or actors
+        return actors
+
+    def _owned(self, head, actors: list[Actor], gaz: dict, memory: ArticleMemory) -> list[Actor]:
+        """"its forces", "their trucks": the agent belongs to the sentence's subject. An organisation or group
+        owner is the actor itself (the RSF's forces are the RSF); a country lends its country."""
+        subjects = [c for c in head.sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c != head]
+        owners = [a for s in subjects for a in self._from_phrase(s, gaz, memory) if a.country]
+        if len(owners) != 1:
+            return []
+        owner = owners[0]
+        how = f"'{head.text}' belongs to '{owner.text}'"
+        if owner.sector not in (None, "GOV", "CVL", "REF") or owner.country in ("IGO", "UNO", "EUR", "NGO"):
+            return [Actor(owner.code, owner.country, owner.sector, owner.name, actors[0].text, actors[0].start,
+                          actors[0].end, f"{how}: {owner.how}")]
+        return [make_actor(owner.country, a.sector, a.name, a.text, f"{a.how}; {how}", a.start, a.end) for a in actors]
 
     def _group(self, head, memory: ArticleMemory) -> list[Actor] | None:
         if head.lemma_.lower() not in GROUP_HEADS or head.pos_ == "PROPN":

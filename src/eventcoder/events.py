@@ -212,8 +212,9 @@ class SentenceCoder:
             tok = doc[i]
             if i in suppressed or _suppression(tok, p, found, gaz) is not None:
                 suppressed.add(i)
-            elif "deny" in p.flags:
-                suppressed.update(t.i for t in tok.subtree if t.i != i)
+            elif "deny" in p.flags:  # what is denied (object, clause), not what the denier goes on to do
+                suppressed.update(t.i for c in tok.children if c.dep_ not in ("advcl", "conj", "cc", "punct")
+                                  for t in c.subtree)
                 matches.append(_Match(tok, tok, p, p.code, "asserted", p.describe(), False))
             elif "intent" in p.flags:
                 governed.update(self._govern(tok, p, found))
@@ -833,15 +834,20 @@ def _target_heads(tok, pattern: VerbPattern, passive: bool, sym: bool) -> list:
 
 
 def _holder_targets(holder, tok, pattern: VerbPattern, passive: bool, preps: set) -> list:
-    out = []
+    """Target heads on one holder: the passive subject or object, and the objects of the pattern's
+    prepositions; when the pattern names a recipient preposition ("offered its troops to Lebanon"), the direct
+    object is the thing given, not the target."""
+    direct, recipients = [], []
     for c in holder.children:
         if passive and c.dep_ == "nsubjpass" and c.lemma_.lower() not in pattern.objects:
-            out.append(c)
+            direct.append(c)
         elif c.dep_ in ("dobj", "dative", "attr") and c.lemma_.lower() not in pattern.objects and holder == tok:
-            out.append(c)
+            direct.append(c)
         elif c.dep_ == "prep" and c.lower_ in preps:
-            out.extend(g for g in c.children if g.dep_ == "pobj")
-    return out
+            recipients.extend(g for g in c.children if g.dep_ == "pobj")
+    if recipients and "to" in pattern.preps and holder == tok and not passive:
+        return recipients + [c for c in direct if c.dep_ == "dative"]
+    return direct + recipients
 
 
 def _reported_subjects(tok) -> list:
