@@ -72,3 +72,13 @@ def test_actors_office_holder_from_knowledge_depends_on_the_date(coder):
 def test_actors_unknown_person_without_title_has_no_code(coder):
     actors = _subject(coder, "Zorbert Quillfeather spoke on Monday.")
     assert actors == []
+
+
+def test_actors_agent_named_earlier_with_a_country_gives_it_to_a_phrase_that_names_it():
+    from eventcoder.pipeline import code_text
+    text = ("ABUJA, Feb 15 (Reuters) - West African leaders met in Abuja. Guinea-Bissau's military junta seized "
+            "power in November. The junta's spokesman rejected the demands of the bloc on Monday.")
+    records = code_text(text, published="2026-02-15")
+    reject = [r for r in records if r.cameo_root == "12"]
+    assert reject and reject[0].source_country == "GNB"
+    assert "'junta' named earlier with country GNB" in reject[0].source_how

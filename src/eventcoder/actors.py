@@ -354,9 +354,11 @@ def _from_article(head, tokens, memory: ArticleMemory, agent_info: tuple, span: 
     person = _known_person(tokens, memory)
     if person is not None:
         return [_as_mention(person, head, f"person '{person.name}' named earlier as {person.code}")]
-    if sector and agent in memory.agents:
-        how = f"{sector_how}; '{agent}' named earlier with country {memory.agents[agent]}"
-        return [make_actor(memory.agents[agent], sector, None, text, how, start, end)]
+    known = agent if agent in memory.agents else next(
+        (t.lemma_.lower() for t in tokens if t.lemma_.lower() in memory.agents), None)  # "the junta's spokesman"
+    if sector and known is not None:
+        how = f"{sector_how}; '{known}' named earlier with country {memory.agents[known]}"
+        return [make_actor(memory.agents[known], sector, None, text, how, start, end)]
     if sector:
         return [make_actor(None, sector, None, text, f"{sector_how}, no country named", start, end)]
     return []
