@@ -222,7 +222,7 @@ def explain(
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
 ) -> None:
-    """Show how TEXT is coded: the parse, the actor mentions and the knowledge lines that matched, the lexicon patterns that fired, and each event with the rule and how each actor was resolved."""
+    """Show how TEXT is coded: the parse, the actor mentions and the knowledge lines that matched, each lexicon pattern that matched (coded, or why not), the near misses (patterns of the same words that did not match, and why), and each event with the rule and how each actor was resolved."""
     from .explain import explain_text
     from .pipeline import get_coder
 
