@@ -1,0 +1,230 @@
+"""The batch behind ``eventcoder code`` and ``eventcoder watch``: read, skip unchanged articles, code (in this
+process, on a pool of worker processes, or on a Dask cluster), store, write; count, show progress, sum up.
+
+A thin layer over the Python API (:func:`~eventcoder.ingest.read_paths`,
+:meth:`~eventcoder.pipeline.Coder.code_articles`, :class:`~eventcoder.parallel.ProcessCoder`,
+:func:`~eventcoder.cluster.code_on_dask`, :meth:`~eventcoder.store.EventStore.store_article`).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, ProgressColumn, TextColumn, TimeRemainingColumn
+from rich.progress import Progress as RichProgress
+from rich.text import Text
+
+from .errors import CodingError, StoreError
+from .ingest import IngestError
+from .model import Article
+
+__all__ = ["Batch", "CountingWriter", "Progress", "coding_engine", "error_line"]
+
+
+def _where(doc_id: str, line: int | None) -> str:
+    return f"{doc_id} line {line}" if line is not None else doc_id
+
+
+def error_line(doc_id: str | None, line: int | None, exc: Exception) -> str:
+    """``doc_id[ line N]: message`` on one line, like IngestError's (a doc_id prefix is not repeated)."""
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    if doc_id is None:
+        return message
+    if message.startswith(f"{doc_id}: "):
+        message = message[len(doc_id) + 2 :]
+    return f"{_where(doc_id, line)}: {message}"
+
+
+@dataclass(frozen=True)
+class _Unchanged:
+    """Marker carried through the coder in an article's place: stored before with the same content hash."""
+
+    article: Article
+
+
+class CountingWriter:
+    """Stands in for a :class:`~eventcoder.output.RecordWriter` where the records went elsewhere (Parquet
+    partitions): counts them."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def write(self, records: list) -> None:
+        """Count these records."""
+        self.count += len(records)
+
+
+class _RateColumn(ProgressColumn):
+    """Articles per second over the last seconds."""
+
+    def render(self, task) -> Text:
+        return Text(f"{task.speed or 0:.1f} articles/s")
+
+
+class Progress:
+    """A progress bar on stderr (articles, articles/s, ETA) when stderr is a terminal; nothing otherwise.
+
+    Args:
+        total (int | None): articles expected, for the ETA; None when unknown.
+        enabled (bool | None): force it on or off; None = on when stderr is a terminal.
+    """
+
+    def __init__(self, total: int | None = None, *, enabled: bool | None = None) -> None:
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self.total = total
+        self._bar = self._task = None
+
+    def __enter__(self) -> Progress:
+        if self.enabled:
+            self._bar = RichProgress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
+                                     TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True),
+                                     transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("coding", total=self.total)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def advance(self) -> None:
+        """One more article handled."""
+        if self._bar is not None:
+            self._bar.advance(self._task)
+
+    def echo(self, message: str) -> None:
+        """Print a line on stderr above the bar."""
+        if self._bar is not None:
+            self._bar.console.print(message, markup=False, highlight=False)
+        else:
+            typer.echo(message, err=True)
+
+
+class Batch:
+    """One ``eventcoder code`` run: reads, skips unchanged articles, codes, stores and writes; counts.
+
+    Args:
+        engine: ``code_articles`` of a :class:`~eventcoder.pipeline.Coder` or
+            :class:`~eventcoder.parallel.ProcessCoder`: items in, results out in the same order.
+        store: an :class:`~eventcoder.store.EventStore`, or None.
+        writer: a :class:`~eventcoder.output.RecordWriter`.
+        force (bool): code articles stored unchanged again.
+        new_only (bool): say nothing about articles stored before (``watch``: an item seen at an earlier poll).
+        progress (Progress | None): where messages and the bar go.
+    """
+
+    def __init__(self, engine: Callable[[Iterable], Iterator], store, writer, *, force: bool = False,
+                 new_only: bool = False, progress: Progress | None = None) -> None:
+        self.engine, self.store, self.writer, self.force, self.new_only = engine, store, writer, force, new_only
+        self.progress = progress or Progress(enabled=False)
+        self.coded = self.failed = self.skipped = self.language = self.seen_before = 0
+        self.seen: set[str] = set()
+        self.started = time.perf_counter()
+
+    def error(self, message: str) -> None:
+        self.progress.echo(f"error: {message}")
+        self.failed += 1
+
+    def run(self, items: Iterable) -> None:
+        """Handle every article of ``items`` (:func:`~eventcoder.ingest.read_paths`) in order; a bad one gets a
+        one-line error and the batch goes on."""
+        for result in self.engine(self.unique(items)):
+            self.handle(result)
+            self.progress.advance()
+
+    def unique(self, items: Iterable) -> Iterator:
+        """The items to code: a repeated doc_id becomes an error, an article stored unchanged a marker."""
+        for item in items:
+            if isinstance(item, Article) and item.doc_id in self.seen:
+                yield IngestError(item.doc_id, item.line, "another article of this batch has the same doc_id; "
+                                                          "give each article its own doc_id")
+            elif isinstance(item, Article):
+                self.seen.add(item.doc_id)
+                unchanged = (self.store is not None and not self.force
+                             and self.store.is_current(item.doc_id, item.content_hash))
+                yield _Unchanged(item) if unchanged else item
+            else:
+                yield item
+
+    def handle(self, item: Any) -> None:
+        """Count, report, store and write one result of the coder."""
+        from .pipeline import CodedArticle, SkippedArticle
+
+        if isinstance(item, IngestError):
+            self.error(str(item))
+        elif isinstance(item, _Unchanged):
+            self._unchanged(item.article)
+        elif isinstance(item, SkippedArticle):
+            self.progress.echo(f"skipped: {str(item).replace(': skipped: ', ': ', 1)}")
+            self.language += 1
+        elif isinstance(item, CodingError):
+            self.error(error_line(item.doc_id, item.line, item))
+        elif isinstance(item, CodedArticle):
+            self._coded(item)
+
+    def _unchanged(self, article: Article) -> None:
+        from .model import EventRecord
+
+        if self.new_only:
+            self.seen_before += 1
+            return
+        self.writer.write([EventRecord(**row) for row in self.store.mentions(doc_id=article.doc_id)])
+        self.skipped += 1
+
+    def _coded(self, item) -> None:
+        if self.store is not None:
+            try:
+                self.store.store_article(item.article, item.records)
+            except StoreError as exc:
+                self.error(error_line(item.article.doc_id, item.article.line, exc))
+                return
+        self.writer.write(item.records)
+        self.coded += 1
+
+    def summary(self, store_path: str | None) -> str:
+        """The closing line: articles (coded, failed, unchanged, not English), events, where, time."""
+        total = self.coded + self.failed + self.skipped + self.language
+        skipped = f", skipped {self.skipped} unchanged" if store_path is not None and not self.new_only else ""
+        language = f", {self.language} not in English" if self.language else ""
+        where = f"; stored in {store_path}" if store_path is not None else ""
+        count = self.writer.count
+        seconds = time.perf_counter() - self.started
+        rate = f", {total / seconds:.1f} articles/s" if seconds > 0 and total else ""
+        return (f"{total} article{'s' if total != 1 else ''}: {self.coded} coded, {self.failed} failed{skipped}"
+                f"{language}; {count} event{'s' if count != 1 else ''}{where}; {seconds:.1f} s{rate}")
+
+
+@contextmanager
+def coding_engine(workers: int, options) -> Iterator[Callable[[Iterable], Iterator]]:
+    """``code_articles`` of a coder in this process (``workers`` 1) or of a pool of ``workers`` processes.
+
+    Raises:
+        eventcoder.nlp.ModelNotFoundError, eventcoder.knowledge.KnowledgeError: the model or a dictionary
+            cannot be loaded (checked here, in this process, before any worker starts).
+    """
+    from .parallel import ProcessCoder
+
+    coder = options.coder() if workers == 1 else None
+    if coder is not None:
+        yield lambda items: coder.code_articles(items, english_only=options.english_only)
+        return
+    _check_options(options)
+    with ProcessCoder(workers, options) as pool:
+        yield pool.code_articles
+
+
+def _check_options(options) -> None:
+    """Fail early, in this process, for a model that is not installed or a bad dictionary row."""
+    from .knowledge import load_knowledge
+    from .nlp import check_model
+
+    check_model(options.model)
+    load_knowledge(options.knowledge_files, petrarch_actors=options.petrarch_actors,
+                   petrarch_agents=options.petrarch_agents)
