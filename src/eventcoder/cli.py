@@ -105,7 +105,7 @@ def _code_on_dask(paths: list[str], address: str, output: str, partition_size: i
 
     if output == "-":
         raise typer.BadParameter("--dask writes Parquet partitions: give --output DIR", param_hint="--output")
-    batch = Batch(lambda items: items, None, CountingWriter())
+    batch = Batch(lambda items: [items], None, CountingWriter())
     with _usage_errors(), dask_client(address) as client:
         result = code_on_dask(batch.unique(read_paths(paths)), output, client, partition_size=partition_size,
                               options=options, on_result=batch.handle)
@@ -191,6 +191,45 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
             store.close()
     typer.echo(batch.summary(store.path if store is not None else None), err=True)
     if batch.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def watch(  # noqa: PLR0913 - a Typer command declares each option as a parameter
+    feeds: Annotated[list[str], typer.Argument(metavar="FEED", help="RSS/Atom feed URLs or files.")],
+    interval: Annotated[float, typer.Option("--interval", min=1.0, help="Seconds between polls.")] = 300.0,
+    once: Annotated[bool, typer.Option("--once", help="Poll once and stop.")] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' = stdout.")] = "-",
+    db: Annotated[Path | None, typer.Option("--db", help="The store; it remembers the items coded [default: "
+                                                         "eventcoder.duckdb].")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with.")] = None,
+    actors: ActorsOption = None,
+    petrarch_actors: PetrarchActorsOption = None,
+    petrarch_agents: PetrarchAgentsOption = None,
+) -> None:
+    """Poll RSS/Atom feeds and code the items not coded before: each new item is stored (its feed id is its doc_id, so the store remembers what was seen) and its events are written to the output. Stops on Ctrl-C, or after one poll with --once. Exit status 1 when an item or feed failed."""
+    from .cli_code import coding_engine, watch_feeds
+    from .output import RecordWriter
+    from .parallel import CoderOptions
+
+    options = CoderOptions(model, **dictionaries(actors, petrarch_actors, petrarch_agents))
+    store = _open_store(db, False)
+    fh = _open_output(output)
+    failed = 0
+    try:
+        with coding_engine(1, options) as engine:
+            failed = watch_feeds(feeds, engine, store, lambda: RecordWriter(fmt.value, fh, width=160),
+                                 interval=interval, polls=1 if once else None)
+    except EventcoderError as exc:
+        raise _fail(str(exc)) from None
+    except KeyboardInterrupt:
+        typer.echo("stopped", err=True)
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+        store.close()
+    if failed:
         raise typer.Exit(1)
 
 

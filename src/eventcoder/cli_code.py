@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +25,7 @@ from .errors import CodingError, StoreError
 from .ingest import IngestError
 from .model import Article
 
-__all__ = ["Batch", "CountingWriter", "Progress", "coding_engine", "error_line"]
+__all__ = ["Batch", "CountingWriter", "Progress", "coding_engine", "error_line", "watch_feeds"]
 
 
 def _where(doc_id: str, line: int | None) -> str:
@@ -40,6 +40,21 @@ def error_line(doc_id: str | None, line: int | None, exc: Exception) -> str:
     if message.startswith(f"{doc_id}: "):
         message = message[len(doc_id) + 2 :]
     return f"{_where(doc_id, line)}: {message}"
+
+
+LOOKUP_CHUNK = 64
+"""Articles whose stored content hash is looked up in one open of the store."""
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 @dataclass(frozen=True)
@@ -111,8 +126,9 @@ class Batch:
     """One ``eventcoder code`` run: reads, skips unchanged articles, codes, stores and writes; counts.
 
     Args:
-        engine: ``code_articles`` of a :class:`~eventcoder.pipeline.Coder` or
-            :class:`~eventcoder.parallel.ProcessCoder`: items in, results out in the same order.
+        engine: ``code_groups`` of a :class:`~eventcoder.pipeline.Coder` or
+            :class:`~eventcoder.parallel.ProcessCoder`: items in, lists of results out in the same order
+            (each list is stored holding the database open once).
         store: an :class:`~eventcoder.store.EventStore`, or None.
         writer: a :class:`~eventcoder.output.RecordWriter`.
         force (bool): code articles stored unchanged again.
@@ -126,6 +142,7 @@ class Batch:
         self.progress = progress or Progress(enabled=False)
         self.coded = self.failed = self.skipped = self.language = self.seen_before = 0
         self.seen: set[str] = set()
+        self.reported: set[str] = set()  # doc_ids of articles skipped or failed, for watch
         self.started = time.perf_counter()
 
     def error(self, message: str) -> None:
@@ -135,12 +152,24 @@ class Batch:
     def run(self, items: Iterable) -> None:
         """Handle every article of ``items`` (:func:`~eventcoder.ingest.read_paths`) in order; a bad one gets a
         one-line error and the batch goes on."""
-        for result in self.engine(self.unique(items)):
-            self.handle(result)
-            self.progress.advance()
+        for results in self.engine(self.unique(items)):
+            with self._held():
+                for result in results:
+                    self.handle(result)
+                    self.progress.advance()
+
+    def _held(self):
+        return self.store.held() if self.store is not None else nullcontext()
 
     def unique(self, items: Iterable) -> Iterator:
-        """The items to code: a repeated doc_id becomes an error, an article stored unchanged a marker."""
+        """The items to code: a repeated doc_id becomes an error, an article stored unchanged a marker (looked
+        up for :data:`LOOKUP_CHUNK` items at a time, in one open of the store)."""
+        for chunk in _chunks(items, LOOKUP_CHUNK):
+            with self._held():
+                marked = list(self._mark(chunk))
+            yield from marked
+
+    def _mark(self, items: list) -> Iterator:
         for item in items:
             if isinstance(item, Article) and item.doc_id in self.seen:
                 yield IngestError(item.doc_id, item.line, "another article of this batch has the same doc_id; "
@@ -164,8 +193,10 @@ class Batch:
         elif isinstance(item, SkippedArticle):
             self.progress.echo(f"skipped: {str(item).replace(': skipped: ', ': ', 1)}")
             self.language += 1
+            self.reported.add(item.article.doc_id)
         elif isinstance(item, CodingError):
             self.error(error_line(item.doc_id, item.line, item))
+            self.reported.add(item.doc_id or "")
         elif isinstance(item, CodedArticle):
             self._coded(item)
 
@@ -203,7 +234,7 @@ class Batch:
 
 @contextmanager
 def coding_engine(workers: int, options) -> Iterator[Callable[[Iterable], Iterator]]:
-    """``code_articles`` of a coder in this process (``workers`` 1) or of a pool of ``workers`` processes.
+    """``code_groups`` of a coder in this process (``workers`` 1) or of a pool of ``workers`` processes.
 
     Raises:
         eventcoder.nlp.ModelNotFoundError, eventcoder.knowledge.KnowledgeError: the model or a dictionary
@@ -213,11 +244,11 @@ def coding_engine(workers: int, options) -> Iterator[Callable[[Iterable], Iterat
 
     coder = options.coder() if workers == 1 else None
     if coder is not None:
-        yield lambda items: coder.code_articles(items, english_only=options.english_only)
+        yield lambda items: coder.code_groups(items, english_only=options.english_only)
         return
     _check_options(options)
     with ProcessCoder(workers, options) as pool:
-        yield pool.code_articles
+        yield pool.code_groups
 
 
 def _check_options(options) -> None:
@@ -228,3 +259,41 @@ def _check_options(options) -> None:
     check_model(options.model)
     load_knowledge(options.knowledge_files, petrarch_actors=options.petrarch_actors,
                    petrarch_agents=options.petrarch_agents)
+
+
+def _not_reported(items: Iterable, reported: set[str]) -> Iterator:
+    """Items of a poll, less the articles a message was already printed for at an earlier poll."""
+    for item in items:
+        if not (isinstance(item, Article) and item.doc_id in reported):
+            yield item
+
+
+def watch_feeds(feeds: list[str], engine, store, new_writer: Callable[[], Any], *, interval: float,
+                polls: int | None) -> int:
+    """Poll ``feeds`` every ``interval`` seconds, ``polls`` times (None: until interrupted); code and store the
+    items not stored before (an item's id is its doc_id in the store), and write their events with a writer
+    made by ``new_writer()`` for each poll. A line on stderr sums up each poll.
+
+    RETURNS (int): the number of polls with a failed item or feed.
+    """
+    reported: set[str] = set()
+    failed_polls = 0
+    number = 0
+    while polls is None or number < polls:
+        if number:
+            time.sleep(interval)
+        number += 1
+        writer = new_writer()
+        batch = Batch(engine, store, writer, new_only=True)
+        batch.run(_not_reported(_read_feeds(feeds), reported))
+        writer.close()
+        reported |= batch.reported
+        failed_polls += bool(batch.failed)
+        typer.echo(f"poll {number}: {batch.summary(store.path)}; {batch.seen_before} seen before", err=True)
+    return failed_polls
+
+
+def _read_feeds(feeds: list[str]) -> Iterator:
+    from .ingest import read_paths
+
+    return read_paths(feeds)

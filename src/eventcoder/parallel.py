@@ -94,27 +94,30 @@ class ProcessCoder:
 
     def code_articles(self, items: Iterable[Article | Any]) -> Iterator[Any]:
         """Like :meth:`eventcoder.pipeline.Coder.code_articles`, on the pool: results in input order."""
+        for results in self.code_groups(items):
+            yield from results
+
+    def code_groups(self, items: Iterable[Article | Any]) -> Iterator[list]:
+        """:meth:`code_articles`, a list of results per group sent to a worker."""
         window: deque[_Pending] = deque()
         for group in article_groups(items, self.batch_chars):
             window.append(self._submit(group))
             if len(window) >= 2 * self.workers:
-                yield from self._collect(window.popleft())
+                yield self._collect(window.popleft())
         while window:
-            yield from self._collect(window.popleft())
+            yield self._collect(window.popleft())
 
     def _submit(self, group: list) -> _Pending:
         articles = [item for item in group if isinstance(item, Article)]
         future = self._pool.submit(code_group_in_worker, self.options, articles) if articles else None
         return _Pending(group, future, articles)
 
-    def _collect(self, pending: _Pending) -> Iterator[Any]:
+    def _collect(self, pending: _Pending) -> list:
         if pending.future is None:
-            yield from pending.items
-            return
+            return pending.items
         try:
             results = iter(pending.future.result())
         except Exception as exc:  # noqa: BLE001 - a worker died: its group fails, the batch goes on
             results = iter([CodingError(f"{a.doc_id}: the worker coding it failed ({type(exc).__name__}: {exc})",
                                         doc_id=a.doc_id, line=a.line) for a in pending.articles])
-        for item in pending.items:
-            yield next(results) if isinstance(item, Article) else item
+        return [next(results) if isinstance(item, Article) else item for item in pending.items]

@@ -49,6 +49,9 @@ BATCH_CHARS = 20_000
 """Characters of article text parsed in one ``nlp.pipe`` batch: big enough for spaCy to batch its work, small
 enough that memory stays low (spaCy's own default of 1,000 texts a batch took 4 GB on long articles)."""
 
+GROUP_ARTICLES = 16
+"""Articles parsed in one batch at most, so that a stream of short articles is stored as it goes."""
+
 
 @dataclass
 class CodedArticle:
@@ -77,19 +80,21 @@ class SkippedArticle:
                 f"p={self.language.confidence:.2f}), not English")
 
 
-def article_groups(items: Iterable, batch_chars: int = BATCH_CHARS) -> Iterator[list]:
+def article_groups(items: Iterable, batch_chars: int = BATCH_CHARS, max_articles: int = GROUP_ARTICLES
+                   ) -> Iterator[list]:
     """Split a stream of articles (and other items, carried along in place) into lists whose articles hold
-    about ``batch_chars`` characters of text together; an article longer than that is a group of its own.
-    Lazy: reads one group ahead at most."""
+    about ``batch_chars`` characters of text together, ``max_articles`` articles at most; an article longer
+    than that is a group of its own. Lazy: reads one group ahead at most."""
     group: list = []
-    size = 0
+    size = count = 0
     for item in items:
         group.append(item)
         if isinstance(item, Article):
             size += len(item.text)
-            if size >= batch_chars:
+            count += 1
+            if size >= batch_chars or count >= max_articles:
                 yield group
-                group, size = [], 0
+                group, size, count = [], 0, 0
     if group:
         yield group
 
@@ -153,8 +158,14 @@ class Coder:
         :class:`CodingError` for one that could not be coded (also for an unexpected fault in the coder,
         which is logged with its traceback on the ``eventcoder.pipeline`` logger).
         """
+        for results in self.code_groups(articles, batch_chars=batch_chars, english_only=english_only):
+            yield from results
+
+    def code_groups(self, articles: Iterable[Article | Any], *, batch_chars: int = BATCH_CHARS,
+                    english_only: bool = True) -> Iterator[list]:
+        """:meth:`code_articles`, a list of results per parsed group (for a caller that stores a group at once)."""
         for group in article_groups(articles, batch_chars):
-            yield from self.code_group(group, english_only=english_only)
+            yield self.code_group(group, english_only=english_only)
 
     def code_group(self, items: list, *, english_only: bool = True
                    ) -> list[CodedArticle | SkippedArticle | CodingError | Any]:

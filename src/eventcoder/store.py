@@ -380,7 +380,7 @@ class EventStore:
         Raises:
             StoreError: the store is closed, or the file stayed locked for ``lock_timeout`` seconds.
         """
-        if not self.shared:
+        if not self.shared or self._con is not None:
             yield self.con
             return
         if self._closed:
@@ -390,6 +390,29 @@ class EventStore:
             yield con
         finally:
             con.close()
+
+    @contextmanager
+    def held(self) -> Iterator[EventStore]:
+        """Hold a ``shared`` store's file open for the ``with`` block, so that several calls (the writes of
+        a group of coded articles, each still its own transaction) share one open instead of one each.
+        Other processes wait for the block to end, as for one write. Does nothing for a store that is not
+        shared or is held already.
+
+        Raises:
+            StoreError: the store is closed, or the file stayed locked for ``lock_timeout`` seconds.
+        """
+        if not self.shared or self._con is not None:
+            yield self
+            return
+        if self._closed:
+            raise StoreError(f"event store {self.path} is closed")
+        self._con = self._open()
+        try:
+            yield self
+        finally:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
 
     # -- schema -----------------------------------------------------------------------------------
 

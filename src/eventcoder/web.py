@@ -95,10 +95,10 @@ def _entry_article(entry: Any, number: int, source: str, outlet: str | None) -> 
     contents = [c.get("value", "") for c in entry.get("content") or [] if c.get("value")]
     text = html_text(contents[0] if contents else entry.get("summary") or "")
     if not text:
-        return IngestError(source, number, f"feed item {doc_id!r} has no text")
+        return IngestError(source, None, f"item {number} ({doc_id}) has no text")
     title = html_text(entry.get("title") or "") or None
     meta = {"headline": title, "published": _entry_date(entry), "url": entry.get("link"), "outlet": outlet}
-    return _article(doc_id, text, meta, number)
+    return _article(doc_id, text, meta)
 
 
 def read_feed(source: str, data: bytes | None = None) -> Iterator[Article | IngestError]:
@@ -107,7 +107,7 @@ def read_feed(source: str, data: bytes | None = None) -> Iterator[Article | Inge
     Args:
         source (str): the URL or file name, used in messages and for items without an id or link.
         data (bytes | None): the feed as read from a file; None = fetch ``source``.
-    YIELDS (Article | IngestError): an article per item (``line`` = the item's 1-based position), or an error
+    YIELDS (Article | IngestError): an article per item, or an error
         for a feed that cannot be fetched or parsed, or an item without text.
     """
     import feedparser
