@@ -5,8 +5,10 @@ eventcoder's lexicon and spaCy pipeline are English: a Spanish or Chinese articl
 package, no download at run time) and guards it with a count of English function words, because proper
 names fool a character model on short wire sentences ("Kazakh President Kassym-Jomart Tokayev met ...").
 
-A text is taken as English when its share of English function words is at least :data:`ENGLISH_WORD_SHARE`,
-or py3langid says English, or it is too short to judge (under :data:`MIN_WORDS` words in a Latin script).
+A text in a Latin script is taken as English when it is too short to judge (under :data:`MIN_WORDS` words: a
+list of names fools the model), when its share of English function words is at least
+:data:`ENGLISH_WORD_SHARE`, or when py3langid does not name another language with a probability of at least
+:data:`MIN_CONFIDENCE`. A text in another script (Chinese, Arabic, Cyrillic) is what py3langid says.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["ENGLISH_WORD_SHARE", "MIN_WORDS", "Language", "detect_language"]
+__all__ = ["ENGLISH_WORD_SHARE", "MIN_CONFIDENCE", "MIN_WORDS", "Language", "detect_language"]
 
 SAMPLE_CHARS = 3000
 """Characters from the start of the text that are looked at."""
@@ -23,8 +25,11 @@ SAMPLE_CHARS = 3000
 ENGLISH_WORD_SHARE = 0.08
 """Share of words that are English function words above which a text is English whatever the model says."""
 
-MIN_WORDS = 8
+MIN_WORDS = 20
 """A Latin-script text with fewer words than this is too short to call anything but English."""
+
+MIN_CONFIDENCE = 0.5
+"""Probability py3langid must give another language before a Latin-script text is not English."""
 
 # Function words that are not also common words of other Latin-script languages ("a", "in", "die" are).
 _ENGLISH_WORDS = frozenset(
@@ -94,4 +99,5 @@ def detect_language(text: str) -> Language:
             return Language("en", 1.0, True)
     code, probability = _identifier().classify(sample)
     code = "zh" if code in ("wuu", "yue") else code  # Wu and Cantonese: Chinese script read as Chinese
-    return Language(code, float(probability), code == "en")
+    english = code == "en" or (latin and probability < MIN_CONFIDENCE)
+    return Language(code, float(probability), english)

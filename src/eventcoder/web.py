@@ -14,6 +14,7 @@ Both yield an :class:`~eventcoder.ingest.IngestError` instead of raising for inp
 from __future__ import annotations
 
 import re
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from datetime import date
@@ -115,6 +116,9 @@ def read_feed(source: str, data: bytes | None = None) -> Iterator[Article | Inge
     if data is None:
         try:
             data = _fetch(source)
+        except urllib.error.HTTPError as exc:
+            yield IngestError(source, None, f"cannot fetch the feed (HTTP {exc.code} {exc.reason})")
+            return
         except (OSError, ValueError) as exc:
             yield IngestError(source, None, f"cannot fetch the feed ({getattr(exc, 'reason', None) or exc})")
             return
