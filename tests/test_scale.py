@@ -172,3 +172,23 @@ def test_scale_interrupted_batch_with_workers_resumes(tmp_path: Path):
         per_article = set(dict(store.con.execute("SELECT doc_id, count(*) FROM mentions GROUP BY ALL").fetchall())
                           .values())
     assert len(per_article) == 1  # every article has all of its events, whether coded before or after
+
+
+def test_scale_store_articles_in_one_transaction_equals_one_at_a_time(tmp_path: Path):
+    coder = get_coder()
+    coded = [coder.code(a) for a in read_paths(EXAMPLES)]
+    with EventStore(tmp_path / "one.duckdb") as one, EventStore(tmp_path / "group.duckdb") as group:
+        for c in coded:
+            one.store_article(c.article, c.records)
+        group.store_articles([(c.article, c.records) for c in coded])
+        again = coded[0].records[:1]  # the first article recoded with fewer events: its old keys go
+        one.store_article(coded[0].article, again)
+        group.store_articles([(coded[0].article, again)])
+        for sql in ("SELECT * EXCLUDE (coded_at) FROM articles ORDER BY doc_id",
+                    "SELECT * FROM mentions ORDER BY event_id",
+                    "SELECT * EXCLUDE (date_added) FROM events ORDER BY event_key"):
+            assert one.con.execute(sql).fetchall() == group.con.execute(sql).fetchall()
+        assert group.count_events() > 10
+        bad = [(coded[1].article, coded[1].records), (coded[1].article, coded[1].records)]
+        with pytest.raises(Exception, match="a doc_id is given twice"):
+            group.store_articles(bad)

@@ -42,6 +42,9 @@ def error_line(doc_id: str | None, line: int | None, exc: Exception) -> str:
     return f"{_where(doc_id, line)}: {message}"
 
 
+STORE_GROUP = 32
+"""Coded articles stored in one transaction (one recomputation of the events table for all of them)."""
+
 LOOKUP_CHUNK = 64
 """Articles whose stored content hash is looked up in one open of the store."""
 
@@ -151,12 +154,44 @@ class Batch:
 
     def run(self, items: Iterable) -> None:
         """Handle every article of ``items`` (:func:`~eventcoder.ingest.read_paths`) in order; a bad one gets a
-        one-line error and the batch goes on."""
+        one-line error and the batch goes on. Coded articles are stored :data:`STORE_GROUP` at a time, in one
+        transaction (one at a time when that fails, so that only a bad one fails)."""
+        from .pipeline import CodedArticle
+
+        pending: list = []
         for results in self.engine(self.unique(items)):
-            with self._held():
-                for result in results:
-                    self.handle(result)
-                    self.progress.advance()
+            pending.extend(results)
+            if sum(isinstance(r, CodedArticle) for r in pending) >= STORE_GROUP:
+                self._flush(pending)
+                pending = []
+        self._flush(pending)
+
+    def _flush(self, results: list) -> None:
+        with self._held():
+            failed = self._store(results)
+            for result in results:
+                self.handle(result, failed)
+                self.progress.advance()
+
+    def _store(self, results: list) -> dict[str, str]:
+        """Store the coded articles among ``results``; RETURNS doc_id -> error line of those that failed."""
+        from .pipeline import CodedArticle
+
+        coded = [r for r in results if isinstance(r, CodedArticle)]
+        if self.store is None or not coded:
+            return {}
+        try:
+            self.store.store_articles([(c.article, c.records) for c in coded])
+            return {}
+        except StoreError:
+            pass
+        failed = {}
+        for c in coded:
+            try:
+                self.store.store_article(c.article, c.records)
+            except StoreError as exc:
+                failed[c.article.doc_id] = error_line(c.article.doc_id, c.article.line, exc)
+        return failed
 
     def _held(self):
         return self.store.held() if self.store is not None else nullcontext()
@@ -182,8 +217,9 @@ class Batch:
             else:
                 yield item
 
-    def handle(self, item: Any) -> None:
-        """Count, report, store and write one result of the coder."""
+    def handle(self, item: Any, failed: dict[str, str] | None = None) -> None:
+        """Count, report and write one result of the coder (stored before: ``failed`` holds the error lines of
+        coded articles whose storing failed)."""
         from .pipeline import CodedArticle, SkippedArticle
 
         if isinstance(item, IngestError):
@@ -197,8 +233,11 @@ class Batch:
         elif isinstance(item, CodingError):
             self.error(error_line(item.doc_id, item.line, item))
             self.reported.add(item.doc_id or "")
+        elif isinstance(item, CodedArticle) and failed and item.article.doc_id in failed:
+            self.error(failed[item.article.doc_id])
         elif isinstance(item, CodedArticle):
-            self._coded(item)
+            self.writer.write(item.records)
+            self.coded += 1
 
     def _unchanged(self, article: Article) -> None:
         from .model import EventRecord
@@ -208,16 +247,6 @@ class Batch:
             return
         self.writer.write([EventRecord(**row) for row in self.store.mentions(doc_id=article.doc_id)])
         self.skipped += 1
-
-    def _coded(self, item) -> None:
-        if self.store is not None:
-            try:
-                self.store.store_article(item.article, item.records)
-            except StoreError as exc:
-                self.error(error_line(item.article.doc_id, item.article.line, exc))
-                return
-        self.writer.write(item.records)
-        self.coded += 1
 
     def summary(self, store_path: str | None) -> str:
         """The closing line: articles (coded, failed, unchanged, not English), events, where, time."""

@@ -92,6 +92,10 @@ class ProcessCoder:
         """Stop the workers (waits for groups in flight)."""
         self._pool.shutdown(wait=True, cancel_futures=True)
 
+    def worker_pids(self) -> list[int]:
+        """Process ids of the workers started so far (for measuring their memory)."""
+        return sorted(self._pool._processes or {})
+
     def code_articles(self, items: Iterable[Article | Any]) -> Iterator[Any]:
         """Like :meth:`eventcoder.pipeline.Coder.code_articles`, on the pool: results in input order."""
         for results in self.code_groups(items):

@@ -218,6 +218,15 @@ class Coder:
             return CodingError(f"{article.doc_id}: internal error while coding ({type(exc).__name__}: {exc})",
                                doc_id=article.doc_id, line=article.line)
 
+    def code_parsed(self, article: Article, docs: list) -> CodedArticle:
+        """Code an article whose segments are parsed already (``docs``: one spaCy ``Doc`` per segment, in
+        order, from this coder's ``nlp``): the coding step alone, without the parse.
+
+        Raises:
+            CodingError: the article has no sentences to code.
+        """
+        return self._code_parsed(article, docs)
+
     # ------------------------------------------------------------------ stages
     def _code_parsed(self, article: Article, docs: list) -> CodedArticle:
         sentences = _sentences(article, docs)
