@@ -11,9 +11,10 @@ caller's markers) never leave the parent process; they are yielded in their plac
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,8 +71,11 @@ class ProcessCoder:
         options (CoderOptions): the coder each worker builds.
         batch_chars (int): characters of article text sent to a worker at a time.
 
+    The workers are started, and their coders built, when the ProcessCoder is made.
+
     Raises:
         ValueError: ``workers`` is below 1.
+        concurrent.futures.process.BrokenProcessPool: a worker could not build its coder.
     """
 
     def __init__(self, workers: int, options: CoderOptions | None = None, *, batch_chars: int = BATCH_CHARS) -> None:
@@ -81,6 +85,16 @@ class ProcessCoder:
         context = multiprocessing.get_context("spawn")  # no fork of a process holding threads or a DuckDB file
         self._pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_load_in_worker,
                                          initargs=(self.options,))
+        self._start()
+
+    def _start(self) -> None:
+        """Start every worker now and wait until each has loaded its coder (the pool would otherwise start a
+        worker only when a task finds none idle, and the second would load its model in the middle of the
+        batch). A worker that fails to load raises here."""
+        futures = [self._pool.submit(os.getpid) for _ in range(self.workers)]
+        wait(futures)
+        for future in futures:
+            future.result()
 
     def __enter__(self) -> ProcessCoder:
         return self

@@ -12,11 +12,14 @@ import functools
 import hashlib
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from spacy.attrs import IS_ALPHA
 
 from .actors import ActorFinder, ArticleMemory, make_actor
 from .errors import CodingError
@@ -235,12 +238,13 @@ class Coder:
                               doc_id=article.doc_id, line=article.line)
         gaz_by_doc = {id(doc): self.finder.mentions(doc) for doc in docs}
         memory = self._memory(article, [gaz_by_doc[id(doc)] for doc in docs])
-        chunks_by_doc = {id(doc): list(doc.noun_chunks) for doc in docs}  # spaCy rebuilds them on each call
+        chunks_by_doc = {id(doc): _chunks_by_start(doc) for doc in docs}  # spaCy rebuilds them on each call
         coded: list[tuple[str, EventRecord]] = []
         for sentence in sentences:
             span = sentence.doc
             gaz = gaz_by_doc[id(span.doc)]
-            chunks = [c for c in chunks_by_doc[id(span.doc)] if span.start <= c.start < span.end]
+            starts, chunks = chunks_by_doc[id(span.doc)]
+            chunks = chunks[bisect_left(starts, span.start):bisect_left(starts, span.end)]
             self._introduce_people(chunks, gaz, memory)
             for cand in self.sentence_coder.code(span, gaz, memory):
                 coded.append((sentence.kind, self._record(article, sentence, cand, gaz, memory)))
@@ -335,15 +339,24 @@ def _event_key(record: EventRecord) -> tuple:
 
 
 
+def _chunks_by_start(doc) -> tuple[list[int], list]:
+    """The doc's noun chunks (in order of their start token) and their start tokens, for bisecting by sentence."""
+    chunks = list(doc.noun_chunks)
+    return [c.start for c in chunks], chunks
+
+
 def _sentences(article: Article, docs: list) -> list[Sentence]:
     out: list[Sentence] = []
     for seg, doc in zip(article.segments, docs):
+        alpha = doc.to_array(IS_ALPHA) if len(doc) else None  # one pass instead of a Token object per token
+        doc_text = doc.text  # spaCy joins the tokens' text on each access
         for span in doc.sents:
-            text = span.text.strip()
-            if not text or not any(t.is_alpha for t in span):
+            raw = doc_text[span.start_char:span.end_char]  # = span.text, without joining its tokens again
+            text = raw.strip()
+            if not text or not alpha[span.start:span.end].any():
                 continue
             start = seg.start + span.start_char
-            out.append(Sentence(len(out), text, start, start + len(span.text), seg.kind, span))
+            out.append(Sentence(len(out), text, start, start + len(raw), seg.kind, span))
     return out
 
 
