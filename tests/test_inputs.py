@@ -240,3 +240,31 @@ def test_inputs_spanish_and_chinese_articles_are_skipped_with_a_message(tmp_path
     path.write_text("\n".join([row("en-1"), row("es-1", SPANISH)]) + "\n", encoding="utf-8")
     anyway = invoke("code", path, "--no-db", "--format", "jsonl", "--any-language")
     assert "skipped" not in anyway.stderr and "2 articles: 2 coded, 0 failed; " in anyway.stderr
+
+
+# -- progress and summary ----------------------------------------------------------------------------
+
+
+def test_inputs_progress_bar_shows_rate_and_eta_on_a_terminal_only():
+    import io
+
+    from rich.console import Console
+
+    from eventcoder.cli_code import Progress
+
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=100)
+    with Progress(4, enabled=True, console=console) as bar:
+        for _ in range(4):
+            bar.advance()
+        bar._bar.refresh()
+    drawn = screen.getvalue()
+    assert "4/4" in drawn and "articles/s" in drawn and "ETA" in drawn
+    assert Progress(4).enabled is False  # pytest's stderr is no terminal: no bar
+
+
+def test_inputs_summary_without_a_terminal_is_one_line(tmp_path: Path):
+    result = invoke("code", PAGE, "--no-db", "--format", "jsonl", "--output", tmp_path / "out.jsonl")
+    assert result.exit_code == 0
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("1 article: 1 coded, 0 failed; ") and " s, " in line and line.endswith("articles/s")

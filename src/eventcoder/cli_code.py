@@ -92,17 +92,20 @@ class Progress:
     Args:
         total (int | None): articles expected, for the ETA; None when unknown.
         enabled (bool | None): force it on or off; None = on when stderr is a terminal.
+        console (Console | None): where the bar is drawn; None = stderr.
     """
 
-    def __init__(self, total: int | None = None, *, enabled: bool | None = None) -> None:
+    def __init__(self, total: int | None = None, *, enabled: bool | None = None,
+                 console: Console | None = None) -> None:
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
-        self.total = total
+        self.total, self.console = total, console
         self._bar = self._task = None
 
     def __enter__(self) -> Progress:
         if self.enabled:
             self._bar = RichProgress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
-                                     TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True),
+                                     TextColumn("ETA"), TimeRemainingColumn(),
+                                     console=self.console or Console(stderr=True),
                                      transient=True)
             self._bar.start()
             self._task = self._bar.add_task("coding", total=self.total)
@@ -149,6 +152,7 @@ class Batch:
         self.started = time.perf_counter()
 
     def error(self, message: str) -> None:
+        """Report one failed article (``error: MESSAGE`` on stderr) and count it."""
         self.progress.echo(f"error: {message}")
         self.failed += 1
 
