@@ -268,3 +268,12 @@ def test_inputs_summary_without_a_terminal_is_one_line(tmp_path: Path):
     assert result.exit_code == 0
     (line,) = result.stderr.splitlines()
     assert line.startswith("1 article: 1 coded, 0 failed; ") and " s, " in line and line.endswith("articles/s")
+
+
+def test_inputs_url_of_an_html_page_gives_its_article(feed_server):
+    site, base = feed_server
+    (site / "story.html").write_bytes(PAGE.read_bytes())
+    (article,) = read_paths([f"{base}/story.html"])
+    assert article.doc_id == f"{base}/story.html"
+    assert article.headline == "Kazakh and Mongolian ministers hold talks in Astana"
+    assert article.url == "https://steppe-wire.example/2026/03/astana-talks"  # the page's canonical link

@@ -4,7 +4,7 @@
 * :func:`html_article` takes a saved page: its main text (menus, footers and comments left out) becomes the
   article text, one paragraph per block; the page's title, date, canonical URL and site name become the
   headline, ``published``, ``url`` and ``outlet``.
-* :func:`read_feed` reads a feed file or URL: one article per item, with the item's id (else its link) as
+* :func:`read_feed` reads a feed file or URL (a URL of an HTML page gives the page's article): one article per item, with the item's id (else its link) as
   ``doc_id``, its full content (else its summary) as text, its title, link and date, and the feed's title as
   outlet. Items are not fetched from their links: the feed's own text is coded.
 
@@ -109,7 +109,8 @@ def read_feed(source: str, data: bytes | None = None) -> Iterator[Article | Inge
         source (str): the URL or file name, used in messages and for items without an id or link.
         data (bytes | None): the feed as read from a file; None = fetch ``source``.
     YIELDS (Article | IngestError): an article per item, or an error
-        for a feed that cannot be fetched or parsed, or an item without text.
+        for a feed that cannot be fetched or parsed, or an item without text. A URL that gives an HTML page
+        instead of a feed gives that page's article (:func:`html_article`, its URL as ``doc_id``).
     """
     import feedparser
 
@@ -123,6 +124,9 @@ def read_feed(source: str, data: bytes | None = None) -> Iterator[Article | Inge
             yield IngestError(source, None, f"cannot fetch the feed ({getattr(exc, 'reason', None) or exc})")
             return
     feed = feedparser.parse(data)
+    if not feed.entries and is_url(source) and b"<html" in data[:4096].lower():
+        yield html_article(source, data, url=source)  # a web page, not a feed: its article
+        return
     if not feed.entries:
         why = f" ({feed.get('bozo_exception')})" if feed.get("bozo") else ""
         yield IngestError(source, None, f"not an RSS or Atom feed, or a feed without items{why}")
