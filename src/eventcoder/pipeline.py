@@ -213,7 +213,7 @@ class Coder:
             return CodingError(f"{article.doc_id}: internal error while parsing", doc_id=article.doc_id,
                                line=article.line)
         try:
-            return self._code_parsed(article, docs)
+            return self.code_parsed(article, docs)
         except CodingError as exc:
             return exc
         except Exception as exc:  # noqa: BLE001 - an engine fault on one article must not stop the batch
