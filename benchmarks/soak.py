@@ -6,7 +6,7 @@ Codes N articles (default 10,000: the bench corpus repeated under new doc_ids, w
 after the last article is within 10% of the peak after the first 1,000. Writes the ``soak`` section of
 benchmarks/RESULTS.md.
 
-    nice python benchmarks/soak.py [--articles N] [--workers N] [--corpus FILE.jsonl]
+    nice python benchmarks/soak.py [--articles N] [--workers N] [--corpus FILE.jsonl] [--no-db]
 """
 
 from __future__ import annotations
@@ -65,11 +65,12 @@ def run(args: argparse.Namespace, folder: Path) -> tuple[Checkpoints, Batch]:
     write_corpus(args.corpus, corpus, args.articles)
     with ProcessCoder(args.workers, CoderOptions()) as pool, open(os.devnull, "w", encoding="utf-8") as sink:
         marks = Checkpoints(pool.worker_pids())
-        store = EventStore(folder / "soak.duckdb", shared=True)
+        store = None if args.no_db else EventStore(folder / "soak.duckdb", shared=True)
         writer = RecordWriter("jsonl", sink)
         batch = Batch(pool.code_groups, store, writer, progress=marks)
         batch.run(read_paths([corpus]))
-        store.close()
+        if store is not None:
+            store.close()
     return marks, batch
 
 
@@ -79,10 +80,10 @@ def report(args: argparse.Namespace, marks: Checkpoints, batch: Batch, load_befo
     growth = [(b / a - 1) * 100 for a, b in zip(first[2], last[2], strict=True) if a and b]
     flat = all(g <= 10 for g in growth)
     return [
-        "## Soak: memory over many articles (benchmarks/soak.py)", "",
+        f"## Soak: memory over many articles (benchmarks/soak.py{' --no-db' if args.no_db else ''})", "",
         *machine(),
         f"- {args.articles:,} articles ({args.corpus.name} repeated under new doc_ids, as .jsonl.gz), "
-        f"{args.workers} workers, DuckDB store; run with nice",
+        f"{args.workers} workers, {'no database' if args.no_db else 'DuckDB store'}; run with nice",
         f"- load average before: {load_before}; after: {load_average()}; busiest processes before: {busy}",
         f"- result: {batch.coded:,} coded, {batch.failed} failed; {batch.writer.count:,} events; "
         f"{last[1]:.0f} s ({last[0] / last[1]:.1f} articles/s)",
@@ -103,6 +104,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--no-db", action="store_true", help="store nothing (the coder's own memory)")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     load_before, busy = load_average(), busy_processes()
@@ -111,7 +113,7 @@ def main() -> None:
     lines = report(args, marks, batch, load_before, busy)
     print("\n".join(lines))
     if not args.no_write:
-        write_section("soak", lines)
+        write_section("soak-nodb" if args.no_db else "soak", lines)
 
 
 if __name__ == "__main__":
