@@ -1,4 +1,4 @@
-# eventcoder: `make demo` codes the example articles, `make test` runs the test suite.
+# eventcoder: `make demo` codes the example articles, `make test` runs the test suite, `make bench` measures.
 # Both create .venv with $(PYTHON) when it is missing and (re)install the package when pyproject.toml changed.
 
 PYTHON ?= python3
@@ -6,13 +6,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: demo test clean
+.PHONY: demo test bench soak clean
 
 demo: $(VENV)/.installed
 	$(BIN)/eventcoder code examples/*.txt --db demo.duckdb --format table
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
+
+# Throughput on ../shared/bench (about 6 minutes; writes benchmarks/RESULTS.md). Not part of the tests.
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/bench.py
+
+# Memory over 10,000 articles on 2 workers (20 minutes or more; writes benchmarks/RESULTS.md).
+soak: $(VENV)/.installed-test
+	nice $(BIN)/python benchmarks/soak.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

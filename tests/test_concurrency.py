@@ -12,7 +12,7 @@ from pathlib import Path
 
 from eventcoder.store import EventStore
 
-ARTICLES = 60
+ARTICLES = 240  # enough that the batch (16 articles parsed and stored at a time) is still running when the reader starts
 TEMPLATE = ("BISHKEK, Nov. {day} (Xinhua) -- Kyrgyz President Sadyr Japarov met here with Chinese Foreign Minister "
             "Wang Yi on the {n}th round of talks. The two sides signed an agreement on trade. Japarov praised China "
             "for its support.")

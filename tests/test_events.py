@@ -117,14 +117,14 @@ def test_events_fault_in_one_article_does_not_stop_the_batch(monkeypatch):
                          published="2025-01-09")
     bad = parse_article("bad.txt", "LONDON, Jan 9 (Reuters) - Britain praised Iran on Thursday.",
                         published="2025-01-09")
-    original = coder.code
+    original = coder.code_parsed  # code_articles parses a group of articles, then codes each
 
-    def flaky(article):
+    def flaky(article, docs):
         if article.doc_id == "bad.txt":
             raise RuntimeError("boom")
-        return original(article)
+        return original(article, docs)
 
-    monkeypatch.setattr(coder, "code", flaky)
+    monkeypatch.setattr(coder, "code_parsed", flaky)
     results = list(coder.code_articles([bad, good]))
     assert isinstance(results[0], CodingError) and "bad.txt" in str(results[0]) and "boom" in str(results[0])
     assert [r.cameo_code for r in results[1].records] == ["111"]

@@ -32,6 +32,7 @@ __all__ = [
     "EventStore",
     "EventcoderError",
     "IngestError",
+    "SkippedArticle",
     "StoreError",
     "__version__",
     "code_files",
@@ -49,6 +50,7 @@ _LAZY = {
     "Coder": "pipeline",
     "code_files": "pipeline",
     "code_text": "pipeline",
+    "SkippedArticle": "pipeline",
     "EventStore": "store",
     "CodingError": "errors",
     "EventcoderError": "errors",
@@ -62,7 +64,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .errors import CodingError, EventcoderError, StoreError
     from .ingest import IngestError, parse_article, read_paths
     from .model import RECORD_COLUMNS, Article, EventRecord
-    from .pipeline import CodedArticle, Coder, code_files, code_text
+    from .pipeline import CodedArticle, Coder, SkippedArticle, code_files, code_text
     from .store import EventStore
 
 

@@ -281,9 +281,9 @@ class ActorFinder:
 
     def note_organisations(self, span, gaz: dict, memory: ArticleMemory) -> None:
         """Remember the last intergovernmental organisation named in ``span`` (for "the bloc")."""
-        for tok in span:
-            hit = gaz.get(tok.i)
-            if hit and hit[0].kind == "igo" and hit[1] == tok.i:
+        for i in range(span.start, span.end):  # indices, not tokens: most tokens are no mention
+            hit = gaz.get(i)
+            if hit and hit[0].kind == "igo" and hit[1] == i:
                 entry = hit[0]
                 memory.last_organisation = make_actor(entry.country, entry.sector, entry.name, entry.phrase,
                                                       f"igo '{entry.phrase}' ({entry.source})", code=entry.code)

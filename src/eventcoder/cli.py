@@ -38,7 +38,7 @@ import typer
 
 from . import __version__
 from .cli_actors import ActorsOption, PetrarchActorsOption, PetrarchAgentsOption, actors_app, dictionaries
-from .errors import CodingError, EventcoderError, StoreError
+from .errors import EventcoderError, StoreError
 
 app = typer.Typer(
     name="eventcoder",
@@ -72,88 +72,64 @@ def _open_output(output: str) -> TextIO:
         raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
-def _where(doc_id: str, line: int | None) -> str:
-    return f"{doc_id} line {line}" if line is not None else doc_id
+def _open_store(db: Path | None, no_db: bool):
+    """The store for a batch (``shared``: readers can query it between articles), or None for --no-db."""
+    from .store import DEFAULT_PATH, EventStore
+
+    if db is not None and no_db:
+        raise typer.BadParameter("give either --db FILE or --no-db, not both", param_hint="--db / --no-db")
+    if no_db:
+        return None
+    try:
+        return EventStore(db or DEFAULT_PATH, shared=True)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
 
 
-def _error_line(doc_id: str | None, line: int | None, exc: Exception) -> str:
-    """``doc_id[ line N]: message`` on one line, like IngestError's (a doc_id prefix is not repeated)."""
-    message = " ".join(str(exc).split()) or type(exc).__name__
-    if doc_id is None:
-        return message
-    if message.startswith(f"{doc_id}: "):
-        message = message[len(doc_id) + 2 :]
-    return f"{_where(doc_id, line)}: {message}"
+def _run_batch(paths: list[str], store, writer, options, *, workers: int, force: bool):
+    """Code ``paths`` on ``workers`` processes into ``store`` and ``writer``, with a progress bar on a terminal."""
+    from .cli_code import Batch, Progress, coding_engine
+    from .ingest import count_articles, read_paths
+
+    total = count_articles(paths) if sys.stderr.isatty() else None
+    with coding_engine(workers, options) as engine, Progress(total) as progress:
+        batch = Batch(engine, store, writer, force=force, progress=progress)
+        batch.run(read_paths(paths))
+    return batch
 
 
-class _Batch:
-    """One ``eventcoder code`` run: reads, skips unchanged articles, codes, stores and writes; counts."""
+def _code_on_dask(paths: list[str], address: str, output: str, partition_size: int, options) -> None:
+    """``code --dask``: Parquet partitions in the folder ``output``; summary on stderr; exit 1 if any failed."""
+    from .cli_code import Batch, CountingWriter
+    from .cluster import code_on_dask, dask_client
+    from .ingest import read_paths
 
-    def __init__(self, coder, store, writer, *, force: bool) -> None:
-        self.coder, self.store, self.writer, self.force = coder, store, writer, force
-        self.coded = self.failed = self.skipped = 0
-        self.seen: set[str] = set()
-
-    def error(self, message: str) -> None:
-        typer.echo(f"error: {message}", err=True)
-        self.failed += 1
-
-    def run(self, paths: list[Path]) -> None:
-        """Handle every article of ``paths`` in order; a bad one gets a one-line error and the batch goes on."""
-        from .ingest import IngestError, read_paths
-
-        for item in read_paths(paths):
-            if isinstance(item, IngestError):
-                self.error(str(item))
-            elif item.doc_id in self.seen:
-                self.error(f"{_where(item.doc_id, item.line)}: another article of this batch has the same "
-                           "doc_id; give each article its own doc_id")
-            else:
-                self.seen.add(item.doc_id)
-                self.article(item)
-
-    def article(self, article) -> None:
-        """Write the stored events of an unchanged article, else code and store it."""
-        from .model import EventRecord
-
-        if self.store is not None and not self.force and self.store.is_current(article.doc_id, article.content_hash):
-            self.writer.write([EventRecord(**row) for row in self.store.mentions(doc_id=article.doc_id)])
-            self.skipped += 1
-            return
-        (item,) = self.coder.code_articles([article])
-        if isinstance(item, CodingError):
-            self.error(_error_line(item.doc_id, item.line, item))
-            return
-        if self.store is not None:
-            try:
-                self.store.store_article(item.article, item.records)
-            except StoreError as exc:
-                self.error(_error_line(item.article.doc_id, item.article.line, exc))
-                return
-        self.writer.write(item.records)
-        self.coded += 1
-
-    def summary(self, store_path: str | None) -> str:
-        total = self.coded + self.failed + self.skipped
-        skipped = f", skipped {self.skipped} unchanged" if store_path is not None else ""
-        where = f"; stored in {store_path}" if store_path is not None else ""
-        count = self.writer.count
-        return (f"{total} article{'s' if total != 1 else ''}: {self.coded} coded, {self.failed} failed{skipped}; "
-                f"{count} event{'s' if count != 1 else ''}{where}")
+    if output == "-":
+        raise typer.BadParameter("--dask writes Parquet partitions: give --output DIR", param_hint="--output")
+    batch = Batch(lambda items: [items], None, CountingWriter())
+    with _usage_errors(), dask_client(address) as client:
+        result = code_on_dask(batch.unique(read_paths(paths)), output, client, partition_size=partition_size,
+                              options=options, on_result=batch.handle)
+    done = f" ({result.already_written} already written, not coded again)" if result.already_written else ""
+    typer.echo(batch.summary(None) + f"; {len(result.written)} Parquet partitions in {output}{done} "
+               f"(load them with: eventcoder import {output})", err=True)
+    if batch.failed:
+        raise typer.Exit(1)
 
 
 @app.command()
 def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     paths: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
             metavar="PATH",
-            help="Article files or folders: plain text (.txt, one article each; its file name is the doc_id) or "
-                 "JSON Lines (.jsonl/.json, one article per line); a folder gives its .txt and .jsonl files.",
+            help="Article files, folders or glob patterns: plain text (.txt, one article each; its file name is "
+                 "the doc_id), JSON Lines (.jsonl/.json, also .jsonl.gz, one article per line), HTML pages "
+                 "(.html/.htm), RSS/Atom feeds (.rss/.atom/.xml or an http(s) URL, one article per item).",
         ),
     ],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' = stdout.")] = "-",
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' = stdout. With --dask: a folder.")] = "-",
     db: Annotated[
         Path | None,
         typer.Option("--db", help="DuckDB file to store articles and events in [default: eventcoder.duckdb]."),
@@ -166,26 +142,36 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     force: Annotated[
         bool, typer.Option("--force", help="Code every article again, also those stored unchanged.")
     ] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes on this machine.")] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", metavar="ADDRESS", help="Code on a Dask cluster: tcp://HOST:8786, or local:N for N "
+                                                       "local worker processes; writes Parquet to --output DIR."),
+    ] = None,
+    partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Articles per Dask partition.")] = 100,
+    any_language: Annotated[
+        bool, typer.Option("--any-language", help="Code articles that do not look English too.")
+    ] = False,
     actors: ActorsOption = None,
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
 ) -> None:
     """Code articles into events: write them to the output and store them in the database.
 
-    An article already stored with the same content hash is not coded again (its stored events are written; --force codes it anyway); a changed one replaces its stored events. Each article is stored in its own transaction, and the database is held open only while one is written, so readers can query it during the batch. A bad article gets a one-line error on stderr and the batch goes on. Exit status: 0 when every article was coded, 1 when any failed, 2 for a usage or setup error (bad option, unusable output or database, missing model).
+    An article already stored with the same content hash is not coded again (its stored events are written; --force codes it anyway); a changed one replaces its stored events. Each article is stored in its own transaction, and the database is held open only while one is written, so readers can query it during the batch. Articles not in English are skipped with a message. A bad article gets a one-line error on stderr and the batch goes on. --workers N codes on N processes; --dask codes on a Dask cluster into Parquet partitions (eventcoder import DIR loads them). Exit status: 0 when every article was coded, 1 when any failed, 2 for a usage or setup error (bad option, unusable output or database, missing model).
     """
     from .output import RecordWriter
-    from .pipeline import Coder
-    from .store import DEFAULT_PATH, EventStore
+    from .parallel import CoderOptions
 
-    if db is not None and no_db:
-        raise typer.BadParameter("give either --db FILE or --no-db, not both", param_hint="--db / --no-db")
-    store = None
-    if not no_db:
-        try:
-            store = EventStore(db or DEFAULT_PATH, shared=True)
-        except StoreError as exc:
-            raise _fail(str(exc)) from None
+    options = CoderOptions(model, **dictionaries(actors, petrarch_actors, petrarch_agents),
+                           english_only=not any_language)
+    if dask is not None:
+        if db is not None:
+            raise typer.BadParameter("--dask writes Parquet partitions, not a database; load them with "
+                                     "eventcoder import DIR --db FILE", param_hint="--db")
+        _code_on_dask(paths, dask, output, partition_size, options)
+        return
+    store = _open_store(db, no_db)
     try:
         fh = _open_output(output)
     except typer.Exit:
@@ -195,9 +181,7 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     terminal = fh is sys.stdout and sys.stdout.isatty()
     writer = RecordWriter(fmt.value, fh, width=None if terminal else 160)  # files and pipes: 160 columns
     try:
-        coder = Coder(model, **dictionaries(actors, petrarch_actors, petrarch_agents))
-        batch = _Batch(coder, store, writer, force=force)
-        batch.run(paths)
+        batch = _run_batch(paths, store, writer, options, workers=workers, force=force)
         writer.close()
     except EventcoderError as exc:  # e.g. the spaCy model is not installed: nothing can be coded
         raise _fail(str(exc)) from None
@@ -208,6 +192,45 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
             store.close()
     typer.echo(batch.summary(store.path if store is not None else None), err=True)
     if batch.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def watch(  # noqa: PLR0913 - a Typer command declares each option as a parameter
+    feeds: Annotated[list[str], typer.Argument(metavar="FEED", help="RSS/Atom feed URLs or files.")],
+    interval: Annotated[float, typer.Option("--interval", min=1.0, help="Seconds between polls.")] = 300.0,
+    once: Annotated[bool, typer.Option("--once", help="Poll once and stop.")] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' = stdout.")] = "-",
+    db: Annotated[Path | None, typer.Option("--db", help="The store; it remembers the items coded [default: "
+                                                         "eventcoder.duckdb].")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with.")] = None,
+    actors: ActorsOption = None,
+    petrarch_actors: PetrarchActorsOption = None,
+    petrarch_agents: PetrarchAgentsOption = None,
+) -> None:
+    """Poll RSS/Atom feeds and code the items not coded before: each new item is stored (its feed id is its doc_id, so the store remembers what was seen) and its events are written to the output. Stops on Ctrl-C, or after one poll with --once. Exit status 1 when an item or feed failed."""
+    from .cli_code import coding_engine, watch_feeds
+    from .output import RecordWriter
+    from .parallel import CoderOptions
+
+    options = CoderOptions(model, **dictionaries(actors, petrarch_actors, petrarch_agents))
+    store = _open_store(db, False)
+    fh = _open_output(output)
+    failed = 0
+    try:
+        with coding_engine(1, options) as engine:
+            failed = watch_feeds(feeds, engine, store, lambda: RecordWriter(fmt.value, fh, width=160),
+                                 interval=interval, polls=1 if once else None)
+    except EventcoderError as exc:
+        raise _fail(str(exc)) from None
+    except KeyboardInterrupt:
+        typer.echo("stopped", err=True)
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+        store.close()
+    if failed:
         raise typer.Exit(1)
 
 
@@ -479,10 +502,11 @@ def export(  # noqa: PLR0913 - a Typer command's options are its parameters
 
 @app.command(name="import")
 def import_(
-    path: Annotated[Path, typer.Argument(metavar="PATH", help="A .jsonl or .parquet file of eventcoder export.")],
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="A .jsonl or .parquet file of eventcoder export, "
+                                                              "or a folder of them (code --dask output).")],
     db: DbOption = None,
 ) -> None:
-    """Read our own JSON Lines or Parquet export (mention records) back into the store, one transaction per article."""
+    """Read our own JSON Lines or Parquet export (mention records), or a folder of Parquet partitions written by code --dask, into the store, one transaction per article."""
     from .export import import_records
     from .store import DEFAULT_PATH, EventStore
 

@@ -387,21 +387,40 @@ def _records(path: Path, rows: list[dict[str, Any]]) -> list[EventRecord]:
     return records
 
 
+def _import_files(path: Path) -> list[Path]:
+    """The files to import: the file itself, or a folder's ``*.parquet`` and ``*.jsonl`` files, sorted."""
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".parquet", ".jsonl"))
+        if not files:
+            raise ExportError(f"cannot import {path}: the folder holds no .parquet or .jsonl files")
+        return files
+    if not path.is_file():
+        raise ExportError(f"cannot import {path}: no such file")
+    return [path]
+
+
 def import_records(store: EventStore, path: str | Path) -> ImportResult:
     """Read our own JSON Lines or Parquet export of mentions back into ``store``, one article at a time.
 
-    Records are grouped by ``doc_id``; each article replaces what the store held for it (its row gets the
-    headline, outlet and publication date of its records, and a content hash of the imported records, so
-    a later ``eventcoder code`` of the real text codes it again).
+    ``path`` is a file, or a folder of them (the ``part-NNNNN.parquet`` partitions of ``eventcoder code
+    --dask``), read one file at a time. Records are grouped by ``doc_id``; each article replaces what the
+    store held for it (its row gets the headline, outlet and publication date of its records, and a content
+    hash of the imported records, so a later ``eventcoder code`` of the real text codes it again).
 
     Raises:
-        ExportError: the file is missing, is neither ``.jsonl`` nor ``.parquet``, or holds rows that are
-            not mention records (the message names the row).
+        ExportError: the file or folder is missing, a file is neither ``.jsonl`` nor ``.parquet``, or holds
+            rows that are not mention records (the message names the row).
         StoreError: a write failed (that article is rolled back; those before it stay stored).
     """
-    path = Path(path)
-    if not path.is_file():
-        raise ExportError(f"cannot import {path}: no such file")
+    articles = mentions = 0
+    for file in _import_files(Path(path)):
+        result = _import_file(store, file)
+        articles += result.articles
+        mentions += result.mentions
+    return ImportResult(articles=articles, mentions=mentions)
+
+
+def _import_file(store: EventStore, path: Path) -> ImportResult:
     readers = {".jsonl": _read_jsonl, ".json": _read_jsonl, ".parquet": _read_parquet}
     reader = readers.get(path.suffix.lower())
     if reader is None:

@@ -24,14 +24,18 @@ Offsets: for every segment ``article.text[seg.start:seg.start + len(seg.text)] =
 except a caption whose photo credit stood in the middle of it: there the text on both sides of
 the credit is joined with one space and ``start`` is where the first part begins.
 
-:func:`read_paths` reads ``.txt`` files, JSON Lines files and folders, and yields an
+:func:`read_paths` reads ``.txt`` files, JSON Lines files (also ``.jsonl.gz``), HTML pages, RSS/Atom feeds
+(files and URLs, through :mod:`eventcoder.web`), folders and glob patterns, and yields an
 :class:`IngestError` instead of raising for anything it cannot read.
 """
 
 from __future__ import annotations
 
+import glob
+import gzip
 import json
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -42,7 +46,7 @@ from eventcoder.model import Article, Dateline, Segment
 from eventcoder.when import DAY_PATTERN, MONTH_PATTERN, date_near, month_number, parse_written_date
 from eventcoder.where import dateline_place, resolve_place, smart_title
 
-__all__ = ["IngestError", "parse_article", "parse_dateline", "read_paths"]
+__all__ = ["ARTICLE_SUFFIXES", "IngestError", "count_articles", "parse_article", "parse_dateline", "read_paths"]
 
 _HEADLINE_MAX_WORDS = 24
 _SUBHEADING_MAX_WORDS = 12
@@ -483,62 +487,186 @@ def _row_article(row: dict[str, Any], name: str, number: int) -> Article | Inges
     return result
 
 
+def _open_lines(path: Path):
+    """The file's lines as bytes: gzip-decompressed for a ``.gz`` file."""
+    if path.suffix.lower() == ".gz":
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def _jsonl_rows(handle, name: str) -> Iterator[Article | IngestError]:
+    seen_any = False
+    for number, raw in enumerate(handle, start=1):
+        seen_any = True
+        if b"\x00" in raw:
+            yield IngestError(name, number, "looks like a binary file (NUL byte); the rest of the file is skipped")
+            return
+        if not raw.strip():
+            continue
+        row = _json_row(raw, name, number)
+        yield row if isinstance(row, IngestError) else _row_article(row, name, number)
+    if not seen_any:
+        yield IngestError(name, None, "the file is empty")
+
+
 def _read_jsonl(path: Path) -> Iterator[Article | IngestError]:
+    """One article per line of a JSON Lines file, also gzip-compressed (``.jsonl.gz``); a compressed file that
+    is corrupt or cut short is reported with the line after the last one read, and what came before is kept."""
     name = path.name
     try:
-        handle = path.open("rb")
+        handle = _open_lines(path)
     except OSError as exc:
         yield IngestError(name, None, f"cannot read the file ({exc.strerror or exc})")
         return
+    last = 0
     with handle:
-        seen_any = False
-        for number, raw in enumerate(handle, start=1):
-            seen_any = True
-            if b"\x00" in raw:
-                yield IngestError(name, number, "looks like a binary file (NUL byte); the rest of the file is skipped")
-                return
-            if not raw.strip():
-                continue
-            row = _json_row(raw, name, number)
-            yield row if isinstance(row, IngestError) else _row_article(row, name, number)
-        if not seen_any:
-            yield IngestError(name, None, "the file is empty")
+        try:
+            for item in _jsonl_rows(handle, name):
+                last = item.line or last
+                yield item
+        except (OSError, EOFError, zlib.error) as exc:
+            yield IngestError(name, last + 1, f"the compressed file is corrupt or cut short from here on "
+                                              f"({type(exc).__name__}: {exc}); the rest of the file is skipped")
+
+
+def _read_html(path: Path) -> Iterator[Article | IngestError]:
+    from .web import html_article
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield IngestError(path.name, None, f"cannot read the file ({exc.strerror or exc})")
+        return
+    if not data.strip():
+        yield IngestError(path.name, None, "the file is empty")
+        return
+    yield html_article(path.name, data)
+
+
+def _read_feed_file(path: Path) -> Iterator[Article | IngestError]:
+    from .web import read_feed
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield IngestError(path.name, None, f"cannot read the file ({exc.strerror or exc})")
+        return
+    yield from read_feed(path.name, data)
+
+
+ARTICLE_SUFFIXES = (".txt", ".jsonl", ".json", ".jsonl.gz", ".json.gz", ".html", ".htm", ".rss", ".atom", ".xml")
+"""File endings read as articles: text, JSON Lines (also gzip-compressed), HTML pages, RSS/Atom feeds."""
+
+_FOLDER_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".html", ".htm", ".rss", ".atom")
+
+
+def _suffix(path: Path) -> str:
+    """The file's ending: ``.jsonl.gz`` for a compressed one, else its last suffix, lower case."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if len(suffixes) == 2 and suffixes[1] == ".gz":
+        return "".join(suffixes)
+    return path.suffix.lower()
 
 
 def _read_file(path: Path) -> Iterator[Article | IngestError]:
-    suffix = path.suffix.lower()
-    if suffix == ".txt":
-        yield from _read_txt(path)
-    elif suffix in (".jsonl", ".json"):
-        yield from _read_jsonl(path)
+    readers = {".txt": _read_txt, ".jsonl": _read_jsonl, ".json": _read_jsonl, ".jsonl.gz": _read_jsonl,
+               ".json.gz": _read_jsonl, ".html": _read_html, ".htm": _read_html, ".rss": _read_feed_file,
+               ".atom": _read_feed_file, ".xml": _read_feed_file}
+    reader = readers.get(_suffix(path))
+    if reader is None:
+        yield IngestError(path.name, None, f"unsupported file type {_suffix(path) or '(none)'!r}: expected "
+                                           f"{', '.join(ARTICLE_SUFFIXES)}")
+        return
+    yield from reader(path)
+
+
+def _expand(item: str | Path) -> list[Path] | IngestError:
+    """A path as given, or the files a glob pattern ("news/*.jsonl.gz", "**/*.html") matches, sorted."""
+    path = Path(item)
+    if path.exists() or not any(ch in str(item) for ch in "*?["):
+        return [path]
+    matches = sorted(Path(p) for p in glob.glob(str(item), recursive=True))
+    return matches or IngestError(str(item), None, "no file matches this pattern")
+
+
+def _read_one(path: Path, given: str) -> Iterator[Article | IngestError]:
+    if path.is_dir():
+        children = sorted(p for p in path.iterdir() if p.is_file() and _suffix(p) in _FOLDER_SUFFIXES)
+        if not children:
+            yield IngestError(given, None, "the folder holds no .txt or .jsonl files, nor .jsonl.gz, .html, .htm, "
+                                          ".rss or .atom")
+        for child in children:
+            yield from _read_file(child)
+    elif path.is_file():
+        yield from _read_file(path)
     else:
-        yield IngestError(path.name, None, f"unsupported file type {suffix or '(none)'!r}: expected .txt, .jsonl or .json")
+        yield IngestError(given, None, "no such file or folder")
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | IngestError]:
-    """Read articles from files and folders, lazily, never raising for a bad input.
+    """Read articles from files, folders, glob patterns and feed URLs, lazily, never raising for a bad input.
 
     Args:
         paths: ``.txt`` files (one article each; doc_id = file name), ``.jsonl`` / ``.json``
-            JSON Lines files (one object per line: ``text`` required; ``doc_id``, ``published``
-            (YYYY-MM-DD), ``headline``, ``outlet``, ``url`` optional; doc_id defaults to
-            "<file name>:<line>"), and folders (their ``.txt`` and ``.jsonl`` files, sorted by
-            name, not recursive). Text files are decoded as UTF-8 (a BOM is dropped) and their
-            line ends normalised to "\\n"; JSON Lines are read one line at a time.
+            JSON Lines files, also gzip-compressed (``.jsonl.gz``; one object per line: ``text`` required;
+            ``doc_id``, ``published`` (YYYY-MM-DD), ``headline``, ``outlet``, ``url`` optional; doc_id
+            defaults to "<file name>:<line>"), HTML pages (``.html``/``.htm``: main text and metadata,
+            :func:`eventcoder.web.html_article`), RSS/Atom feeds (``.rss``, ``.atom``, ``.xml`` files or
+            ``http(s)://`` URLs: one article per item, :func:`eventcoder.web.read_feed`), folders (their
+            files of those kinds but ``.xml``, sorted by name, not recursive) and glob patterns (``*``,
+            ``?``, ``[...]``; ``**`` descends into folders), expanded in sorted order. Text files are decoded
+            as UTF-8 (a BOM is dropped) and their line ends normalised to "\\n"; JSON Lines are read one line
+            at a time, so memory stays flat whatever the file's size.
     YIELDS (Article | IngestError): an article per text, or an error for an empty, binary
         (NUL bytes) or non-UTF-8 file, a JSON Lines line that is not a JSON object or lacks a
-        non-empty string ``text``, a bad ``published`` value, a missing path, a folder without
-        article files or an unsupported file type. Blank JSON Lines lines are skipped.
+        non-empty string ``text``, a bad ``published`` value, a compressed file that is corrupt, a page
+        without text, a feed that cannot be fetched or parsed, a missing path, a pattern that matches
+        nothing, a folder without article files or an unsupported file type. Blank JSON Lines lines are
+        skipped.
     """
+    from .web import is_url, read_feed
+
     for item in paths:
-        path = Path(item)
-        if path.is_dir():
-            children = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".jsonl"))
-            if not children:
-                yield IngestError(str(item), None, "the folder holds no .txt or .jsonl files")
-            for child in children:
-                yield from _read_file(child)
-        elif path.is_file():
-            yield from _read_file(path)
-        else:
-            yield IngestError(str(item), None, "no such file or folder")
+        if isinstance(item, str) and is_url(item):
+            yield from read_feed(item)
+            continue
+        expanded = _expand(item)
+        if isinstance(expanded, IngestError):
+            yield expanded
+            continue
+        for path in expanded:
+            yield from _read_one(path, str(item) if len(expanded) == 1 else str(path))
+
+
+def _count_file(path: Path) -> int | None:
+    suffix = _suffix(path)
+    if suffix in (".rss", ".atom", ".xml"):
+        return None
+    if suffix in (".jsonl", ".json", ".jsonl.gz", ".json.gz"):
+        try:
+            with _open_lines(path) as handle:
+                return sum(1 for line in handle if line.strip())
+        except (OSError, EOFError, zlib.error):
+            return 0
+    return 1 if suffix in (".txt", ".html", ".htm") else 0
+
+
+def count_articles(paths: Iterable[str | Path]) -> int | None:
+    """About how many articles :func:`read_paths` will yield for ``paths`` (non-blank JSON Lines lines, text
+    and HTML files), for a progress bar; None when a feed (its items are not known before it is read) is
+    among them. Reads JSON Lines files through once."""
+    total = 0
+    for item in paths:
+        if isinstance(item, str) and item.startswith(("http://", "https://")):
+            return None
+        expanded = _expand(item)
+        for path in [] if isinstance(expanded, IngestError) else expanded:
+            files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+            for file in files:
+                if path.is_dir() and _suffix(file) not in _FOLDER_SUFFIXES:
+                    continue
+                count = _count_file(file) if file.is_file() else 0
+                if count is None:
+                    return None
+                total += count
+    return total

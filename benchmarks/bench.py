@@ -1,0 +1,195 @@
+"""Throughput benchmark of eventcoder on a corpus of real articles (``make bench``; not part of the tests).
+
+Measures, with the same spaCy model and components, in one process (a, b, c, e) and a pool (d):
+
+(a) spaCy alone: ``nlp.pipe`` over the articles' segment texts (read beforehand);
+(b) eventcoder end to end without the database: read the JSON Lines file, split articles, detect the
+    language, parse, code, write JSON Lines (to /dev/null), as ``eventcoder code --no-db`` does;
+(c) the same storing every article in a new DuckDB file, as ``eventcoder code --db`` does;
+(d) (b) on a pool of worker processes (``--workers``), the pool started and its models loaded beforehand;
+(e) the coding step alone, over Docs parsed beforehand (``Coder.code_parsed``), in sentences/s.
+
+Each of a, b, c runs ``--repeat`` times, interleaved; the fastest run of each counts (the others are
+printed). Prints words/s, articles/s, peak memory per process and the ratios b/a, c/b, d/b, and writes them
+to the ``bench`` section of benchmarks/RESULTS.md with the machine and the load it ran under.
+
+    python benchmarks/bench.py [--corpus FILE.jsonl] [--repeat N] [--workers N] [--limit N] [--no-write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from report import busy_processes, load_average, machine, peak_rss_mib, process_peak_mib, write_section  # noqa: E402
+
+from eventcoder.cli_code import Batch  # noqa: E402
+from eventcoder.ingest import read_paths  # noqa: E402
+from eventcoder.output import RecordWriter  # noqa: E402
+from eventcoder.parallel import CoderOptions, ProcessCoder  # noqa: E402
+from eventcoder.pipeline import article_groups, get_coder  # noqa: E402
+from eventcoder.store import EventStore  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "guardian_sdf_sample.jsonl"
+SPACY_BATCH = 8
+"""Texts per ``nlp.pipe`` batch for (a): about what eventcoder's 20,000-character groups hold of these
+articles, and faster here than spaCy's default of 1,000 (which also takes 4 GB on this corpus)."""
+
+BARS = {"b/a": 0.80, "c/b": 0.95, "d/b": 1.6}
+SENTENCES_BAR = 5000
+MEMORY_BAR_MIB = 1024
+
+
+def spacy_alone(nlp, texts: list[str]) -> float:
+    """(a): seconds to parse every text with nlp.pipe."""
+    start = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=SPACY_BATCH):
+        pass
+    return time.perf_counter() - start
+
+
+def end_to_end(corpus: Path, engine, store_path: Path | None, limit: int | None) -> tuple[float, int, int]:
+    """(b), (c), (d): seconds, events and articles coded by the batch of ``eventcoder code``."""
+    items = read_paths([corpus])
+    if limit:
+        items = (item for n, item in enumerate(items) if n < limit)
+    start = time.perf_counter()
+    store = EventStore(store_path, shared=True) if store_path else None
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        writer = RecordWriter("jsonl", sink)
+        batch = Batch(engine, store, writer)
+        batch.run(items)
+        writer.close()
+    if store is not None:
+        store.close()
+    seconds = time.perf_counter() - start
+    if batch.failed:
+        raise SystemExit(f"{batch.failed} articles failed")
+    return seconds, writer.count, batch.coded
+
+
+def coding_alone(coder, articles: list) -> tuple[float, int]:
+    """(e): seconds spent in the coding step alone, and sentences coded, over Docs parsed beforehand (16
+    articles at a time, so that the parsed Docs do not pile up in memory)."""
+    seconds, sentences = 0.0, 0
+    for group in article_groups(articles):
+        docs = list(coder.nlp.pipe([s.text for a in group for s in a.segments]))
+        at = 0
+        for article in group:
+            parsed = docs[at:at + len(article.segments)]
+            at += len(article.segments)
+            start = time.perf_counter()
+            coded = coder.code_parsed(article, parsed)
+            seconds += time.perf_counter() - start
+            sentences += len(coded.sentences)
+    return seconds, sentences
+
+
+def start_pool(workers: int) -> tuple[ProcessCoder, float]:
+    """A pool whose workers are started and have loaded the model; seconds that took."""
+    start = time.perf_counter()
+    pool = ProcessCoder(workers, CoderOptions())
+    return pool, time.perf_counter() - start
+
+
+def _parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--repeat", type=int, default=2, help="runs of a, b and c each (the fastest counts)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only (a quick try)")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md as it is")
+    return parser.parse_args()
+
+
+def _measure(args: argparse.Namespace) -> dict:
+    coder = get_coder()
+    articles = [a for a in read_paths([args.corpus]) if not isinstance(a, Exception)][: args.limit]
+    texts = [s.text for a in articles for s in a.segments]
+    engine = coder.code_groups
+    end_to_end(args.corpus, engine, None, 8)  # warm-up: lazy indexes (cities, dates) built once
+    runs: dict[str, list[float]] = {"a": [], "b": [], "c": []}
+    events = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in range(args.repeat):
+            runs["a"].append(spacy_alone(coder.nlp, texts))
+            seconds, events["b"], _ = end_to_end(args.corpus, engine, None, args.limit)
+            runs["b"].append(seconds)
+            seconds, events["c"], _ = end_to_end(args.corpus, engine, Path(tmp) / f"bench{n}.duckdb", args.limit)
+            runs["c"].append(seconds)
+            print(f"round {n + 1}: a {runs['a'][-1]:.1f} s, b {runs['b'][-1]:.1f} s, c {runs['c'][-1]:.1f} s",
+                  file=sys.stderr)
+    e_seconds, sentences = coding_alone(coder, articles)
+    main_peak = peak_rss_mib()
+    pool, startup = start_pool(args.workers)
+    with pool:
+        list(pool.code_articles(articles[: 2 * args.workers]))  # warm-up, as for b
+        d_seconds, events["d"], _ = end_to_end(args.corpus, pool.code_groups, None, args.limit)
+        worker_peaks = [process_peak_mib(pid) for pid in pool.worker_pids()]
+    return {"articles": len(articles), "words": sum(len(a.text.split()) for a in articles), "runs": runs,
+            "a": min(runs["a"]), "b": min(runs["b"]), "c": min(runs["c"]), "d": d_seconds, "e": e_seconds,
+            "sentences": sentences, "events": events, "main_peak": main_peak, "worker_peaks": worker_peaks,
+            "startup": startup}
+
+
+def _report(m: dict, args: argparse.Namespace, load_before: str, busy_before: str) -> list[str]:
+    words, n = m["words"], m["articles"]
+    ratios = {"b/a": m["a"] / m["b"], "c/b": m["b"] / m["c"], "d/b": m["b"] / m["d"]}
+    sentences_rate = m["sentences"] / m["e"]
+    peaks = [m["main_peak"], *[p for p in m["worker_peaks"] if p]]
+
+    def row(label: str, seconds: float) -> str:
+        return f"| {label} | {seconds:.1f} | {words / seconds:,.0f} | {n / seconds:.2f} |"
+
+    lines = [
+        "## Throughput (benchmarks/bench.py)", "",
+        *machine(),
+        f"- corpus: {args.corpus.name}, {n} articles, {words:,} words; runs of a, b, c: {args.repeat} (fastest "
+        f"counts: " + ", ".join(f"{k} " + "/".join(f"{s:.1f}" for s in v) + " s" for k, v in m["runs"].items()) + ")",
+        f"- load average before the run: {load_before}; after: {load_average()}",
+        f"- busiest processes before the run: {busy_before}",
+        "",
+        "| run | seconds | words/s | articles/s |",
+        "| --- | ---: | ---: | ---: |",
+        row("(a) spaCy alone, nlp.pipe", m["a"]),
+        row("(b) eventcoder end to end, no database", m["b"]),
+        row("(c) eventcoder end to end, DuckDB store", m["c"]),
+        row(f"(d) (b) on {args.workers} worker processes", m["d"]),
+        f"| (e) coding step alone on parsed Docs | {m['e']:.1f} | {m['sentences']:,} sentences: "
+        f"{sentences_rate:,.0f} sentences/s | {n / m['e']:.1f} |",
+        "",
+        f"- events: b {m['events']['b']}, c {m['events']['c']}, d {m['events']['d']} (the same coding each time)",
+        f"- pool start ({args.workers} workers loading the model): {m['startup']:.1f} s, not in (d)",
+        f"- peak memory: main process (a, b, c, e) {m['main_peak']:.0f} MiB; workers "
+        + ", ".join(f"{p:.0f} MiB" for p in m["worker_peaks"] if p),
+        "",
+        "| bar | measured | met |",
+        "| --- | ---: | --- |",
+        *[f"| {k} >= {v} | {ratios[k]:.2f} | {'yes' if ratios[k] >= v else 'NO'} |" for k, v in BARS.items()],
+        f"| (e) >= {SENTENCES_BAR:,} sentences/s | {sentences_rate:,.0f} | "
+        f"{'yes' if sentences_rate >= SENTENCES_BAR else 'NO'} |",
+        f"| peak memory <= 1 GB per process | {max(peaks):.0f} MiB | "
+        f"{'yes' if max(peaks) <= MEMORY_BAR_MIB else 'NO'} |",
+    ]
+    return lines
+
+
+def main() -> None:
+    args = _parse_args()
+    load_before, busy_before = load_average(), busy_processes()
+    measured = _measure(args)
+    lines = _report(measured, args, load_before, busy_before)
+    print("\n".join(lines))
+    if not args.no_write and not args.limit:
+        write_section("bench", lines)
+        print("written to benchmarks/RESULTS.md", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
