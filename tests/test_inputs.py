@@ -19,7 +19,7 @@ from eventcoder.ingest import IngestError, count_articles, read_paths
 from eventcoder.language import detect_language
 from eventcoder.model import Article
 from eventcoder.store import EventStore
-from eventcoder.web import html_text
+from eventcoder.pages import html_text
 
 ROOT = Path(__file__).resolve().parents[1]
 FEED = ROOT / "examples" / "feeds" / "steppe-wire.rss"

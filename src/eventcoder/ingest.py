@@ -25,7 +25,7 @@ except a caption whose photo credit stood in the middle of it: there the text on
 the credit is joined with one space and ``start`` is where the first part begins.
 
 :func:`read_paths` reads ``.txt`` files, JSON Lines files (also ``.jsonl.gz``), HTML pages, RSS/Atom feeds
-(files and URLs, through :mod:`eventcoder.web`), folders and glob patterns, and yields an
+(files and URLs, through :mod:`eventcoder.pages`), folders and glob patterns, and yields an
 :class:`IngestError` instead of raising for anything it cannot read.
 """
 
@@ -530,7 +530,7 @@ def _read_jsonl(path: Path) -> Iterator[Article | IngestError]:
 
 
 def _read_html(path: Path) -> Iterator[Article | IngestError]:
-    from .web import html_article
+    from .pages import html_article
 
     try:
         data = path.read_bytes()
@@ -544,7 +544,7 @@ def _read_html(path: Path) -> Iterator[Article | IngestError]:
 
 
 def _read_feed_file(path: Path) -> Iterator[Article | IngestError]:
-    from .web import read_feed
+    from .pages import read_feed
 
     try:
         data = path.read_bytes()
@@ -611,8 +611,8 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | IngestError]:
             JSON Lines files, also gzip-compressed (``.jsonl.gz``; one object per line: ``text`` required;
             ``doc_id``, ``published`` (YYYY-MM-DD), ``headline``, ``outlet``, ``url`` optional; doc_id
             defaults to "<file name>:<line>"), HTML pages (``.html``/``.htm``: main text and metadata,
-            :func:`eventcoder.web.html_article`), RSS/Atom feeds (``.rss``, ``.atom``, ``.xml`` files or
-            ``http(s)://`` URLs: one article per item, :func:`eventcoder.web.read_feed`), folders (their
+            :func:`eventcoder.pages.html_article`), RSS/Atom feeds (``.rss``, ``.atom``, ``.xml`` files or
+            ``http(s)://`` URLs: one article per item, :func:`eventcoder.pages.read_feed`), folders (their
             files of those kinds but ``.xml``, sorted by name, not recursive) and glob patterns (``*``,
             ``?``, ``[...]``; ``**`` descends into folders), expanded in sorted order. Text files are decoded
             as UTF-8 (a BOM is dropped) and their line ends normalised to "\\n"; JSON Lines are read one line
@@ -624,7 +624,7 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | IngestError]:
         nothing, a folder without article files or an unsupported file type. Blank JSON Lines lines are
         skipped.
     """
-    from .web import is_url, read_feed
+    from .pages import is_url, read_feed
 
     for item in paths:
         if isinstance(item, str) and is_url(item):
