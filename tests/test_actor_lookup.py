@@ -254,3 +254,11 @@ def test_ngec_actor_expectations_country_and_sector(tmp_path: Path, capsys):
               f"first sector right {sector_ok}/{len(sectors)} = {sector_ok / len(sectors):.1%}")
     assert country_ok / len(countries) >= 0.90
     assert sector_ok / len(sectors) >= 0.80
+
+
+def test_lookup_takes_an_iso_date_string():
+    from eventcoder.actors import lookup
+
+    assert lookup("Kyrgyz Foreign Minister Jeenbek Kulubaev", "2025-11-19").code == "KGZGOV"
+    with pytest.raises(ValueError):
+        lookup("Kyrgyz Foreign Minister Jeenbek Kulubaev", "19 Nov")

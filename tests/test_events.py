@@ -432,3 +432,19 @@ def test_events_thing_given_is_not_the_target_when_a_recipient_is_named():
     records = code_text(text, published="2025-11-03")
     offers = [r for r in records if r.cameo_root == "03"]
     assert [(r.source_country, r.target_country) for r in offers] == [("SYR", "LBN")]
+
+
+def test_events_rule_says_when_an_announced_act_was_coded_as_intent():
+    records = code_text("SEOUL, Feb 4 (Reuters) - South Korea's president will visit Japan next month.",
+                        published="2025-02-04")
+    visit = next(r for r in records if r.cameo_code == "036")
+    assert visit.rule.endswith("-> 042; announced -> intent 036")
+
+
+def test_events_paragraph_over_the_parsers_limit_is_a_clear_error(tmp_path):
+    from eventcoder.pipeline import code_files
+
+    path = tmp_path / "long.txt"
+    path.write_text("Kazakh officials met Uzbek officials in Astana on Monday. " * 20000, encoding="utf-8")
+    (item,) = list(code_files([path]))
+    assert "over the parser's limit" in str(item) and "long.txt" in str(item)

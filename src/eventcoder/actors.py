@@ -626,7 +626,7 @@ class Resolution:
                 "mentions": list(self.mentions)}
 
 
-def lookup(text: str, on: date | None = None, *, context: str | None = None,
+def lookup(text: str, on: date | str | None = None, *, context: str | None = None,
            finder: ActorFinder | None = None) -> Resolution:
     """Resolve a string such as "Kyrgyz Foreign Minister Jeenbek Kulubaev" as the coder resolves an actor.
 
@@ -637,15 +637,20 @@ def lookup(text: str, on: date | None = None, *, context: str | None = None,
 
     Args:
         text (str): the phrase.
-        on (date | None): the day; None = as of now (current office-holders).
+        on (date | str | None): the day (a date or an ISO string "2025-11-19"); None = as of now (current
+            office-holders).
         context (str | None): words around the phrase (a sentence, "Saudi"); a country they name gives the
             country of an actor the phrase leaves without one ("the National Guard").
         finder (ActorFinder | None): the finder to use (its knowledge may hold user dictionaries); None = the
             default coder's.
     RETURNS (Resolution): the actors and the decision trail.
+    Raises:
+        ValueError: ``on`` is a string that is not an ISO date.
 
     Example: ``lookup("Kyrgyz Foreign Minister Jeenbek Kulubaev", date(2025, 11, 19)).code`` -> "KGZGOV".
     """
+    if isinstance(on, str):
+        on = date.fromisoformat(on)
     if finder is None:
         from .pipeline import get_coder
 

@@ -27,6 +27,7 @@ The rules, in the order they apply to each trigger (a token whose lemma has a pa
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -634,7 +635,8 @@ def _topic(tok, found: dict, topics: dict[str, str]) -> str | None:
     return None
 
 
-def _verb_forms(word: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def _verb_forms(word: str) -> tuple[str, ...]:
     """Base forms a verb form may have, for when the lemmatizer errs ("staged" -> "stag"): staged -> stage,
     hoping -> hope, shelled -> shell, bans -> ban."""
     forms = []
@@ -644,7 +646,7 @@ def _verb_forms(word: str) -> list[str]:
             forms += [stem, stem + "e"]
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 forms.append(stem[:-1])  # banned -> ban
-    return forms
+    return tuple(forms)
 
 
 def _has_patient(tok, gaz: dict) -> bool:
@@ -671,7 +673,8 @@ def _plain_match(tok, p: VerbPattern, found: dict, governed: dict) -> _Match | N
     if future:
         if p.intent is None:
             return None
-        return _Match(tok, tok, p, p.intent, "intent", p.describe(), "sym" in p.flags)
+        return _Match(tok, tok, p, p.intent, "intent", f"{p.describe()}; announced -> intent {p.intent}",
+                      "sym" in p.flags)
     return _Match(tok, tok, p, p.code, "asserted", p.describe(), "sym" in p.flags)
 
 

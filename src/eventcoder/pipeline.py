@@ -12,7 +12,6 @@ import functools
 import hashlib
 import logging
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -210,8 +209,11 @@ class Coder:
 
     def _code_safely(self, article: Article, docs: list | None) -> CodedArticle | CodingError:
         if docs is None:
-            return CodingError(f"{article.doc_id}: internal error while parsing", doc_id=article.doc_id,
-                               line=article.line)
+            longest = max((len(seg.text) for seg in article.segments), default=0)
+            why = (f"a paragraph of {longest:,} characters is over the parser's limit of {self.nlp.max_length:,}; "
+                   "split the text into paragraphs (blank lines)" if longest > self.nlp.max_length
+                   else "internal error while parsing")
+            return CodingError(f"{article.doc_id}: {why}", doc_id=article.doc_id, line=article.line)
         try:
             return self.code_parsed(article, docs)
         except CodingError as exc:
@@ -238,14 +240,11 @@ class Coder:
                               doc_id=article.doc_id, line=article.line)
         gaz_by_doc = {id(doc): self.finder.mentions(doc) for doc in docs}
         memory = self._memory(article, [gaz_by_doc[id(doc)] for doc in docs])
-        chunks_by_doc = {id(doc): _chunks_by_start(doc) for doc in docs}  # spaCy rebuilds them on each call
         coded: list[tuple[str, EventRecord]] = []
         for sentence in sentences:
             span = sentence.doc
             gaz = gaz_by_doc[id(span.doc)]
-            starts, chunks = chunks_by_doc[id(span.doc)]
-            chunks = chunks[bisect_left(starts, span.start):bisect_left(starts, span.end)]
-            self._introduce_people(chunks, gaz, memory)
+            self._introduce_people(_chunk_roots(span), gaz, memory)
             for cand in self.sentence_coder.code(span, gaz, memory):
                 coded.append((sentence.kind, self._record(article, sentence, cand, gaz, memory)))
             self._note_speaker(span, gaz, memory)
@@ -264,11 +263,10 @@ class Coder:
         memory.recurring = frozenset(c for c, n in counts if n >= 2 or one_paragraph)
         return memory
 
-    def _introduce_people(self, chunks, gaz: dict, memory: ArticleMemory) -> None:
-        """Resolve the sentence's named people and agents, so that later surnames ("Japarov") and agent words
-        ("the junta") are known."""
-        for chunk in chunks:
-            root = chunk.root
+    def _introduce_people(self, roots, gaz: dict, memory: ArticleMemory) -> None:
+        """Resolve the sentence's named people and agents (``roots``: its noun-chunk roots), so that later
+        surnames ("Japarov") and agent words ("the junta") are known."""
+        for root in roots:
             if (root.pos_ == "PROPN" and root.i not in gaz) or (root.i in gaz and gaz[root.i][0].kind == "agent"):
                 self.finder.resolve_one(root, gaz, memory)
 
@@ -343,10 +341,33 @@ def _event_key(record: EventRecord) -> tuple:
 
 
 
-def _chunks_by_start(doc) -> tuple[list[int], list]:
-    """The doc's noun chunks (in order of their start token) and their start tokens, for bisecting by sentence."""
-    chunks = list(doc.noun_chunks)
-    return [c.start for c in chunks], chunks
+_NP_DEPS = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"})
+_NP_POS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def _chunk_roots(span) -> list:
+    """Roots of the noun chunks of ``span``, in order: the tokens English ``doc.noun_chunks`` would give as
+    chunk roots (the same rules: a noun or pronoun in a nominal role, or coordinated with one, outside an
+    earlier chunk), found in one pass over the sentence instead of spaCy's slower iterator over the doc."""
+    roots, prev_end = [], -1
+    for word in span:
+        if word.pos_ not in _NP_POS:
+            continue
+        left = word.left_edge.i
+        if left <= prev_end:
+            continue
+        if word.dep_ not in _NP_DEPS:
+            if word.dep_ != "conj":
+                continue
+            head = word.head
+            while head.dep_ == "conj" and head.head.i < head.i:
+                head = head.head
+            if head.dep_ not in _NP_DEPS:
+                continue
+        prev_end = word.i
+        inside = left <= word.head.i < word.i
+        roots.append(span.doc[left:word.i + 1].root if inside else word)
+    return roots
 
 
 def _sentences(article: Article, docs: list) -> list[Sentence]:
