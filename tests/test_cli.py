@@ -379,3 +379,10 @@ def test_cli_explain_says_why_a_trigger_was_not_coded_and_what_nearly_matched():
     assert "talk with -> 040 [not coded: the object of a light verb, coded there]" in out
     assert "hold +call|conversation|phone with -> 041 - needs an object among call|conversation|phone; found talk" in out
     assert "040 CHNGOV -> RUSGOV" in out and "040 RUSGOV -> CHNGOV" in out
+
+
+def test_cli_serve_refuses_a_db_that_does_not_exist(tmp_path: Path):
+    result = invoke("serve", "--db", str(tmp_path / "typo.duckdb"), "--port", "8765")
+    assert result.exit_code == 2
+    assert "no event store at" in result.stderr
+    assert not (tmp_path / "typo.duckdb").exists()

@@ -547,6 +547,8 @@ def serve(
     from .store import DEFAULT_PATH
     from .web import create_app
 
+    if db is not None and not Path(db).exists():  # a mistyped --db would otherwise serve a new, empty store
+        raise _fail(f"no event store at {db}: code articles into it first (eventcoder code ... --db {db})")
     with _usage_errors():
         application = create_app(db or DEFAULT_PATH, api_key=api_key)
     typer.echo(f"eventcoder dashboard on http://{host}:{port}/ (API reference /docs; store {db or DEFAULT_PATH}; "
