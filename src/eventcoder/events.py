@@ -27,6 +27,7 @@ The rules, in the order they apply to each trigger (a token whose lemma has a pa
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections import Counter
 from dataclasses import dataclass
@@ -69,7 +70,6 @@ CREED_WORDS = frozenset({"islamic", "islamist", "muslim", "christian", "catholic
                          "buddhist", "hindu", "sunni", "shia", "shiite", "socialist", "communist", "conservative",
                          "liberal", "democratic", "republican", "nationalist", "maoist", "marxist"})
 """Religious and political adjectives that spaCy tags NORP but that say nothing of a country of origin."""
-MAIN_FILL = "; country from the article's main country"
 SUPPORT_VERBS = frozenset({"launch", "conduct", "stage", "mount", "begin", "start", "complete", "continue",
                            "resume", "speed", "step", "intensify", "escalate", "finish", "impose", "undertake",
                            "initiate", "order", "carry", "announce", "declare"})
@@ -118,23 +118,28 @@ class SentenceCoder:
     # ------------------------------------------------------------------ matching
     def match(self, token) -> VerbPattern | None:
         """The first lexicon pattern whose lemma, object and preposition constraints ``token`` meets."""
-        if token.pos_ not in TRIGGER_POS:
-            return None
-        patterns = self.lexicon.candidates(token.lemma_.lower())
-        if not patterns and token.pos_ == "VERB":
-            patterns = next((self.lexicon.candidates(f) for f in _verb_forms(token.lower_)
-                             if self.lexicon.candidates(f)), ())
+        patterns = self._patterns(token)
         if not patterns:
             return None
         objects, preps = _object_lemmas(token), _prepositions(token)
         return next((p for p in patterns if _mismatch(token, p, objects, preps) is None), None)
 
+    def _patterns(self, token) -> tuple[VerbPattern, ...]:
+        """The lexicon's patterns for ``token``: by its lemma, or for a verb the lemmatizer got wrong, by the
+        first of its possible base forms that has any."""
+        if token.pos_ not in TRIGGER_POS:
+            return ()
+        patterns = self.lexicon.candidates(token.lemma_.lower())
+        if not patterns and token.pos_ == "VERB":
+            patterns = next((self.lexicon.candidates(f) for f in _verb_forms(token.lower_)
+                             if self.lexicon.candidates(f)), ())
+        return patterns
+
     def near_misses(self, token) -> list[tuple[VerbPattern, str]]:
         """Patterns for ``token``'s lemma that did not match it, each with the reason (for explanations)."""
-        if token.pos_ not in TRIGGER_POS:
+        patterns = self._patterns(token)
+        if not patterns:
             return []
-        patterns = self.lexicon.candidates(token.lemma_.lower()) or next(
-            (self.lexicon.candidates(f) for f in _verb_forms(token.lower_) if self.lexicon.candidates(f)), ())
         objects, preps = _object_lemmas(token), _prepositions(token)
         found = self.match(token)
         return [(p, why) for p in patterns if p is not found and (why := _mismatch(token, p, objects, preps))]
@@ -340,7 +345,7 @@ class SentenceCoder:
             for t in targets:
                 same_mention = bool(s.text) and (s.start, s.text) == (t.start, t.text)
                 if s.country == t.country and (same_mention or s.sector == t.sector):
-                    if not same_mention and s.how.endswith(MAIN_FILL) and "country from" not in t.how:
+                    if not same_mention and s.guessed and not t.guessed:
                         pairs.append((_country_unknown(s), t))  # "President Bush threatened Russia"
                     continue
                 pairs.append((s, t))
@@ -351,8 +356,8 @@ class SentenceCoder:
         """Targets the sentence does not name as the trigger's object, in order of trust: an actor deeper in
         the objects; (unless ``deep_only``) a country named there; the pattern's default (own government,
         the main parties); the article's other main actor."""
-        guessed = source.how.endswith(MAIN_FILL)  # its country was only guessed: any country may be the target
-        deep = self._deep_target(m, _country_unknown(source) if guessed else source, gaz, memory)
+        # a source whose country was only guessed: any country may be the target
+        deep = self._deep_target(m, _country_unknown(source) if source.guessed else source, gaz, memory)
         if deep or deep_only:
             return deep
         named = _country_named_in_objects(m.token, gaz, source.country)
@@ -1047,7 +1052,7 @@ def _unknown_origin(actor: Actor, tok, gaz: dict) -> bool:
 
 def _country_unknown(actor: Actor) -> Actor:
     """``actor`` without the country it was given from the article's main country (which is its target's)."""
-    how = actor.how[: -len(MAIN_FILL)] + "; country unknown (the article's main country is the target's)"
+    how = actor.how.rsplit("; country from", 1)[0] + "; country unknown (the article's main country is the target's)"
     return Actor(None, None, actor.sector, actor.name, actor.text, actor.start, actor.end, how)
 
 
@@ -1055,8 +1060,9 @@ def _with_country(actor: Actor, country: str | None, why: str) -> Actor:
     """``actor`` with ``country`` filled in when it has none (an agent such as "police" named without one)."""
     if actor.country or not country:
         return actor
-    return make_actor(country, actor.sector, actor.name, actor.text, f"{actor.how}; country from {why}",
-                      actor.start, actor.end)
+    filled = make_actor(country, actor.sector, actor.name, actor.text, f"{actor.how}; country from {why}",
+                        actor.start, actor.end)
+    return dataclasses.replace(filled, guessed=True)
 
 
 def _trigger_text(tok, m: _Match) -> str:

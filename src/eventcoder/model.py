@@ -140,6 +140,8 @@ class Actor:
         text (str): the words of the mention as written in the sentence.
         start, end (int): character offsets of the mention in the sentence text.
         how (str): a short human explanation of the resolution ("title+country: Kyrgyz President").
+        guessed (bool): the country was not named for this actor but filled in from the article (its main
+            country), so it may be wrong.
     """
 
     code: str | None
@@ -150,6 +152,7 @@ class Actor:
     start: int = 0
     end: int = 0
     how: str = ""
+    guessed: bool = False
 
 
 @dataclass
