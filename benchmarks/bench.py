@@ -7,7 +7,8 @@ Measures, with the same spaCy model and components, in one process (a, b, c, e) 
     language, parse, code, write JSON Lines (to /dev/null), as ``eventcoder code --no-db`` does;
 (c) the same storing every article in a new DuckDB file, as ``eventcoder code --db`` does;
 (d) (b) on a pool of worker processes (``--workers``), the pool started and its models loaded beforehand;
-(e) the coding step alone, over Docs parsed beforehand (``Coder.code_parsed``), in sentences/s.
+(e) the coding step alone, over Docs parsed beforehand (``Coder.code_parsed``), in sentences/s; also
+    printed: the same step timed right after each group's parse, as inside (b).
 
 Each of a, b, c runs ``--repeat`` times, interleaved; the fastest run of each counts (the others are
 printed). Prints words/s, articles/s, peak memory per process and the ratios b/a, c/b, d/b, and writes them
@@ -74,21 +75,30 @@ def end_to_end(corpus: Path, engine, store_path: Path | None, limit: int | None)
     return seconds, writer.count, batch.coded
 
 
-def coding_alone(coder, articles: list) -> tuple[float, int]:
-    """(e): seconds spent in the coding step alone, and sentences coded, over Docs parsed beforehand (16
-    articles at a time, so that the parsed Docs do not pile up in memory)."""
-    seconds, sentences = 0.0, 0
+def coding_alone(coder, articles: list) -> tuple[float, float, int]:
+    """(e): the coding step alone (``Coder.code_parsed``), timed over Docs parsed beforehand, as a corpus
+    parsed once and coded again is: the whole corpus is parsed first (in groups, as the coder does), then
+    coded. Also timed while parsing: each group coded right after its parse, as inside the pipeline, where
+    the parser has just had the processor's caches. Returns (seconds over the parsed corpus, seconds between
+    parses, sentences)."""
+    parsed, between, sentences = [], 0.0, 0
     for group in article_groups(articles):
         docs = list(coder.nlp.pipe([s.text for a in group for s in a.segments]))
         at = 0
         for article in group:
-            parsed = docs[at:at + len(article.segments)]
+            parsed.append((article, docs[at:at + len(article.segments)]))
             at += len(article.segments)
-            start = time.perf_counter()
-            coded = coder.code_parsed(article, parsed)
-            seconds += time.perf_counter() - start
-            sentences += len(coded.sentences)
-    return seconds, sentences
+        start = time.perf_counter()
+        for article, article_docs in parsed[-len(group):]:
+            coder.code_parsed(article, article_docs)
+        between += time.perf_counter() - start
+    for _article, article_docs in parsed:
+        for doc in article_docs:
+            doc.user_data.clear()  # what the coding step keeps on a Doc is made again, as on a new Doc
+    start = time.perf_counter()
+    for article, article_docs in parsed:
+        sentences += len(coder.code_parsed(article, article_docs).sentences)
+    return time.perf_counter() - start, between, sentences
 
 
 def start_pool(workers: int) -> tuple[ProcessCoder, float]:
@@ -125,7 +135,7 @@ def _measure(args: argparse.Namespace) -> dict:
             runs["c"].append(seconds)
             print(f"round {n + 1}: a {runs['a'][-1]:.1f} s, b {runs['b'][-1]:.1f} s, c {runs['c'][-1]:.1f} s",
                   file=sys.stderr)
-    e_seconds, sentences = coding_alone(coder, articles)
+    e_seconds, e_between, sentences = coding_alone(coder, articles)
     main_peak = peak_rss_mib()
     pool, startup = start_pool(args.workers)
     with pool:
@@ -134,8 +144,8 @@ def _measure(args: argparse.Namespace) -> dict:
         worker_peaks = [process_peak_mib(pid) for pid in pool.worker_pids()]
     return {"articles": len(articles), "words": sum(len(a.text.split()) for a in articles), "runs": runs,
             "a": min(runs["a"]), "b": min(runs["b"]), "c": min(runs["c"]), "d": d_seconds, "e": e_seconds,
-            "sentences": sentences, "events": events, "main_peak": main_peak, "worker_peaks": worker_peaks,
-            "startup": startup}
+            "e_between": e_between, "sentences": sentences, "events": events, "main_peak": main_peak,
+            "worker_peaks": worker_peaks, "startup": startup}
 
 
 def _report(m: dict, args: argparse.Namespace, load_before: str, busy_before: str) -> list[str]:
@@ -164,6 +174,8 @@ def _report(m: dict, args: argparse.Namespace, load_before: str, busy_before: st
         f"| (e) coding step alone on parsed Docs | {m['e']:.1f} | {m['sentences']:,} sentences: "
         f"{sentences_rate:,.0f} sentences/s | {n / m['e']:.1f} |",
         "",
+        f"- (e) timed between parses instead (each group of articles coded right after its parse, as in (b)): "
+        f"{m['e_between']:.1f} s, {m['sentences'] / m['e_between']:,.0f} sentences/s",
         f"- events: b {m['events']['b']}, c {m['events']['c']}, d {m['events']['d']} (the same coding each time)",
         f"- pool start ({args.workers} workers loading the model): {m['startup']:.1f} s, not in (d)",
         f"- peak memory: main process (a, b, c, e) {m['main_peak']:.0f} MiB; workers "

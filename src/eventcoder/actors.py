@@ -25,10 +25,10 @@ from datetime import date
 from typing import Iterable
 
 from spacy.matcher import PhraseMatcher
-from spacy.util import filter_spans
 
 from .knowledge import STATE_OFFICE_SECTORS, GazetteerEntry, Knowledge
 from .model import Actor
+from .nlp import columns
 
 __all__ = ["ActorFinder", "ArticleMemory", "GROUP_HEADS", "Resolution", "lookup", "make_actor", "nationality"]
 
@@ -86,6 +86,12 @@ class ArticleMemory:
         last_date (date | None): the last date an event's own time expression gave ("on the same day").
         agents (dict[str, str]): agent word -> the country it was last named with ("Guinea-Bissau's military
             junta" makes a later "the junta" GNB).
+        revision (int): how many times what the resolution of a noun phrase reads (``people``, ``agents``,
+            ``last_organisation``) has changed; change those through :meth:`remember_person`,
+            :meth:`remember_agent` and :meth:`set_last_organisation` (and ``last_person``, which only pronouns
+            read, through :meth:`set_last_person`).
+        resolved (dict): (id of the Doc, token index) -> (revision, actors): the noun phrases resolved so far,
+            reused while ``revision`` is unchanged (resolution is a function of the phrase and this memory).
     """
 
     people: dict[str, Actor] = field(default_factory=dict)
@@ -98,6 +104,30 @@ class ArticleMemory:
     last_organisation: Actor | None = None
     last_date: date | None = None
     agents: dict[str, str] = field(default_factory=dict)
+    revision: int = 0
+    resolved: dict[tuple[int, int], tuple[int, tuple]] = field(default_factory=dict, repr=False)
+
+    def remember_person(self, word: str, actor: Actor) -> None:
+        """Remember that the name word ``word`` ("Japarov") refers to ``actor``."""
+        if self.people.get(word) != actor:
+            self.people[word] = actor
+            self.revision += 1
+
+    def remember_agent(self, agent: str, country: str) -> None:
+        """Remember that the agent word ``agent`` ("junta") was last named with ``country`` (ISO3)."""
+        if self.agents.get(agent) != country:
+            self.agents[agent] = country
+            self.revision += 1
+
+    def set_last_person(self, actor: Actor | None) -> None:
+        """The person "he"/"she" refers to from now on (None: unknown)."""
+        self.last_person = actor  # read by pronouns only, which are never taken from ``resolved``
+
+    def set_last_organisation(self, actor: Actor | None) -> None:
+        """The organisation "the bloc" refers to from now on."""
+        if actor != self.last_organisation:
+            self.last_organisation = actor
+            self.revision += 1
 
     def partner_of(self, country: str | None) -> Actor | None:
         """The dyad member other than ``country`` (the dyad's first when ``country`` is outside it), counting
@@ -142,20 +172,24 @@ class ActorFinder:
 
         The longest match wins where matches overlap; a proper-noun match is preferred to an agent word.
         """
-        spans = []
-        for matcher in (self._cased, self._lower):
-            for match_id, start, end in matcher(doc):
-                key = doc.vocab.strings[match_id]
-                span = doc[start:end]
-                span.label_ = key
-                spans.append(span)
+        found = [m for matcher in (self._cased, self._lower) for m in matcher(doc)]  # (key id, start, end)
+        # spaCy's filter_spans on plain tuples: longest first, then earliest; a span overlapping a kept one
+        # at its first or last token is dropped
+        found.sort(key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+        kept, seen = [], set()
+        for match_id, start, end in found:
+            if start not in seen and end - 1 not in seen:
+                kept.append((start, end, match_id))
+                seen.update(range(start, end))
         result: dict[int, tuple[GazetteerEntry, int, int]] = {}
-        for span in filter_spans(spans):
-            entry = self._entries[span.label_]
-            if span.root.ent_type_ in NUMERIC_ENTS:  # "20 million U.S. dollars" names no actor
+        strings = doc.vocab.strings
+        for start, end, match_id in sorted(kept):
+            root = doc[start] if end - start == 1 else doc[start:end].root
+            if root.ent_type_ in NUMERIC_ENTS:  # "20 million U.S. dollars" names no actor
                 continue
-            for i in range(span.start, span.end):
-                result[i] = (entry, span.start, span.end)
+            entry = self._entries[strings[match_id]]
+            for i in range(start, end):
+                result[i] = (entry, start, end)
         return result
 
     # ------------------------------------------------------------------ resolution
@@ -171,11 +205,37 @@ class ActorFinder:
                     actors.append(actor)
         return actors
 
+    def introduce(self, head, gaz: dict, memory: ArticleMemory) -> None:
+        """Remember what the phrase headed by ``head`` introduces (a named person's country and office, an
+        agent word's country), as :meth:`resolve_one` does, without resolving a phrase that cannot introduce
+        anything: one with no country, organisation, person or unlisted place word and no "its"/"their"."""
+        if head.lower_ in PERSON_PRONOUNS:
+            return
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+            self.resolve_one(head, gaz, memory)
+            return
+        tokens = _actor_tokens(head, gaz)
+        kinds = {hit[0].kind for t in tokens
+                 if (hit := gaz.get(t.i)) and (hit[0].country or hit[0].sector or hit[0].kind == "person")}
+        if "person" in kinds or kinds & COUNTRY_KINDS or ("agent" in kinds and _proper_runs(tokens, gaz)):
+            # a country, office-holder, or a place outside the files with an agent word giving the sector
+            self.resolve_one(head, gaz, memory)
+
     def resolve_one(self, head, gaz: dict, memory: ArticleMemory) -> list[Actor]:
-        """Resolve one noun-phrase head (no conjunct expansion); a list because "both sides" is two actors."""
-        lower = head.lower_
-        if lower in PERSON_PRONOUNS:
+        """Resolve one noun-phrase head (no conjunct expansion); a list because "both sides" is two actors.
+
+        The same phrase is resolved again only when the memory has changed since (``memory.resolved``)."""
+        if head.lower_ in PERSON_PRONOUNS:
             return [_as_mention(memory.last_person, head, "pronoun -> last person")] if memory.last_person else []
+        key = (id(head.doc), head.i)
+        known = memory.resolved.get(key)
+        if known is not None and known[0] == memory.revision:
+            return list(known[1])
+        actors = self._resolve_one(head, gaz, memory)
+        memory.resolved[key] = (memory.revision, tuple(actors))
+        return actors
+
+    def _resolve_one(self, head, gaz: dict, memory: ArticleMemory) -> list[Actor]:
         group = self._group(head, memory)
         if group is not None:
             return group
@@ -220,7 +280,7 @@ class ActorFinder:
         text, start, end = _span_text(head, tokens)
         agent = head.lemma_.lower() if head.i in gaz and gaz[head.i][0].kind == "agent" else None
         if agent and len(countries) == 1 and countries[0].kind != "igo":
-            memory.agents[agent] = countries[0].country
+            memory.remember_agent(agent, countries[0].country)
         person = self._known_office_holder(tokens, gaz, memory)
         if person is not None and not any(e.kind != "group" for e in countries):
             if sector and sector != person.sector:  # the title in the sentence beats the knowledge base
@@ -277,7 +337,7 @@ class ActorFinder:
                        how=f"person '{full}' introduced as {actor.code}")
         for tok in names:
             if len(tok.text) > 2:
-                memory.people[tok.text] = person
+                memory.remember_person(tok.text, person)
 
     def note_organisations(self, span, gaz: dict, memory: ArticleMemory) -> None:
         """Remember the last intergovernmental organisation named in ``span`` (for "the bloc")."""
@@ -285,8 +345,8 @@ class ActorFinder:
             hit = gaz.get(i)
             if hit and hit[0].kind == "igo" and hit[1] == i:
                 entry = hit[0]
-                memory.last_organisation = make_actor(entry.country, entry.sector, entry.name, entry.phrase,
-                                                      f"igo '{entry.phrase}' ({entry.source})", code=entry.code)
+                memory.set_last_organisation(make_actor(entry.country, entry.sector, entry.name, entry.phrase,
+                                                        f"igo '{entry.phrase}' ({entry.source})", code=entry.code))
 
     @staticmethod
     def count_countries(mention_maps) -> list[tuple[str, int]]:
@@ -314,9 +374,9 @@ def _actor_tokens(head, gaz: dict) -> list:
     Kabul"), without its possessor and place, which are not actors."""
     tokens = noun_phrase(head)
     if head.pos_ == "NOUN" and head.i not in gaz:
-        owned = {t.i for c in head.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("in", "at"))
-                 for t in c.subtree}
-        tokens = [t for t in tokens if t.i not in owned]
+        owners = [c for c in head.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("in", "at"))]
+        if owners:  # drop the owners' subtrees
+            tokens = [t for t in tokens if not any(t == c or c.is_ancestor(t) for c in owners)]
     return tokens
 
 
@@ -527,10 +587,11 @@ def _name_tokens(tokens, gaz: dict) -> list:
     if not tokens:
         return []
     inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside or t.head == t or t.dep_ == "appos"]
+    parent = columns(tokens[0].doc).heads
+    heads = [t for t in tokens if parent[t.i] not in inside or parent[t.i] == t.i or t.dep_ == "appos"]
     out = []
     for head in heads:
-        chain = [head] + [c for c in head.subtree if c.dep_ in ("compound", "flat") and c.i in inside]
+        chain = [head] + [c for c in tokens if c.dep_ in ("compound", "flat") and head.is_ancestor(c)]
         for t in chain:
             if (t.pos_ == "PROPN" and (t.i not in gaz or gaz[t.i][0].kind in ("person", "actor")) and t.is_alpha
                     and t.is_title
@@ -552,17 +613,19 @@ def _known_person(tokens, memory: ArticleMemory) -> Actor | None:
 
 
 def _span_text(head, tokens) -> tuple[str, int, int]:
+    """The phrase's text (its tokens within 8 words of the head) and its character offsets in the sentence."""
     near = [t for t in tokens if abs(t.i - head.i) <= 8]
     first, last = min(near, key=lambda t: t.i), max(near, key=lambda t: t.i)
-    span = head.doc[first.i:last.i + 1]
-    offset = head.sent.start_char
-    return span.text, span.start_char - offset, span.end_char - offset
+    cols = columns(head.doc)
+    offset = cols.sentence_char[head.i]
+    start, end = first.idx, last.idx + len(last)
+    return cols.text[start:end], start - offset, end - offset
 
 
 def _as_mention(actor: Actor | None, head, how: str) -> Actor | None:
     if actor is None:
         return None
-    offset = head.sent.start_char
+    offset = columns(head.doc).sentence_char[head.i]
     return Actor(code=actor.code, country=actor.country, sector=actor.sector, name=actor.name, text=head.text,
                  start=head.idx - offset, end=head.idx - offset + len(head.text), how=how)
 

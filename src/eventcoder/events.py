@@ -32,13 +32,18 @@ import functools
 from collections import Counter
 from dataclasses import dataclass
 
+from spacy.parts_of_speech import NAMES
+
 from .actors import ActorFinder, ArticleMemory, make_actor
 from .lexicon import Lexicon, VerbPattern
 from .model import Actor
+from .nlp import columns, within
 
 __all__ = ["Candidate", "SentenceCoder"]
 
 TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
+ALL_POS = frozenset(NAMES.values())
+"""Every part of speech (a lemma test regardless of it)."""
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 MODAL_SKIP = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
 SAY_LEMMAS = frozenset({"say", "tell", "add", "state", "note", "stress", "announce", "emphasize", "emphasise",
@@ -114,15 +119,22 @@ class SentenceCoder:
     def __init__(self, lexicon: Lexicon, finder: ActorFinder) -> None:
         self.lexicon = lexicon
         self.finder = finder
+        # string key -> whether the lemma / the verb's possible base forms have patterns (a cache across Docs)
+        self._lemma_memo: dict[int, bool] = {}
+        self._form_memo: dict[int, bool] = {}
 
     # ------------------------------------------------------------------ matching
     def match(self, token) -> VerbPattern | None:
         """The first lexicon pattern whose lemma, object and preposition constraints ``token`` meets."""
-        patterns = self._patterns(token)
-        if not patterns:
-            return None
-        objects, preps = _object_lemmas(token), _prepositions(token)
-        return next((p for p in patterns if _mismatch(token, p, objects, preps) is None), None)
+        objects = preps = None  # read from the parse only when a pattern asks for them
+        for p in self._patterns(token):
+            if p.objects and objects is None:
+                objects = _object_lemmas(token)
+            if "needprep" in p.flags and preps is None:
+                preps = _prepositions(token)
+            if _mismatch(token, p, objects or set(), preps or set()) is None:
+                return p
+        return None
 
     def _patterns(self, token) -> tuple[VerbPattern, ...]:
         """The lexicon's patterns for ``token``: by its lemma, or for a verb the lemmatizer got wrong, by the
@@ -134,6 +146,38 @@ class SentenceCoder:
             patterns = next((self.lexicon.candidates(f) for f in _verb_forms(token.lower_)
                              if self.lexicon.candidates(f)), ())
         return patterns
+
+    def _found(self, sent) -> dict[int, VerbPattern]:
+        """Token index -> matched pattern for every trigger of ``sent``, with the reported obligations of
+        speech verbs. Only tokens whose part of speech and lemma (or, for a verb, a possible base form) have
+        lexicon patterns are looked at as tokens (:func:`eventcoder.nlp.columns`)."""
+        doc = sent.doc
+        found = {}
+        for i in within(self._trigger_positions(doc), sent.start, sent.end):
+            p = self.match(doc[i])
+            if p is not None:
+                found[i] = p
+        found.update(_deontic_speech(sent, found))
+        return found
+
+    def _trigger_positions(self, doc) -> list[int]:
+        """Positions of the tokens of ``doc`` that have lexicon patterns: the test :meth:`_patterns` makes first
+        (part of speech, lemma, or for a verb a possible base form), over the whole Doc at once."""
+        cols = columns(doc)
+
+        def find() -> list[int]:
+            import numpy
+
+            where = numpy.flatnonzero(cols.pos_mask(TRIGGER_POS))
+            by_lemma = cols.keys_where(cols.lemma_keys[where], self.lexicon.candidates, self._lemma_memo)
+            verbs = where[~by_lemma & cols.pos_mask(frozenset({"VERB"}))[where]]
+            by_form = verbs[cols.keys_where(cols.lower_keys[verbs], self._base_form_has_patterns, self._form_memo)]
+            return sorted(where[by_lemma].tolist() + by_form.tolist())
+
+        return cols.remember(("triggers", self), find)
+
+    def _base_form_has_patterns(self, word: str) -> bool:
+        return any(self.lexicon.candidates(f) for f in _verb_forms(word))
 
     def near_misses(self, token) -> list[tuple[VerbPattern, str]]:
         """Patterns for ``token``'s lemma that did not match it, each with the reason (for explanations)."""
@@ -147,8 +191,7 @@ class SentenceCoder:
     def trigger_status(self, sent, gaz: dict) -> dict[int, str]:
         """For each matched trigger of ``sent`` (token index -> text): why it was not coded, or "coded" when it
         went on to argument finding. The same tests as :meth:`code`, reported instead of applied."""
-        found = {t.i: p for t in sent if (p := self.match(t)) is not None}
-        found.update(_deontic_speech(sent, found))
+        found = self._found(sent)
         reported = _reported_only(sent.doc, found)
         matches, governed = self._screen(sent.doc, found, set(reported), gaz)
         out = {}
@@ -184,8 +227,7 @@ class SentenceCoder:
 
     def _matches(self, sent, gaz: dict) -> list[_Match]:
         """The triggers of a sentence that are coded, each with its code and mood."""
-        found = {t.i: p for t in sent if (p := self.match(t)) is not None}
-        found.update(_deontic_speech(sent, found))
+        found = self._found(sent)
         suppressed = _reported_only(sent.doc, found)
         matches, governed = self._screen(sent.doc, found, suppressed, gaz)
         for i, p in found.items():
@@ -448,7 +490,7 @@ class SentenceCoder:
     def _note_person(actors: list[Actor], memory: ArticleMemory) -> None:
         if len(actors) == 1 and actors[0].name and actors[0].sector not in (None, "IGO") and " " in (
                 actors[0].name or ""):
-            memory.last_person = actors[0]
+            memory.set_last_person(actors[0])
 
 
 # ---------------------------------------------------------------------- parse helpers (pure functions)
@@ -473,6 +515,7 @@ OBLIGING_LEMMAS = SAY_LEMMAS | {"remind", "reminder"}
 """Verbs that can report an obligation on someone else."""
 DEONTIC = {"must": "100", "should": "020"}
 """Reported obligation ("X said Y must hand over ...") is a demand (100); "should" an appeal (020)."""
+DEONTIC_WORDS = frozenset(DEONTIC)
 
 
 def _deontic_speech(sent, found: dict) -> dict[int, VerbPattern]:
@@ -480,9 +523,11 @@ def _deontic_speech(sent, found: dict) -> dict[int, VerbPattern]:
     cooperate", "the minister said Libya must hand over the suspects"): coded as a demand or an appeal
     addressed to the clause's subject, unless a lexicon pattern already matched the speech verb."""
     out = {}
-    for tok in sent:
-        if tok.lemma_.lower() not in OBLIGING_LEMMAS or (
-                tok.i in found and "intent" not in found[tok.i].flags and found[tok.i].code[:2] != "01"):
+    doc, cols = sent.doc, columns(sent.doc)
+    if not within(cols.positions(ALL_POS, words=DEONTIC_WORDS), sent.start, sent.end):
+        return out  # no "must" or "should" in the sentence
+    for tok in (doc[i] for i in within(cols.positions(ALL_POS, OBLIGING_LEMMAS), sent.start, sent.end)):
+        if tok.i in found and "intent" not in found[tok.i].flags and found[tok.i].code[:2] != "01":
             continue  # a specific pattern of the speech verb wins over the reported obligation
         for clause in (c for c in tok.children if c.dep_ == "ccomp"):
             modal = next((a.lower_ for a in clause.children if a.dep_ == "aux" and a.lower_ in DEONTIC), None)

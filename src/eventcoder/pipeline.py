@@ -28,7 +28,7 @@ from .knowledge import Knowledge, load_knowledge
 from .language import Language, detect_language
 from .lexicon import load_lexicon
 from .model import Article, EventRecord, Sentence
-from .nlp import load_model
+from .nlp import columns, label_keys, load_model, within
 from .when import is_temporal, parse_written_date, resolve_date
 from .where import Place, resolve_place
 
@@ -268,7 +268,7 @@ class Coder:
         surnames ("Japarov") and agent words ("the junta") are known."""
         for root in roots:
             if (root.pos_ == "PROPN" and root.i not in gaz) or (root.i in gaz and gaz[root.i][0].kind == "agent"):
-                self.finder.resolve_one(root, gaz, memory)
+                self.finder.introduce(root, gaz, memory)
 
     def _note_speaker(self, span, gaz: dict, memory: ArticleMemory) -> None:
         """Remember the sentence's subject as the person "he"/"she" will refer to; a named person the
@@ -279,9 +279,9 @@ class Coder:
                 actors = self.finder.resolve_one(child, gaz, memory)
                 if len(actors) == 1 and actors[0] and actors[0].name and " " in actors[0].name and (
                         actors[0].sector not in (None, "IGO")):
-                    memory.last_person = actors[0]
+                    memory.set_last_person(actors[0])
                 elif child.ent_type_ == "PERSON" and not any(a and a.country for a in actors):
-                    memory.last_person = None
+                    memory.set_last_person(None)
 
     def _record(self, article: Article, sentence: Sentence, cand: Candidate, gaz: dict,
                 memory: ArticleMemory) -> EventRecord:
@@ -348,25 +348,28 @@ _NP_POS = frozenset({"NOUN", "PROPN", "PRON"})
 def _chunk_roots(span) -> list:
     """Roots of the noun chunks of ``span``, in order: the tokens English ``doc.noun_chunks`` would give as
     chunk roots (the same rules: a noun or pronoun in a nominal role, or coordinated with one, outside an
-    earlier chunk), found in one pass over the sentence instead of spaCy's slower iterator over the doc."""
+    earlier chunk), found in one pass over the sentence's nouns and pronouns, reading labels and heads from
+    :func:`eventcoder.nlp.columns`, instead of spaCy's slower iterator over the doc."""
+    doc = span.doc
+    cols = columns(doc)
+    nominal, conj = label_keys(cols.strings, _NP_DEPS), cols.strings["conj"]
+    deps, heads = cols.dep_keys, cols.heads
     roots, prev_end = [], -1
-    for word in span:
-        if word.pos_ not in _NP_POS:
-            continue
+    for i in within(cols.positions(_NP_POS), span.start, span.end):
+        if deps[i] not in nominal:
+            if deps[i] != conj:
+                continue
+            head = heads[i]
+            while deps[head] == conj and heads[head] < head:
+                head = heads[head]
+            if deps[head] not in nominal:
+                continue
+        word = doc[i]
         left = word.left_edge.i
         if left <= prev_end:
             continue
-        if word.dep_ not in _NP_DEPS:
-            if word.dep_ != "conj":
-                continue
-            head = word.head
-            while head.dep_ == "conj" and head.head.i < head.i:
-                head = head.head
-            if head.dep_ not in _NP_DEPS:
-                continue
-        prev_end = word.i
-        inside = left <= word.head.i < word.i
-        roots.append(span.doc[left:word.i + 1].root if inside else word)
+        prev_end = i
+        roots.append(doc[left:i + 1].root if left <= heads[i] < i else word)
     return roots
 
 
@@ -374,7 +377,7 @@ def _sentences(article: Article, docs: list) -> list[Sentence]:
     out: list[Sentence] = []
     for seg, doc in zip(article.segments, docs):
         alpha = doc.to_array(IS_ALPHA) if len(doc) else None  # one pass instead of a Token object per token
-        doc_text = doc.text  # spaCy joins the tokens' text on each access
+        doc_text = columns(doc, seg.text).text  # Doc.text joins its tokens again on each access
         for span in doc.sents:
             raw = doc_text[span.start_char:span.end_char]  # = span.text, without joining its tokens again
             text = raw.strip()

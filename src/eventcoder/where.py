@@ -239,6 +239,7 @@ def _city_place(key: str, prefer_country: str | None) -> Place | None:
     return Place(city.name, city.country, city.latitude, city.longitude, "city")
 
 
+@functools.lru_cache(maxsize=16384)
 def resolve_place(name: str, *, prefer_country: str | None = None) -> Place | None:
     """Resolve a place name: a country first, then a known region, then a city.
 
@@ -253,7 +254,8 @@ def resolve_place(name: str, *, prefer_country: str | None = None) -> Place | No
         name (str): the name as written, any case ("Kyrgyzstan", "the United States", "Kiev").
         prefer_country (str | None): ISO3 code to prefer among same-named cities ("USA" makes
             "Moscow" the one in Idaho).
-    RETURNS (Place | None): the place, or None when the name is empty or unknown. Never raises.
+    RETURNS (Place | None): the place, or None when the name is empty or unknown. Never raises. Answers are
+        cached per process (the gazetteers do not change while it runs).
     """
     key = normalise_name(name or "")
     if not key:
