@@ -275,6 +275,8 @@ class ActorFinder:
     def _from_phrase(self, head, gaz: dict, memory: ArticleMemory) -> list[Actor]:
         """Resolve a phrase by its own words, then by what the article said before (rules 3-5 of the module)."""
         tokens = _actor_tokens(head, gaz)
+        if _names_nothing(head, tokens, gaz, memory):
+            return []
         countries = self._on_date(_country_entries(head, tokens, gaz), memory.date)
         sector, sector_how = _sector(head, tokens, gaz)
         text, start, end = _span_text(head, tokens)
@@ -399,6 +401,14 @@ def _former(actors: list[Actor], tokens) -> list[Actor]:
         return actors
     return [make_actor(a.country, "ELI", a.name, a.text, f"{a.how}; '{word.text}' -> former official (ELI)",
                        a.start, a.end) if a is not None and a.sector in STATE_OFFICE_SECTORS else a for a in actors]
+
+
+def _names_nothing(head, tokens, gaz: dict, memory: ArticleMemory) -> bool:
+    """Whether the phrase certainly names no actor (so that the rules below need not run): none of its words
+    is in the knowledge files, none is a name (a run of proper nouns that may be a place) or a name the
+    article introduced, and its head is no organisation noun ("the bloc") that may refer back."""
+    return (not any(t.i in gaz for t in tokens) and head.lemma_.lower() not in ORGANISATION_NOUNS
+            and not any(t.text in memory.people for t in tokens) and not _proper_runs(tokens, gaz))
 
 
 def _from_article(head, tokens, memory: ArticleMemory, agent_info: tuple, span: tuple) -> list[Actor]:
