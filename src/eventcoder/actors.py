@@ -20,6 +20,7 @@ A country named alone as an actor is coded as its government (sector GOV), as th
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
@@ -28,7 +29,7 @@ from spacy.matcher import PhraseMatcher
 
 from .knowledge import STATE_OFFICE_SECTORS, GazetteerEntry, Knowledge
 from .model import Actor
-from .nlp import columns
+from .nlp import columns, label_keys, lowered
 
 __all__ = ["ActorFinder", "ArticleMemory", "GROUP_HEADS", "Resolution", "lookup", "make_actor", "nationality"]
 
@@ -439,25 +440,42 @@ def noun_phrase(head) -> list:
     ("police in Kyrgyzstan's capital"; a named person's "in X" is where they were, so it is left out).
 
     Relative clauses, participial modifiers and other clauses are left out, except a "from" phrase in a
-    relative clause, which tells where people come from ("gunmen who crossed from Afghanistan").
+    relative clause, which tells where people come from ("gunmen who crossed from Afghanistan"). The tree is
+    walked on the Doc's columns (labels, children), not on ``Token`` objects.
     """
-    tokens = [head]
-    stack = [head]
+    doc = head.doc
+    cols = columns(doc)
+    kids, deps, strings = cols.children(), cols.dep_keys, cols.strings
+    modifier, (prep, conj, relcl) = label_keys(strings, _PHRASE_DEPS), _phrase_labels(strings)
+    found, stack = [head.i], [head.i]
     person = head.ent_type_ == "PERSON"
     while stack:
-        tok = stack.pop()
-        for child in tok.children:
-            place_prep = child.dep_ == "prep" and child.lower_ in PLACE_PREPS and not (
-                person and tok == head and child.lower_ in ("in", "at"))
-            if child.dep_ in MOD_DEPS or child.dep_ == "pobj" or place_prep or (
-                    child.dep_ == "conj" and tok != head):
-                tokens.append(child)
+        at = stack.pop()
+        for child in kids[at]:
+            dep = deps[child]
+            if dep in modifier or (dep == conj and at != head.i) or (dep == prep and _place_prep(
+                    lowered(strings, cols.lower_keys[child]), person and at == head.i)):
+                found.append(child)
                 stack.append(child)
-            elif child.dep_ == "relcl" and tok == head:
-                for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "from":
-                        tokens.extend(prep.subtree)
-    return sorted(tokens, key=lambda t: t.i)
+            elif dep == relcl and at == head.i:
+                for word in kids[child]:
+                    if deps[word] == prep and lowered(strings, cols.lower_keys[word]) == "from":
+                        found.extend(t.i for t in doc[word].subtree)
+    return [doc[i] for i in sorted(found)]
+
+
+_PHRASE_DEPS = MOD_DEPS | {"pobj"}
+
+
+@functools.lru_cache(maxsize=16)
+def _phrase_labels(strings) -> tuple[int, int, int]:
+    """The keys of "prep", "conj" and "relcl" in ``strings``."""
+    return strings["prep"], strings["conj"], strings["relcl"]
+
+
+def _place_prep(word: str, own_person: bool) -> bool:
+    """A preposition that keeps its phrase in the noun phrase; a named person's "in"/"at" does not."""
+    return word in PLACE_PREPS and not (own_person and word in ("in", "at"))
 
 
 def _rank(head, tok) -> tuple[int, int]:

@@ -98,6 +98,17 @@ class TokenColumns:
         lemma is in ``lemmas`` and whose lower-cased word is in ``words``."""
         return self.remember(("positions", pos, lemmas, words), lambda: self._positions(pos, lemmas, words))
 
+    def children(self) -> list[list[int]]:
+        """The positions of each token's syntactic children, ascending (``Token.children``), made once."""
+        def make() -> list[list[int]]:
+            out: list[list[int]] = [[] for _ in self.heads]
+            for i, head in enumerate(self.heads):
+                if head != i:
+                    out[head].append(i)
+            return out
+
+        return self.remember("children", make)
+
     def remember(self, key, make):
         """``make()`` the first time ``key`` is asked for on this Doc, the same value after that (for
         positions that depend on more than this class knows, such as a lexicon)."""
