@@ -415,3 +415,91 @@ def test_store_busy_file_gives_a_clear_error_after_the_timeout(tmp_path: Path):
         holder.wait()
     with EventStore(path, read_only=True, lock_timeout=5) as store:
         assert store.count_articles() == 0
+
+
+def _expected_events(store: EventStore) -> dict[str, tuple]:
+    """The events the stored mentions and articles make, computed here in Python (docs/store.md, `events`)."""
+    coded = {a["doc_id"]: a for a in store.articles()}
+    groups: dict[str, list[dict]] = {}
+    for m in store.mentions():
+        key = "|".join([m["event_date"] or "", m["source_code"] or "", m["target_code"] or "", m["cameo_code"]])
+        groups.setdefault(key, []).append(m)
+    expected = {}
+    for key, mentions in groups.items():
+        def seen(m: dict) -> date:
+            return date.fromisoformat(m["published"]) if m["published"] else coded[m["doc_id"]]["coded_at"].date()
+
+        first = min(mentions, key=lambda m: (seen(m), m["doc_id"], m["sentence_index"], m["event_id"]))
+        expected[key] = (sum(m["mentions"] for m in mentions), len({m["outlet"] or m["doc_id"] for m in mentions}),
+                         len({m["doc_id"] for m in mentions}), min(map(seen, mentions)).isoformat(),
+                         max(map(seen, mentions)).isoformat(),
+                         min(coded[m["doc_id"]]["coded_at"] for m in mentions).isoformat(),
+                         first["doc_id"], first["sentence"], first["source_name"], first["outlet"],
+                         coded[first["doc_id"]]["url"])
+    return expected
+
+
+def _stored_events(store: EventStore) -> dict[str, tuple]:
+    names = ("num_mentions", "num_sources", "num_articles", "first_seen", "last_seen", "date_added", "doc_id",
+             "sentence", "source_name", "outlet", "source_url")
+    return {e["event_key"]: tuple(e[name] for name in names) for e in store.events()}
+
+
+def test_store_events_stay_the_aggregate_of_mentions_through_groups_recoding_and_deletes(tmp_path: Path):
+    """Groups of new articles, a group re-coding stored ones, single re-codes and deletes: after each write
+    ``events`` holds exactly the rows its mentions make (every key an article had or has is recomputed)."""
+
+    def article(doc_id: str, outlet: str | None, published: date | None) -> Article:
+        return dataclasses.replace(make_article(doc_id, text=f"{doc_id} {outlet} {published}"), outlet=outlet,
+                                   published=published, url=f"https://example.org/{doc_id}")
+
+    def records(doc_id: str, published: date | None, *events: tuple[str, str]) -> list[EventRecord]:
+        return [make_record(doc_id, n, cameo_code=code, target_code=target, sentence=f"{doc_id} sentence {n}",
+                            source_name=f"{doc_id} source", mentions=1 + n % 2,
+                            published=published.isoformat() if published else None)
+                for n, (code, target) in enumerate(events)]
+
+    day1, day2 = date(2025, 11, 20), date(2025, 11, 21)
+    store = EventStore(tmp_path / "events.duckdb", shared=True)
+    with store.held():
+        store.store_articles([
+            (article("a", "Xinhua", day2), records("a", day2, ("042", "CHNGOV"), ("036", "CHNGOV"))),
+            (article("b", "Xinhua", day1), records("b", day1, ("042", "CHNGOV"))),
+            (article("c", None, None), records("c", None, ("042", "CHNGOV"), ("057", "RUSGOV"))),
+            (article("d", "TASS", day1), []),
+        ])
+    assert _stored_events(store) == _expected_events(store)
+    with store.held():  # b and d re-coded (b's event moves to another key), e new
+        store.store_articles([
+            (article("b", "Xinhua", day1), records("b", day1, ("036", "CHNGOV"))),
+            (article("d", "TASS", day2), records("d", day2, ("042", "CHNGOV"), ("042", "RUSGOV"))),
+            (article("e", "TASS", day1), records("e", day1, ("057", "RUSGOV"))),
+        ])
+    assert _stored_events(store) == _expected_events(store)
+    store.store_article(article("a", "Xinhua", day2), [])  # a now has no events
+    store.store_article(article("f", None, day1), records("f", day1, ("042", "CHNGOV")))
+    assert store.delete_article("c") is True
+    expected = _expected_events(store)
+    assert _stored_events(store) == expected
+    assert set(expected) == {"2025-11-19|KGZGOV|CHNGOV|036", "2025-11-19|KGZGOV|CHNGOV|042",
+                             "2025-11-19|KGZGOV|RUSGOV|042", "2025-11-19|KGZGOV|RUSGOV|057"}
+    store.close()
+    assert not (tmp_path / "events.duckdb.wal").exists()
+
+
+def test_store_close_checkpoints_what_a_capped_checkpoint_left_in_the_log(tmp_path: Path):
+    """Closing a writable store checkpoints under CHECKPOINT_MEMORY; should that checkpoint not run (DuckDB then
+    keeps the commits in FILE.wal), the store checkpoints once more without the cap, so no log is left."""
+    from eventcoder.store import CHECKPOINT_MEMORY
+
+    duckdb.connect().execute(f"SET memory_limit = '{CHECKPOINT_MEMORY}'")  # a size DuckDB understands
+    path = tmp_path / "wal.duckdb"
+    store = EventStore(path, shared=True)
+    with store.held():
+        store.store_article(make_article(), [make_record(n=0)])
+        store._con.execute("PRAGMA disable_checkpoint_on_shutdown")  # as if the capped checkpoint had failed
+    assert not (tmp_path / "wal.duckdb.wal").exists()
+    store.store_article(make_article("b.txt"), [make_record("b.txt", 0)])
+    store.close()
+    with EventStore(path, read_only=True) as reader:
+        assert (reader.count_articles(), reader.count_mentions(), reader.count_events()) == (2, 2, 1)

@@ -45,7 +45,7 @@ import duckdb
 from .errors import StoreError
 from .model import RECORD_COLUMNS, Article, EventRecord
 
-__all__ = ["DEFAULT_PATH", "EVENT_COLUMNS", "LOCK_TIMEOUT", "SCHEMA_VERSION", "EventStore"]
+__all__ = ["CHECKPOINT_MEMORY", "DEFAULT_PATH", "EVENT_COLUMNS", "LOCK_TIMEOUT", "SCHEMA_VERSION", "EventStore"]
 
 SCHEMA_VERSION = 2
 """Version of the schema this module creates and reads."""
@@ -55,6 +55,18 @@ DEFAULT_PATH = "eventcoder.duckdb"
 
 LOCK_TIMEOUT = 30.0
 """Seconds an open waits for another process to release the database file before it gives up."""
+
+CHECKPOINT_MEMORY = "24MB"
+"""DuckDB's memory limit while a writable database file is closed (:meth:`EventStore._close`).
+
+Closing the file runs DuckDB's checkpoint: it writes the rows committed since the last one as a new row
+group, and merges the small row groups at the end of a table once they add up to twice the one before
+them (DuckDB's vacuum), so that merges double in size as a table grows (16,000 mentions, 33,000, 66,000,
+... up to a few row groups of 122,880). A merge builds its row group uncompressed in memory, about 0.8 KB a
+mention: a batch writing 32 articles at a time peaked higher at each of them. Under this limit DuckDB spills
+the merged rows to its temporary folder (``FILE.tmp``) instead; the rest of a checkpoint of this schema
+needed under 16 MB in our measurements (``benchmarks/store_soak.py``).
+"""
 
 _DATE_COLUMNS = frozenset({"event_date", "published"})
 _NOT_NULL_COLUMNS = frozenset({"event_id", "doc_id", "cameo_code"})
@@ -148,57 +160,72 @@ _CREATE_MENTIONS = _create_table("mentions", MENTION_COLUMN_TYPES, _NOT_NULL_COL
 _CREATE_EVENTS = _create_table("events", EVENT_COLUMN_TYPES, frozenset({"event_key", "global_event_id", "cameo_code"}))
 
 # Column names come from code (RECORD_COLUMNS, EVENT_COLUMNS), never from input; every value is a bound
-# parameter. One statement inserts all of an article's mentions: each column is bound as one list.
+# parameter. One statement inserts all of a group's mentions: each column is bound as one list. Deleting and
+# inserting mentions return the event key of each row (RETURNING), so that the keys an article had or has
+# are known without scanning the mentions table again.
 _INSERT_MENTIONS = (
     f"INSERT INTO mentions ({', '.join(RECORD_COLUMNS)}) SELECT "
     + ", ".join(f"unnest(?::{t}[])" for t in MENTION_COLUMN_TYPES.values())
+    + f" RETURNING {EVENT_KEY_SQL}"
 )
-_INSERT_ARTICLE = (
-    f"INSERT OR REPLACE INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
-    f"VALUES ({', '.join('?' for _ in _ARTICLE_COLUMNS)})"
-)
-_ARTICLE_KEYS = f"SELECT DISTINCT {EVENT_KEY_SQL} FROM mentions WHERE doc_id = ?"
 _ARTICLE_TYPES = ("VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DATE", "VARCHAR", "TIMESTAMP", "VARCHAR")
 _INSERT_ARTICLES = (
     f"INSERT OR REPLACE INTO articles ({', '.join(_ARTICLE_COLUMNS)}) SELECT "
     + ", ".join(f"unnest(?::{t}[])" for t in _ARTICLE_TYPES)
 )
-_GROUP_KEYS = f"SELECT DISTINCT {EVENT_KEY_SQL} FROM mentions WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))"
-_DELETE_GROUP = "DELETE FROM mentions WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))"
+_DELETE_MENTIONS = f"DELETE FROM mentions WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) RETURNING {EVENT_KEY_SQL}"
+# Every write stores or deletes an article's row and its mentions together, so only a doc_id that has an
+# articles row can have mentions: looking that up in the small articles table spares a new article a scan of
+# all mentions.
+_STORED_DOC_IDS = "SELECT doc_id FROM articles WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))"
 
 
-def _refresh_events_sql(where: str) -> str:
-    """INSERT of the events rows of the mentions matching ``where`` (a fixed SQL condition, no input).
+def _aggregate_sql(where: str) -> str:
+    """SELECT of the aggregates of each event key of the mentions matching ``where`` (a fixed SQL condition,
+    no input), and the rowid of the key's first mention: (event_key, num_mentions, num_sources, num_articles,
+    first_seen, last_seen, date_added, first_row).
 
-    GLOBALEVENTID-like id: the top 60 bits of the key's MD5 (stable across versions and machines).
-    num_sources counts distinct outlets (an article without an outlet counts as a source of its own);
-    first_seen/last_seen are the earliest and latest publication dates (the coding date where none).
+    Only the narrow columns these need are read, never the evidence texts of every mention: a key's first
+    mention is the one of its earliest article (by publication date, then doc_id, sentence, event_id), and
+    its columns are read by rowid afterwards (:data:`_INSERT_EVENTS`). num_sources counts distinct outlets (an
+    article without an outlet counts as a source of its own); first_seen/last_seen are the earliest and latest
+    publication dates (the coding date where none).
     """
-    first = ", ".join(f"f.{c}" for c in _FIRST_MENTION_COLUMNS)
     return f"""
-INSERT INTO events ({', '.join(EVENT_COLUMNS)})
 WITH m AS (
-    SELECT mentions.*, {EVENT_KEY_SQL} AS event_key, articles.url AS url, articles.coded_at AS coded_at,
+    SELECT mentions.rowid AS mention_row, {EVENT_KEY_SQL} AS event_key, mentions.doc_id, mentions.outlet,
+           mentions.mentions, mentions.sentence_index, mentions.event_id, articles.coded_at,
            coalesce(mentions.published, CAST(articles.coded_at AS DATE)) AS seen
     FROM mentions JOIN articles USING (doc_id)
     WHERE {where}
-), agg AS (
-    SELECT event_key, sum(mentions) AS num_mentions, count(DISTINCT coalesce(outlet, doc_id)) AS num_sources,
-           count(DISTINCT doc_id) AS num_articles, min(seen) AS first_seen, max(seen) AS last_seen,
-           min(coded_at) AS date_added
-    FROM m GROUP BY event_key
-), f AS (
-    SELECT * FROM m
-    QUALIFY row_number() OVER (PARTITION BY event_key ORDER BY seen, doc_id, sentence_index, event_id) = 1
 )
-SELECT f.event_key, CAST(md5_number(f.event_key) >> 68 AS BIGINT), {first},
+SELECT event_key, sum(mentions), count(DISTINCT coalesce(outlet, doc_id)), count(DISTINCT doc_id), min(seen),
+       max(seen), min(coded_at), first(mention_row ORDER BY seen, doc_id, sentence_index, event_id)
+FROM m GROUP BY event_key"""
+
+
+_AGGREGATE_KEYS = _aggregate_sql(f"{EVENT_KEY_SQL} IN (SELECT unnest(?::VARCHAR[]))")
+_AGGREGATE_ALL = _aggregate_sql("TRUE")
+_AGGREGATE_COLUMNS_TYPES = {"event_key": "VARCHAR", "num_mentions": "BIGINT", "num_sources": "BIGINT",
+                            "num_articles": "BIGINT", "first_seen": "DATE", "last_seen": "DATE",
+                            "date_added": "TIMESTAMP", "first_row": "BIGINT"}
+"""The columns an _AGGREGATE_* query returns, in order, with the type each is bound back with."""
+
+# The events rows of the aggregates an _AGGREGATE_* query returned: each of its columns bound as one list,
+# then the rowids of the first mentions once more, as the filter that lets DuckDB read only those rows of
+# mentions. GLOBALEVENTID-like id: the top 60 bits of the key's MD5 (stable across versions and machines).
+_INSERT_EVENTS = f"""
+INSERT INTO events ({', '.join(EVENT_COLUMNS)})
+WITH a AS (
+    SELECT {', '.join(f"unnest(?::{t}[]) AS {c}" for c, t in _AGGREGATE_COLUMNS_TYPES.items())}
+), f AS (
+    SELECT rowid AS first_row, * FROM mentions WHERE rowid IN (SELECT unnest(?::BIGINT[]))
+)
+SELECT a.event_key, CAST(md5_number(a.event_key) >> 68 AS BIGINT),
+       {', '.join(f"f.{c}" for c in _FIRST_MENTION_COLUMNS)},
        a.num_mentions, a.num_sources, a.num_articles, a.first_seen, a.last_seen, a.date_added,
-       f.doc_id, f.url, f.sentence, f.headline, f.outlet
-FROM f JOIN agg AS a USING (event_key)"""
-
-
-_REFRESH_KEYS = _refresh_events_sql(f"{EVENT_KEY_SQL} IN (SELECT unnest(?::VARCHAR[]))")
-_REFRESH_ALL = _refresh_events_sql("TRUE")
+       f.doc_id, articles.url, f.sentence, f.headline, f.outlet
+FROM a JOIN f USING (first_row) JOIN articles ON articles.doc_id = f.doc_id"""
 _DELETE_KEYS = "DELETE FROM events WHERE event_key IN (SELECT unnest(?::VARCHAR[]))"
 
 DUCKDB_MAGIC = b"DUCK"
@@ -335,7 +362,7 @@ class EventStore:
             self._closed = True
             raise
         if self.shared:
-            con.close()
+            self._close(con)
         else:
             self._con = con
 
@@ -355,7 +382,7 @@ class EventStore:
     def close(self) -> None:
         """Close the connection (committed data is on disk). Calling it again does nothing."""
         if self._con is not None:
-            self._con.close()
+            self._close(self._con)
             self._con = None
         self._closed = True
 
@@ -365,6 +392,28 @@ class EventStore:
     def _open(self) -> duckdb.DuckDBPyConnection:
         config = {"enable_external_access": False} if self.sandbox else None
         return connect(self.path, read_only=self.read_only, lock_timeout=self.lock_timeout, config=config)
+
+    def _close(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Close ``con``; a writable file database checkpoints on closing, under :data:`CHECKPOINT_MEMORY`.
+
+        The memory of the process that writes then stays flat however big the database grows. Should that
+        checkpoint not complete (DuckDB then keeps the committed rows in its write-ahead log, ``FILE.wal``,
+        and closes anyway), the file is opened once more and closed without the limit, so that the log is
+        not replayed by every later open.
+        """
+        if self.read_only or self.path == ":memory:":
+            con.close()
+            return
+        try:
+            con.execute(f"SET memory_limit = '{CHECKPOINT_MEMORY}'")
+        except duckdb.Error:
+            pass  # a connection DuckDB gave up on: close it as it is
+        con.close()
+        if Path(self.path + ".wal").exists():
+            try:
+                connect(self.path, lock_timeout=self.lock_timeout).close()
+            except StoreError:
+                pass  # another process has the file: it replays the log and checkpoints when it closes it
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
@@ -396,7 +445,7 @@ class EventStore:
         try:
             yield con
         finally:
-            con.close()
+            self._close(con)
 
     @contextmanager
     def held(self) -> Iterator[EventStore]:
@@ -418,7 +467,7 @@ class EventStore:
             yield self
         finally:
             if self._con is not None:
-                self._con.close()
+                self._close(self._con)
                 self._con = None
 
     # -- schema -----------------------------------------------------------------------------------
@@ -497,7 +546,7 @@ class EventStore:
         """
         records = list(records)
         _check_records(article, records)
-        self._write(self._replace_article, article, records)
+        self._write(self._replace_articles, [(article, records)])
 
     def store_articles(self, items: list[tuple[Article, list[EventRecord]]]) -> None:
         """Store several coded articles in one transaction: as :meth:`store_article` for each, with one
@@ -522,16 +571,16 @@ class EventStore:
     def _replace_articles(self, con: duckdb.DuckDBPyConnection, items: list[tuple[Article, list[EventRecord]]]
                           ) -> None:
         doc_ids = [article.doc_id for article, _ in items]
-        old_keys = [row[0] for row in con.execute(_GROUP_KEYS, [doc_ids]).fetchall()]
-        con.execute(_DELETE_GROUP, [doc_ids])
+        stored = [row[0] for row in con.execute(_STORED_DOC_IDS, [doc_ids]).fetchall()]
+        keys = {row[0] for row in con.execute(_DELETE_MENTIONS, [stored]).fetchall()} if stored else set()
         now = datetime.now(UTC).replace(tzinfo=None)
         rows = [self._article_row(article, now) for article, _ in items]
         con.execute(_INSERT_ARTICLES, [list(column) for column in zip(*rows, strict=True)])
         records = [dataclasses.astuple(r) for _, group in items for r in group]
         if records:
-            con.execute(_INSERT_MENTIONS, [list(column) for column in zip(*records, strict=True)])
-        new_keys = [row[0] for row in con.execute(_GROUP_KEYS, [doc_ids]).fetchall()]
-        _refresh_keys(con, sorted(set(old_keys) | set(new_keys)))
+            columns = [list(column) for column in zip(*records, strict=True)]
+            keys.update(row[0] for row in con.execute(_INSERT_MENTIONS, columns).fetchall())
+        _refresh_keys(con, sorted(keys))
 
     def _article_row(self, article: Article, coded_at: datetime) -> tuple:
         return (article.doc_id, article.content_hash, article.headline, article.outlet, article.url,
@@ -547,29 +596,6 @@ class EventStore:
             StoreError: the store is read-only or the write failed (rolled back).
         """
         return bool(self._write(_delete_article, doc_id))
-
-    def _replace_article(self, con: duckdb.DuckDBPyConnection, article: Article, records: list[EventRecord]) -> None:
-        old_keys = [row[0] for row in con.execute(_ARTICLE_KEYS, [article.doc_id]).fetchall()]
-        con.execute("DELETE FROM mentions WHERE doc_id = ?", [article.doc_id])
-        con.execute(
-            _INSERT_ARTICLE,
-            [
-                article.doc_id,
-                article.content_hash,
-                article.headline,
-                article.outlet,
-                article.url,
-                article.published,
-                article.dateline.text if article.dateline else None,
-                datetime.now(UTC).replace(tzinfo=None),
-                self.coder_version,
-            ],
-        )
-        if records:
-            rows = [dataclasses.astuple(r) for r in records]
-            con.execute(_INSERT_MENTIONS, [list(column) for column in zip(*rows, strict=True)])
-        new_keys = [row[0] for row in con.execute(_ARTICLE_KEYS, [article.doc_id]).fetchall()]
-        _refresh_keys(con, sorted(set(old_keys) | set(new_keys)))
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -675,7 +701,7 @@ def _upgrade_v1(con: duckdb.DuckDBPyConnection) -> None:
     """Version 1 -> 2: the per-article ``events`` table becomes ``mentions``; ``events`` is derived."""
     con.execute("ALTER TABLE events RENAME TO mentions")
     con.execute(_CREATE_EVENTS)
-    con.execute(_REFRESH_ALL)
+    _insert_events(con, _AGGREGATE_ALL, [])
     con.execute("UPDATE schema_version SET version = ?", [SCHEMA_VERSION])
 
 
@@ -711,13 +737,25 @@ def _refresh_keys(con: duckdb.DuckDBPyConnection, keys: list[str]) -> None:
     """Recompute the events rows of ``keys`` from mentions (a key no mention has any more disappears)."""
     if keys:
         con.execute(_DELETE_KEYS, [keys])
-        con.execute(_REFRESH_KEYS, [keys])
+        _insert_events(con, _AGGREGATE_KEYS, [keys])
+
+
+def _insert_events(con: duckdb.DuckDBPyConnection, aggregate_sql: str, params: list[Any]) -> None:
+    """Insert the events rows of the keys aggregated by ``aggregate_sql`` (:func:`_aggregate_sql`).
+
+    Two statements instead of one, to keep memory small whatever the size of the table: the aggregates read
+    narrow columns only, and the wide columns (evidence sentence, names, ...) are read for the one first
+    mention of each key, by rowid (stable within the transaction).
+    """
+    rows = con.execute(aggregate_sql, params).fetchall()
+    if rows:
+        columns = [list(column) for column in zip(*rows, strict=True)]
+        con.execute(_INSERT_EVENTS, [*columns, columns[-1]])
 
 
 def _delete_article(con: duckdb.DuckDBPyConnection, doc_id: str) -> bool:
-    keys = [row[0] for row in con.execute(_ARTICLE_KEYS, [doc_id]).fetchall()]
     row = con.execute("SELECT count(*) FROM articles WHERE doc_id = ?", [doc_id]).fetchone()
-    con.execute("DELETE FROM mentions WHERE doc_id = ?", [doc_id])
+    keys = {key for key, in con.execute(_DELETE_MENTIONS, [[doc_id]]).fetchall()}
     con.execute("DELETE FROM articles WHERE doc_id = ?", [doc_id])
-    _refresh_keys(con, keys)
+    _refresh_keys(con, sorted(keys))
     return bool(row and row[0])
