@@ -85,7 +85,7 @@ class TokenColumns:
     pos_ids: object
     lemma_keys: object
     lower_keys: object
-    dep_keys: object
+    dep_keys: list[int]
     heads: list[int]
     sentence_char: list[int]
     text: str
