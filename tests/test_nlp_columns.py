@@ -37,6 +37,9 @@ def test_columns_agree_with_token_attributes(doc):
     assert len(kids) == len(doc)
     assert [kids[t.i] for t in doc] == [[c.i for c in t.children] for t in doc]
     assert kids[3] == [1, 2] and kids[1] == [0]  # "President Sadyr" under "Japarov", "Kyrgyz" under "President"
+    assert cols.left_edges() == [t.left_edge.i for t in doc]
+    assert [cols.root(s.start, s.end) for s in doc.sents] == [s.root.i for s in doc.sents]
+    assert cols.root(0, 3) is None  # "Kyrgyz President Sadyr": no token of the span is its own head
     assert columns(doc) is cols and cols.children() is kids  # made once per Doc
 
 

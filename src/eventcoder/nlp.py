@@ -103,6 +103,29 @@ class TokenColumns:
         ``children()[i]`` is a list of positions."""
         return self.remember("children", lambda: Children.of(self.heads))
 
+    def left_edges(self) -> list[int]:
+        """The position of the leftmost token of each token's subtree (``Token.left_edge.i``), made once:
+        each token's position carried up to its ancestors (numpy, a few passes over the Doc)."""
+        def make() -> list[int]:
+            import numpy
+
+            heads = numpy.asarray(self.heads, dtype=numpy.int64)
+            edges = numpy.arange(len(heads))
+            while True:
+                carried = edges.copy()
+                numpy.minimum.at(carried, heads, edges)
+                if numpy.array_equal(carried, edges):
+                    return edges.tolist()
+                edges = carried
+
+        return self.remember("left_edges", make)
+
+    def root(self, start: int, end: int) -> int | None:
+        """The position of the root of the sentence ``[start, end)``: its first token that is its own head
+        (what ``Span.root`` gives for a sentence); None when no token is (a span that is not a sentence)."""
+        heads = self.heads
+        return next((i for i in range(start, end) if heads[i] == i), None)
+
     def remember(self, key, make):
         """``make()`` the first time ``key`` is asked for on this Doc, the same value after that (for
         positions that depend on more than this class knows, such as a lexicon)."""

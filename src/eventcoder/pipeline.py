@@ -28,7 +28,7 @@ from .knowledge import Knowledge, load_knowledge
 from .language import Language, detect_language
 from .lexicon import load_lexicon
 from .model import Article, EventRecord, Sentence
-from .nlp import columns, label_keys, load_model, within
+from .nlp import columns, label_keys, load_model, lowered, within
 from .when import is_temporal, parse_written_date, resolve_date
 from .where import Place, resolve_place
 
@@ -273,9 +273,14 @@ class Coder:
     def _note_speaker(self, span, gaz: dict, memory: ArticleMemory) -> None:
         """Remember the sentence's subject as the person "he"/"she" will refer to; a named person the
         knowledge cannot resolve ("Jack Letts said ...") makes later pronouns unresolved, not someone else."""
-        root = span.root
-        for child in root.children:
-            if child.dep_ == "nsubj" and child.lower_ not in ("he", "she"):
+        doc, cols = span.doc, columns(span.doc)
+        root = cols.root(span.start, span.end)
+        if root is None:
+            root = span.root.i
+        nsubj, strings = cols.strings["nsubj"], cols.strings
+        for at in cols.children()[root]:
+            if cols.dep_keys[at] == nsubj and lowered(strings, cols.lower_keys[at]) not in ("he", "she"):
+                child = doc[at]
                 actors = self.finder.resolve_one(child, gaz, memory)
                 if len(actors) == 1 and actors[0] and actors[0].name and " " in actors[0].name and (
                         actors[0].sector not in (None, "IGO")):
@@ -353,7 +358,7 @@ def _chunk_roots(span) -> list:
     doc = span.doc
     cols = columns(doc)
     nominal, conj = label_keys(cols.strings, _NP_DEPS), cols.strings["conj"]
-    deps, heads = cols.dep_keys, cols.heads
+    deps, heads, edges = cols.dep_keys, cols.heads, cols.left_edges()
     roots, prev_end = [], -1
     for i in within(cols.positions(_NP_POS), span.start, span.end):
         if deps[i] not in nominal:
@@ -364,12 +369,11 @@ def _chunk_roots(span) -> list:
                 head = heads[head]
             if deps[head] not in nominal:
                 continue
-        word = doc[i]
-        left = word.left_edge.i
+        left = edges[i]
         if left <= prev_end:
             continue
         prev_end = i
-        roots.append(doc[left:i + 1].root if left <= heads[i] < i else word)
+        roots.append(doc[left:i + 1].root if left <= heads[i] < i else doc[i])
     return roots
 
 
