@@ -156,6 +156,17 @@ def test_store_is_current_by_hash_and_version():
         assert not store.is_current(article.doc_id, "0" * 64)
 
 
+def test_store_current_answers_many_articles_in_one_query():
+    article = make_article()
+    with EventStore(":memory:") as store:
+        assert store.current([]) == set()
+        assert store.current([(article.doc_id, article.content_hash)]) == set()
+        store.store_article(article, [])
+        asked = [(article.doc_id, article.content_hash), (article.doc_id, "0" * 64), ("other.txt", "1" * 64),
+                 ("x' OR '1'='1", article.content_hash)]
+        assert store.current(asked) == {article.doc_id}
+
+
 def test_store_events_limit_and_order():
     with EventStore(":memory:") as store:
         store.store_article(make_article("b.txt"), [make_record("b.txt", 1), make_record("b.txt", 0)])

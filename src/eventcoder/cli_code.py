@@ -209,15 +209,16 @@ class Batch:
             yield from marked
 
     def _mark(self, items: list) -> Iterator:
+        current = set()
+        if self.store is not None and not self.force:
+            current = self.store.current([(a.doc_id, a.content_hash) for a in items if isinstance(a, Article)])
         for item in items:
             if isinstance(item, Article) and item.doc_id in self.seen:
                 yield IngestError(item.doc_id, item.line, "another article of this batch has the same doc_id; "
                                                           "give each article its own doc_id")
             elif isinstance(item, Article):
                 self.seen.add(item.doc_id)
-                unchanged = (self.store is not None and not self.force
-                             and self.store.is_current(item.doc_id, item.content_hash))
-                yield _Unchanged(item) if unchanged else item
+                yield _Unchanged(item) if item.doc_id in current else item
             else:
                 yield item
 

@@ -32,6 +32,7 @@ each call (one article's write, one query) and every open retries on a lock conf
 from __future__ import annotations
 
 import dataclasses
+import operator
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,6 +45,10 @@ import duckdb
 
 from .errors import StoreError
 from .model import RECORD_COLUMNS, Article, EventRecord
+
+_record_values = operator.attrgetter(*RECORD_COLUMNS)
+"""An :class:`EventRecord`'s values in ``RECORD_COLUMNS`` order, as a tuple (its fields are plain values, so
+the deep copy of ``dataclasses.astuple`` is not needed)."""
 
 __all__ = ["CHECKPOINT_MEMORY", "DEFAULT_PATH", "EVENT_COLUMNS", "LOCK_TIMEOUT", "SCHEMA_VERSION", "EventStore"]
 
@@ -576,7 +581,7 @@ class EventStore:
         now = datetime.now(UTC).replace(tzinfo=None)
         rows = [self._article_row(article, now) for article, _ in items]
         con.execute(_INSERT_ARTICLES, [list(column) for column in zip(*rows, strict=True)])
-        records = [dataclasses.astuple(r) for _, group in items for r in group]
+        records = [_record_values(r) for _, group in items for r in group]
         if records:
             columns = [list(column) for column in zip(*records, strict=True)]
             keys.update(row[0] for row in con.execute(_INSERT_MENTIONS, columns).fetchall())
@@ -610,6 +615,17 @@ class EventStore:
             sql += " AND coder_version = ?"
             params.append(coder_version)
         return self._scalar(sql, params) > 0
+
+    def current(self, articles: list[tuple[str, str]]) -> set[str]:
+        """The doc_ids among ``articles`` ((doc_id, content_hash) pairs) stored with that content hash: one
+        query for many :meth:`is_current` questions (``eventcoder code`` asks for a chunk of its input)."""
+        if not articles:
+            return set()
+        doc_ids, hashes = (list(column) for column in zip(*articles, strict=True))
+        _names, rows = self.query(
+            "SELECT a.doc_id FROM articles a JOIN (SELECT unnest(?) AS doc_id, unnest(?) AS content_hash) q "
+            "ON a.doc_id = q.doc_id AND a.content_hash = q.content_hash", [doc_ids, hashes])
+        return {row[0] for row in rows}
 
     def query(self, sql: str, params: list[Any] | None = None) -> tuple[list[str], list[tuple]]:
         """Run one read query with bound ``params``; returns (column names, rows).
