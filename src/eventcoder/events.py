@@ -31,13 +31,15 @@ import dataclasses
 import functools
 from collections import Counter
 from dataclasses import dataclass
+from types import SimpleNamespace
 
-from spacy.parts_of_speech import NAMES
+from spacy.parts_of_speech import IDS, NAMES
+from spacy.strings import get_string_id
 
 from .actors import ActorFinder, ArticleMemory, make_actor
 from .lexicon import Lexicon, VerbPattern
 from .model import Actor
-from .nlp import columns, within
+from .nlp import column_lists, columns, lowered, subtree_positions, within
 
 __all__ = ["Candidate", "SentenceCoder"]
 
@@ -78,6 +80,36 @@ CREED_WORDS = frozenset({"islamic", "islamist", "muslim", "christian", "catholic
 SUPPORT_VERBS = frozenset({"launch", "conduct", "stage", "mount", "begin", "start", "complete", "continue",
                            "resume", "speed", "step", "intensify", "escalate", "finish", "impose", "undertake",
                            "initiate", "order", "carry", "announce", "declare"})
+
+
+def _keys(texts) -> frozenset[int]:
+    """The ``StringStore`` keys of dependency labels or lower-cased words, to compare with the token columns
+    (:func:`eventcoder.nlp.columns`): a key is the same in every store (spaCy's symbol id, else the text's hash)."""
+    return frozenset(get_string_id(t) for t in texts)
+
+
+DEP = SimpleNamespace(**{label: get_string_id(label) for label in (
+    "acl", "acomp", "advcl", "agent", "amod", "attr", "aux", "auxpass", "ccomp", "compound", "conj", "csubj", "dative",
+    "det", "dobj", "mark", "neg", "nsubj", "nsubjpass", "oprd", "parataxis", "pcomp", "pobj", "poss", "prep", "prt",
+    "relcl", "xcomp")})
+"""Keys of the dependency labels the rules read from the token columns (``DEP.nsubj``)."""
+POS = SimpleNamespace(**{name: IDS[name] for name in ("ADJ", "AUX", "NOUN", "NUM", "PRON", "PROPN", "VERB")})
+"""Part-of-speech ids (``Token.pos``) the rules read from the token columns (``POS.VERB``)."""
+TRIGGER_POS_IDS = frozenset(IDS[name] for name in TRIGGER_POS)
+DENIAL_SIDE_DEPS = _keys(("advcl", "conj", "cc", "punct"))
+"""What a denial governs that is not denied: what the denier goes on to do."""
+SUBJECT_DEPS = _keys(("nsubj", "nsubjpass"))
+OBJECT_DEPS = _keys(("dobj", "nsubjpass"))
+RELATIVE_DEPS = _keys(("relcl", "acl"))
+SKIP_DEP_KEYS = _keys(SKIP_DEPS)
+CLIMB_DEP_KEYS = _keys(CLIMB_DEPS)
+COMPLEMENT_DEPS = _keys(("xcomp", "ccomp"))
+CONDITION_WORDS = _keys(("if", "unless"))
+MODAL_KEYS = _keys(MODAL_SKIP)
+FUTURE_KEYS = _keys(FUTURE_AUX)
+NEGATIVE_DET_KEYS = _keys(NEGATIVE_DETS)
+WORD = SimpleNamespace(**{word: get_string_id(word) for word in ("to", "from", "going")})
+"""Keys of single lower-cased words the rules compare with (``WORD.to``)."""
 
 
 @dataclass
@@ -126,24 +158,29 @@ class SentenceCoder:
     # ------------------------------------------------------------------ matching
     def match(self, token) -> VerbPattern | None:
         """The first lexicon pattern whose lemma, object and preposition constraints ``token`` meets."""
+        return self._match_at(token.doc, columns(token.doc), token.i)
+
+    def _match_at(self, doc, cols, i: int) -> VerbPattern | None:
+        """:meth:`match` for the token at position ``i`` of ``doc`` (``cols`` its columns)."""
         objects = preps = None  # read from the parse only when a pattern asks for them
-        for p in self._patterns(token):
+        for p in self._patterns_at(cols, i):
             if p.objects and objects is None:
-                objects = _object_lemmas(token)
+                objects = _object_lemmas_at(doc, cols, i)
             if "needprep" in p.flags and preps is None:
-                preps = _prepositions(token)
-            if _mismatch(token, p, objects or set(), preps or set()) is None:
+                preps = _prepositions_at(cols, i)
+            if _mismatch_at(doc, cols, i, p, objects or set(), preps or set()) is None:
                 return p
         return None
 
-    def _patterns(self, token) -> tuple[VerbPattern, ...]:
-        """The lexicon's patterns for ``token``: by its lemma, or for a verb the lemmatizer got wrong, by the
-        first of its possible base forms that has any."""
-        if token.pos_ not in TRIGGER_POS:
+    def _patterns_at(self, cols, i: int) -> tuple[VerbPattern, ...]:
+        """The lexicon's patterns for the token at position ``i``: by its lemma, or for a verb the lemmatizer got
+        wrong, by the first of its possible base forms that has any."""
+        pos, lemmas, lowers = column_lists(cols)
+        if pos[i] not in TRIGGER_POS_IDS:
             return ()
-        patterns = self.lexicon.candidates(token.lemma_.lower())
-        if not patterns and token.pos_ == "VERB":
-            patterns = next((self.lexicon.candidates(f) for f in _verb_forms(token.lower_)
+        patterns = self.lexicon.candidates(lowered(cols.strings, lemmas[i]))
+        if not patterns and pos[i] == POS.VERB:
+            patterns = next((self.lexicon.candidates(f) for f in _verb_forms(cols.strings[lowers[i]])
                              if self.lexicon.candidates(f)), ())
         return patterns
 
@@ -152,16 +189,17 @@ class SentenceCoder:
         speech verbs. Only tokens whose part of speech and lemma (or, for a verb, a possible base form) have
         lexicon patterns are looked at as tokens (:func:`eventcoder.nlp.columns`)."""
         doc = sent.doc
+        cols = columns(doc)
         found = {}
         for i in within(self._trigger_positions(doc), sent.start, sent.end):
-            p = self.match(doc[i])
+            p = self._match_at(doc, cols, i)
             if p is not None:
                 found[i] = p
         found.update(_deontic_speech(sent, found))
         return found
 
     def _trigger_positions(self, doc) -> list[int]:
-        """Positions of the tokens of ``doc`` that have lexicon patterns: the test :meth:`_patterns` makes first
+        """Positions of the tokens of ``doc`` that have lexicon patterns: the test :meth:`_patterns_at` makes first
         (part of speech, lemma, or for a verb a possible base form), over the whole Doc at once."""
         cols = columns(doc)
 
@@ -181,12 +219,15 @@ class SentenceCoder:
 
     def near_misses(self, token) -> list[tuple[VerbPattern, str]]:
         """Patterns for ``token``'s lemma that did not match it, each with the reason (for explanations)."""
-        patterns = self._patterns(token)
+        doc, i = token.doc, token.i
+        cols = columns(doc)
+        patterns = self._patterns_at(cols, i)
         if not patterns:
             return []
-        objects, preps = _object_lemmas(token), _prepositions(token)
-        found = self.match(token)
-        return [(p, why) for p in patterns if p is not found and (why := _mismatch(token, p, objects, preps))]
+        objects, preps = _object_lemmas_at(doc, cols, i), _prepositions_at(cols, i)
+        found = self._match_at(doc, cols, i)
+        return [(p, why) for p in patterns
+                if p is not found and (why := _mismatch_at(doc, cols, i, p, objects, preps))]
 
     def trigger_status(self, sent, gaz: dict) -> dict[int, str]:
         """For each matched trigger of ``sent`` (token index -> text): why it was not coded, or "coded" when it
@@ -194,12 +235,14 @@ class SentenceCoder:
         found = self._found(sent)
         reported = _reported_only(sent.doc, found)
         matches, governed = self._screen(sent.doc, found, set(reported), gaz)
+        doc = sent.doc
+        cols = columns(doc)
         out = {}
         for i, p in found.items():
-            tok = sent.doc[i]
+            tok = doc[i]
             if i in reported:
                 out[i] = "not coded: only asked for, demanded, alleged or denied by another trigger"
-            elif (why := _suppression(tok, p, found, gaz)) is not None:
+            elif (why := _suppression(doc, cols, i, p, found, gaz)) is not None:
                 out[i] = f"not coded: {why}"
             elif i in governed or "deny" in p.flags or any(m.token.i == i for m in matches):
                 out[i] = "coded" if i not in governed else "coded as intent via its governor"
@@ -256,16 +299,17 @@ class SentenceCoder:
         (switching off what they deny) and collect what intent governors govern."""
         matches: list[_Match] = []
         governed: dict[int, _Match] = {}
+        cols = columns(doc)
         for i, p in found.items():
-            tok = doc[i]
-            if i in suppressed or _suppression(tok, p, found, gaz) is not None:
+            if i in suppressed or _suppression(doc, cols, i, p, found, gaz) is not None:
                 suppressed.add(i)
             elif "deny" in p.flags:  # what is denied (object, clause), not what the denier goes on to do
-                suppressed.update(t.i for c in tok.children if c.dep_ not in ("advcl", "conj", "cc", "punct")
-                                  for t in c.subtree)
+                suppressed.update(t for c in cols.children()[i] if cols.dep_keys[c] not in DENIAL_SIDE_DEPS
+                                  for t in subtree_positions(cols, c))
+                tok = doc[i]
                 matches.append(_Match(tok, tok, p, p.code, "asserted", p.describe(), False))
             elif "intent" in p.flags:
-                governed.update(self._govern(tok, p, found))
+                governed.update(self._govern(doc[i], p, found))
         return matches, governed
 
     def _govern(self, gov, p: VerbPattern, found: dict) -> dict[int, _Match]:
@@ -494,20 +538,39 @@ class SentenceCoder:
 
 
 # ---------------------------------------------------------------------- parse helpers (pure functions)
-def _object_lemmas(token) -> set[str]:
-    out = {token.head.lemma_.lower()} if _verb_parsed_as_modifier(token) else set()
-    for c in token.children:
-        if c.dep_ in ("dobj", "nsubjpass", "attr", "prt", "advmod", "oprd", "xcomp"):
-            out.add(c.lemma_.lower())
-        elif c.dep_ == "prep":
-            out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("pobj", "pcomp"))
-        elif c.dep_ == "ccomp":
-            out.update(g.lemma_.lower() for g in c.children if g.dep_ == "nsubj")
-        if c.dep_ == "dobj":  # "a series of strikes", "20 million dollars in aid", "mediation efforts"
-            out.update(g.lemma_.lower() for g in c.children if g.dep_ == "compound")
-            for prep in c.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
-                    out.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
+def _tag(doc, i: int) -> str:
+    """The fine-grained tag of the token at ``i`` (not among the columns: read for the few tokens that need it)."""
+    return doc[i].tag_
+
+
+OBJECT_LEMMA_DEPS = _keys(("dobj", "nsubjpass", "attr", "prt", "advmod", "oprd", "xcomp"))
+PREP_OBJECT_DEPS = _keys(("pobj", "pcomp"))
+OF_IN = _keys(("of", "in"))
+
+
+def _object_lemmas_at(doc, cols, i: int) -> set[str]:
+    """Lower-cased lemmas of what the token at ``i`` acts on (objects, particles, prepositional and compound
+    objects, a reported clause's subject), for the lexicon's object constraints."""
+    kids, dep, strings = cols.children(), cols.dep_keys, cols.strings
+    lemmas, lowers = column_lists(cols)[1:]
+
+    def lemma(j: int) -> str:
+        return lowered(strings, lemmas[j])
+
+    out = {lemma(cols.heads[i])} if _verb_parsed_as_modifier_at(doc, cols, i) else set()
+    for c in kids[i]:
+        d = dep[c]
+        if d in OBJECT_LEMMA_DEPS:
+            out.add(lemma(c))
+        elif d == DEP.prep:
+            out.update(lemma(g) for g in kids[c] if dep[g] in PREP_OBJECT_DEPS)
+        elif d == DEP.ccomp:
+            out.update(lemma(g) for g in kids[c] if dep[g] == DEP.nsubj)
+        if d == DEP.dobj:  # "a series of strikes", "20 million dollars in aid", "mediation efforts"
+            out.update(lemma(g) for g in kids[c] if dep[g] == DEP.compound)
+            for prep in kids[c]:
+                if dep[prep] == DEP.prep and lowers[prep] in OF_IN:
+                    out.update(lemma(g) for g in kids[prep] if dep[g] == DEP.pobj)
     return out
 
 
@@ -518,127 +581,181 @@ DEONTIC = {"must": "100", "should": "020"}
 DEONTIC_WORDS = frozenset(DEONTIC)
 
 
+DEONTIC_KEYS = {get_string_id(word): word for word in DEONTIC}
+
+
 def _deontic_speech(sent, found: dict) -> dict[int, VerbPattern]:
     """Speech verbs whose reported clause puts an obligation on someone ("Chirac reminded Iraq that it must
     cooperate", "the minister said Libya must hand over the suspects"): coded as a demand or an appeal
     addressed to the clause's subject, unless a lexicon pattern already matched the speech verb."""
     out = {}
-    doc, cols = sent.doc, columns(sent.doc)
+    cols = columns(sent.doc)
     if not within(cols.positions(ALL_POS, words=DEONTIC_WORDS), sent.start, sent.end):
         return out  # no "must" or "should" in the sentence
-    for tok in (doc[i] for i in within(cols.positions(ALL_POS, OBLIGING_LEMMAS), sent.start, sent.end)):
-        if tok.i in found and "intent" not in found[tok.i].flags and found[tok.i].code[:2] != "01":
+    kids, dep = cols.children(), cols.dep_keys
+    lemmas, lowers = column_lists(cols)[1:]
+    for i in within(cols.positions(ALL_POS, OBLIGING_LEMMAS), sent.start, sent.end):
+        if i in found and "intent" not in found[i].flags and found[i].code[:2] != "01":
             continue  # a specific pattern of the speech verb wins over the reported obligation
-        for clause in (c for c in tok.children if c.dep_ == "ccomp"):
-            modal = next((a.lower_ for a in clause.children if a.dep_ == "aux" and a.lower_ in DEONTIC), None)
-            if modal is not None and any(c.dep_ == "nsubj" for c in clause.children):
-                out[tok.i] = VerbPattern(DEONTIC[modal], tok.lemma_.lower(), frozenset(), (), frozenset(), None,
-                                         f"rule:reported '{modal}'")
+        for clause in (c for c in kids[i] if dep[c] == DEP.ccomp):
+            modal = next((DEONTIC_KEYS[lowers[a]] for a in kids[clause]
+                          if dep[a] == DEP.aux and lowers[a] in DEONTIC_KEYS), None)
+            if modal is not None and any(dep[c] == DEP.nsubj for c in kids[clause]):
+                out[i] = VerbPattern(DEONTIC[modal], lowered(cols.strings, lemmas[i]), frozenset(), (), frozenset(),
+                                     None, f"rule:reported '{modal}'")
     return out
+
+
+REPORTED_PREPS = _keys(("of", "for", "to"))
+ALLEGED_PREPS = _keys(("with", "for", "over", "on", "into"))
 
 
 def _reported_only(doc, found: dict) -> set[int]:
     """Triggers that are only demanded, requested, alleged, threatened or denied by another trigger
     ("urged X to stop", "demanded that Kabul hand over", "accused X of attacking"): not coded as events."""
     out: set[int] = set()
+    cols = columns(doc)
+    kids, dep, lowers = cols.children(), cols.dep_keys, column_lists(cols)[2]
     for i, p in found.items():
-        if "futureonly" in p.flags and not _future(doc[i]):
+        if "futureonly" in p.flags and not _future_at(cols, i):
             continue
         if p.code[:2] in REPORTING_ROOTS or "deny" in p.flags:
-            for c in doc[i].children:
-                if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and _purpose_clause(c)) or (
-                        c.dep_ == "prep" and c.lower_ in ("of", "for", "to")):
-                    out.update(t.i for t in c.subtree if not _verb_parsed_as_modifier(t))
+            for c in kids[i]:
+                if dep[c] in COMPLEMENT_DEPS or (dep[c] == DEP.advcl and _purpose_clause_at(cols, c)) or (
+                        dep[c] == DEP.prep and lowers[c] in REPORTED_PREPS):
+                    out.update(t for t in subtree_positions(cols, c) if not _verb_parsed_as_modifier_at(doc, cols, t))
         elif p.code[:2] in ("17", "09"):  # "charged them with setting fire", "arrested for spying": alleged acts
-            for c in doc[i].children:
-                if c.dep_ == "prep" and c.lower_ in ("with", "for", "over", "on", "into"):
-                    out.update(t.i for t in c.subtree)
+            for c in kids[i]:
+                if dep[c] == DEP.prep and lowers[c] in ALLEGED_PREPS:
+                    out.update(subtree_positions(cols, c))
     return out
 
 
 def _statement_participle(tok) -> bool:
     """"issued a statement demanding that ...": the participle says what the statement does; it is the act
     of whoever issued it."""
-    head = tok.head
-    return (tok.dep_ == "acl" and tok.tag_ == "VBG" and head.dep_ == "dobj" and head.lemma_.lower() in STATEMENT_NOUNS
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
+    return _statement_participle_at(tok.doc, columns(tok.doc), tok.i)
+
+
+def _statement_participle_at(doc, cols, i: int) -> bool:
+    """:func:`_statement_participle` for the token at position ``i``."""
+    dep, head = cols.dep_keys, cols.heads[i]
+    return (dep[i] == DEP.acl and dep[head] == DEP.dobj
+            and lowered(cols.strings, column_lists(cols)[1][head]) in STATEMENT_NOUNS
+            and not any(dep[c] in SUBJECT_DEPS for c in cols.children()[i]) and _tag(doc, i) == "VBG")
 
 
 def _verb_parsed_as_modifier(tok) -> bool:
     """A finite verb the parser took for a participle modifying its own object ("..., and extended[amod]
     congratulations[conj] on ..."): a verb tagged as one, modifying a determiner-less noun that is itself
     coordinated with a verb."""
-    head = tok.head
-    return (tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.tag_ in ("VBD", "VBN") and head.dep_ == "conj"
-            and head.head.pos_ == "VERB" and not any(c.dep_ in ("det", "poss") for c in head.children))
+    return _verb_parsed_as_modifier_at(tok.doc, columns(tok.doc), tok.i)
 
 
-def _background(tok, pattern: VerbPattern | None = None) -> bool:
+DETERMINER_DEPS = _keys(("det", "poss"))
+
+
+def _verb_parsed_as_modifier_at(doc, cols, i: int) -> bool:
+    """:func:`_verb_parsed_as_modifier` for the token at position ``i``."""
+    pos, dep, heads = column_lists(cols)[0], cols.dep_keys, cols.heads
+    if pos[i] != POS.VERB or dep[i] != DEP.amod:
+        return False
+    head = heads[i]
+    return (dep[head] == DEP.conj and pos[heads[head]] == POS.VERB
+            and not any(dep[c] in DETERMINER_DEPS for c in cols.children()[head]) and _tag(doc, i) in ("VBD", "VBN"))
+
+
+def _background(doc, cols, i: int, pattern: VerbPattern | None = None) -> bool:
     """Triggers inside relative clauses, noun modifiers or argument positions (background events),
     purpose clauses ("held a meeting to discuss"), and participles of consequence ("..., killing six
-    soldiers") for material acts."""
-    if tok.dep_ == "advcl" and _purpose_clause(tok):
+    soldiers") for material acts. The token at position ``i`` of ``doc`` (``cols`` its columns)."""
+    pos, dep, heads, kids = column_lists(cols)[0], cols.dep_keys, cols.heads, cols.children()
+    if dep[i] == DEP.advcl and _purpose_clause_at(cols, i):
         return True
-    if _verb_parsed_as_modifier(tok) or _statement_participle(tok):
+    if _verb_parsed_as_modifier_at(doc, cols, i) or _statement_participle_at(doc, cols, i):
         return False
-    participle = tok
-    while participle.dep_ == "conj" and participle.tag_ == "VBG" and participle.head != participle:
-        participle = participle.head  # "..., damaging buildings and injuring two"
-    if (participle.dep_ == "advcl" and tok.tag_ == "VBG" and pattern is not None and pattern.code[:2] in MATERIAL_ROOTS
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+    participle = i
+    while dep[participle] == DEP.conj and _tag(doc, participle) == "VBG" and heads[participle] != participle:
+        participle = heads[participle]  # "..., damaging buildings and injuring two"
+    if (dep[participle] == DEP.advcl and pattern is not None and pattern.code[:2] in MATERIAL_ROOTS
+            and not any(dep[c] in SUBJECT_DEPS for c in kids[i]) and _tag(doc, i) == "VBG"):
         return True
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+    if dep[i] == DEP.acl and any(dep[c] == DEP.agent for c in kids[i]) and _tag(doc, i) == "VBN":
         return False  # "a ceasefire brokered by Qatar": a reduced passive naming its actor is an event
-    if tok.dep_ in SKIP_DEPS and tok.pos_ != "ADJ":
-        return tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("relcl", "acl")
-    return tok.dep_ in ("relcl", "acl")
+    if dep[i] in SKIP_DEP_KEYS and pos[i] != POS.ADJ:
+        return pos[i] in (POS.VERB, POS.AUX) or dep[i] in RELATIVE_DEPS
+    return dep[i] in RELATIVE_DEPS
 
 
-def _negated(tok) -> bool:
-    for c in tok.children:
-        if c.dep_ == "neg":
+NEGATED_DEPS = _keys(("dobj", "nsubjpass", "nsubj"))
+DEPENDENT_DEPS = _keys(("xcomp", "acomp"))
+CHAIN_DEPS = _keys(("xcomp", "conj"))
+
+
+def _negated(cols, i: int) -> bool:
+    """The token at position ``i`` is negated ("did not meet") or its subject or object is ("no agreement was
+    reached"), or it complements a negated verb."""
+    kids, dep, lowers = cols.children(), cols.dep_keys, column_lists(cols)[2]
+    for c in kids[i]:
+        if dep[c] == DEP.neg:
             return True
-        if c.dep_ in ("dobj", "nsubjpass", "nsubj") and any(
-                d.lower_ in NEGATIVE_DETS for d in c.children if d.dep_ == "det"):
+        if dep[c] in NEGATED_DEPS and any(dep[d] == DEP.det and lowers[d] in NEGATIVE_DET_KEYS for d in kids[c]):
             return True
-    if tok.dep_ in ("xcomp", "acomp") and any(c.dep_ == "neg" for c in tok.head.children):
+    if dep[i] in DEPENDENT_DEPS and any(dep[c] == DEP.neg for c in kids[cols.heads[i]]):
         return True
     return False
 
 
-def _hypothetical(tok) -> bool:
-    t = tok
+def _hypothetical(cols, i: int) -> bool:
+    """The token at position ``i``, or a verb it is chained to (xcomp, conj; six levels), has a condition
+    ("if", "unless") or a modal auxiliary (MODAL_SKIP)."""
+    kids, dep, heads, lowers = cols.children(), cols.dep_keys, cols.heads, column_lists(cols)[2]
+    t = i
     for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+        if any(dep[c] == DEP.mark and lowers[c] in CONDITION_WORDS for c in kids[t]):
             return True
-        if any(c.dep_ == "aux" and c.lower_ in MODAL_SKIP for c in t.children):
+        if any(dep[c] == DEP.aux and lowers[c] in MODAL_KEYS for c in kids[t]):
             return True
-        if t.dep_ not in ("xcomp", "conj") or t.head == t:
+        if dep[t] not in CHAIN_DEPS or heads[t] == t:
             break
-        t = t.head
+        t = heads[t]
     return False
 
 
 def _future(tok) -> bool:
-    t = tok
+    """``tok``, or a verb it is chained to (xcomp, conj; six levels), is in the future ("will", "would",
+    "going to")."""
+    return _future_at(columns(tok.doc), tok.i)
+
+
+def _future_at(cols, i: int) -> bool:
+    """:func:`_future` for the token at position ``i``."""
+    kids, dep, heads, lowers = cols.children(), cols.dep_keys, cols.heads, column_lists(cols)[2]
+    t = i
     for _ in range(6):
-        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children):
+        if any(dep[c] == DEP.aux and lowers[c] in FUTURE_KEYS for c in kids[t]):
             return True
-        if any(c.dep_ == "aux" and c.lower_ == "going" for c in t.children):
+        if any(dep[c] == DEP.aux and lowers[c] == WORD.going for c in kids[t]):
             return True
-        if t.dep_ not in ("xcomp", "conj") or t.head == t:
+        if dep[t] not in CHAIN_DEPS or heads[t] == t:
             break
-        t = t.head
+        t = heads[t]
     return False
 
 
-def _governed_by_intent(tok, found: dict) -> bool:
-    t = tok
+GOVERNED_DEPS = _keys(("xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl"))
+
+
+def _governed_by_intent(cols, i: int, found: dict) -> bool:
+    """A verb above the token at position ``i`` (through complements, conjuncts, prepositions; six levels)
+    is a matched intent governor."""
+    dep, heads = cols.dep_keys, cols.heads
+    t = i
     for _ in range(6):
-        if t.dep_ not in ("xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl") or t.head == t:
+        if dep[t] not in GOVERNED_DEPS or heads[t] == t:
             return False
-        t = t.head
-        p = found.get(t.i)
+        t = heads[t]
+        p = found.get(t)
         if p is not None and "intent" in p.flags:
             return True
     return False
@@ -711,13 +828,14 @@ def _has_patient(tok, gaz: dict) -> bool:
 
 def _plain_match(tok, p: VerbPattern, found: dict, governed: dict) -> _Match | None:
     """A trigger not governed by another: its own code, or its intent code when announced ("will visit")."""
+    cols, i = columns(tok.doc), tok.i
     if "intent" in p.flags:
-        if "govonly" in p.flags or any(m.head == tok for m in governed.values()) or _governed_by_intent(tok, found):
+        if "govonly" in p.flags or any(m.head == tok for m in governed.values()) or _governed_by_intent(cols, i, found):
             return None
         return _Match(tok, tok, p, p.code, "intent", p.describe(), "sym" in p.flags)
-    if _governed_by_intent(tok, found):
+    if _governed_by_intent(cols, i, found):
         return None
-    future = _future(tok) and "state" not in p.flags
+    future = _future_at(cols, i) and "state" not in p.flags
     if "futureonly" in p.flags and not future:
         return None
     if future:
@@ -728,11 +846,12 @@ def _plain_match(tok, p: VerbPattern, found: dict, governed: dict) -> _Match | N
     return _Match(tok, tok, p, p.code, "asserted", p.describe(), "sym" in p.flags)
 
 
-def _mismatch(token, p: VerbPattern, objects: set[str], preps: set[str]) -> str | None:
-    """Why pattern ``p`` does not match ``token`` (None when it does)."""
-    if (token.pos_ == "NOUN") != ("noun" in p.flags):
+def _mismatch_at(doc, cols, i: int, p: VerbPattern, objects: set[str], preps: set[str]) -> str | None:
+    """Why pattern ``p`` does not match the token at position ``i`` of ``doc`` (None when it does)."""
+    pos = column_lists(cols)[0][i]
+    if (pos == POS.NOUN) != ("noun" in p.flags):
         return "a pattern for the noun" if "noun" in p.flags else "a pattern for the verb, and this is a noun"
-    if token.pos_ == "ADJ" and "intent" not in p.flags and token.tag_ != "VBN":  # "a free hand": no release
+    if pos == POS.ADJ and "intent" not in p.flags and _tag(doc, i) != "VBN":  # "a free hand": no release
         return "an adjective here, not an act"
     if p.objects and not (p.objects & objects):
         return f"needs an object among {'|'.join(sorted(p.objects))}; found {'|'.join(sorted(objects)) or 'none'}"
@@ -741,61 +860,83 @@ def _mismatch(token, p: VerbPattern, objects: set[str], preps: set[str]) -> str 
     return None
 
 
-def _prepositions(token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ in ("prep", "dative", "agent", "prt")}
+PREPOSITION_DEPS = _keys(("prep", "dative", "agent", "prt"))
 
 
-def _suppression(tok, p: VerbPattern, found: dict, gaz: dict) -> str | None:
-    """Why a matched trigger is not an event of its own (None when nothing stops it)."""
-    if "noun" in p.flags and _light_verb_object(tok, found):
+def _prepositions_at(cols, i: int) -> set[str]:
+    """The words of the prepositions and particles of the token at position ``i``."""
+    dep, lowers, strings = cols.dep_keys, column_lists(cols)[2], cols.strings
+    return {strings[lowers[c]] for c in cols.children()[i] if dep[c] in PREPOSITION_DEPS}
+
+
+def _suppression(doc, cols, i: int, p: VerbPattern, found: dict, gaz: dict) -> str | None:
+    """Why the matched trigger at position ``i`` of ``doc`` (``cols`` its columns) is not an event of its own
+    (None when nothing stops it)."""
+    if "noun" in p.flags and _light_verb_object(cols, i, found):
         return "the object of a light verb, coded there"
-    if _background(tok, p):
+    if _background(doc, cols, i, p):
         return "background (relative clause, modifier, purpose clause or consequence)"
-    if "noun" in p.flags and _unrealised_verb(tok, found):
+    if "noun" in p.flags and _unrealised_verb(cols, i, found):
         return "the object of a verb that is only intended, announced or hypothetical"
-    if _opinion_sense(tok, p):
+    if _opinion_sense(doc, cols, i, p):
         return "says what someone thinks (a that-clause), not an act"
-    if _negated(tok):
+    if _negated(cols, i):
         return "negated"
-    if _hypothetical(tok):
+    if _hypothetical(cols, i):
         return "conditional or modal (if, could, might, must ...)"
-    if "patient" in p.flags and not _has_patient(tok, gaz):
+    if "patient" in p.flags and not _has_patient(doc[i], gaz):
         return "acts on no people"
     return None
 
 
-def _opinion_sense(tok, p: VerbPattern) -> bool:
+OPINION_BLOCKING_DEPS = _keys(("dobj", "xcomp", "dative"))
+
+
+def _opinion_sense(doc, cols, i: int, p: VerbPattern) -> bool:
     """"Cabinet agreed it was vital ...", "he had hoped Assad would ...", "it demonstrates how reckless ...": an
     act verb whose complement is a clause of opinion rather than an object (statements and appeals excepted)."""
-    if p.code[:2] in REPORTING_ROOTS or p.code[:2] == "01" or "deny" in p.flags or tok.pos_ == "NOUN":
+    if p.code[:2] in REPORTING_ROOTS or p.code[:2] == "01" or "deny" in p.flags or column_lists(cols)[0][i] == POS.NOUN:
         return False
-    if any(c.dep_ in ("dobj", "xcomp", "dative") for c in tok.children):
+    kids, dep = cols.children()[i], cols.dep_keys
+    if any(dep[c] in OPINION_BLOCKING_DEPS for c in kids):
         return False
-    return any(c.dep_ == "ccomp" and _describes(c) for c in tok.children)
+    return any(dep[c] == DEP.ccomp and _describes(doc, cols, c) for c in kids)
 
 
-def _describes(clause) -> bool:
-    """A finite clause that describes rather than plans: no "to", no will/would/should/must/shall."""
-    return clause.tag_ not in ("VB", "VBG") and not any(
-        a.dep_ in ("aux", "auxpass") and a.lower_ in ("to", "will", "would", "should", "must", "shall", "'ll")
-        for a in clause.children)
+PLANNING_AUX_DEPS = _keys(("aux", "auxpass"))
+PLANNING_WORDS = _keys(("to", "will", "would", "should", "must", "shall", "'ll"))
 
 
-def _unrealised_verb(tok, found: dict) -> bool:
-    """A nominal event that is the object of a verb in the future, a condition or an intent ("would be ready
-    to host a meeting", "will hold talks"): what happens to it has not happened."""
-    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    if tok.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+def _describes(doc, cols, clause: int) -> bool:
+    """A finite clause (its head at position ``clause``) that describes rather than plans: no "to", no
+    will/would/should/must/shall."""
+    dep, lowers = cols.dep_keys, column_lists(cols)[2]
+    return not any(dep[a] in PLANNING_AUX_DEPS and lowers[a] in PLANNING_WORDS for a in cols.children()[clause]) and (
+        _tag(doc, clause) not in ("VB", "VBG"))
+
+
+NOMINAL_OBJECT_DEPS = _keys(("dobj", "pobj"))
+
+
+def _unrealised_verb(cols, i: int, found: dict) -> bool:
+    """A nominal event (at position ``i``) that is the object of a verb in the future, a condition or an intent
+    ("would be ready to host a meeting", "will hold talks"): what happens to it has not happened."""
+    pos, lemmas = column_lists(cols)[:2]
+    dep, heads = cols.dep_keys, cols.heads
+    verb = heads[heads[i]] if dep[i] == DEP.pobj else heads[i]
+    if dep[i] not in NOMINAL_OBJECT_DEPS or pos[verb] not in (POS.VERB, POS.AUX):
         return False
-    requested = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL  # "told them to conduct attacks"
-    return requested or _purpose_clause(verb) or _future(verb) or _hypothetical(verb) or _governed_by_intent(verb, found)
+    # "told them to conduct attacks"
+    requested = dep[verb] == DEP.xcomp and lowered(cols.strings, lemmas[heads[verb]]) in OBJECT_CONTROL
+    return requested or _purpose_clause_at(cols, verb) or _future_at(cols, verb) or _hypothetical(cols, verb) or (
+        _governed_by_intent(cols, verb, found))
 
 
 def _unmatched_mood(tok, p: VerbPattern, found: dict, governed: dict) -> str:
     """Why :func:`_plain_match` refused a trigger."""
     if "intent" in p.flags:
         return "an intent verb whose complement is coded, or that codes nothing alone"
-    if _governed_by_intent(tok, found):
+    if _governed_by_intent(columns(tok.doc), tok.i, found):
         return "governed by an intent verb whose pattern has no intent code for it"
     if "futureonly" in p.flags:
         return "coded only when announced or promised"
@@ -812,13 +953,14 @@ def _elaborates(cand: Candidate, coded: list[Candidate]) -> bool:
         cand.source.country, cand.target.country) for other in coded)
 
 
-def _light_verb_object(tok, found: dict) -> bool:
-    """True when a noun trigger is the object of a matched light-verb pattern ("held talks")."""
-    head = tok.head
-    if head.dep_ == "prep":
-        head = head.head
-    p = found.get(head.i)
-    return p is not None and tok.lemma_.lower() in p.objects
+def _light_verb_object(cols, i: int, found: dict) -> bool:
+    """True when a noun trigger (at position ``i``) is the object of a matched light-verb pattern ("held
+    talks")."""
+    head = cols.heads[i]
+    if cols.dep_keys[head] == DEP.prep:
+        head = cols.heads[head]
+    p = found.get(head)
+    return p is not None and lowered(cols.strings, column_lists(cols)[1][i]) in p.objects
 
 
 def _is_passive(tok) -> bool:
@@ -831,45 +973,67 @@ def _is_passive(tok) -> bool:
 
 def _subject_heads(tok) -> list:
     """Subjects of ``tok``, inherited from the verbs it depends on (xcomp, conj, advcl ...) when it has none."""
-    t = tok
-    if _statement_participle(tok):  # "X issued a statement demanding ...": X's demand
-        return _subject_heads(tok.head.head)
-    if _verb_parsed_as_modifier(tok):  # "X asked Y to convey ..., and extended congratulations": X's act
-        t = tok.head.head
-        while t.dep_ in ("xcomp", "conj") and t.head != t:
-            t = t.head
+    doc = tok.doc
+    return [doc[j] for j in _subjects_at(doc, columns(doc), tok.i)]
+
+
+ACTIVE_SUBJECT_DEPS = _keys(("nsubj", "csubj"))
+
+
+def _subjects_at(doc, cols, i: int) -> list[int]:
+    """:func:`_subject_heads` of the token at position ``i``, as positions."""
+    kids, dep, heads, lemmas = cols.children(), cols.dep_keys, cols.heads, column_lists(cols)[1]
+    t = i
+    if _statement_participle_at(doc, cols, i):  # "X issued a statement demanding ...": X's demand
+        return _subjects_at(doc, cols, heads[heads[i]])
+    if _verb_parsed_as_modifier_at(doc, cols, i):  # "X asked Y to convey ..., and extended congratulations": X's act
+        t = heads[heads[i]]
+        while dep[t] in CHAIN_DEPS and heads[t] != t:
+            t = heads[t]
     for _ in range(8):
-        subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
-        if not subs and (any(c.dep_ == "xcomp" for c in t.children) or _stative(t)):  # "is expected to", "is committed to"
-            subs = [c for c in t.children if c.dep_ == "nsubjpass"]
+        subs = [c for c in kids[t] if dep[c] in ACTIVE_SUBJECT_DEPS]
+        # "is expected to", "is committed to"
+        if not subs and (any(dep[c] == DEP.xcomp for c in kids[t]) or _stative_at(cols, t)):
+            subs = [c for c in kids[t] if dep[c] == DEP.nsubjpass]
         if subs:
             return subs
-        if t.dep_ == "xcomp" and t.head.lemma_.lower() in OBJECT_CONTROL:
-            objs = [c for c in t.head.children if c.dep_ in ("dobj",)]
+        if dep[t] == DEP.xcomp and lowered(cols.strings, lemmas[heads[t]]) in OBJECT_CONTROL:
+            objs = [c for c in kids[heads[t]] if dep[c] == DEP.dobj]
             if objs:
                 return objs
-        if t.dep_ not in CLIMB_DEPS or t.head == t or t.dep_ == "ccomp":
+        if dep[t] not in CLIMB_DEP_KEYS or heads[t] == t or dep[t] == DEP.ccomp:
             break
-        t = t.head
+        t = heads[t]
     return []
+
+
+SPEECH_CLAUSE_DEPS = _keys(("parataxis", "advcl"))
 
 
 def _speaker(tok):
     """The subject of the nearest speech verb governing ``tok`` ("..., Wang said")."""
-    t = tok
+    doc = tok.doc
+    found = _speaker_at(doc, columns(doc), tok.i)
+    return None if found is None else doc[found]
+
+
+def _speaker_at(doc, cols, i: int) -> int | None:
+    """:func:`_speaker` of the token at position ``i``, as a position."""
+    kids, dep, heads, lemmas, strings = cols.children(), cols.dep_keys, cols.heads, column_lists(cols)[1], cols.strings
+    t = i
     for _ in range(8):
-        if t.lemma_.lower() in SAY_LEMMAS and t != tok:
-            subs = _subject_heads(t)
+        if t != i and lowered(strings, lemmas[t]) in SAY_LEMMAS:
+            subs = _subjects_at(doc, cols, t)
             if subs:
                 return subs[0]
-        for c in t.children:
-            if c.dep_ in ("parataxis", "advcl") and c.lemma_.lower() in SAY_LEMMAS:
-                subs = [g for g in c.children if g.dep_ == "nsubj"]
+        for c in kids[t]:
+            if dep[c] in SPEECH_CLAUSE_DEPS and lowered(strings, lemmas[c]) in SAY_LEMMAS:
+                subs = [g for g in kids[c] if dep[g] == DEP.nsubj]
                 if subs:
                     return subs[0]
-        if t.head == t:
+        if heads[t] == t:
             break
-        t = t.head
+        t = heads[t]
     return None
 
 
@@ -916,7 +1080,13 @@ def _reported_subjects(tok) -> list:
 
 def _purpose_clause(tok) -> bool:
     """An infinitive of purpose ("... to help Laos")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return _purpose_clause_at(columns(tok.doc), tok.i)
+
+
+def _purpose_clause_at(cols, i: int) -> bool:
+    """:func:`_purpose_clause` for the token at position ``i``."""
+    dep, lowers = cols.dep_keys, column_lists(cols)[2]
+    return any(dep[c] == DEP.aux and lowers[c] == WORD.to for c in cols.children()[i])
 
 
 def _unnamed_authority(tok, code: str, targets: list[Actor], main: str | None,
@@ -942,9 +1112,17 @@ def _same_side(a: Actor, b: Actor) -> bool:
 def _stative(tok) -> bool:
     """A participle used as an adjective of stance, with no agent ("Vietnam is committed to ...", "Israel is
     opposed to ..."): its subject holds the stance, as in the active voice."""
-    if any(c.dep_ == "agent" for c in tok.children):
+    return _stative_at(columns(tok.doc), tok.i)
+
+
+def _stative_at(cols, i: int) -> bool:
+    """:func:`_stative` for the token at position ``i``."""
+    kids, dep = cols.children()[i], cols.dep_keys
+    lemmas, lowers = column_lists(cols)[1:]
+    if any(dep[c] == DEP.agent for c in kids):
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and tok.lemma_.lower() != "expect"
+    return any(dep[c] == DEP.prep and lowers[c] == WORD.to for c in kids) and lowered(
+        cols.strings, lemmas[i]) != "expect"
 
 
 def _support_verb(tok):
