@@ -27,6 +27,7 @@ The rules, in the order they apply to each trigger (a token whose lemma has a pa
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 from collections import Counter
@@ -39,7 +40,7 @@ from spacy.strings import get_string_id
 from .actors import ActorFinder, ArticleMemory, make_actor
 from .lexicon import Lexicon, VerbPattern
 from .model import Actor
-from .nlp import column_lists, columns, lowered, subtree_positions, within
+from .nlp import column_lists, columns, lowered, subtree_positions, token_chars, within
 
 __all__ = ["Candidate", "SentenceCoder"]
 
@@ -91,7 +92,7 @@ def _keys(texts) -> frozenset[int]:
 DEP = SimpleNamespace(**{label: get_string_id(label) for label in (
     "acl", "acomp", "advcl", "agent", "amod", "attr", "aux", "auxpass", "ccomp", "compound", "conj", "csubj", "dative",
     "det", "dobj", "mark", "neg", "nsubj", "nsubjpass", "oprd", "parataxis", "pcomp", "pobj", "poss", "prep", "prt",
-    "relcl", "xcomp")})
+    "relcl", "xcomp", "appos")})
 """Keys of the dependency labels the rules read from the token columns (``DEP.nsubj``)."""
 POS = SimpleNamespace(**{name: IDS[name] for name in ("ADJ", "AUX", "NOUN", "NUM", "PRON", "PROPN", "VERB")})
 """Part-of-speech ids (``Token.pos``) the rules read from the token columns (``POS.VERB``)."""
@@ -108,8 +109,11 @@ CONDITION_WORDS = _keys(("if", "unless"))
 MODAL_KEYS = _keys(MODAL_SKIP)
 FUTURE_KEYS = _keys(FUTURE_AUX)
 NEGATIVE_DET_KEYS = _keys(NEGATIVE_DETS)
-WORD = SimpleNamespace(**{word: get_string_id(word) for word in ("to", "from", "going")})
+WORD = SimpleNamespace(to=get_string_id("to"), from_=get_string_id("from"), going=get_string_id("going"))
 """Keys of single lower-cased words the rules compare with (``WORD.to``)."""
+OWNER_DEPS = _keys(("amod", "poss", "compound", "nmod"))
+ATTACK_PREPS = _keys(("in", "by", "during"))
+BETWEEN_PREPS = _keys(("by", "between", "among"))
 
 
 @dataclass
@@ -336,8 +340,8 @@ class SentenceCoder:
         sources = [a for a in sources if a.country and not (m.code[:2] == "04" and a.sector in VICTIM_SECTORS)]
         if not sources and _is_passive(m.token) and m.code[:2] in COERCIVE_ROOTS:
             sources, targets = _unnamed_authority(m.token, m.code, targets, main, gaz)
-        elif not sources and targets and m.code[:2] in ARMED_ROOTS and not any(
-                c.dep_ == "agent" for c in m.token.children) and (_is_passive(m.token) or self._attack_subject(m.token)):
+        elif not sources and targets and m.code[:2] in ARMED_ROOTS and not _has_agent(m.token) and (
+                _is_passive(m.token) or self._attack_subject(m.token)):
             sources = self._attackers_named_in_attack(m.token, gaz, memory) or _unnamed_attackers(
                 m.token, targets, main, gaz)
         nominal = "noun" in m.pattern.flags and _support_verb(m.token) is None
@@ -358,14 +362,18 @@ class SentenceCoder:
     def _attackers_named_in_attack(self, tok, gaz: dict, memory: ArticleMemory) -> list[Actor]:
         """"killed in Israeli airstrikes": the actor named in the attack noun of an in/by phrase (also one
         attached lower: "were killed and five injured in Israeli airstrikes")."""
-        for c in tok.subtree:
-            if c.dep_ != "prep" or c.lower_ not in ("in", "by", "during"):
+        doc = tok.doc
+        cols = columns(doc)
+        kids, dep = cols.children(), cols.dep_keys
+        pos, _, lowers = column_lists(cols)
+        for c in subtree_positions(cols, tok.i):
+            if dep[c] != DEP.prep or lowers[c] not in ATTACK_PREPS:
                 continue
-            for noun in (g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
-                p = self.match(noun)
+            for noun in (g for g in kids[c] if dep[g] == DEP.pobj and pos[g] == POS.NOUN):
+                p = self._match_at(doc, cols, noun)
                 if p is None or p.code[:2] not in ARMED_ROOTS:
                     continue
-                owners = [g for g in noun.children if g.dep_ in ("amod", "poss", "compound", "nmod") and g.i in gaz]
+                owners = [doc[g] for g in kids[noun] if dep[g] in OWNER_DEPS and g in gaz]
                 actors = [a for a in self._resolve_all(owners, gaz, memory) if a.country]
                 if actors:
                     return actors
@@ -374,9 +382,12 @@ class SentenceCoder:
     def _attack_subject(self, tok) -> bool:
         """The subject is an attack rather than an actor ("a roadside bombing killed ..."): a noun with a
         force pattern in the lexicon."""
-        for c in tok.children:
-            if c.dep_ == "nsubj":
-                p = self.match(c) if c.pos_ == "NOUN" else None
+        doc = tok.doc
+        cols = columns(doc)
+        dep, pos = cols.dep_keys, column_lists(cols)[0]
+        for c in cols.children()[tok.i]:
+            if dep[c] == DEP.nsubj:
+                p = self._match_at(doc, cols, c) if pos[c] == POS.NOUN else None
                 if p is not None and p.code[:2] in ARMED_ROOTS:
                     return True
         return False
@@ -389,7 +400,7 @@ class SentenceCoder:
         sources = self._sources(m, passive, gaz, memory)
         targets = self._resolve_all(_target_heads(m.token, m.pattern, passive, m.sym), gaz, memory)
         if not targets:
-            heads = [h for h in _object_heads(m.token, m.pattern) if h.i in gaz]
+            heads = [m.token.doc[h] for h in _object_heads(m.token, m.pattern) if h in gaz]
             targets = [a for a in self._resolve_all(heads, gaz, memory) if a.country or a.sector in VICTIM_SECTORS]
         return sources, targets
 
@@ -465,7 +476,7 @@ class SentenceCoder:
     def _deep_target(self, m: _Match, source: Actor, gaz: dict, memory: ArticleMemory) -> list[Actor]:
         """The first actor of another country in the trigger's object phrases; for force, unnamed victims."""
         for head in _deep_objects(m.token):
-            actors = self._resolve_all([head], gaz, memory)
+            actors = self._resolve_all([m.token.doc[head]], gaz, memory)
             foreign = [a for a in actors if a.country and a.country != source.country]
             if foreign:
                 return foreign
@@ -478,13 +489,16 @@ class SentenceCoder:
         """A nominal event ("Israeli airstrikes on Lebanon", "talks between A and B"): the source is named in
         the noun phrase itself (a country adjective or possessive, or a by-phrase), else nothing is coded."""
         tok = m.token
+        doc = tok.doc
+        cols = columns(doc)
+        kids, dep, lowers = cols.children(), cols.dep_keys, column_lists(cols)[2]
         sources: list[Actor] = []
-        for c in tok.children:
-            hit = gaz.get(c.i)
-            if c.dep_ in ("amod", "poss", "compound", "nmod") and hit and hit[0].country and hit[0].kind != "agent":
-                sources += self.finder.resolve_one(c, gaz, memory)
-            elif c.dep_ == "prep" and c.lower_ in ("by", "between", "among"):
-                sources += self._resolve_all([g for g in c.children if g.dep_ == "pobj"], gaz, memory)
+        for c in kids[tok.i]:
+            hit = gaz.get(c)
+            if dep[c] in OWNER_DEPS and hit and hit[0].country and hit[0].kind != "agent":
+                sources += self.finder.resolve_one(doc[c], gaz, memory)
+            elif dep[c] == DEP.prep and lowers[c] in BETWEEN_PREPS:
+                sources += self._resolve_all([doc[g] for g in kids[c] if dep[g] == DEP.pobj], gaz, memory)
         if not sources and _support_verb(tok) is not None:  # "launched an offensive", "completed the withdrawal"
             sources = self._resolve_all(_subject_heads(tok.head), gaz, memory)
         targets = self._resolve_all(_target_heads(tok, m.pattern, False, m.sym), gaz, memory)
@@ -492,8 +506,10 @@ class SentenceCoder:
 
     def _sources(self, m: _Match, passive: bool, gaz: dict, memory: ArticleMemory) -> list[Actor]:
         if passive:
-            agents = [c for c in m.token.children if c.dep_ == "agent"]
-            heads = [g for a in agents for g in a.children if g.dep_ == "pobj"]
+            doc = m.token.doc
+            cols = columns(doc)
+            kids, dep = cols.children(), cols.dep_keys
+            heads = [doc[g] for a in kids[m.token.i] if dep[a] == DEP.agent for g in kids[a] if dep[g] == DEP.pobj]
             return self._resolve_all(heads, gaz, memory) if heads else self._excluding_body(m.token, gaz, memory)
         heads = _subject_heads(m.head)
         for head in heads:
@@ -512,11 +528,14 @@ class SentenceCoder:
 
     def _excluding_body(self, tok, gaz: dict, memory: ArticleMemory) -> list[Actor]:
         """Passive without agent, "suspended/expelled from <organisation>": the organisation acted."""
-        for c in tok.children:
-            if c.dep_ != "prep" or c.lower_ != "from":
+        doc = tok.doc
+        cols = columns(doc)
+        kids, dep, lowers = cols.children(), cols.dep_keys, column_lists(cols)[2]
+        for c in kids[tok.i]:
+            if dep[c] != DEP.prep or lowers[c] != WORD.from_:
                 continue
-            for obj in (g for g in c.children if g.dep_ == "pobj"):
-                owners = [obj] + [g for g in obj.children if g.dep_ == "poss"]
+            for obj in (g for g in kids[c] if dep[g] == DEP.pobj):
+                owners = [doc[obj]] + [doc[g] for g in kids[obj] if dep[g] == DEP.poss]
                 bodies = [a for a in self._resolve_all(owners, gaz, memory) if a.sector == "IGO"]
                 if bodies:
                     return bodies
@@ -631,32 +650,22 @@ def _reported_only(doc, found: dict) -> set[int]:
     return out
 
 
-def _statement_participle(tok) -> bool:
-    """"issued a statement demanding that ...": the participle says what the statement does; it is the act
-    of whoever issued it."""
-    return _statement_participle_at(tok.doc, columns(tok.doc), tok.i)
-
-
 def _statement_participle_at(doc, cols, i: int) -> bool:
-    """:func:`_statement_participle` for the token at position ``i``."""
+    """"issued a statement demanding that ...": the participle (at position ``i``) says what the statement does;
+    it is the act of whoever issued it."""
     dep, head = cols.dep_keys, cols.heads[i]
     return (dep[i] == DEP.acl and dep[head] == DEP.dobj
             and lowered(cols.strings, column_lists(cols)[1][head]) in STATEMENT_NOUNS
             and not any(dep[c] in SUBJECT_DEPS for c in cols.children()[i]) and _tag(doc, i) == "VBG")
 
 
-def _verb_parsed_as_modifier(tok) -> bool:
-    """A finite verb the parser took for a participle modifying its own object ("..., and extended[amod]
-    congratulations[conj] on ..."): a verb tagged as one, modifying a determiner-less noun that is itself
-    coordinated with a verb."""
-    return _verb_parsed_as_modifier_at(tok.doc, columns(tok.doc), tok.i)
-
-
 DETERMINER_DEPS = _keys(("det", "poss"))
 
 
 def _verb_parsed_as_modifier_at(doc, cols, i: int) -> bool:
-    """:func:`_verb_parsed_as_modifier` for the token at position ``i``."""
+    """A finite verb (at position ``i``) the parser took for a participle modifying its own object ("..., and
+    extended[amod] congratulations[conj] on ..."): a verb tagged as one, modifying a determiner-less noun that
+    is itself coordinated with a verb."""
     pos, dep, heads = column_lists(cols)[0], cols.dep_keys, cols.heads
     if pos[i] != POS.VERB or dep[i] != DEP.amod:
         return False
@@ -722,14 +731,9 @@ def _hypothetical(cols, i: int) -> bool:
     return False
 
 
-def _future(tok) -> bool:
-    """``tok``, or a verb it is chained to (xcomp, conj; six levels), is in the future ("will", "would",
-    "going to")."""
-    return _future_at(columns(tok.doc), tok.i)
-
-
 def _future_at(cols, i: int) -> bool:
-    """:func:`_future` for the token at position ``i``."""
+    """The token at position ``i``, or a verb it is chained to (xcomp, conj; six levels), is in the future
+    ("will", "would", "going to")."""
     kids, dep, heads, lowers = cols.children(), cols.dep_keys, cols.heads, column_lists(cols)[2]
     t = i
     for _ in range(6):
@@ -782,23 +786,31 @@ ROOT_KINDS = {"04": "meet", "05": "diplomatic", "06": "material", "07": "aid", "
 """What a complement verb's own root says an appeal or demand is about."""
 
 
+TOPIC_OBJECT_DEPS = _keys(("dobj", "xcomp"))
+TOPIC_PREPS = _keys(("for", "on", "to"))
+
+
 def _topic(tok, found: dict, topics: dict[str, str]) -> str | None:
     """What an appeal, demand, rejection or intent is about: a complement verb the lexicon codes (by its root),
     or a complement verb or object noun listed in topics.tsv ("to hold talks", "for the release of")."""
+    cols = columns(tok.doc)
+    kids, dep = cols.children(), cols.dep_keys
+    lemmas, lowers = column_lists(cols)[1:]
     candidates = []
-    for c in tok.children:
-        if c.dep_ in ("xcomp", "ccomp"):
-            candidates += [c, *[x for x in c.children if x.dep_ in ("dobj", "xcomp")]]
-        elif c.dep_ == "dobj":
+    for c in kids[tok.i]:
+        if dep[c] in COMPLEMENT_DEPS:
+            candidates += [c, *[x for x in kids[c] if dep[x] in TOPIC_OBJECT_DEPS]]
+        elif dep[c] == DEP.dobj:
             candidates.append(c)
-        elif c.dep_ == "prep" and c.lower_ in ("for", "on", "to"):
-            candidates += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        elif dep[c] == DEP.prep and lowers[c] in TOPIC_PREPS:
+            candidates += [g for g in kids[c] if dep[g] in PREP_OBJECT_DEPS]
     for cand in candidates:
-        pattern = found.get(cand.i)
+        pattern = found.get(cand)
         if pattern is not None and pattern.code[:2] in ROOT_KINDS:
             return ROOT_KINDS[pattern.code[:2]]
-        if cand.lemma_.lower() in topics:
-            return topics[cand.lemma_.lower()]
+        lemma = lowered(cols.strings, lemmas[cand])
+        if lemma in topics:
+            return topics[lemma]
     return None
 
 
@@ -966,9 +978,23 @@ def _light_verb_object(cols, i: int, found: dict) -> bool:
 def _is_passive(tok) -> bool:
     """Passive voice, including a reduced passive naming its agent ("a ceasefire brokered by Qatar") and a
     bare participle clause ("when asked about ...": the subject is the one asked)."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
-        tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)) or (
-        tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in tok.children))
+    return _is_passive_at(tok.doc, columns(tok.doc), tok.i)
+
+
+PASSIVE_DEPS = _keys(("nsubjpass", "auxpass"))
+FINITE_DEPS = _keys(("nsubj", "aux"))
+
+
+def _is_passive_at(doc, cols, i: int) -> bool:
+    """:func:`_is_passive` for the token at position ``i``."""
+    kids, dep = cols.children()[i], cols.dep_keys
+    if any(dep[c] in PASSIVE_DEPS for c in kids):
+        return True
+    if dep[i] == DEP.acl:
+        return any(dep[c] == DEP.agent for c in kids) and _tag(doc, i) == "VBN"
+    if dep[i] == DEP.advcl:
+        return not any(dep[c] in FINITE_DEPS for c in kids) and _tag(doc, i) == "VBN"
+    return False
 
 
 def _subject_heads(tok) -> list:
@@ -1040,51 +1066,64 @@ def _speaker_at(doc, cols, i: int) -> int | None:
 def _target_heads(tok, pattern: VerbPattern, passive: bool, sym: bool) -> list:
     """Heads of the phrases naming the target: the object (the passive subject), the pattern's prepositions
     on the trigger or its light-verb object, else the subject of a reported clause."""
+    doc = tok.doc
+    return [doc[j] for j in _target_positions(doc, columns(doc), tok.i, pattern, passive, sym)]
+
+
+HOLDER_DEPS = _keys(("dobj", "xcomp"))
+
+
+def _target_positions(doc, cols, i: int, pattern: VerbPattern, passive: bool, sym: bool) -> list[int]:
+    """:func:`_target_heads` of the trigger at position ``i``, as positions."""
+    kids, dep, lemmas = cols.children(), cols.dep_keys, column_lists(cols)[1]
     heads = []
     preps = set(pattern.preps) | ({"with"} if sym else set())
-    holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "xcomp") and c.lemma_.lower() in pattern.objects]
-    if passive and tok.dep_ == "acl":  # "the sites bombed by Israel": the modified noun is the target
-        heads.append(tok.head)
+    holders = [i] + [c for c in kids[i] if dep[c] in HOLDER_DEPS and lowered(cols.strings, lemmas[c]) in pattern.objects]
+    if passive and dep[i] == DEP.acl:  # "the sites bombed by Israel": the modified noun is the target
+        heads.append(cols.heads[i])
     for holder in holders:
-        heads += _holder_targets(holder, tok, pattern, passive, preps if holder == tok else preps | OBJECT_PREPS)
-    return heads or _reported_subjects(tok)
+        heads += _holder_targets(cols, holder, i, pattern, passive, preps if holder == i else preps | OBJECT_PREPS)
+    return heads or _reported_subjects(doc, cols, i)
 
 
-def _holder_targets(holder, tok, pattern: VerbPattern, passive: bool, preps: set) -> list:
-    """Target heads on one holder: the passive subject or object, and the objects of the pattern's
-    prepositions; when the pattern names a recipient preposition ("offered its troops to Lebanon"), the direct
-    object is the thing given, not the target."""
+DIRECT_DEPS = _keys(("dobj", "dative", "attr"))
+
+
+def _holder_targets(cols, holder: int, i: int, pattern: VerbPattern, passive: bool, preps: set) -> list[int]:
+    """Target heads (positions) on one holder (the trigger at ``i`` or its light-verb object): the passive
+    subject or object, and the objects of the pattern's prepositions; when the pattern names a recipient
+    preposition ("offered its troops to Lebanon"), the direct object is the thing given, not the target."""
+    kids, dep, strings = cols.children(), cols.dep_keys, cols.strings
+    lemmas, lowers = column_lists(cols)[1:]
     direct, recipients = [], []
-    for c in holder.children:
-        if passive and c.dep_ == "nsubjpass" and c.lemma_.lower() not in pattern.objects:
+    for c in kids[holder]:
+        if passive and dep[c] == DEP.nsubjpass and lowered(strings, lemmas[c]) not in pattern.objects:
             direct.append(c)
-        elif c.dep_ in ("dobj", "dative", "attr") and c.lemma_.lower() not in pattern.objects and holder == tok:
+        elif dep[c] in DIRECT_DEPS and holder == i and lowered(strings, lemmas[c]) not in pattern.objects:
             direct.append(c)
-        elif c.dep_ == "prep" and c.lower_ in preps:
-            recipients.extend(g for g in c.children if g.dep_ == "pobj")
-    if recipients and "to" in pattern.preps and holder == tok and not passive:
-        return recipients + [c for c in direct if c.dep_ == "dative"]
+        elif dep[c] == DEP.prep and strings[lowers[c]] in preps:
+            recipients.extend(g for g in kids[c] if dep[g] == DEP.pobj)
+    if recipients and "to" in pattern.preps and holder == i and not passive:
+        return recipients + [c for c in direct if dep[c] == DEP.dative]
     return direct + recipients
 
 
-def _reported_subjects(tok) -> list:
-    """"demanded that Kabul hand over ...": the reported clause's subject (or its first named place or group)."""
+def _reported_subjects(doc, cols, i: int) -> list[int]:
+    """"demanded that Kabul hand over ...": the reported clause's subject (or its first named place or group),
+    as positions."""
+    kids, dep, pos = cols.children(), cols.dep_keys, column_lists(cols)[0]
     heads = []
-    for c in tok.children:
-        if c.dep_ == "ccomp":
-            subjects = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-            named = [t for t in c.subtree if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "NORP", "ORG")][:1]
-            heads.extend(subjects or named)
+    for c in kids[i]:
+        if dep[c] == DEP.ccomp:
+            subjects = [g for g in kids[c] if dep[g] in SUBJECT_DEPS]
+            named = subjects or next(([t] for t in subtree_positions(cols, c) if pos[t] == POS.PROPN
+                                      and doc[t].ent_type_ in ("GPE", "NORP", "ORG")), [])
+            heads.extend(named)
     return heads
 
 
-def _purpose_clause(tok) -> bool:
-    """An infinitive of purpose ("... to help Laos")."""
-    return _purpose_clause_at(columns(tok.doc), tok.i)
-
-
 def _purpose_clause_at(cols, i: int) -> bool:
-    """:func:`_purpose_clause` for the token at position ``i``."""
+    """An infinitive of purpose (its verb at position ``i``: "... to help Laos")."""
     dep, lowers = cols.dep_keys, column_lists(cols)[2]
     return any(dep[c] == DEP.aux and lowers[c] == WORD.to for c in cols.children()[i])
 
@@ -1128,9 +1167,11 @@ def _stative_at(cols, i: int) -> bool:
 def _support_verb(tok):
     """The verb that carries a nominal event as its object ("launched an offensive", "began the
     withdrawal"), when it is one of SUPPORT_VERBS; else None."""
-    head = tok.head
-    if tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in SUPPORT_VERBS:
-        return head
+    cols, i = columns(tok.doc), tok.i
+    head = cols.heads[i]
+    pos, lemmas = column_lists(cols)[:2]
+    if cols.dep_keys[i] == DEP.dobj and pos[head] == POS.VERB and lowered(cols.strings, lemmas[head]) in SUPPORT_VERBS:
+        return tok.doc[head]
     return None
 
 
@@ -1144,21 +1185,28 @@ def _unnamed_attackers(tok, targets: list[Actor], main: str | None, gaz: dict) -
     return [make_actor(country, "UAF", None, "", "unnamed attackers (no agent named) in the country where it happened")]
 
 
+PLACE_PREPS = _keys(("in", "near", "at", "outside"))
+
+
 def _place_country(tok, gaz: dict) -> str | None:
     """The country of the first place named in the trigger's "in"/"near"/"at" phrases (nested ones too)."""
-    for c in tok.children:
-        if c.dep_ != "prep" or c.lower_ not in ("in", "near", "at", "outside"):
+    cols = columns(tok.doc)
+    dep, lowers = cols.dep_keys, column_lists(cols)[2]
+    for c in cols.children()[tok.i]:
+        if dep[c] != DEP.prep or lowers[c] not in PLACE_PREPS:
             continue
-        for t in c.subtree:
-            hit = gaz.get(t.i)
+        for t in subtree_positions(cols, c):
+            hit = gaz.get(t)
             if hit and hit[0].kind in ("country", "capital", "place", "city") and hit[0].country:
                 return hit[0].country
     return None
 
 
-def _condition(tok) -> bool:
-    """A condition clause ("... if Tehran rebuilds"): in a threat, whoever it names is the target."""
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
+def _condition_at(cols, i: int) -> bool:
+    """A condition clause (its head at position ``i``: "... if Tehran rebuilds"): in a threat, whoever it names
+    is the target."""
+    dep, lowers = cols.dep_keys, column_lists(cols)[2]
+    return any(dep[c] == DEP.mark and lowers[c] in CONDITION_WORDS for c in cols.children()[i])
 
 
 def _could_act(tok, gaz: dict) -> bool:
@@ -1174,44 +1222,60 @@ def _unnamed_people(tok, gaz: dict) -> bool:
     return bool(subjects) and all(c.pos_ in ("PRON", "NUM") or c.i in gaz for c in subjects)
 
 
-def _object_heads(tok, pattern: VerbPattern) -> list:
-    """The trigger's own required object when it names people ("killed civilians", "expelled diplomats")."""
-    return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in pattern.objects]
+def _object_heads(tok, pattern: VerbPattern) -> list[int]:
+    """The trigger's own required object when it names people ("killed civilians", "expelled diplomats"), as
+    positions."""
+    cols = columns(tok.doc)
+    dep, lemmas = cols.dep_keys, column_lists(cols)[1]
+    return [c for c in cols.children()[tok.i] if dep[c] in OBJECT_DEPS and lowered(cols.strings, lemmas[c]) in pattern.objects]
 
 
-def _deep_objects(tok) -> list:
-    """Nouns in the trigger's object phrases and complements (second-choice targets), nearest first.
+DEEP_DEPS = _keys(("dobj", "prep", "xcomp", "dative", "attr", "nsubjpass", "ccomp", "prt", "oprd"))
+UNENTERED_DEPS = _keys(("relcl", "acl", "appos"))
+TARGET_PREP_KEYS = _keys(TARGET_PREPS)
+NAMING_POS = frozenset({POS.PROPN, POS.NOUN, POS.ADJ})
+
+
+def _deep_objects(tok) -> list[int]:
+    """Nouns in the trigger's object phrases and complements (second-choice targets), nearest first, as
+    positions.
 
     Phrases of place and circumstance ("within the UN", "in Bishkek", "near the town"), adverbial clauses
     other than infinitives of purpose ("to help Laos") and conditions ("if Tehran ..."), and relative clauses
     are not entered.
     """
+    cols = columns(tok.doc)
+    kids, dep = cols.children(), cols.dep_keys
+    pos, _, lowers = column_lists(cols)
     out = []
-    stack = [c for c in tok.children if c.dep_ in ("dobj", "prep", "xcomp", "dative", "attr", "nsubjpass", "ccomp",
-                                                   "prt", "oprd") or (c.dep_ == "advcl" and _purpose_clause(c))]
+    stack = [c for c in kids[tok.i] if dep[c] in DEEP_DEPS or (dep[c] == DEP.advcl and _purpose_clause_at(cols, c))]
     while stack:
         t = stack.pop(0)
-        if t.dep_ == "prep" and t.lower_ not in TARGET_PREPS:
+        if dep[t] == DEP.prep and lowers[t] not in TARGET_PREP_KEYS:
             continue
-        if t.dep_ in ("relcl", "acl", "appos") or (t.dep_ == "advcl" and not (_purpose_clause(t) or _condition(t))):
+        if dep[t] in UNENTERED_DEPS or (dep[t] == DEP.advcl and not (_purpose_clause_at(cols, t) or _condition_at(cols, t))):
             continue
-        if t.pos_ in ("PROPN", "NOUN", "ADJ"):
+        if pos[t] in NAMING_POS:
             out.append(t)
-        stack.extend(t.children)
+        stack.extend(kids[t])
     return out
+
+
+NAMED_OBJECT_DEPS = _keys(("dobj", "prep", "dative", "nsubjpass"))
 
 
 def _country_named_in_objects(tok, gaz: dict, exclude: str | None) -> Actor | None:
     """Last resort before guessing: a country (not a capital, not an organisation) named anywhere in the
     trigger's objects, place phrases included ("lifted a curfew in Montenegro")."""
-    for c in tok.children:
-        if c.dep_ not in ("dobj", "prep", "dative", "nsubjpass"):
+    cols = columns(tok.doc)
+    for c in cols.children()[tok.i]:
+        if cols.dep_keys[c] not in NAMED_OBJECT_DEPS:
             continue
-        for t in c.subtree:
-            hit = gaz.get(t.i)
+        for t in subtree_positions(cols, c):
+            hit = gaz.get(t)
             if hit and hit[0].kind in ("country", "adjective", "demonym") and hit[0].country != exclude:
                 entry = hit[0]
-                return make_actor(entry.country, "GOV", entry.name, t.text,
+                return make_actor(entry.country, "GOV", entry.name, tok.doc[t].text,
                                   f"{entry.kind} '{entry.phrase}' ({entry.source}) named in the objects", 0, 0)
     return None
 
@@ -1252,10 +1316,19 @@ def _reply_targets(tok, home: str | None, memory: ArticleMemory, references: dic
     return []
 
 
+def _has_agent(tok) -> bool:
+    """``tok`` has a by-agent ("was shelled by ...")."""
+    cols = columns(tok.doc)
+    return any(cols.dep_keys[c] == DEP.agent for c in cols.children()[tok.i])
+
+
 def _force_without_object(m: _Match) -> bool:
     """Force with no object at all ("the fighters dispersed", "jets attacked"): no target, and no event."""
-    return m.code[:2] in FORCE_ROOTS and m.token.pos_ != "NOUN" and not any(
-        c.dep_ in ("dobj", "nsubjpass") for c in m.token.children)
+    if m.code[:2] not in FORCE_ROOTS:
+        return False
+    cols, i = columns(m.token.doc), m.token.i
+    dep = cols.dep_keys
+    return column_lists(cols)[0][i] != POS.NOUN and not any(dep[c] in OBJECT_DEPS for c in cols.children()[i])
 
 
 def _no_target(m: _Match) -> Actor:
@@ -1263,14 +1336,24 @@ def _no_target(m: _Match) -> Actor:
     return Actor(None, None, None, None, "", 0, 0, f"no target named for '{m.token.text}'")
 
 
+CREED_KEYS = _keys(CREED_WORDS)
+
+
 def _unknown_origin(actor: Actor, tok, gaz: dict) -> bool:
     """The mention names an origin the knowledge files do not know ("Kurdish forces", "Yazidi fighters"): its
     country is not the article's main country by default."""
     if actor.country or not actor.text:
         return False
-    sent = tok.sent
-    return any(t.ent_type_ in ("NORP", "GPE") and t.i not in gaz and t.lower_ not in CREED_WORDS for t in sent
-               if actor.start <= t.idx - sent.start_char < actor.end)
+    doc = tok.doc
+    cols, chars = columns(doc), token_chars(doc)
+    start_char = cols.sentence_char[tok.i]  # the mention's offsets are within ``tok``'s sentence
+    first = bisect.bisect_left(cols.sentence_char, start_char)
+    last = bisect.bisect_right(cols.sentence_char, start_char)
+    lo = bisect.bisect_left(chars, start_char + actor.start, first, last)
+    hi = bisect.bisect_left(chars, start_char + actor.end, first, last)
+    lowers = column_lists(cols)[2]
+    return any(t not in gaz and lowers[t] not in CREED_KEYS and doc[t].ent_type_ in ("NORP", "GPE")
+               for t in range(lo, hi))
 
 
 def _country_unknown(actor: Actor) -> Actor:
@@ -1288,14 +1371,26 @@ def _with_country(actor: Actor, country: str | None, why: str) -> Actor:
     return dataclasses.replace(filled, guessed=True)
 
 
+TRIGGER_WORD_DEPS = _keys(("dobj", "prt", "nsubjpass"))
+
+
 def _trigger_text(tok, m: _Match) -> str:
-    words = [tok]
-    for c in tok.children:
-        if c.dep_ in ("dobj", "prt", "nsubjpass") and c.lemma_.lower() in m.pattern.objects:
+    """The words shown as the trigger: ``tok`` and its objects that the pattern names ("held talks"), after
+    the governor when coded through one."""
+    doc = tok.doc
+    cols = columns(doc)
+    kids, dep, lemmas = cols.children(), cols.dep_keys, column_lists(cols)[1]
+
+    def named(j: int) -> bool:
+        return lowered(cols.strings, lemmas[j]) in m.pattern.objects
+
+    words = [tok.i]
+    for c in kids[tok.i]:
+        if dep[c] in TRIGGER_WORD_DEPS and named(c):
             words.append(c)
-        elif c.dep_ == "prep":
-            words.extend(g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in m.pattern.objects)
-    text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        elif dep[c] == DEP.prep:
+            words.extend(g for g in kids[c] if dep[g] == DEP.pobj and named(g))
+    text = " ".join(doc[j].text for j in sorted(words))
     if m.head != tok:
         text = f"{m.head.text} ... {text}"
     return text

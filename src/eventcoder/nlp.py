@@ -298,3 +298,11 @@ def subtree_positions(cols: TokenColumns, i: int) -> list[int]:
         stack.append((j, True))
         stack.extend((c, False) for c in reversed(below) if c < j)
     return out
+
+
+def token_chars(doc) -> list[int]:
+    """The character offset in the Doc's text of each token of the parsed ``doc`` (``Token.idx``), made once per
+    Doc and kept with its :class:`TokenColumns`."""
+    from spacy.attrs import IDX
+
+    return columns(doc).remember("token_chars", lambda: doc.to_array(IDX).tolist() if len(doc) else [])
