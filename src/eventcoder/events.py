@@ -32,6 +32,7 @@ import dataclasses
 import functools
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 from types import SimpleNamespace
 
 from spacy.parts_of_speech import IDS, NAMES
@@ -40,7 +41,7 @@ from spacy.strings import get_string_id
 from .actors import ActorFinder, ArticleMemory, make_actor
 from .lexicon import Lexicon, VerbPattern
 from .model import Actor
-from .nlp import column_lists, columns, lowered, subtree_positions, token_chars, within
+from .nlp import Children, column_lists, columns, lowered, subtree_positions, token_chars, within
 
 __all__ = ["Candidate", "SentenceCoder"]
 
@@ -149,6 +150,26 @@ class _Match:
     sym: bool
 
 
+class _Tree(NamedTuple):
+    """One Doc's parse as the rules read it, by token position (from :func:`eventcoder.nlp.columns`): each
+    token's children, dependency label key, head, part-of-speech id, lemma key and lower-cased word key."""
+
+    kids: Children
+    dep: list[int]
+    heads: list[int]
+    pos: list[int]
+    lemmas: list[int]
+    lowers: list[int]
+    strings: object
+
+
+def _tree(doc) -> _Tree:
+    """The :class:`_Tree` of a parsed ``doc``, made once per Doc (kept with its columns)."""
+    cols = columns(doc)
+    return cols.remember("events.tree", lambda: _Tree(cols.children(), cols.dep_keys, cols.heads, *column_lists(cols),
+                                                      cols.strings))
+
+
 class SentenceCoder:
     """Codes one sentence at a time; holds only the lexicon and the actor finder (no per-article state)."""
 
@@ -162,61 +183,68 @@ class SentenceCoder:
     # ------------------------------------------------------------------ matching
     def match(self, token) -> VerbPattern | None:
         """The first lexicon pattern whose lemma, object and preposition constraints ``token`` meets."""
-        return self._match_at(token.doc, columns(token.doc), token.i)
+        return self._match_at(token.doc, _tree(token.doc), token.i)
 
-    def _match_at(self, doc, cols, i: int) -> VerbPattern | None:
-        """:meth:`match` for the token at position ``i`` of ``doc`` (``cols`` its columns)."""
+    def _match_at(self, doc, tree, i: int) -> VerbPattern | None:
+        """:meth:`match` for the token at position ``i`` of ``doc`` (``tree`` its columns)."""
         objects = preps = None  # read from the parse only when a pattern asks for them
-        for p in self._patterns_at(cols, i):
+        for p in self._patterns_at(tree, i):
             if p.objects and objects is None:
-                objects = _object_lemmas_at(doc, cols, i)
+                objects = _object_lemmas_at(doc, tree, i)
             if "needprep" in p.flags and preps is None:
-                preps = _prepositions_at(cols, i)
-            if _mismatch_at(doc, cols, i, p, objects or set(), preps or set()) is None:
+                preps = _prepositions_at(tree, i)
+            if _mismatch_at(doc, tree, i, p, objects or set(), preps or set()) is None:
                 return p
         return None
 
-    def _patterns_at(self, cols, i: int) -> tuple[VerbPattern, ...]:
+    def _patterns_at(self, tree, i: int) -> tuple[VerbPattern, ...]:
         """The lexicon's patterns for the token at position ``i``: by its lemma, or for a verb the lemmatizer got
         wrong, by the first of its possible base forms that has any."""
-        pos, lemmas, lowers = column_lists(cols)
+        pos, lemmas, lowers = tree.pos, tree.lemmas, tree.lowers
         if pos[i] not in TRIGGER_POS_IDS:
             return ()
-        patterns = self.lexicon.candidates(lowered(cols.strings, lemmas[i]))
+        patterns = self.lexicon.candidates(lowered(tree.strings, lemmas[i]))
         if not patterns and pos[i] == POS.VERB:
-            patterns = next((self.lexicon.candidates(f) for f in _verb_forms(cols.strings[lowers[i]])
+            patterns = next((self.lexicon.candidates(f) for f in _verb_forms(tree.strings[lowers[i]])
                              if self.lexicon.candidates(f)), ())
         return patterns
 
-    def _found(self, sent) -> dict[int, VerbPattern]:
-        """Token index -> matched pattern for every trigger of ``sent``, with the reported obligations of
-        speech verbs. Only tokens whose part of speech and lemma (or, for a verb, a possible base form) have
-        lexicon patterns are looked at as tokens (:func:`eventcoder.nlp.columns`)."""
+    def _found(self, sent, tree: _Tree) -> dict[int, VerbPattern]:
+        """Token index -> matched pattern for every trigger of ``sent`` (``tree``: its Doc's), with the reported
+        obligations of speech verbs. Only tokens whose part of speech and lemma (or, for a verb, a possible base
+        form) have lexicon patterns are looked at (:meth:`_trigger_positions`)."""
         doc = sent.doc
-        cols = columns(doc)
         found = {}
-        for i in within(self._trigger_positions(doc), sent.start, sent.end):
-            p = self._match_at(doc, cols, i)
+        for i in within(self._trigger_positions(doc, tree), sent.start, sent.end):
+            p = self._match_at(doc, tree, i)
             if p is not None:
                 found[i] = p
-        found.update(_deontic_speech(sent, found))
+        found.update(_deontic_speech(sent, tree, found))
         return found
 
-    def _trigger_positions(self, doc) -> list[int]:
-        """Positions of the tokens of ``doc`` that have lexicon patterns: the test :meth:`_patterns_at` makes first
-        (part of speech, lemma, or for a verb a possible base form), over the whole Doc at once."""
-        cols = columns(doc)
-
+    def _trigger_positions(self, doc, tree: _Tree) -> list[int]:
+        """Positions, ascending, of the tokens of ``doc`` that have lexicon patterns: the test
+        :meth:`_patterns_at` makes first (part of speech, lemma, or for a verb a possible base form), made once
+        per Doc; the answer for each lemma or word key is kept across Docs."""
         def find() -> list[int]:
-            import numpy
+            pos, lemmas, lowers, strings = tree.pos, tree.lemmas, tree.lowers, tree.strings
+            by_lemma, by_form = self._lemma_memo, self._form_memo
+            out = []
+            for i, part in enumerate(pos):
+                if part not in TRIGGER_POS_IDS:
+                    continue
+                has = by_lemma.get(lemmas[i])
+                if has is None:
+                    has = by_lemma[lemmas[i]] = bool(self.lexicon.candidates(lowered(strings, lemmas[i])))
+                if not has and part == POS.VERB:
+                    has = by_form.get(lowers[i])
+                    if has is None:
+                        has = by_form[lowers[i]] = self._base_form_has_patterns(lowered(strings, lowers[i]))
+                if has:
+                    out.append(i)
+            return out
 
-            where = numpy.flatnonzero(cols.pos_mask(TRIGGER_POS))
-            by_lemma = cols.keys_where(cols.lemma_keys[where], self.lexicon.candidates, self._lemma_memo)
-            verbs = where[~by_lemma & cols.pos_mask(frozenset({"VERB"}))[where]]
-            by_form = verbs[cols.keys_where(cols.lower_keys[verbs], self._base_form_has_patterns, self._form_memo)]
-            return sorted(where[by_lemma].tolist() + by_form.tolist())
-
-        return cols.remember(("triggers", self), find)
+        return columns(doc).remember(("triggers", self), find)
 
     def _base_form_has_patterns(self, word: str) -> bool:
         return any(self.lexicon.candidates(f) for f in _verb_forms(word))
@@ -224,33 +252,33 @@ class SentenceCoder:
     def near_misses(self, token) -> list[tuple[VerbPattern, str]]:
         """Patterns for ``token``'s lemma that did not match it, each with the reason (for explanations)."""
         doc, i = token.doc, token.i
-        cols = columns(doc)
-        patterns = self._patterns_at(cols, i)
+        tree = _tree(doc)
+        patterns = self._patterns_at(tree, i)
         if not patterns:
             return []
-        objects, preps = _object_lemmas_at(doc, cols, i), _prepositions_at(cols, i)
-        found = self._match_at(doc, cols, i)
+        objects, preps = _object_lemmas_at(doc, tree, i), _prepositions_at(tree, i)
+        found = self._match_at(doc, tree, i)
         return [(p, why) for p in patterns
-                if p is not found and (why := _mismatch_at(doc, cols, i, p, objects, preps))]
+                if p is not found and (why := _mismatch_at(doc, tree, i, p, objects, preps))]
 
     def trigger_status(self, sent, gaz: dict) -> dict[int, str]:
         """For each matched trigger of ``sent`` (token index -> text): why it was not coded, or "coded" when it
         went on to argument finding. The same tests as :meth:`code`, reported instead of applied."""
-        found = self._found(sent)
-        reported = _reported_only(sent.doc, found)
-        matches, governed = self._screen(sent.doc, found, set(reported), gaz)
         doc = sent.doc
-        cols = columns(doc)
+        tree = _tree(doc)
+        found = self._found(sent, tree)
+        reported = _reported_only(doc, tree, found)
+        matches, governed = self._screen(doc, tree, found, set(reported), gaz)
         out = {}
         for i, p in found.items():
             tok = doc[i]
             if i in reported:
                 out[i] = "not coded: only asked for, demanded, alleged or denied by another trigger"
-            elif (why := _suppression(doc, cols, i, p, found, gaz)) is not None:
+            elif (why := _suppression(doc, tree, i, p, found, gaz)) is not None:
                 out[i] = f"not coded: {why}"
             elif i in governed or "deny" in p.flags or any(m.token.i == i for m in matches):
                 out[i] = "coded" if i not in governed else "coded as intent via its governor"
-            elif _plain_match(tok, p, found, governed) is None:
+            elif _plain_match(tok, tree, p, found, governed) is None:
                 out[i] = f"not coded: {_unmatched_mood(tok, p, found, governed)}"
             else:
                 out[i] = "coded"
@@ -274,16 +302,18 @@ class SentenceCoder:
 
     def _matches(self, sent, gaz: dict) -> list[_Match]:
         """The triggers of a sentence that are coded, each with its code and mood."""
-        found = self._found(sent)
-        suppressed = _reported_only(sent.doc, found)
-        matches, governed = self._screen(sent.doc, found, suppressed, gaz)
+        doc = sent.doc
+        tree = _tree(doc)
+        found = self._found(sent, tree)
+        suppressed = _reported_only(doc, tree, found)
+        matches, governed = self._screen(doc, tree, found, suppressed, gaz)
         for i, p in found.items():
             if i in suppressed or "deny" in p.flags:
                 continue
             if i in governed:
                 matches.append(governed.pop(i))
                 continue
-            match = _plain_match(sent.doc[i], p, found, governed)
+            match = _plain_match(doc[i], tree, p, found, governed)
             if match is not None:
                 matches.append(match)
         matches.extend(governed.values())
@@ -298,18 +328,18 @@ class SentenceCoder:
         return _Match(m.token, m.head, m.pattern, code, m.mood, f"{m.rule}; about {kind} -> {code} (complements.tsv)",
                       m.sym)
 
-    def _screen(self, doc, found: dict, suppressed: set[int], gaz: dict) -> tuple[list[_Match], dict[int, _Match]]:
+    def _screen(self, doc, tree: _Tree, found: dict, suppressed: set[int],
+                gaz: dict) -> tuple[list[_Match], dict[int, _Match]]:
         """First pass: drop background, negated and hypothetical triggers (into ``suppressed``), code denials
         (switching off what they deny) and collect what intent governors govern."""
         matches: list[_Match] = []
         governed: dict[int, _Match] = {}
-        cols = columns(doc)
         for i, p in found.items():
-            if i in suppressed or _suppression(doc, cols, i, p, found, gaz) is not None:
+            if i in suppressed or _suppression(doc, tree, i, p, found, gaz) is not None:
                 suppressed.add(i)
             elif "deny" in p.flags:  # what is denied (object, clause), not what the denier goes on to do
-                suppressed.update(t for c in cols.children()[i] if cols.dep_keys[c] not in DENIAL_SIDE_DEPS
-                                  for t in subtree_positions(cols, c))
+                suppressed.update(t for c in tree.kids[i] if tree.dep[c] not in DENIAL_SIDE_DEPS
+                                  for t in subtree_positions(tree.kids, c))
                 tok = doc[i]
                 matches.append(_Match(tok, tok, p, p.code, "asserted", p.describe(), False))
             elif "intent" in p.flags:
@@ -363,14 +393,14 @@ class SentenceCoder:
         """"killed in Israeli airstrikes": the actor named in the attack noun of an in/by phrase (also one
         attached lower: "were killed and five injured in Israeli airstrikes")."""
         doc = tok.doc
-        cols = columns(doc)
-        kids, dep = cols.children(), cols.dep_keys
-        pos, _, lowers = column_lists(cols)
-        for c in subtree_positions(cols, tok.i):
+        tree = _tree(doc)
+        kids, dep = tree.kids, tree.dep
+        pos, lowers = tree.pos, tree.lowers
+        for c in subtree_positions(tree.kids, tok.i):
             if dep[c] != DEP.prep or lowers[c] not in ATTACK_PREPS:
                 continue
             for noun in (g for g in kids[c] if dep[g] == DEP.pobj and pos[g] == POS.NOUN):
-                p = self._match_at(doc, cols, noun)
+                p = self._match_at(doc, tree, noun)
                 if p is None or p.code[:2] not in ARMED_ROOTS:
                     continue
                 owners = [doc[g] for g in kids[noun] if dep[g] in OWNER_DEPS and g in gaz]
@@ -383,11 +413,11 @@ class SentenceCoder:
         """The subject is an attack rather than an actor ("a roadside bombing killed ..."): a noun with a
         force pattern in the lexicon."""
         doc = tok.doc
-        cols = columns(doc)
-        dep, pos = cols.dep_keys, column_lists(cols)[0]
-        for c in cols.children()[tok.i]:
+        tree = _tree(doc)
+        dep, pos = tree.dep, tree.pos
+        for c in tree.kids[tok.i]:
             if dep[c] == DEP.nsubj:
-                p = self._match_at(doc, cols, c) if pos[c] == POS.NOUN else None
+                p = self._match_at(doc, tree, c) if pos[c] == POS.NOUN else None
                 if p is not None and p.code[:2] in ARMED_ROOTS:
                     return True
         return False
@@ -490,8 +520,8 @@ class SentenceCoder:
         the noun phrase itself (a country adjective or possessive, or a by-phrase), else nothing is coded."""
         tok = m.token
         doc = tok.doc
-        cols = columns(doc)
-        kids, dep, lowers = cols.children(), cols.dep_keys, column_lists(cols)[2]
+        tree = _tree(doc)
+        kids, dep, lowers = tree.kids, tree.dep, tree.lowers
         sources: list[Actor] = []
         for c in kids[tok.i]:
             hit = gaz.get(c)
@@ -507,8 +537,8 @@ class SentenceCoder:
     def _sources(self, m: _Match, passive: bool, gaz: dict, memory: ArticleMemory) -> list[Actor]:
         if passive:
             doc = m.token.doc
-            cols = columns(doc)
-            kids, dep = cols.children(), cols.dep_keys
+            tree = _tree(doc)
+            kids, dep = tree.kids, tree.dep
             heads = [doc[g] for a in kids[m.token.i] if dep[a] == DEP.agent for g in kids[a] if dep[g] == DEP.pobj]
             return self._resolve_all(heads, gaz, memory) if heads else self._excluding_body(m.token, gaz, memory)
         heads = _subject_heads(m.head)
@@ -529,8 +559,8 @@ class SentenceCoder:
     def _excluding_body(self, tok, gaz: dict, memory: ArticleMemory) -> list[Actor]:
         """Passive without agent, "suspended/expelled from <organisation>": the organisation acted."""
         doc = tok.doc
-        cols = columns(doc)
-        kids, dep, lowers = cols.children(), cols.dep_keys, column_lists(cols)[2]
+        tree = _tree(doc)
+        kids, dep, lowers = tree.kids, tree.dep, tree.lowers
         for c in kids[tok.i]:
             if dep[c] != DEP.prep or lowers[c] != WORD.from_:
                 continue
@@ -567,16 +597,16 @@ PREP_OBJECT_DEPS = _keys(("pobj", "pcomp"))
 OF_IN = _keys(("of", "in"))
 
 
-def _object_lemmas_at(doc, cols, i: int) -> set[str]:
+def _object_lemmas_at(doc, tree, i: int) -> set[str]:
     """Lower-cased lemmas of what the token at ``i`` acts on (objects, particles, prepositional and compound
     objects, a reported clause's subject), for the lexicon's object constraints."""
-    kids, dep, strings = cols.children(), cols.dep_keys, cols.strings
-    lemmas, lowers = column_lists(cols)[1:]
+    kids, dep, strings = tree.kids, tree.dep, tree.strings
+    lemmas, lowers = tree.lemmas, tree.lowers
 
     def lemma(j: int) -> str:
         return lowered(strings, lemmas[j])
 
-    out = {lemma(cols.heads[i])} if _verb_parsed_as_modifier_at(doc, cols, i) else set()
+    out = {lemma(tree.heads[i])} if _verb_parsed_as_modifier_at(doc, tree, i) else set()
     for c in kids[i]:
         d = dep[c]
         if d in OBJECT_LEMMA_DEPS:
@@ -597,30 +627,27 @@ OBLIGING_LEMMAS = SAY_LEMMAS | {"remind", "reminder"}
 """Verbs that can report an obligation on someone else."""
 DEONTIC = {"must": "100", "should": "020"}
 """Reported obligation ("X said Y must hand over ...") is a demand (100); "should" an appeal (020)."""
-DEONTIC_WORDS = frozenset(DEONTIC)
 
 
 DEONTIC_KEYS = {get_string_id(word): word for word in DEONTIC}
 
 
-def _deontic_speech(sent, found: dict) -> dict[int, VerbPattern]:
+def _deontic_speech(sent, tree: _Tree, found: dict) -> dict[int, VerbPattern]:
     """Speech verbs whose reported clause puts an obligation on someone ("Chirac reminded Iraq that it must
     cooperate", "the minister said Libya must hand over the suspects"): coded as a demand or an appeal
     addressed to the clause's subject, unless a lexicon pattern already matched the speech verb."""
     out = {}
-    cols = columns(sent.doc)
-    if not within(cols.positions(ALL_POS, words=DEONTIC_WORDS), sent.start, sent.end):
+    kids, dep, lemmas, lowers = tree.kids, tree.dep, tree.lemmas, tree.lowers
+    if DEONTIC_KEYS.keys().isdisjoint(lowers[sent.start:sent.end]):
         return out  # no "must" or "should" in the sentence
-    kids, dep = cols.children(), cols.dep_keys
-    lemmas, lowers = column_lists(cols)[1:]
-    for i in within(cols.positions(ALL_POS, OBLIGING_LEMMAS), sent.start, sent.end):
+    for i in within(columns(sent.doc).positions(ALL_POS, OBLIGING_LEMMAS), sent.start, sent.end):
         if i in found and "intent" not in found[i].flags and found[i].code[:2] != "01":
             continue  # a specific pattern of the speech verb wins over the reported obligation
         for clause in (c for c in kids[i] if dep[c] == DEP.ccomp):
             modal = next((DEONTIC_KEYS[lowers[a]] for a in kids[clause]
                           if dep[a] == DEP.aux and lowers[a] in DEONTIC_KEYS), None)
             if modal is not None and any(dep[c] == DEP.nsubj for c in kids[clause]):
-                out[i] = VerbPattern(DEONTIC[modal], lowered(cols.strings, lemmas[i]), frozenset(), (), frozenset(),
+                out[i] = VerbPattern(DEONTIC[modal], lowered(tree.strings, lemmas[i]), frozenset(), (), frozenset(),
                                      None, f"rule:reported '{modal}'")
     return out
 
@@ -629,59 +656,58 @@ REPORTED_PREPS = _keys(("of", "for", "to"))
 ALLEGED_PREPS = _keys(("with", "for", "over", "on", "into"))
 
 
-def _reported_only(doc, found: dict) -> set[int]:
+def _reported_only(doc, tree: _Tree, found: dict) -> set[int]:
     """Triggers that are only demanded, requested, alleged, threatened or denied by another trigger
     ("urged X to stop", "demanded that Kabul hand over", "accused X of attacking"): not coded as events."""
     out: set[int] = set()
-    cols = columns(doc)
-    kids, dep, lowers = cols.children(), cols.dep_keys, column_lists(cols)[2]
+    kids, dep, lowers = tree.kids, tree.dep, tree.lowers
     for i, p in found.items():
-        if "futureonly" in p.flags and not _future_at(cols, i):
+        if "futureonly" in p.flags and not _future_at(tree, i):
             continue
         if p.code[:2] in REPORTING_ROOTS or "deny" in p.flags:
             for c in kids[i]:
-                if dep[c] in COMPLEMENT_DEPS or (dep[c] == DEP.advcl and _purpose_clause_at(cols, c)) or (
+                if dep[c] in COMPLEMENT_DEPS or (dep[c] == DEP.advcl and _purpose_clause_at(tree, c)) or (
                         dep[c] == DEP.prep and lowers[c] in REPORTED_PREPS):
-                    out.update(t for t in subtree_positions(cols, c) if not _verb_parsed_as_modifier_at(doc, cols, t))
+                    out.update(t for t in subtree_positions(tree.kids, c) if not _verb_parsed_as_modifier_at(doc, tree, t))
         elif p.code[:2] in ("17", "09"):  # "charged them with setting fire", "arrested for spying": alleged acts
             for c in kids[i]:
                 if dep[c] == DEP.prep and lowers[c] in ALLEGED_PREPS:
-                    out.update(subtree_positions(cols, c))
+                    out.update(subtree_positions(tree.kids, c))
     return out
 
 
-def _statement_participle_at(doc, cols, i: int) -> bool:
+def _statement_participle_at(doc, tree, i: int) -> bool:
     """"issued a statement demanding that ...": the participle (at position ``i``) says what the statement does;
     it is the act of whoever issued it."""
-    dep, head = cols.dep_keys, cols.heads[i]
+    dep, head = tree.dep, tree.heads[i]
     return (dep[i] == DEP.acl and dep[head] == DEP.dobj
-            and lowered(cols.strings, column_lists(cols)[1][head]) in STATEMENT_NOUNS
-            and not any(dep[c] in SUBJECT_DEPS for c in cols.children()[i]) and _tag(doc, i) == "VBG")
+            and lowered(tree.strings, tree.lemmas[head]) in STATEMENT_NOUNS
+            and not any(dep[c] in SUBJECT_DEPS for c in tree.kids[i]) and _tag(doc, i) == "VBG")
 
 
 DETERMINER_DEPS = _keys(("det", "poss"))
 
 
-def _verb_parsed_as_modifier_at(doc, cols, i: int) -> bool:
+def _verb_parsed_as_modifier_at(doc, tree, i: int) -> bool:
     """A finite verb (at position ``i``) the parser took for a participle modifying its own object ("..., and
     extended[amod] congratulations[conj] on ..."): a verb tagged as one, modifying a determiner-less noun that
     is itself coordinated with a verb."""
-    pos, dep, heads = column_lists(cols)[0], cols.dep_keys, cols.heads
+    pos, dep, heads = tree.pos, tree.dep, tree.heads
     if pos[i] != POS.VERB or dep[i] != DEP.amod:
         return False
     head = heads[i]
     return (dep[head] == DEP.conj and pos[heads[head]] == POS.VERB
-            and not any(dep[c] in DETERMINER_DEPS for c in cols.children()[head]) and _tag(doc, i) in ("VBD", "VBN"))
+            and not any(dep[c] in DETERMINER_DEPS for c in tree.kids[head]) and _tag(doc, i) in ("VBD", "VBN"))
 
 
-def _background(doc, cols, i: int, pattern: VerbPattern | None = None) -> bool:
+def _background(doc, tree, i: int, pattern: VerbPattern | None = None) -> bool:
     """Triggers inside relative clauses, noun modifiers or argument positions (background events),
     purpose clauses ("held a meeting to discuss"), and participles of consequence ("..., killing six
-    soldiers") for material acts. The token at position ``i`` of ``doc`` (``cols`` its columns)."""
-    pos, dep, heads, kids = column_lists(cols)[0], cols.dep_keys, cols.heads, cols.children()
-    if dep[i] == DEP.advcl and _purpose_clause_at(cols, i):
+    soldiers") for material acts. The token at position ``i`` of ``doc`` (``tree`` its columns)."""
+    pos, dep, heads, kids = tree.pos, tree.dep, tree.heads, tree.kids
+    if dep[i] == DEP.advcl and _purpose_clause_at(tree, i):
         return True
-    if _verb_parsed_as_modifier_at(doc, cols, i) or _statement_participle_at(doc, cols, i):
+    if _verb_parsed_as_modifier_at(doc, tree, i) or _statement_participle_at(doc, tree, i):
         return False
     participle = i
     while dep[participle] == DEP.conj and _tag(doc, participle) == "VBG" and heads[participle] != participle:
@@ -701,24 +727,24 @@ DEPENDENT_DEPS = _keys(("xcomp", "acomp"))
 CHAIN_DEPS = _keys(("xcomp", "conj"))
 
 
-def _negated(cols, i: int) -> bool:
+def _negated(tree, i: int) -> bool:
     """The token at position ``i`` is negated ("did not meet") or its subject or object is ("no agreement was
     reached"), or it complements a negated verb."""
-    kids, dep, lowers = cols.children(), cols.dep_keys, column_lists(cols)[2]
+    kids, dep, lowers = tree.kids, tree.dep, tree.lowers
     for c in kids[i]:
         if dep[c] == DEP.neg:
             return True
         if dep[c] in NEGATED_DEPS and any(dep[d] == DEP.det and lowers[d] in NEGATIVE_DET_KEYS for d in kids[c]):
             return True
-    if dep[i] in DEPENDENT_DEPS and any(dep[c] == DEP.neg for c in kids[cols.heads[i]]):
+    if dep[i] in DEPENDENT_DEPS and any(dep[c] == DEP.neg for c in kids[tree.heads[i]]):
         return True
     return False
 
 
-def _hypothetical(cols, i: int) -> bool:
+def _hypothetical(tree, i: int) -> bool:
     """The token at position ``i``, or a verb it is chained to (xcomp, conj; six levels), has a condition
     ("if", "unless") or a modal auxiliary (MODAL_SKIP)."""
-    kids, dep, heads, lowers = cols.children(), cols.dep_keys, cols.heads, column_lists(cols)[2]
+    kids, dep, heads, lowers = tree.kids, tree.dep, tree.heads, tree.lowers
     t = i
     for _ in range(6):
         if any(dep[c] == DEP.mark and lowers[c] in CONDITION_WORDS for c in kids[t]):
@@ -731,10 +757,10 @@ def _hypothetical(cols, i: int) -> bool:
     return False
 
 
-def _future_at(cols, i: int) -> bool:
+def _future_at(tree, i: int) -> bool:
     """The token at position ``i``, or a verb it is chained to (xcomp, conj; six levels), is in the future
     ("will", "would", "going to")."""
-    kids, dep, heads, lowers = cols.children(), cols.dep_keys, cols.heads, column_lists(cols)[2]
+    kids, dep, heads, lowers = tree.kids, tree.dep, tree.heads, tree.lowers
     t = i
     for _ in range(6):
         if any(dep[c] == DEP.aux and lowers[c] in FUTURE_KEYS for c in kids[t]):
@@ -750,10 +776,10 @@ def _future_at(cols, i: int) -> bool:
 GOVERNED_DEPS = _keys(("xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl"))
 
 
-def _governed_by_intent(cols, i: int, found: dict) -> bool:
+def _governed_by_intent(tree, i: int, found: dict) -> bool:
     """A verb above the token at position ``i`` (through complements, conjuncts, prepositions; six levels)
     is a matched intent governor."""
-    dep, heads = cols.dep_keys, cols.heads
+    dep, heads = tree.dep, tree.heads
     t = i
     for _ in range(6):
         if dep[t] not in GOVERNED_DEPS or heads[t] == t:
@@ -793,9 +819,9 @@ TOPIC_PREPS = _keys(("for", "on", "to"))
 def _topic(tok, found: dict, topics: dict[str, str]) -> str | None:
     """What an appeal, demand, rejection or intent is about: a complement verb the lexicon codes (by its root),
     or a complement verb or object noun listed in topics.tsv ("to hold talks", "for the release of")."""
-    cols = columns(tok.doc)
-    kids, dep = cols.children(), cols.dep_keys
-    lemmas, lowers = column_lists(cols)[1:]
+    tree = _tree(tok.doc)
+    kids, dep = tree.kids, tree.dep
+    lemmas, lowers = tree.lemmas, tree.lowers
     candidates = []
     for c in kids[tok.i]:
         if dep[c] in COMPLEMENT_DEPS:
@@ -808,7 +834,7 @@ def _topic(tok, found: dict, topics: dict[str, str]) -> str | None:
         pattern = found.get(cand)
         if pattern is not None and pattern.code[:2] in ROOT_KINDS:
             return ROOT_KINDS[pattern.code[:2]]
-        lemma = lowered(cols.strings, lemmas[cand])
+        lemma = lowered(tree.strings, lemmas[cand])
         if lemma in topics:
             return topics[lemma]
     return None
@@ -838,16 +864,17 @@ def _has_patient(tok, gaz: dict) -> bool:
                for o in objects)
 
 
-def _plain_match(tok, p: VerbPattern, found: dict, governed: dict) -> _Match | None:
-    """A trigger not governed by another: its own code, or its intent code when announced ("will visit")."""
-    cols, i = columns(tok.doc), tok.i
+def _plain_match(tok, tree: _Tree, p: VerbPattern, found: dict, governed: dict) -> _Match | None:
+    """A trigger not governed by another: its own code, or its intent code when announced ("will visit");
+    ``tree``: its Doc's."""
+    i = tok.i
     if "intent" in p.flags:
-        if "govonly" in p.flags or any(m.head == tok for m in governed.values()) or _governed_by_intent(cols, i, found):
+        if "govonly" in p.flags or any(m.head == tok for m in governed.values()) or _governed_by_intent(tree, i, found):
             return None
         return _Match(tok, tok, p, p.code, "intent", p.describe(), "sym" in p.flags)
-    if _governed_by_intent(cols, i, found):
+    if _governed_by_intent(tree, i, found):
         return None
-    future = _future_at(cols, i) and "state" not in p.flags
+    future = _future_at(tree, i) and "state" not in p.flags
     if "futureonly" in p.flags and not future:
         return None
     if future:
@@ -858,9 +885,9 @@ def _plain_match(tok, p: VerbPattern, found: dict, governed: dict) -> _Match | N
     return _Match(tok, tok, p, p.code, "asserted", p.describe(), "sym" in p.flags)
 
 
-def _mismatch_at(doc, cols, i: int, p: VerbPattern, objects: set[str], preps: set[str]) -> str | None:
+def _mismatch_at(doc, tree, i: int, p: VerbPattern, objects: set[str], preps: set[str]) -> str | None:
     """Why pattern ``p`` does not match the token at position ``i`` of ``doc`` (None when it does)."""
-    pos = column_lists(cols)[0][i]
+    pos = tree.pos[i]
     if (pos == POS.NOUN) != ("noun" in p.flags):
         return "a pattern for the noun" if "noun" in p.flags else "a pattern for the verb, and this is a noun"
     if pos == POS.ADJ and "intent" not in p.flags and _tag(doc, i) != "VBN":  # "a free hand": no release
@@ -875,26 +902,26 @@ def _mismatch_at(doc, cols, i: int, p: VerbPattern, objects: set[str], preps: se
 PREPOSITION_DEPS = _keys(("prep", "dative", "agent", "prt"))
 
 
-def _prepositions_at(cols, i: int) -> set[str]:
+def _prepositions_at(tree, i: int) -> set[str]:
     """The words of the prepositions and particles of the token at position ``i``."""
-    dep, lowers, strings = cols.dep_keys, column_lists(cols)[2], cols.strings
-    return {strings[lowers[c]] for c in cols.children()[i] if dep[c] in PREPOSITION_DEPS}
+    dep, lowers, strings = tree.dep, tree.lowers, tree.strings
+    return {strings[lowers[c]] for c in tree.kids[i] if dep[c] in PREPOSITION_DEPS}
 
 
-def _suppression(doc, cols, i: int, p: VerbPattern, found: dict, gaz: dict) -> str | None:
-    """Why the matched trigger at position ``i`` of ``doc`` (``cols`` its columns) is not an event of its own
+def _suppression(doc, tree, i: int, p: VerbPattern, found: dict, gaz: dict) -> str | None:
+    """Why the matched trigger at position ``i`` of ``doc`` (``tree`` its columns) is not an event of its own
     (None when nothing stops it)."""
-    if "noun" in p.flags and _light_verb_object(cols, i, found):
+    if "noun" in p.flags and _light_verb_object(tree, i, found):
         return "the object of a light verb, coded there"
-    if _background(doc, cols, i, p):
+    if _background(doc, tree, i, p):
         return "background (relative clause, modifier, purpose clause or consequence)"
-    if "noun" in p.flags and _unrealised_verb(cols, i, found):
+    if "noun" in p.flags and _unrealised_verb(tree, i, found):
         return "the object of a verb that is only intended, announced or hypothetical"
-    if _opinion_sense(doc, cols, i, p):
+    if _opinion_sense(doc, tree, i, p):
         return "says what someone thinks (a that-clause), not an act"
-    if _negated(cols, i):
+    if _negated(tree, i):
         return "negated"
-    if _hypothetical(cols, i):
+    if _hypothetical(tree, i):
         return "conditional or modal (if, could, might, must ...)"
     if "patient" in p.flags and not _has_patient(doc[i], gaz):
         return "acts on no people"
@@ -904,51 +931,51 @@ def _suppression(doc, cols, i: int, p: VerbPattern, found: dict, gaz: dict) -> s
 OPINION_BLOCKING_DEPS = _keys(("dobj", "xcomp", "dative"))
 
 
-def _opinion_sense(doc, cols, i: int, p: VerbPattern) -> bool:
+def _opinion_sense(doc, tree, i: int, p: VerbPattern) -> bool:
     """"Cabinet agreed it was vital ...", "he had hoped Assad would ...", "it demonstrates how reckless ...": an
     act verb whose complement is a clause of opinion rather than an object (statements and appeals excepted)."""
-    if p.code[:2] in REPORTING_ROOTS or p.code[:2] == "01" or "deny" in p.flags or column_lists(cols)[0][i] == POS.NOUN:
+    if p.code[:2] in REPORTING_ROOTS or p.code[:2] == "01" or "deny" in p.flags or tree.pos[i] == POS.NOUN:
         return False
-    kids, dep = cols.children()[i], cols.dep_keys
+    kids, dep = tree.kids[i], tree.dep
     if any(dep[c] in OPINION_BLOCKING_DEPS for c in kids):
         return False
-    return any(dep[c] == DEP.ccomp and _describes(doc, cols, c) for c in kids)
+    return any(dep[c] == DEP.ccomp and _describes(doc, tree, c) for c in kids)
 
 
 PLANNING_AUX_DEPS = _keys(("aux", "auxpass"))
 PLANNING_WORDS = _keys(("to", "will", "would", "should", "must", "shall", "'ll"))
 
 
-def _describes(doc, cols, clause: int) -> bool:
+def _describes(doc, tree, clause: int) -> bool:
     """A finite clause (its head at position ``clause``) that describes rather than plans: no "to", no
     will/would/should/must/shall."""
-    dep, lowers = cols.dep_keys, column_lists(cols)[2]
-    return not any(dep[a] in PLANNING_AUX_DEPS and lowers[a] in PLANNING_WORDS for a in cols.children()[clause]) and (
+    dep, lowers = tree.dep, tree.lowers
+    return not any(dep[a] in PLANNING_AUX_DEPS and lowers[a] in PLANNING_WORDS for a in tree.kids[clause]) and (
         _tag(doc, clause) not in ("VB", "VBG"))
 
 
 NOMINAL_OBJECT_DEPS = _keys(("dobj", "pobj"))
 
 
-def _unrealised_verb(cols, i: int, found: dict) -> bool:
+def _unrealised_verb(tree, i: int, found: dict) -> bool:
     """A nominal event (at position ``i``) that is the object of a verb in the future, a condition or an intent
     ("would be ready to host a meeting", "will hold talks"): what happens to it has not happened."""
-    pos, lemmas = column_lists(cols)[:2]
-    dep, heads = cols.dep_keys, cols.heads
+    pos, lemmas = tree.pos, tree.lemmas
+    dep, heads = tree.dep, tree.heads
     verb = heads[heads[i]] if dep[i] == DEP.pobj else heads[i]
     if dep[i] not in NOMINAL_OBJECT_DEPS or pos[verb] not in (POS.VERB, POS.AUX):
         return False
     # "told them to conduct attacks"
-    requested = dep[verb] == DEP.xcomp and lowered(cols.strings, lemmas[heads[verb]]) in OBJECT_CONTROL
-    return requested or _purpose_clause_at(cols, verb) or _future_at(cols, verb) or _hypothetical(cols, verb) or (
-        _governed_by_intent(cols, verb, found))
+    requested = dep[verb] == DEP.xcomp and lowered(tree.strings, lemmas[heads[verb]]) in OBJECT_CONTROL
+    return requested or _purpose_clause_at(tree, verb) or _future_at(tree, verb) or _hypothetical(tree, verb) or (
+        _governed_by_intent(tree, verb, found))
 
 
 def _unmatched_mood(tok, p: VerbPattern, found: dict, governed: dict) -> str:
     """Why :func:`_plain_match` refused a trigger."""
     if "intent" in p.flags:
         return "an intent verb whose complement is coded, or that codes nothing alone"
-    if _governed_by_intent(columns(tok.doc), tok.i, found):
+    if _governed_by_intent(_tree(tok.doc), tok.i, found):
         return "governed by an intent verb whose pattern has no intent code for it"
     if "futureonly" in p.flags:
         return "coded only when announced or promised"
@@ -965,29 +992,29 @@ def _elaborates(cand: Candidate, coded: list[Candidate]) -> bool:
         cand.source.country, cand.target.country) for other in coded)
 
 
-def _light_verb_object(cols, i: int, found: dict) -> bool:
+def _light_verb_object(tree, i: int, found: dict) -> bool:
     """True when a noun trigger (at position ``i``) is the object of a matched light-verb pattern ("held
     talks")."""
-    head = cols.heads[i]
-    if cols.dep_keys[head] == DEP.prep:
-        head = cols.heads[head]
+    head = tree.heads[i]
+    if tree.dep[head] == DEP.prep:
+        head = tree.heads[head]
     p = found.get(head)
-    return p is not None and lowered(cols.strings, column_lists(cols)[1][i]) in p.objects
+    return p is not None and lowered(tree.strings, tree.lemmas[i]) in p.objects
 
 
 def _is_passive(tok) -> bool:
     """Passive voice, including a reduced passive naming its agent ("a ceasefire brokered by Qatar") and a
     bare participle clause ("when asked about ...": the subject is the one asked)."""
-    return _is_passive_at(tok.doc, columns(tok.doc), tok.i)
+    return _is_passive_at(tok.doc, _tree(tok.doc), tok.i)
 
 
 PASSIVE_DEPS = _keys(("nsubjpass", "auxpass"))
 FINITE_DEPS = _keys(("nsubj", "aux"))
 
 
-def _is_passive_at(doc, cols, i: int) -> bool:
+def _is_passive_at(doc, tree, i: int) -> bool:
     """:func:`_is_passive` for the token at position ``i``."""
-    kids, dep = cols.children()[i], cols.dep_keys
+    kids, dep = tree.kids[i], tree.dep
     if any(dep[c] in PASSIVE_DEPS for c in kids):
         return True
     if dep[i] == DEP.acl:
@@ -1000,30 +1027,30 @@ def _is_passive_at(doc, cols, i: int) -> bool:
 def _subject_heads(tok) -> list:
     """Subjects of ``tok``, inherited from the verbs it depends on (xcomp, conj, advcl ...) when it has none."""
     doc = tok.doc
-    return [doc[j] for j in _subjects_at(doc, columns(doc), tok.i)]
+    return [doc[j] for j in _subjects_at(doc, _tree(doc), tok.i)]
 
 
 ACTIVE_SUBJECT_DEPS = _keys(("nsubj", "csubj"))
 
 
-def _subjects_at(doc, cols, i: int) -> list[int]:
+def _subjects_at(doc, tree, i: int) -> list[int]:
     """:func:`_subject_heads` of the token at position ``i``, as positions."""
-    kids, dep, heads, lemmas = cols.children(), cols.dep_keys, cols.heads, column_lists(cols)[1]
+    kids, dep, heads, lemmas = tree.kids, tree.dep, tree.heads, tree.lemmas
     t = i
-    if _statement_participle_at(doc, cols, i):  # "X issued a statement demanding ...": X's demand
-        return _subjects_at(doc, cols, heads[heads[i]])
-    if _verb_parsed_as_modifier_at(doc, cols, i):  # "X asked Y to convey ..., and extended congratulations": X's act
+    if _statement_participle_at(doc, tree, i):  # "X issued a statement demanding ...": X's demand
+        return _subjects_at(doc, tree, heads[heads[i]])
+    if _verb_parsed_as_modifier_at(doc, tree, i):  # "X asked Y to convey ..., and extended congratulations": X's act
         t = heads[heads[i]]
         while dep[t] in CHAIN_DEPS and heads[t] != t:
             t = heads[t]
     for _ in range(8):
         subs = [c for c in kids[t] if dep[c] in ACTIVE_SUBJECT_DEPS]
         # "is expected to", "is committed to"
-        if not subs and (any(dep[c] == DEP.xcomp for c in kids[t]) or _stative_at(cols, t)):
+        if not subs and (any(dep[c] == DEP.xcomp for c in kids[t]) or _stative_at(tree, t)):
             subs = [c for c in kids[t] if dep[c] == DEP.nsubjpass]
         if subs:
             return subs
-        if dep[t] == DEP.xcomp and lowered(cols.strings, lemmas[heads[t]]) in OBJECT_CONTROL:
+        if dep[t] == DEP.xcomp and lowered(tree.strings, lemmas[heads[t]]) in OBJECT_CONTROL:
             objs = [c for c in kids[heads[t]] if dep[c] == DEP.dobj]
             if objs:
                 return objs
@@ -1039,17 +1066,17 @@ SPEECH_CLAUSE_DEPS = _keys(("parataxis", "advcl"))
 def _speaker(tok):
     """The subject of the nearest speech verb governing ``tok`` ("..., Wang said")."""
     doc = tok.doc
-    found = _speaker_at(doc, columns(doc), tok.i)
+    found = _speaker_at(doc, _tree(doc), tok.i)
     return None if found is None else doc[found]
 
 
-def _speaker_at(doc, cols, i: int) -> int | None:
+def _speaker_at(doc, tree, i: int) -> int | None:
     """:func:`_speaker` of the token at position ``i``, as a position."""
-    kids, dep, heads, lemmas, strings = cols.children(), cols.dep_keys, cols.heads, column_lists(cols)[1], cols.strings
+    kids, dep, heads, lemmas, strings = tree.kids, tree.dep, tree.heads, tree.lemmas, tree.strings
     t = i
     for _ in range(8):
         if t != i and lowered(strings, lemmas[t]) in SAY_LEMMAS:
-            subs = _subjects_at(doc, cols, t)
+            subs = _subjects_at(doc, tree, t)
             if subs:
                 return subs[0]
         for c in kids[t]:
@@ -1067,34 +1094,34 @@ def _target_heads(tok, pattern: VerbPattern, passive: bool, sym: bool) -> list:
     """Heads of the phrases naming the target: the object (the passive subject), the pattern's prepositions
     on the trigger or its light-verb object, else the subject of a reported clause."""
     doc = tok.doc
-    return [doc[j] for j in _target_positions(doc, columns(doc), tok.i, pattern, passive, sym)]
+    return [doc[j] for j in _target_positions(doc, _tree(doc), tok.i, pattern, passive, sym)]
 
 
 HOLDER_DEPS = _keys(("dobj", "xcomp"))
 
 
-def _target_positions(doc, cols, i: int, pattern: VerbPattern, passive: bool, sym: bool) -> list[int]:
+def _target_positions(doc, tree, i: int, pattern: VerbPattern, passive: bool, sym: bool) -> list[int]:
     """:func:`_target_heads` of the trigger at position ``i``, as positions."""
-    kids, dep, lemmas = cols.children(), cols.dep_keys, column_lists(cols)[1]
+    kids, dep, lemmas = tree.kids, tree.dep, tree.lemmas
     heads = []
     preps = set(pattern.preps) | ({"with"} if sym else set())
-    holders = [i] + [c for c in kids[i] if dep[c] in HOLDER_DEPS and lowered(cols.strings, lemmas[c]) in pattern.objects]
+    holders = [i] + [c for c in kids[i] if dep[c] in HOLDER_DEPS and lowered(tree.strings, lemmas[c]) in pattern.objects]
     if passive and dep[i] == DEP.acl:  # "the sites bombed by Israel": the modified noun is the target
-        heads.append(cols.heads[i])
+        heads.append(tree.heads[i])
     for holder in holders:
-        heads += _holder_targets(cols, holder, i, pattern, passive, preps if holder == i else preps | OBJECT_PREPS)
-    return heads or _reported_subjects(doc, cols, i)
+        heads += _holder_targets(tree, holder, i, pattern, passive, preps if holder == i else preps | OBJECT_PREPS)
+    return heads or _reported_subjects(doc, tree, i)
 
 
 DIRECT_DEPS = _keys(("dobj", "dative", "attr"))
 
 
-def _holder_targets(cols, holder: int, i: int, pattern: VerbPattern, passive: bool, preps: set) -> list[int]:
+def _holder_targets(tree, holder: int, i: int, pattern: VerbPattern, passive: bool, preps: set) -> list[int]:
     """Target heads (positions) on one holder (the trigger at ``i`` or its light-verb object): the passive
     subject or object, and the objects of the pattern's prepositions; when the pattern names a recipient
     preposition ("offered its troops to Lebanon"), the direct object is the thing given, not the target."""
-    kids, dep, strings = cols.children(), cols.dep_keys, cols.strings
-    lemmas, lowers = column_lists(cols)[1:]
+    kids, dep, strings = tree.kids, tree.dep, tree.strings
+    lemmas, lowers = tree.lemmas, tree.lowers
     direct, recipients = [], []
     for c in kids[holder]:
         if passive and dep[c] == DEP.nsubjpass and lowered(strings, lemmas[c]) not in pattern.objects:
@@ -1108,24 +1135,24 @@ def _holder_targets(cols, holder: int, i: int, pattern: VerbPattern, passive: bo
     return direct + recipients
 
 
-def _reported_subjects(doc, cols, i: int) -> list[int]:
+def _reported_subjects(doc, tree, i: int) -> list[int]:
     """"demanded that Kabul hand over ...": the reported clause's subject (or its first named place or group),
     as positions."""
-    kids, dep, pos = cols.children(), cols.dep_keys, column_lists(cols)[0]
+    kids, dep, pos = tree.kids, tree.dep, tree.pos
     heads = []
     for c in kids[i]:
         if dep[c] == DEP.ccomp:
             subjects = [g for g in kids[c] if dep[g] in SUBJECT_DEPS]
-            named = subjects or next(([t] for t in subtree_positions(cols, c) if pos[t] == POS.PROPN
+            named = subjects or next(([t] for t in subtree_positions(tree.kids, c) if pos[t] == POS.PROPN
                                       and doc[t].ent_type_ in ("GPE", "NORP", "ORG")), [])
             heads.extend(named)
     return heads
 
 
-def _purpose_clause_at(cols, i: int) -> bool:
+def _purpose_clause_at(tree, i: int) -> bool:
     """An infinitive of purpose (its verb at position ``i``: "... to help Laos")."""
-    dep, lowers = cols.dep_keys, column_lists(cols)[2]
-    return any(dep[c] == DEP.aux and lowers[c] == WORD.to for c in cols.children()[i])
+    dep, lowers = tree.dep, tree.lowers
+    return any(dep[c] == DEP.aux and lowers[c] == WORD.to for c in tree.kids[i])
 
 
 def _unnamed_authority(tok, code: str, targets: list[Actor], main: str | None,
@@ -1151,26 +1178,26 @@ def _same_side(a: Actor, b: Actor) -> bool:
 def _stative(tok) -> bool:
     """A participle used as an adjective of stance, with no agent ("Vietnam is committed to ...", "Israel is
     opposed to ..."): its subject holds the stance, as in the active voice."""
-    return _stative_at(columns(tok.doc), tok.i)
+    return _stative_at(_tree(tok.doc), tok.i)
 
 
-def _stative_at(cols, i: int) -> bool:
+def _stative_at(tree, i: int) -> bool:
     """:func:`_stative` for the token at position ``i``."""
-    kids, dep = cols.children()[i], cols.dep_keys
-    lemmas, lowers = column_lists(cols)[1:]
+    kids, dep = tree.kids[i], tree.dep
+    lemmas, lowers = tree.lemmas, tree.lowers
     if any(dep[c] == DEP.agent for c in kids):
         return False
     return any(dep[c] == DEP.prep and lowers[c] == WORD.to for c in kids) and lowered(
-        cols.strings, lemmas[i]) != "expect"
+        tree.strings, lemmas[i]) != "expect"
 
 
 def _support_verb(tok):
     """The verb that carries a nominal event as its object ("launched an offensive", "began the
     withdrawal"), when it is one of SUPPORT_VERBS; else None."""
-    cols, i = columns(tok.doc), tok.i
-    head = cols.heads[i]
-    pos, lemmas = column_lists(cols)[:2]
-    if cols.dep_keys[i] == DEP.dobj and pos[head] == POS.VERB and lowered(cols.strings, lemmas[head]) in SUPPORT_VERBS:
+    tree, i = _tree(tok.doc), tok.i
+    head = tree.heads[i]
+    pos, lemmas = tree.pos, tree.lemmas
+    if tree.dep[i] == DEP.dobj and pos[head] == POS.VERB and lowered(tree.strings, lemmas[head]) in SUPPORT_VERBS:
         return tok.doc[head]
     return None
 
@@ -1190,23 +1217,23 @@ PLACE_PREPS = _keys(("in", "near", "at", "outside"))
 
 def _place_country(tok, gaz: dict) -> str | None:
     """The country of the first place named in the trigger's "in"/"near"/"at" phrases (nested ones too)."""
-    cols = columns(tok.doc)
-    dep, lowers = cols.dep_keys, column_lists(cols)[2]
-    for c in cols.children()[tok.i]:
+    tree = _tree(tok.doc)
+    dep, lowers = tree.dep, tree.lowers
+    for c in tree.kids[tok.i]:
         if dep[c] != DEP.prep or lowers[c] not in PLACE_PREPS:
             continue
-        for t in subtree_positions(cols, c):
+        for t in subtree_positions(tree.kids, c):
             hit = gaz.get(t)
             if hit and hit[0].kind in ("country", "capital", "place", "city") and hit[0].country:
                 return hit[0].country
     return None
 
 
-def _condition_at(cols, i: int) -> bool:
+def _condition_at(tree, i: int) -> bool:
     """A condition clause (its head at position ``i``: "... if Tehran rebuilds"): in a threat, whoever it names
     is the target."""
-    dep, lowers = cols.dep_keys, column_lists(cols)[2]
-    return any(dep[c] == DEP.mark and lowers[c] in CONDITION_WORDS for c in cols.children()[i])
+    dep, lowers = tree.dep, tree.lowers
+    return any(dep[c] == DEP.mark and lowers[c] in CONDITION_WORDS for c in tree.kids[i])
 
 
 def _could_act(tok, gaz: dict) -> bool:
@@ -1225,9 +1252,9 @@ def _unnamed_people(tok, gaz: dict) -> bool:
 def _object_heads(tok, pattern: VerbPattern) -> list[int]:
     """The trigger's own required object when it names people ("killed civilians", "expelled diplomats"), as
     positions."""
-    cols = columns(tok.doc)
-    dep, lemmas = cols.dep_keys, column_lists(cols)[1]
-    return [c for c in cols.children()[tok.i] if dep[c] in OBJECT_DEPS and lowered(cols.strings, lemmas[c]) in pattern.objects]
+    tree = _tree(tok.doc)
+    dep, lemmas = tree.dep, tree.lemmas
+    return [c for c in tree.kids[tok.i] if dep[c] in OBJECT_DEPS and lowered(tree.strings, lemmas[c]) in pattern.objects]
 
 
 DEEP_DEPS = _keys(("dobj", "prep", "xcomp", "dative", "attr", "nsubjpass", "ccomp", "prt", "oprd"))
@@ -1244,16 +1271,16 @@ def _deep_objects(tok) -> list[int]:
     other than infinitives of purpose ("to help Laos") and conditions ("if Tehran ..."), and relative clauses
     are not entered.
     """
-    cols = columns(tok.doc)
-    kids, dep = cols.children(), cols.dep_keys
-    pos, _, lowers = column_lists(cols)
+    tree = _tree(tok.doc)
+    kids, dep = tree.kids, tree.dep
+    pos, lowers = tree.pos, tree.lowers
     out = []
-    stack = [c for c in kids[tok.i] if dep[c] in DEEP_DEPS or (dep[c] == DEP.advcl and _purpose_clause_at(cols, c))]
+    stack = [c for c in kids[tok.i] if dep[c] in DEEP_DEPS or (dep[c] == DEP.advcl and _purpose_clause_at(tree, c))]
     while stack:
         t = stack.pop(0)
         if dep[t] == DEP.prep and lowers[t] not in TARGET_PREP_KEYS:
             continue
-        if dep[t] in UNENTERED_DEPS or (dep[t] == DEP.advcl and not (_purpose_clause_at(cols, t) or _condition_at(cols, t))):
+        if dep[t] in UNENTERED_DEPS or (dep[t] == DEP.advcl and not (_purpose_clause_at(tree, t) or _condition_at(tree, t))):
             continue
         if pos[t] in NAMING_POS:
             out.append(t)
@@ -1267,11 +1294,11 @@ NAMED_OBJECT_DEPS = _keys(("dobj", "prep", "dative", "nsubjpass"))
 def _country_named_in_objects(tok, gaz: dict, exclude: str | None) -> Actor | None:
     """Last resort before guessing: a country (not a capital, not an organisation) named anywhere in the
     trigger's objects, place phrases included ("lifted a curfew in Montenegro")."""
-    cols = columns(tok.doc)
-    for c in cols.children()[tok.i]:
-        if cols.dep_keys[c] not in NAMED_OBJECT_DEPS:
+    tree = _tree(tok.doc)
+    for c in tree.kids[tok.i]:
+        if tree.dep[c] not in NAMED_OBJECT_DEPS:
             continue
-        for t in subtree_positions(cols, c):
+        for t in subtree_positions(tree.kids, c):
             hit = gaz.get(t)
             if hit and hit[0].kind in ("country", "adjective", "demonym") and hit[0].country != exclude:
                 entry = hit[0]
@@ -1318,17 +1345,17 @@ def _reply_targets(tok, home: str | None, memory: ArticleMemory, references: dic
 
 def _has_agent(tok) -> bool:
     """``tok`` has a by-agent ("was shelled by ...")."""
-    cols = columns(tok.doc)
-    return any(cols.dep_keys[c] == DEP.agent for c in cols.children()[tok.i])
+    tree = _tree(tok.doc)
+    return any(tree.dep[c] == DEP.agent for c in tree.kids[tok.i])
 
 
 def _force_without_object(m: _Match) -> bool:
     """Force with no object at all ("the fighters dispersed", "jets attacked"): no target, and no event."""
     if m.code[:2] not in FORCE_ROOTS:
         return False
-    cols, i = columns(m.token.doc), m.token.i
-    dep = cols.dep_keys
-    return column_lists(cols)[0][i] != POS.NOUN and not any(dep[c] in OBJECT_DEPS for c in cols.children()[i])
+    tree, i = _tree(m.token.doc), m.token.i
+    dep = tree.dep
+    return tree.pos[i] != POS.NOUN and not any(dep[c] in OBJECT_DEPS for c in tree.kids[i])
 
 
 def _no_target(m: _Match) -> Actor:
@@ -1345,13 +1372,13 @@ def _unknown_origin(actor: Actor, tok, gaz: dict) -> bool:
     if actor.country or not actor.text:
         return False
     doc = tok.doc
-    cols, chars = columns(doc), token_chars(doc)
-    start_char = cols.sentence_char[tok.i]  # the mention's offsets are within ``tok``'s sentence
-    first = bisect.bisect_left(cols.sentence_char, start_char)
-    last = bisect.bisect_right(cols.sentence_char, start_char)
+    sentence_char, chars = columns(doc).sentence_char, token_chars(doc)
+    start_char = sentence_char[tok.i]  # the mention's offsets are within ``tok``'s sentence
+    first = bisect.bisect_left(sentence_char, start_char)
+    last = bisect.bisect_right(sentence_char, start_char)
     lo = bisect.bisect_left(chars, start_char + actor.start, first, last)
     hi = bisect.bisect_left(chars, start_char + actor.end, first, last)
-    lowers = column_lists(cols)[2]
+    lowers = _tree(doc).lowers
     return any(t not in gaz and lowers[t] not in CREED_KEYS and doc[t].ent_type_ in ("NORP", "GPE")
                for t in range(lo, hi))
 
@@ -1378,11 +1405,11 @@ def _trigger_text(tok, m: _Match) -> str:
     """The words shown as the trigger: ``tok`` and its objects that the pattern names ("held talks"), after
     the governor when coded through one."""
     doc = tok.doc
-    cols = columns(doc)
-    kids, dep, lemmas = cols.children(), cols.dep_keys, column_lists(cols)[1]
+    tree = _tree(doc)
+    kids, dep, lemmas = tree.kids, tree.dep, tree.lemmas
 
     def named(j: int) -> bool:
-        return lowered(cols.strings, lemmas[j]) in m.pattern.objects
+        return lowered(tree.strings, lemmas[j]) in m.pattern.objects
 
     words = [tok.i]
     for c in kids[tok.i]:

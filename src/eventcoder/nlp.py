@@ -282,10 +282,10 @@ def column_lists(cols: TokenColumns) -> tuple[list[int], list[int], list[int]]:
     return cols.remember("lists", lambda: (cols.pos_ids.tolist(), cols.lemma_keys.tolist(), cols.lower_keys.tolist()))
 
 
-def subtree_positions(cols: TokenColumns, i: int) -> list[int]:
+def subtree_positions(kids: Children, i: int) -> list[int]:
     """The positions of the subtree of token ``i`` in the order ``Token.subtree`` gives them: each left child's
-    subtree, the token, each right child's subtree (ascending when the parse is projective; not always)."""
-    kids = cols.children()
+    subtree, the token, each right child's subtree (ascending when the parse is projective; not always).
+    ``kids``: the Doc's :meth:`TokenColumns.children`."""
     out: list[int] = []
     stack = [(i, False)]  # (position, its children already pushed)
     while stack:
