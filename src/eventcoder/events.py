@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from types import SimpleNamespace
 
-from spacy.parts_of_speech import IDS, NAMES
+from spacy.parts_of_speech import IDS
 from spacy.strings import get_string_id
 
 from .actors import ActorFinder, ArticleMemory, make_actor
@@ -46,8 +46,6 @@ from .nlp import Children, column_lists, columns, lowered, subtree_positions, to
 __all__ = ["Candidate", "SentenceCoder"]
 
 TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
-ALL_POS = frozenset(NAMES.values())
-"""Every part of speech (a lemma test regardless of it)."""
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 MODAL_SKIP = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
 SAY_LEMMAS = frozenset({"say", "tell", "add", "state", "note", "stress", "announce", "emphasize", "emphasise",
@@ -230,9 +228,8 @@ class SentenceCoder:
             pos, lemmas, lowers, strings = tree.pos, tree.lemmas, tree.lowers, tree.strings
             by_lemma, by_form = self._lemma_memo, self._form_memo
             out = []
-            for i, part in enumerate(pos):
-                if part not in TRIGGER_POS_IDS:
-                    continue
+            for i in cols.positions(TRIGGER_POS):
+                part = pos[i]
                 has = by_lemma.get(lemmas[i])
                 if has is None:
                     has = by_lemma[lemmas[i]] = bool(self.lexicon.candidates(lowered(strings, lemmas[i])))
@@ -244,7 +241,8 @@ class SentenceCoder:
                     out.append(i)
             return out
 
-        return columns(doc).remember(("triggers", self), find)
+        cols = columns(doc)
+        return cols.remember(("triggers", self), find)
 
     def _base_form_has_patterns(self, word: str) -> bool:
         return any(self.lexicon.candidates(f) for f in _verb_forms(word))
@@ -640,7 +638,9 @@ def _deontic_speech(sent, tree: _Tree, found: dict) -> dict[int, VerbPattern]:
     kids, dep, lemmas, lowers = tree.kids, tree.dep, tree.lemmas, tree.lowers
     if DEONTIC_KEYS.keys().isdisjoint(lowers[sent.start:sent.end]):
         return out  # no "must" or "should" in the sentence
-    for i in within(columns(sent.doc).positions(ALL_POS, OBLIGING_LEMMAS), sent.start, sent.end):
+    for i in range(sent.start, sent.end):
+        if lowered(tree.strings, lemmas[i]) not in OBLIGING_LEMMAS:
+            continue
         if i in found and "intent" not in found[i].flags and found[i].code[:2] != "01":
             continue  # a specific pattern of the speech verb wins over the reported obligation
         for clause in (c for c in kids[i] if dep[c] == DEP.ccomp):
