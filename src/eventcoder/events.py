@@ -184,7 +184,7 @@ class SentenceCoder:
         return self._match_at(token.doc, _tree(token.doc), token.i)
 
     def _match_at(self, doc, tree, i: int) -> VerbPattern | None:
-        """:meth:`match` for the token at position ``i`` of ``doc`` (``tree`` its columns)."""
+        """:meth:`match` for the token at position ``i`` of ``doc`` (``tree``: its :func:`_tree`)."""
         objects = preps = None  # read from the parse only when a pattern asks for them
         for p in self._patterns_at(tree, i):
             if p.objects and objects is None:
@@ -703,7 +703,7 @@ def _verb_parsed_as_modifier_at(doc, tree, i: int) -> bool:
 def _background(doc, tree, i: int, pattern: VerbPattern | None = None) -> bool:
     """Triggers inside relative clauses, noun modifiers or argument positions (background events),
     purpose clauses ("held a meeting to discuss"), and participles of consequence ("..., killing six
-    soldiers") for material acts. The token at position ``i`` of ``doc`` (``tree`` its columns)."""
+    soldiers") for material acts. The token at position ``i`` of ``doc`` (``tree``: its :func:`_tree`)."""
     pos, dep, heads, kids = tree.pos, tree.dep, tree.heads, tree.kids
     if dep[i] == DEP.advcl and _purpose_clause_at(tree, i):
         return True
@@ -909,7 +909,7 @@ def _prepositions_at(tree, i: int) -> set[str]:
 
 
 def _suppression(doc, tree, i: int, p: VerbPattern, found: dict, gaz: dict) -> str | None:
-    """Why the matched trigger at position ``i`` of ``doc`` (``tree`` its columns) is not an event of its own
+    """Why the matched trigger at position ``i`` of ``doc`` (``tree``: its :func:`_tree`) is not an event of its own
     (None when nothing stops it)."""
     if "noun" in p.flags and _light_verb_object(tree, i, found):
         return "the object of a light verb, coded there"
