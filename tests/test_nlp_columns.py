@@ -105,3 +105,172 @@ def test_resolution_is_reused_until_the_memory_changes(coder):
     coder.finder.resolve_one(head, coder.finder.mentions(introduced), memory)  # remembers the surname
     assert memory.people["Letts"].country == "GBR"
     assert [a.country for a in coder.finder.resolve_one(second, gaz, memory)] == ["GBR"]  # resolved again
+
+
+# ---------------------------------------------------------------- the coding rules' parse predicates on columns
+PREDICATE_TEXTS = [
+    "The minister said Libya must hand over the suspects, and Chirac reminded Iraq that it should cooperate.",
+    "If Tehran rebuilds, Israel will not hesitate to strike, the official told reporters on Monday.",
+    "No agreement was reached after Russia and Ukraine failed to meet in Istanbul.",
+    "A ceasefire brokered by Qatar was announced, while rebels were suspended from the African Union.",
+    "Vietnam is committed to peace; he could visit Hanoi and is going to sign a deal with Laos.",
+    "Pakistan asked India to convey its concerns, and extended congratulations on the election.",
+    "The army issued a statement demanding that Kabul hand over the attackers, killing six soldiers in Kandahar.",
+    "Israeli airstrikes on Lebanon were condemned by France, which offered its troops to Lebanon.",
+]
+
+
+def _old_object_lemmas(token):
+    out = {token.head.lemma_.lower()} if _old_modifier(token) else set()
+    for c in token.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "prt", "advmod", "oprd", "xcomp"):
+            out.add(c.lemma_.lower())
+        elif c.dep_ == "prep":
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("pobj", "pcomp"))
+        elif c.dep_ == "ccomp":
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ == "nsubj")
+        if c.dep_ == "dobj":
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ == "compound")
+            for prep in c.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+                    out.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
+    return out
+
+
+def _old_modifier(tok):
+    head = tok.head
+    return (tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.tag_ in ("VBD", "VBN") and head.dep_ == "conj"
+            and head.head.pos_ == "VERB" and not any(c.dep_ in ("det", "poss") for c in head.children))
+
+
+def _old_negated(tok):
+    for c in tok.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ in ("dobj", "nsubjpass", "nsubj") and any(
+                d.lower_ in ("no", "neither", "never") for d in c.children if d.dep_ == "det"):
+            return True
+    return tok.dep_ in ("xcomp", "acomp") and any(c.dep_ == "neg" for c in tok.head.children)
+
+
+def _old_chain(tok, test):
+    t = tok
+    for _ in range(6):
+        if test(t):
+            return True
+        if t.dep_ not in ("xcomp", "conj") or t.head == t:
+            break
+        t = t.head
+    return False
+
+
+def _old_hypothetical(tok):
+    return _old_chain(tok, lambda t: any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children) or any(
+        c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "should", "must", "can", "ca") for c in t.children))
+
+
+def _old_future(tok):
+    return _old_chain(tok, lambda t: any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo", "would", "going")
+                                         for c in t.children))
+
+
+def _old_is_passive(tok):
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+        tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)) or (
+        tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in tok.children))
+
+
+def _old_stative(tok):
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and tok.lemma_.lower() != "expect"
+
+
+def _old_subject_heads(tok):
+    t = tok
+    if (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "dobj" and tok.head.lemma_.lower() in (
+            "statement", "declaration", "communique", "resolution", "letter", "message", "note", "ultimatum", "decree",
+            "appeal") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+        return _old_subject_heads(tok.head.head)
+    if _old_modifier(tok):
+        t = tok.head.head
+        while t.dep_ in ("xcomp", "conj") and t.head != t:
+            t = t.head
+    for _ in range(8):
+        subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
+        if not subs and (any(c.dep_ == "xcomp" for c in t.children) or _old_stative(t)):
+            subs = [c for c in t.children if c.dep_ == "nsubjpass"]
+        if subs:
+            return subs
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("ask", "urge", "invite", "call", "encourage", "press",
+                                                           "request", "persuade", "tell", "order", "help", "allow"):
+            objs = [c for c in t.head.children if c.dep_ == "dobj"]
+            if objs:
+                return objs
+        if t.dep_ not in ("xcomp", "conj", "advcl", "acomp", "oprd", "pcomp", "ccomp") or t.head == t or (
+                t.dep_ == "ccomp"):
+            break
+        t = t.head
+    return []
+
+
+def test_parse_predicates_on_columns_agree_with_their_token_versions(coder):
+    """The rules of the coding step read labels, heads and children from the columns; on every token of these
+    sentences each must answer what the same rule written on spaCy Tokens answers."""
+    from eventcoder import events
+
+    for text in PREDICATE_TEXTS:
+        doc = coder.nlp(text)
+        tree = events._tree(doc)
+        for tok in doc:
+            i = tok.i
+            assert events._object_lemmas_at(doc, tree, i) == _old_object_lemmas(tok), (text, tok.text)
+            assert events._verb_parsed_as_modifier_at(doc, tree, i) == _old_modifier(tok), (text, tok.text)
+            assert events._negated(tree, i) == _old_negated(tok), (text, tok.text)
+            assert events._hypothetical(tree, i) == _old_hypothetical(tok), (text, tok.text)
+            assert events._future_at(tree, i) == _old_future(tok), (text, tok.text)
+            assert events._is_passive(tok) == _old_is_passive(tok), (text, tok.text)
+            assert events._stative(tok) == _old_stative(tok), (text, tok.text)
+            assert events._subject_heads(tok) == _old_subject_heads(tok), (text, tok.text)
+            assert events._prepositions_at(tree, i) == {c.lower_ for c in tok.children
+                                                        if c.dep_ in ("prep", "dative", "agent", "prt")}
+            assert events._purpose_clause_at(tree, i) == any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def test_rule_keys_agree_with_the_string_store(coder):
+    """Labels, parts of speech and words the rules compare as keys have the keys spaCy gives the tokens."""
+    from eventcoder import events
+
+    doc = coder.nlp(PREDICATE_TEXTS[3] + " " + PREDICATE_TEXTS[4])
+    for tok in doc:
+        if tok.dep_ in vars(events.DEP):
+            assert getattr(events.DEP, tok.dep_) == tok.dep
+        if tok.pos_ in vars(events.POS):
+            assert getattr(events.POS, tok.pos_) == tok.pos
+        assert events._keys([tok.lower_]) == {tok.lower}
+    assert {events.WORD.to, events.WORD.from_, events.WORD.going} <= {t.lower for t in doc}
+
+
+def test_column_lists_and_token_chars_agree_with_token_attributes(doc):
+    from eventcoder.nlp import column_lists, token_chars
+
+    pos, lemmas, lowers = column_lists(columns(doc))
+    assert pos == [t.pos for t in doc] and lemmas == [t.lemma for t in doc] and lowers == [t.lower for t in doc]
+    assert token_chars(doc) == [t.idx for t in doc]
+
+
+def test_subtree_positions_follow_token_subtree(coder):
+    """In the order ``Token.subtree`` gives, also for a non-projective tree (a subtree that is not a range)."""
+    from spacy.tokens import Doc
+
+    from eventcoder.nlp import subtree_positions
+
+    for text in PREDICATE_TEXTS:
+        parsed = coder.nlp(text)
+        kids = columns(parsed).children()
+        assert [subtree_positions(kids, t.i) for t in parsed] == [[s.i for s in t.subtree] for t in parsed]
+    crossed = Doc(coder.nlp.vocab, words=["a", "b", "c", "d", "e"], heads=[2, 3, 3, 3, 3],
+                  deps=["dep", "dep", "dep", "ROOT", "dep"])  # "a" hangs on "c" across "b"
+    kids = columns(crossed).children()
+    assert [s.i for s in crossed[3].subtree] == [1, 0, 2, 3, 4]
+    assert [subtree_positions(kids, t.i) for t in crossed] == [[s.i for s in t.subtree] for t in crossed]

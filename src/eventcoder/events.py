@@ -27,23 +27,25 @@ The rules, in the order they apply to each trigger (a token whose lemma has a pa
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
+from types import SimpleNamespace
 
-from spacy.parts_of_speech import NAMES
+from spacy.parts_of_speech import IDS
+from spacy.strings import get_string_id
 
 from .actors import ActorFinder, ArticleMemory, make_actor
 from .lexicon import Lexicon, VerbPattern
 from .model import Actor
-from .nlp import columns, within
+from .nlp import Children, column_lists, columns, lowered, subtree_positions, token_chars, within
 
 __all__ = ["Candidate", "SentenceCoder"]
 
 TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
-ALL_POS = frozenset(NAMES.values())
-"""Every part of speech (a lemma test regardless of it)."""
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 MODAL_SKIP = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
 SAY_LEMMAS = frozenset({"say", "tell", "add", "state", "note", "stress", "announce", "emphasize", "emphasise",
@@ -80,6 +82,39 @@ SUPPORT_VERBS = frozenset({"launch", "conduct", "stage", "mount", "begin", "star
                            "initiate", "order", "carry", "announce", "declare"})
 
 
+def _keys(texts) -> frozenset[int]:
+    """The ``StringStore`` keys of dependency labels or lower-cased words, to compare with the token columns
+    (:func:`eventcoder.nlp.columns`): a key is the same in every store (spaCy's symbol id, else the text's hash)."""
+    return frozenset(get_string_id(t) for t in texts)
+
+
+DEP = SimpleNamespace(**{label: get_string_id(label) for label in (
+    "acl", "acomp", "advcl", "agent", "amod", "attr", "aux", "auxpass", "ccomp", "compound", "conj", "csubj", "dative",
+    "det", "dobj", "mark", "neg", "nsubj", "nsubjpass", "oprd", "parataxis", "pcomp", "pobj", "poss", "prep", "prt",
+    "relcl", "xcomp", "appos")})
+"""Keys of the dependency labels the rules read from the token columns (``DEP.nsubj``)."""
+POS = SimpleNamespace(**{name: IDS[name] for name in ("ADJ", "AUX", "NOUN", "NUM", "PRON", "PROPN", "VERB")})
+"""Part-of-speech ids (``Token.pos``) the rules read from the token columns (``POS.VERB``)."""
+TRIGGER_POS_IDS = frozenset(IDS[name] for name in TRIGGER_POS)
+DENIAL_SIDE_DEPS = _keys(("advcl", "conj", "cc", "punct"))
+"""What a denial governs that is not denied: what the denier goes on to do."""
+SUBJECT_DEPS = _keys(("nsubj", "nsubjpass"))
+OBJECT_DEPS = _keys(("dobj", "nsubjpass"))
+RELATIVE_DEPS = _keys(("relcl", "acl"))
+SKIP_DEP_KEYS = _keys(SKIP_DEPS)
+CLIMB_DEP_KEYS = _keys(CLIMB_DEPS)
+COMPLEMENT_DEPS = _keys(("xcomp", "ccomp"))
+CONDITION_WORDS = _keys(("if", "unless"))
+MODAL_KEYS = _keys(MODAL_SKIP)
+FUTURE_KEYS = _keys(FUTURE_AUX)
+NEGATIVE_DET_KEYS = _keys(NEGATIVE_DETS)
+WORD = SimpleNamespace(to=get_string_id("to"), from_=get_string_id("from"), going=get_string_id("going"))
+"""Keys of single lower-cased words the rules compare with (``WORD.to``)."""
+OWNER_DEPS = _keys(("amod", "poss", "compound", "nmod"))
+ATTACK_PREPS = _keys(("in", "by", "during"))
+BETWEEN_PREPS = _keys(("by", "between", "among"))
+
+
 @dataclass
 class Candidate:
     """A coded event before dates, places and flattening.
@@ -113,6 +148,26 @@ class _Match:
     sym: bool
 
 
+class _Tree(NamedTuple):
+    """One Doc's parse as the rules read it, by token position (from :func:`eventcoder.nlp.columns`): each
+    token's children, dependency label key, head, part-of-speech id, lemma key and lower-cased word key."""
+
+    kids: Children
+    dep: list[int]
+    heads: list[int]
+    pos: list[int]
+    lemmas: list[int]
+    lowers: list[int]
+    strings: object
+
+
+def _tree(doc) -> _Tree:
+    """The :class:`_Tree` of a parsed ``doc``, made once per Doc (kept with its columns)."""
+    cols = columns(doc)
+    return cols.remember("events.tree", lambda: _Tree(cols.children(), cols.dep_keys, cols.heads, *column_lists(cols),
+                                                      cols.strings))
+
+
 class SentenceCoder:
     """Codes one sentence at a time; holds only the lexicon and the actor finder (no per-article state)."""
 
@@ -126,54 +181,67 @@ class SentenceCoder:
     # ------------------------------------------------------------------ matching
     def match(self, token) -> VerbPattern | None:
         """The first lexicon pattern whose lemma, object and preposition constraints ``token`` meets."""
+        return self._match_at(token.doc, _tree(token.doc), token.i)
+
+    def _match_at(self, doc, tree, i: int) -> VerbPattern | None:
+        """:meth:`match` for the token at position ``i`` of ``doc`` (``tree``: its :func:`_tree`)."""
         objects = preps = None  # read from the parse only when a pattern asks for them
-        for p in self._patterns(token):
+        for p in self._patterns_at(tree, i):
             if p.objects and objects is None:
-                objects = _object_lemmas(token)
+                objects = _object_lemmas_at(doc, tree, i)
             if "needprep" in p.flags and preps is None:
-                preps = _prepositions(token)
-            if _mismatch(token, p, objects or set(), preps or set()) is None:
+                preps = _prepositions_at(tree, i)
+            if _mismatch_at(doc, tree, i, p, objects or set(), preps or set()) is None:
                 return p
         return None
 
-    def _patterns(self, token) -> tuple[VerbPattern, ...]:
-        """The lexicon's patterns for ``token``: by its lemma, or for a verb the lemmatizer got wrong, by the
-        first of its possible base forms that has any."""
-        if token.pos_ not in TRIGGER_POS:
+    def _patterns_at(self, tree, i: int) -> tuple[VerbPattern, ...]:
+        """The lexicon's patterns for the token at position ``i``: by its lemma, or for a verb the lemmatizer got
+        wrong, by the first of its possible base forms that has any."""
+        pos, lemmas, lowers = tree.pos, tree.lemmas, tree.lowers
+        if pos[i] not in TRIGGER_POS_IDS:
             return ()
-        patterns = self.lexicon.candidates(token.lemma_.lower())
-        if not patterns and token.pos_ == "VERB":
-            patterns = next((self.lexicon.candidates(f) for f in _verb_forms(token.lower_)
+        patterns = self.lexicon.candidates(lowered(tree.strings, lemmas[i]))
+        if not patterns and pos[i] == POS.VERB:
+            patterns = next((self.lexicon.candidates(f) for f in _verb_forms(tree.strings[lowers[i]])
                              if self.lexicon.candidates(f)), ())
         return patterns
 
-    def _found(self, sent) -> dict[int, VerbPattern]:
-        """Token index -> matched pattern for every trigger of ``sent``, with the reported obligations of
-        speech verbs. Only tokens whose part of speech and lemma (or, for a verb, a possible base form) have
-        lexicon patterns are looked at as tokens (:func:`eventcoder.nlp.columns`)."""
+    def _found(self, sent, tree: _Tree) -> dict[int, VerbPattern]:
+        """Token index -> matched pattern for every trigger of ``sent`` (``tree``: its Doc's), with the reported
+        obligations of speech verbs. Only tokens whose part of speech and lemma (or, for a verb, a possible base
+        form) have lexicon patterns are looked at (:meth:`_trigger_positions`)."""
         doc = sent.doc
         found = {}
-        for i in within(self._trigger_positions(doc), sent.start, sent.end):
-            p = self.match(doc[i])
+        for i in within(self._trigger_positions(doc, tree), sent.start, sent.end):
+            p = self._match_at(doc, tree, i)
             if p is not None:
                 found[i] = p
-        found.update(_deontic_speech(sent, found))
+        found.update(_deontic_speech(sent, tree, found))
         return found
 
-    def _trigger_positions(self, doc) -> list[int]:
-        """Positions of the tokens of ``doc`` that have lexicon patterns: the test :meth:`_patterns` makes first
-        (part of speech, lemma, or for a verb a possible base form), over the whole Doc at once."""
-        cols = columns(doc)
-
+    def _trigger_positions(self, doc, tree: _Tree) -> list[int]:
+        """Positions, ascending, of the tokens of ``doc`` that have lexicon patterns: the test
+        :meth:`_patterns_at` makes first (part of speech, lemma, or for a verb a possible base form), made once
+        per Doc; the answer for each lemma or word key is kept across Docs."""
         def find() -> list[int]:
-            import numpy
+            pos, lemmas, lowers, strings = tree.pos, tree.lemmas, tree.lowers, tree.strings
+            by_lemma, by_form = self._lemma_memo, self._form_memo
+            out = []
+            for i in cols.positions(TRIGGER_POS):
+                part = pos[i]
+                has = by_lemma.get(lemmas[i])
+                if has is None:
+                    has = by_lemma[lemmas[i]] = bool(self.lexicon.candidates(lowered(strings, lemmas[i])))
+                if not has and part == POS.VERB:
+                    has = by_form.get(lowers[i])
+                    if has is None:
+                        has = by_form[lowers[i]] = self._base_form_has_patterns(lowered(strings, lowers[i]))
+                if has:
+                    out.append(i)
+            return out
 
-            where = numpy.flatnonzero(cols.pos_mask(TRIGGER_POS))
-            by_lemma = cols.keys_where(cols.lemma_keys[where], self.lexicon.candidates, self._lemma_memo)
-            verbs = where[~by_lemma & cols.pos_mask(frozenset({"VERB"}))[where]]
-            by_form = verbs[cols.keys_where(cols.lower_keys[verbs], self._base_form_has_patterns, self._form_memo)]
-            return sorted(where[by_lemma].tolist() + by_form.tolist())
-
+        cols = columns(doc)
         return cols.remember(("triggers", self), find)
 
     def _base_form_has_patterns(self, word: str) -> bool:
@@ -181,29 +249,34 @@ class SentenceCoder:
 
     def near_misses(self, token) -> list[tuple[VerbPattern, str]]:
         """Patterns for ``token``'s lemma that did not match it, each with the reason (for explanations)."""
-        patterns = self._patterns(token)
+        doc, i = token.doc, token.i
+        tree = _tree(doc)
+        patterns = self._patterns_at(tree, i)
         if not patterns:
             return []
-        objects, preps = _object_lemmas(token), _prepositions(token)
-        found = self.match(token)
-        return [(p, why) for p in patterns if p is not found and (why := _mismatch(token, p, objects, preps))]
+        objects, preps = _object_lemmas_at(doc, tree, i), _prepositions_at(tree, i)
+        found = self._match_at(doc, tree, i)
+        return [(p, why) for p in patterns
+                if p is not found and (why := _mismatch_at(doc, tree, i, p, objects, preps))]
 
     def trigger_status(self, sent, gaz: dict) -> dict[int, str]:
         """For each matched trigger of ``sent`` (token index -> text): why it was not coded, or "coded" when it
         went on to argument finding. The same tests as :meth:`code`, reported instead of applied."""
-        found = self._found(sent)
-        reported = _reported_only(sent.doc, found)
-        matches, governed = self._screen(sent.doc, found, set(reported), gaz)
+        doc = sent.doc
+        tree = _tree(doc)
+        found = self._found(sent, tree)
+        reported = _reported_only(doc, tree, found)
+        matches, governed = self._screen(doc, tree, found, set(reported), gaz)
         out = {}
         for i, p in found.items():
-            tok = sent.doc[i]
+            tok = doc[i]
             if i in reported:
                 out[i] = "not coded: only asked for, demanded, alleged or denied by another trigger"
-            elif (why := _suppression(tok, p, found, gaz)) is not None:
+            elif (why := _suppression(doc, tree, i, p, found, gaz)) is not None:
                 out[i] = f"not coded: {why}"
             elif i in governed or "deny" in p.flags or any(m.token.i == i for m in matches):
                 out[i] = "coded" if i not in governed else "coded as intent via its governor"
-            elif _plain_match(tok, p, found, governed) is None:
+            elif _plain_match(tok, tree, p, found, governed) is None:
                 out[i] = f"not coded: {_unmatched_mood(tok, p, found, governed)}"
             else:
                 out[i] = "coded"
@@ -227,16 +300,18 @@ class SentenceCoder:
 
     def _matches(self, sent, gaz: dict) -> list[_Match]:
         """The triggers of a sentence that are coded, each with its code and mood."""
-        found = self._found(sent)
-        suppressed = _reported_only(sent.doc, found)
-        matches, governed = self._screen(sent.doc, found, suppressed, gaz)
+        doc = sent.doc
+        tree = _tree(doc)
+        found = self._found(sent, tree)
+        suppressed = _reported_only(doc, tree, found)
+        matches, governed = self._screen(doc, tree, found, suppressed, gaz)
         for i, p in found.items():
             if i in suppressed or "deny" in p.flags:
                 continue
             if i in governed:
                 matches.append(governed.pop(i))
                 continue
-            match = _plain_match(sent.doc[i], p, found, governed)
+            match = _plain_match(doc[i], tree, p, found, governed)
             if match is not None:
                 matches.append(match)
         matches.extend(governed.values())
@@ -251,21 +326,22 @@ class SentenceCoder:
         return _Match(m.token, m.head, m.pattern, code, m.mood, f"{m.rule}; about {kind} -> {code} (complements.tsv)",
                       m.sym)
 
-    def _screen(self, doc, found: dict, suppressed: set[int], gaz: dict) -> tuple[list[_Match], dict[int, _Match]]:
+    def _screen(self, doc, tree: _Tree, found: dict, suppressed: set[int],
+                gaz: dict) -> tuple[list[_Match], dict[int, _Match]]:
         """First pass: drop background, negated and hypothetical triggers (into ``suppressed``), code denials
         (switching off what they deny) and collect what intent governors govern."""
         matches: list[_Match] = []
         governed: dict[int, _Match] = {}
         for i, p in found.items():
-            tok = doc[i]
-            if i in suppressed or _suppression(tok, p, found, gaz) is not None:
+            if i in suppressed or _suppression(doc, tree, i, p, found, gaz) is not None:
                 suppressed.add(i)
             elif "deny" in p.flags:  # what is denied (object, clause), not what the denier goes on to do
-                suppressed.update(t.i for c in tok.children if c.dep_ not in ("advcl", "conj", "cc", "punct")
-                                  for t in c.subtree)
+                suppressed.update(t for c in tree.kids[i] if tree.dep[c] not in DENIAL_SIDE_DEPS
+                                  for t in subtree_positions(tree.kids, c))
+                tok = doc[i]
                 matches.append(_Match(tok, tok, p, p.code, "asserted", p.describe(), False))
             elif "intent" in p.flags:
-                governed.update(self._govern(tok, p, found))
+                governed.update(self._govern(doc[i], p, found))
         return matches, governed
 
     def _govern(self, gov, p: VerbPattern, found: dict) -> dict[int, _Match]:
@@ -292,8 +368,8 @@ class SentenceCoder:
         sources = [a for a in sources if a.country and not (m.code[:2] == "04" and a.sector in VICTIM_SECTORS)]
         if not sources and _is_passive(m.token) and m.code[:2] in COERCIVE_ROOTS:
             sources, targets = _unnamed_authority(m.token, m.code, targets, main, gaz)
-        elif not sources and targets and m.code[:2] in ARMED_ROOTS and not any(
-                c.dep_ == "agent" for c in m.token.children) and (_is_passive(m.token) or self._attack_subject(m.token)):
+        elif not sources and targets and m.code[:2] in ARMED_ROOTS and not _has_agent(m.token) and (
+                _is_passive(m.token) or self._attack_subject(m.token)):
             sources = self._attackers_named_in_attack(m.token, gaz, memory) or _unnamed_attackers(
                 m.token, targets, main, gaz)
         nominal = "noun" in m.pattern.flags and _support_verb(m.token) is None
@@ -314,14 +390,18 @@ class SentenceCoder:
     def _attackers_named_in_attack(self, tok, gaz: dict, memory: ArticleMemory) -> list[Actor]:
         """"killed in Israeli airstrikes": the actor named in the attack noun of an in/by phrase (also one
         attached lower: "were killed and five injured in Israeli airstrikes")."""
-        for c in tok.subtree:
-            if c.dep_ != "prep" or c.lower_ not in ("in", "by", "during"):
+        doc = tok.doc
+        tree = _tree(doc)
+        kids, dep = tree.kids, tree.dep
+        pos, lowers = tree.pos, tree.lowers
+        for c in subtree_positions(tree.kids, tok.i):
+            if dep[c] != DEP.prep or lowers[c] not in ATTACK_PREPS:
                 continue
-            for noun in (g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
-                p = self.match(noun)
+            for noun in (g for g in kids[c] if dep[g] == DEP.pobj and pos[g] == POS.NOUN):
+                p = self._match_at(doc, tree, noun)
                 if p is None or p.code[:2] not in ARMED_ROOTS:
                     continue
-                owners = [g for g in noun.children if g.dep_ in ("amod", "poss", "compound", "nmod") and g.i in gaz]
+                owners = [doc[g] for g in kids[noun] if dep[g] in OWNER_DEPS and g in gaz]
                 actors = [a for a in self._resolve_all(owners, gaz, memory) if a.country]
                 if actors:
                     return actors
@@ -330,9 +410,12 @@ class SentenceCoder:
     def _attack_subject(self, tok) -> bool:
         """The subject is an attack rather than an actor ("a roadside bombing killed ..."): a noun with a
         force pattern in the lexicon."""
-        for c in tok.children:
-            if c.dep_ == "nsubj":
-                p = self.match(c) if c.pos_ == "NOUN" else None
+        doc = tok.doc
+        tree = _tree(doc)
+        dep, pos = tree.dep, tree.pos
+        for c in tree.kids[tok.i]:
+            if dep[c] == DEP.nsubj:
+                p = self._match_at(doc, tree, c) if pos[c] == POS.NOUN else None
                 if p is not None and p.code[:2] in ARMED_ROOTS:
                     return True
         return False
@@ -345,7 +428,7 @@ class SentenceCoder:
         sources = self._sources(m, passive, gaz, memory)
         targets = self._resolve_all(_target_heads(m.token, m.pattern, passive, m.sym), gaz, memory)
         if not targets:
-            heads = [h for h in _object_heads(m.token, m.pattern) if h.i in gaz]
+            heads = [m.token.doc[h] for h in _object_heads(m.token, m.pattern) if h in gaz]
             targets = [a for a in self._resolve_all(heads, gaz, memory) if a.country or a.sector in VICTIM_SECTORS]
         return sources, targets
 
@@ -421,7 +504,7 @@ class SentenceCoder:
     def _deep_target(self, m: _Match, source: Actor, gaz: dict, memory: ArticleMemory) -> list[Actor]:
         """The first actor of another country in the trigger's object phrases; for force, unnamed victims."""
         for head in _deep_objects(m.token):
-            actors = self._resolve_all([head], gaz, memory)
+            actors = self._resolve_all([m.token.doc[head]], gaz, memory)
             foreign = [a for a in actors if a.country and a.country != source.country]
             if foreign:
                 return foreign
@@ -434,13 +517,16 @@ class SentenceCoder:
         """A nominal event ("Israeli airstrikes on Lebanon", "talks between A and B"): the source is named in
         the noun phrase itself (a country adjective or possessive, or a by-phrase), else nothing is coded."""
         tok = m.token
+        doc = tok.doc
+        tree = _tree(doc)
+        kids, dep, lowers = tree.kids, tree.dep, tree.lowers
         sources: list[Actor] = []
-        for c in tok.children:
-            hit = gaz.get(c.i)
-            if c.dep_ in ("amod", "poss", "compound", "nmod") and hit and hit[0].country and hit[0].kind != "agent":
-                sources += self.finder.resolve_one(c, gaz, memory)
-            elif c.dep_ == "prep" and c.lower_ in ("by", "between", "among"):
-                sources += self._resolve_all([g for g in c.children if g.dep_ == "pobj"], gaz, memory)
+        for c in kids[tok.i]:
+            hit = gaz.get(c)
+            if dep[c] in OWNER_DEPS and hit and hit[0].country and hit[0].kind != "agent":
+                sources += self.finder.resolve_one(doc[c], gaz, memory)
+            elif dep[c] == DEP.prep and lowers[c] in BETWEEN_PREPS:
+                sources += self._resolve_all([doc[g] for g in kids[c] if dep[g] == DEP.pobj], gaz, memory)
         if not sources and _support_verb(tok) is not None:  # "launched an offensive", "completed the withdrawal"
             sources = self._resolve_all(_subject_heads(tok.head), gaz, memory)
         targets = self._resolve_all(_target_heads(tok, m.pattern, False, m.sym), gaz, memory)
@@ -448,8 +534,10 @@ class SentenceCoder:
 
     def _sources(self, m: _Match, passive: bool, gaz: dict, memory: ArticleMemory) -> list[Actor]:
         if passive:
-            agents = [c for c in m.token.children if c.dep_ == "agent"]
-            heads = [g for a in agents for g in a.children if g.dep_ == "pobj"]
+            doc = m.token.doc
+            tree = _tree(doc)
+            kids, dep = tree.kids, tree.dep
+            heads = [doc[g] for a in kids[m.token.i] if dep[a] == DEP.agent for g in kids[a] if dep[g] == DEP.pobj]
             return self._resolve_all(heads, gaz, memory) if heads else self._excluding_body(m.token, gaz, memory)
         heads = _subject_heads(m.head)
         for head in heads:
@@ -468,11 +556,14 @@ class SentenceCoder:
 
     def _excluding_body(self, tok, gaz: dict, memory: ArticleMemory) -> list[Actor]:
         """Passive without agent, "suspended/expelled from <organisation>": the organisation acted."""
-        for c in tok.children:
-            if c.dep_ != "prep" or c.lower_ != "from":
+        doc = tok.doc
+        tree = _tree(doc)
+        kids, dep, lowers = tree.kids, tree.dep, tree.lowers
+        for c in kids[tok.i]:
+            if dep[c] != DEP.prep or lowers[c] != WORD.from_:
                 continue
-            for obj in (g for g in c.children if g.dep_ == "pobj"):
-                owners = [obj] + [g for g in obj.children if g.dep_ == "poss"]
+            for obj in (g for g in kids[c] if dep[g] == DEP.pobj):
+                owners = [doc[obj]] + [doc[g] for g in kids[obj] if dep[g] == DEP.poss]
                 bodies = [a for a in self._resolve_all(owners, gaz, memory) if a.sector == "IGO"]
                 if bodies:
                     return bodies
@@ -494,20 +585,39 @@ class SentenceCoder:
 
 
 # ---------------------------------------------------------------------- parse helpers (pure functions)
-def _object_lemmas(token) -> set[str]:
-    out = {token.head.lemma_.lower()} if _verb_parsed_as_modifier(token) else set()
-    for c in token.children:
-        if c.dep_ in ("dobj", "nsubjpass", "attr", "prt", "advmod", "oprd", "xcomp"):
-            out.add(c.lemma_.lower())
-        elif c.dep_ == "prep":
-            out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("pobj", "pcomp"))
-        elif c.dep_ == "ccomp":
-            out.update(g.lemma_.lower() for g in c.children if g.dep_ == "nsubj")
-        if c.dep_ == "dobj":  # "a series of strikes", "20 million dollars in aid", "mediation efforts"
-            out.update(g.lemma_.lower() for g in c.children if g.dep_ == "compound")
-            for prep in c.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
-                    out.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
+def _tag(doc, i: int) -> str:
+    """The fine-grained tag of the token at ``i`` (not among the columns: read for the few tokens that need it)."""
+    return doc[i].tag_
+
+
+OBJECT_LEMMA_DEPS = _keys(("dobj", "nsubjpass", "attr", "prt", "advmod", "oprd", "xcomp"))
+PREP_OBJECT_DEPS = _keys(("pobj", "pcomp"))
+OF_IN = _keys(("of", "in"))
+
+
+def _object_lemmas_at(doc, tree, i: int) -> set[str]:
+    """Lower-cased lemmas of what the token at ``i`` acts on (objects, particles, prepositional and compound
+    objects, a reported clause's subject), for the lexicon's object constraints."""
+    kids, dep, strings = tree.kids, tree.dep, tree.strings
+    lemmas, lowers = tree.lemmas, tree.lowers
+
+    def lemma(j: int) -> str:
+        return lowered(strings, lemmas[j])
+
+    out = {lemma(tree.heads[i])} if _verb_parsed_as_modifier_at(doc, tree, i) else set()
+    for c in kids[i]:
+        d = dep[c]
+        if d in OBJECT_LEMMA_DEPS:
+            out.add(lemma(c))
+        elif d == DEP.prep:
+            out.update(lemma(g) for g in kids[c] if dep[g] in PREP_OBJECT_DEPS)
+        elif d == DEP.ccomp:
+            out.update(lemma(g) for g in kids[c] if dep[g] == DEP.nsubj)
+        if d == DEP.dobj:  # "a series of strikes", "20 million dollars in aid", "mediation efforts"
+            out.update(lemma(g) for g in kids[c] if dep[g] == DEP.compound)
+            for prep in kids[c]:
+                if dep[prep] == DEP.prep and lowers[prep] in OF_IN:
+                    out.update(lemma(g) for g in kids[prep] if dep[g] == DEP.pobj)
     return out
 
 
@@ -515,130 +625,167 @@ OBLIGING_LEMMAS = SAY_LEMMAS | {"remind", "reminder"}
 """Verbs that can report an obligation on someone else."""
 DEONTIC = {"must": "100", "should": "020"}
 """Reported obligation ("X said Y must hand over ...") is a demand (100); "should" an appeal (020)."""
-DEONTIC_WORDS = frozenset(DEONTIC)
 
 
-def _deontic_speech(sent, found: dict) -> dict[int, VerbPattern]:
+DEONTIC_KEYS = {get_string_id(word): word for word in DEONTIC}
+
+
+def _deontic_speech(sent, tree: _Tree, found: dict) -> dict[int, VerbPattern]:
     """Speech verbs whose reported clause puts an obligation on someone ("Chirac reminded Iraq that it must
     cooperate", "the minister said Libya must hand over the suspects"): coded as a demand or an appeal
     addressed to the clause's subject, unless a lexicon pattern already matched the speech verb."""
     out = {}
-    doc, cols = sent.doc, columns(sent.doc)
-    if not within(cols.positions(ALL_POS, words=DEONTIC_WORDS), sent.start, sent.end):
+    kids, dep, lemmas, lowers = tree.kids, tree.dep, tree.lemmas, tree.lowers
+    if DEONTIC_KEYS.keys().isdisjoint(lowers[sent.start:sent.end]):
         return out  # no "must" or "should" in the sentence
-    for tok in (doc[i] for i in within(cols.positions(ALL_POS, OBLIGING_LEMMAS), sent.start, sent.end)):
-        if tok.i in found and "intent" not in found[tok.i].flags and found[tok.i].code[:2] != "01":
+    for i in range(sent.start, sent.end):
+        if lowered(tree.strings, lemmas[i]) not in OBLIGING_LEMMAS:
+            continue
+        if i in found and "intent" not in found[i].flags and found[i].code[:2] != "01":
             continue  # a specific pattern of the speech verb wins over the reported obligation
-        for clause in (c for c in tok.children if c.dep_ == "ccomp"):
-            modal = next((a.lower_ for a in clause.children if a.dep_ == "aux" and a.lower_ in DEONTIC), None)
-            if modal is not None and any(c.dep_ == "nsubj" for c in clause.children):
-                out[tok.i] = VerbPattern(DEONTIC[modal], tok.lemma_.lower(), frozenset(), (), frozenset(), None,
-                                         f"rule:reported '{modal}'")
+        for clause in (c for c in kids[i] if dep[c] == DEP.ccomp):
+            modal = next((DEONTIC_KEYS[lowers[a]] for a in kids[clause]
+                          if dep[a] == DEP.aux and lowers[a] in DEONTIC_KEYS), None)
+            if modal is not None and any(dep[c] == DEP.nsubj for c in kids[clause]):
+                out[i] = VerbPattern(DEONTIC[modal], lowered(tree.strings, lemmas[i]), frozenset(), (), frozenset(),
+                                     None, f"rule:reported '{modal}'")
     return out
 
 
-def _reported_only(doc, found: dict) -> set[int]:
+REPORTED_PREPS = _keys(("of", "for", "to"))
+ALLEGED_PREPS = _keys(("with", "for", "over", "on", "into"))
+
+
+def _reported_only(doc, tree: _Tree, found: dict) -> set[int]:
     """Triggers that are only demanded, requested, alleged, threatened or denied by another trigger
     ("urged X to stop", "demanded that Kabul hand over", "accused X of attacking"): not coded as events."""
     out: set[int] = set()
+    kids, dep, lowers = tree.kids, tree.dep, tree.lowers
     for i, p in found.items():
-        if "futureonly" in p.flags and not _future(doc[i]):
+        if "futureonly" in p.flags and not _future_at(tree, i):
             continue
         if p.code[:2] in REPORTING_ROOTS or "deny" in p.flags:
-            for c in doc[i].children:
-                if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and _purpose_clause(c)) or (
-                        c.dep_ == "prep" and c.lower_ in ("of", "for", "to")):
-                    out.update(t.i for t in c.subtree if not _verb_parsed_as_modifier(t))
+            for c in kids[i]:
+                if dep[c] in COMPLEMENT_DEPS or (dep[c] == DEP.advcl and _purpose_clause_at(tree, c)) or (
+                        dep[c] == DEP.prep and lowers[c] in REPORTED_PREPS):
+                    out.update(t for t in subtree_positions(tree.kids, c) if not _verb_parsed_as_modifier_at(doc, tree, t))
         elif p.code[:2] in ("17", "09"):  # "charged them with setting fire", "arrested for spying": alleged acts
-            for c in doc[i].children:
-                if c.dep_ == "prep" and c.lower_ in ("with", "for", "over", "on", "into"):
-                    out.update(t.i for t in c.subtree)
+            for c in kids[i]:
+                if dep[c] == DEP.prep and lowers[c] in ALLEGED_PREPS:
+                    out.update(subtree_positions(tree.kids, c))
     return out
 
 
-def _statement_participle(tok) -> bool:
-    """"issued a statement demanding that ...": the participle says what the statement does; it is the act
-    of whoever issued it."""
-    head = tok.head
-    return (tok.dep_ == "acl" and tok.tag_ == "VBG" and head.dep_ == "dobj" and head.lemma_.lower() in STATEMENT_NOUNS
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
+def _statement_participle_at(doc, tree, i: int) -> bool:
+    """"issued a statement demanding that ...": the participle (at position ``i``) says what the statement does;
+    it is the act of whoever issued it."""
+    dep, head = tree.dep, tree.heads[i]
+    return (dep[i] == DEP.acl and dep[head] == DEP.dobj
+            and lowered(tree.strings, tree.lemmas[head]) in STATEMENT_NOUNS
+            and not any(dep[c] in SUBJECT_DEPS for c in tree.kids[i]) and _tag(doc, i) == "VBG")
 
 
-def _verb_parsed_as_modifier(tok) -> bool:
-    """A finite verb the parser took for a participle modifying its own object ("..., and extended[amod]
-    congratulations[conj] on ..."): a verb tagged as one, modifying a determiner-less noun that is itself
-    coordinated with a verb."""
-    head = tok.head
-    return (tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.tag_ in ("VBD", "VBN") and head.dep_ == "conj"
-            and head.head.pos_ == "VERB" and not any(c.dep_ in ("det", "poss") for c in head.children))
+DETERMINER_DEPS = _keys(("det", "poss"))
 
 
-def _background(tok, pattern: VerbPattern | None = None) -> bool:
+def _verb_parsed_as_modifier_at(doc, tree, i: int) -> bool:
+    """A finite verb (at position ``i``) the parser took for a participle modifying its own object ("..., and
+    extended[amod] congratulations[conj] on ..."): a verb tagged as one, modifying a determiner-less noun that
+    is itself coordinated with a verb."""
+    pos, dep, heads = tree.pos, tree.dep, tree.heads
+    if pos[i] != POS.VERB or dep[i] != DEP.amod:
+        return False
+    head = heads[i]
+    return (dep[head] == DEP.conj and pos[heads[head]] == POS.VERB
+            and not any(dep[c] in DETERMINER_DEPS for c in tree.kids[head]) and _tag(doc, i) in ("VBD", "VBN"))
+
+
+def _background(doc, tree, i: int, pattern: VerbPattern | None = None) -> bool:
     """Triggers inside relative clauses, noun modifiers or argument positions (background events),
     purpose clauses ("held a meeting to discuss"), and participles of consequence ("..., killing six
-    soldiers") for material acts."""
-    if tok.dep_ == "advcl" and _purpose_clause(tok):
+    soldiers") for material acts. The token at position ``i`` of ``doc`` (``tree``: its :func:`_tree`)."""
+    pos, dep, heads, kids = tree.pos, tree.dep, tree.heads, tree.kids
+    if dep[i] == DEP.advcl and _purpose_clause_at(tree, i):
         return True
-    if _verb_parsed_as_modifier(tok) or _statement_participle(tok):
+    if _verb_parsed_as_modifier_at(doc, tree, i) or _statement_participle_at(doc, tree, i):
         return False
-    participle = tok
-    while participle.dep_ == "conj" and participle.tag_ == "VBG" and participle.head != participle:
-        participle = participle.head  # "..., damaging buildings and injuring two"
-    if (participle.dep_ == "advcl" and tok.tag_ == "VBG" and pattern is not None and pattern.code[:2] in MATERIAL_ROOTS
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+    participle = i
+    while dep[participle] == DEP.conj and _tag(doc, participle) == "VBG" and heads[participle] != participle:
+        participle = heads[participle]  # "..., damaging buildings and injuring two"
+    if (dep[participle] == DEP.advcl and pattern is not None and pattern.code[:2] in MATERIAL_ROOTS
+            and not any(dep[c] in SUBJECT_DEPS for c in kids[i]) and _tag(doc, i) == "VBG"):
         return True
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+    if dep[i] == DEP.acl and any(dep[c] == DEP.agent for c in kids[i]) and _tag(doc, i) == "VBN":
         return False  # "a ceasefire brokered by Qatar": a reduced passive naming its actor is an event
-    if tok.dep_ in SKIP_DEPS and tok.pos_ != "ADJ":
-        return tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("relcl", "acl")
-    return tok.dep_ in ("relcl", "acl")
+    if dep[i] in SKIP_DEP_KEYS and pos[i] != POS.ADJ:
+        return pos[i] in (POS.VERB, POS.AUX) or dep[i] in RELATIVE_DEPS
+    return dep[i] in RELATIVE_DEPS
 
 
-def _negated(tok) -> bool:
-    for c in tok.children:
-        if c.dep_ == "neg":
+NEGATED_DEPS = _keys(("dobj", "nsubjpass", "nsubj"))
+DEPENDENT_DEPS = _keys(("xcomp", "acomp"))
+CHAIN_DEPS = _keys(("xcomp", "conj"))
+
+
+def _negated(tree, i: int) -> bool:
+    """The token at position ``i`` is negated ("did not meet") or its subject or object is ("no agreement was
+    reached"), or it complements a negated verb."""
+    kids, dep, lowers = tree.kids, tree.dep, tree.lowers
+    for c in kids[i]:
+        if dep[c] == DEP.neg:
             return True
-        if c.dep_ in ("dobj", "nsubjpass", "nsubj") and any(
-                d.lower_ in NEGATIVE_DETS for d in c.children if d.dep_ == "det"):
+        if dep[c] in NEGATED_DEPS and any(dep[d] == DEP.det and lowers[d] in NEGATIVE_DET_KEYS for d in kids[c]):
             return True
-    if tok.dep_ in ("xcomp", "acomp") and any(c.dep_ == "neg" for c in tok.head.children):
+    if dep[i] in DEPENDENT_DEPS and any(dep[c] == DEP.neg for c in kids[tree.heads[i]]):
         return True
     return False
 
 
-def _hypothetical(tok) -> bool:
-    t = tok
+def _hypothetical(tree, i: int) -> bool:
+    """The token at position ``i``, or a verb it is chained to (xcomp, conj; six levels), has a condition
+    ("if", "unless") or a modal auxiliary (MODAL_SKIP)."""
+    kids, dep, heads, lowers = tree.kids, tree.dep, tree.heads, tree.lowers
+    t = i
     for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+        if any(dep[c] == DEP.mark and lowers[c] in CONDITION_WORDS for c in kids[t]):
             return True
-        if any(c.dep_ == "aux" and c.lower_ in MODAL_SKIP for c in t.children):
+        if any(dep[c] == DEP.aux and lowers[c] in MODAL_KEYS for c in kids[t]):
             return True
-        if t.dep_ not in ("xcomp", "conj") or t.head == t:
+        if dep[t] not in CHAIN_DEPS or heads[t] == t:
             break
-        t = t.head
+        t = heads[t]
     return False
 
 
-def _future(tok) -> bool:
-    t = tok
+def _future_at(tree, i: int) -> bool:
+    """The token at position ``i``, or a verb it is chained to (xcomp, conj; six levels), is in the future
+    ("will", "would", "going to")."""
+    kids, dep, heads, lowers = tree.kids, tree.dep, tree.heads, tree.lowers
+    t = i
     for _ in range(6):
-        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children):
+        if any(dep[c] == DEP.aux and lowers[c] in FUTURE_KEYS for c in kids[t]):
             return True
-        if any(c.dep_ == "aux" and c.lower_ == "going" for c in t.children):
+        if any(dep[c] == DEP.aux and lowers[c] == WORD.going for c in kids[t]):
             return True
-        if t.dep_ not in ("xcomp", "conj") or t.head == t:
+        if dep[t] not in CHAIN_DEPS or heads[t] == t:
             break
-        t = t.head
+        t = heads[t]
     return False
 
 
-def _governed_by_intent(tok, found: dict) -> bool:
-    t = tok
+GOVERNED_DEPS = _keys(("xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl"))
+
+
+def _governed_by_intent(tree, i: int, found: dict) -> bool:
+    """A verb above the token at position ``i`` (through complements, conjuncts, prepositions; six levels)
+    is a matched intent governor."""
+    dep, heads = tree.dep, tree.heads
+    t = i
     for _ in range(6):
-        if t.dep_ not in ("xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl") or t.head == t:
+        if dep[t] not in GOVERNED_DEPS or heads[t] == t:
             return False
-        t = t.head
-        p = found.get(t.i)
+        t = heads[t]
+        p = found.get(t)
         if p is not None and "intent" in p.flags:
             return True
     return False
@@ -665,23 +812,31 @@ ROOT_KINDS = {"04": "meet", "05": "diplomatic", "06": "material", "07": "aid", "
 """What a complement verb's own root says an appeal or demand is about."""
 
 
+TOPIC_OBJECT_DEPS = _keys(("dobj", "xcomp"))
+TOPIC_PREPS = _keys(("for", "on", "to"))
+
+
 def _topic(tok, found: dict, topics: dict[str, str]) -> str | None:
     """What an appeal, demand, rejection or intent is about: a complement verb the lexicon codes (by its root),
     or a complement verb or object noun listed in topics.tsv ("to hold talks", "for the release of")."""
+    tree = _tree(tok.doc)
+    kids, dep = tree.kids, tree.dep
+    lemmas, lowers = tree.lemmas, tree.lowers
     candidates = []
-    for c in tok.children:
-        if c.dep_ in ("xcomp", "ccomp"):
-            candidates += [c, *[x for x in c.children if x.dep_ in ("dobj", "xcomp")]]
-        elif c.dep_ == "dobj":
+    for c in kids[tok.i]:
+        if dep[c] in COMPLEMENT_DEPS:
+            candidates += [c, *[x for x in kids[c] if dep[x] in TOPIC_OBJECT_DEPS]]
+        elif dep[c] == DEP.dobj:
             candidates.append(c)
-        elif c.dep_ == "prep" and c.lower_ in ("for", "on", "to"):
-            candidates += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        elif dep[c] == DEP.prep and lowers[c] in TOPIC_PREPS:
+            candidates += [g for g in kids[c] if dep[g] in PREP_OBJECT_DEPS]
     for cand in candidates:
-        pattern = found.get(cand.i)
+        pattern = found.get(cand)
         if pattern is not None and pattern.code[:2] in ROOT_KINDS:
             return ROOT_KINDS[pattern.code[:2]]
-        if cand.lemma_.lower() in topics:
-            return topics[cand.lemma_.lower()]
+        lemma = lowered(tree.strings, lemmas[cand])
+        if lemma in topics:
+            return topics[lemma]
     return None
 
 
@@ -709,15 +864,17 @@ def _has_patient(tok, gaz: dict) -> bool:
                for o in objects)
 
 
-def _plain_match(tok, p: VerbPattern, found: dict, governed: dict) -> _Match | None:
-    """A trigger not governed by another: its own code, or its intent code when announced ("will visit")."""
+def _plain_match(tok, tree: _Tree, p: VerbPattern, found: dict, governed: dict) -> _Match | None:
+    """A trigger not governed by another: its own code, or its intent code when announced ("will visit");
+    ``tree``: its Doc's."""
+    i = tok.i
     if "intent" in p.flags:
-        if "govonly" in p.flags or any(m.head == tok for m in governed.values()) or _governed_by_intent(tok, found):
+        if "govonly" in p.flags or any(m.head == tok for m in governed.values()) or _governed_by_intent(tree, i, found):
             return None
         return _Match(tok, tok, p, p.code, "intent", p.describe(), "sym" in p.flags)
-    if _governed_by_intent(tok, found):
+    if _governed_by_intent(tree, i, found):
         return None
-    future = _future(tok) and "state" not in p.flags
+    future = _future_at(tree, i) and "state" not in p.flags
     if "futureonly" in p.flags and not future:
         return None
     if future:
@@ -728,11 +885,12 @@ def _plain_match(tok, p: VerbPattern, found: dict, governed: dict) -> _Match | N
     return _Match(tok, tok, p, p.code, "asserted", p.describe(), "sym" in p.flags)
 
 
-def _mismatch(token, p: VerbPattern, objects: set[str], preps: set[str]) -> str | None:
-    """Why pattern ``p`` does not match ``token`` (None when it does)."""
-    if (token.pos_ == "NOUN") != ("noun" in p.flags):
+def _mismatch_at(doc, tree, i: int, p: VerbPattern, objects: set[str], preps: set[str]) -> str | None:
+    """Why pattern ``p`` does not match the token at position ``i`` of ``doc`` (None when it does)."""
+    pos = tree.pos[i]
+    if (pos == POS.NOUN) != ("noun" in p.flags):
         return "a pattern for the noun" if "noun" in p.flags else "a pattern for the verb, and this is a noun"
-    if token.pos_ == "ADJ" and "intent" not in p.flags and token.tag_ != "VBN":  # "a free hand": no release
+    if pos == POS.ADJ and "intent" not in p.flags and _tag(doc, i) != "VBN":  # "a free hand": no release
         return "an adjective here, not an act"
     if p.objects and not (p.objects & objects):
         return f"needs an object among {'|'.join(sorted(p.objects))}; found {'|'.join(sorted(objects)) or 'none'}"
@@ -741,61 +899,83 @@ def _mismatch(token, p: VerbPattern, objects: set[str], preps: set[str]) -> str 
     return None
 
 
-def _prepositions(token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ in ("prep", "dative", "agent", "prt")}
+PREPOSITION_DEPS = _keys(("prep", "dative", "agent", "prt"))
 
 
-def _suppression(tok, p: VerbPattern, found: dict, gaz: dict) -> str | None:
-    """Why a matched trigger is not an event of its own (None when nothing stops it)."""
-    if "noun" in p.flags and _light_verb_object(tok, found):
+def _prepositions_at(tree, i: int) -> set[str]:
+    """The words of the prepositions and particles of the token at position ``i``."""
+    dep, lowers, strings = tree.dep, tree.lowers, tree.strings
+    return {strings[lowers[c]] for c in tree.kids[i] if dep[c] in PREPOSITION_DEPS}
+
+
+def _suppression(doc, tree, i: int, p: VerbPattern, found: dict, gaz: dict) -> str | None:
+    """Why the matched trigger at position ``i`` of ``doc`` (``tree``: its :func:`_tree`) is not an event of its own
+    (None when nothing stops it)."""
+    if "noun" in p.flags and _light_verb_object(tree, i, found):
         return "the object of a light verb, coded there"
-    if _background(tok, p):
+    if _background(doc, tree, i, p):
         return "background (relative clause, modifier, purpose clause or consequence)"
-    if "noun" in p.flags and _unrealised_verb(tok, found):
+    if "noun" in p.flags and _unrealised_verb(tree, i, found):
         return "the object of a verb that is only intended, announced or hypothetical"
-    if _opinion_sense(tok, p):
+    if _opinion_sense(doc, tree, i, p):
         return "says what someone thinks (a that-clause), not an act"
-    if _negated(tok):
+    if _negated(tree, i):
         return "negated"
-    if _hypothetical(tok):
+    if _hypothetical(tree, i):
         return "conditional or modal (if, could, might, must ...)"
-    if "patient" in p.flags and not _has_patient(tok, gaz):
+    if "patient" in p.flags and not _has_patient(doc[i], gaz):
         return "acts on no people"
     return None
 
 
-def _opinion_sense(tok, p: VerbPattern) -> bool:
+OPINION_BLOCKING_DEPS = _keys(("dobj", "xcomp", "dative"))
+
+
+def _opinion_sense(doc, tree, i: int, p: VerbPattern) -> bool:
     """"Cabinet agreed it was vital ...", "he had hoped Assad would ...", "it demonstrates how reckless ...": an
     act verb whose complement is a clause of opinion rather than an object (statements and appeals excepted)."""
-    if p.code[:2] in REPORTING_ROOTS or p.code[:2] == "01" or "deny" in p.flags or tok.pos_ == "NOUN":
+    if p.code[:2] in REPORTING_ROOTS or p.code[:2] == "01" or "deny" in p.flags or tree.pos[i] == POS.NOUN:
         return False
-    if any(c.dep_ in ("dobj", "xcomp", "dative") for c in tok.children):
+    kids, dep = tree.kids[i], tree.dep
+    if any(dep[c] in OPINION_BLOCKING_DEPS for c in kids):
         return False
-    return any(c.dep_ == "ccomp" and _describes(c) for c in tok.children)
+    return any(dep[c] == DEP.ccomp and _describes(doc, tree, c) for c in kids)
 
 
-def _describes(clause) -> bool:
-    """A finite clause that describes rather than plans: no "to", no will/would/should/must/shall."""
-    return clause.tag_ not in ("VB", "VBG") and not any(
-        a.dep_ in ("aux", "auxpass") and a.lower_ in ("to", "will", "would", "should", "must", "shall", "'ll")
-        for a in clause.children)
+PLANNING_AUX_DEPS = _keys(("aux", "auxpass"))
+PLANNING_WORDS = _keys(("to", "will", "would", "should", "must", "shall", "'ll"))
 
 
-def _unrealised_verb(tok, found: dict) -> bool:
-    """A nominal event that is the object of a verb in the future, a condition or an intent ("would be ready
-    to host a meeting", "will hold talks"): what happens to it has not happened."""
-    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    if tok.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+def _describes(doc, tree, clause: int) -> bool:
+    """A finite clause (its head at position ``clause``) that describes rather than plans: no "to", no
+    will/would/should/must/shall."""
+    dep, lowers = tree.dep, tree.lowers
+    return not any(dep[a] in PLANNING_AUX_DEPS and lowers[a] in PLANNING_WORDS for a in tree.kids[clause]) and (
+        _tag(doc, clause) not in ("VB", "VBG"))
+
+
+NOMINAL_OBJECT_DEPS = _keys(("dobj", "pobj"))
+
+
+def _unrealised_verb(tree, i: int, found: dict) -> bool:
+    """A nominal event (at position ``i``) that is the object of a verb in the future, a condition or an intent
+    ("would be ready to host a meeting", "will hold talks"): what happens to it has not happened."""
+    pos, lemmas = tree.pos, tree.lemmas
+    dep, heads = tree.dep, tree.heads
+    verb = heads[heads[i]] if dep[i] == DEP.pobj else heads[i]
+    if dep[i] not in NOMINAL_OBJECT_DEPS or pos[verb] not in (POS.VERB, POS.AUX):
         return False
-    requested = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL  # "told them to conduct attacks"
-    return requested or _purpose_clause(verb) or _future(verb) or _hypothetical(verb) or _governed_by_intent(verb, found)
+    # "told them to conduct attacks"
+    requested = dep[verb] == DEP.xcomp and lowered(tree.strings, lemmas[heads[verb]]) in OBJECT_CONTROL
+    return requested or _purpose_clause_at(tree, verb) or _future_at(tree, verb) or _hypothetical(tree, verb) or (
+        _governed_by_intent(tree, verb, found))
 
 
 def _unmatched_mood(tok, p: VerbPattern, found: dict, governed: dict) -> str:
     """Why :func:`_plain_match` refused a trigger."""
     if "intent" in p.flags:
         return "an intent verb whose complement is coded, or that codes nothing alone"
-    if _governed_by_intent(tok, found):
+    if _governed_by_intent(_tree(tok.doc), tok.i, found):
         return "governed by an intent verb whose pattern has no intent code for it"
     if "futureonly" in p.flags:
         return "coded only when announced or promised"
@@ -812,111 +992,167 @@ def _elaborates(cand: Candidate, coded: list[Candidate]) -> bool:
         cand.source.country, cand.target.country) for other in coded)
 
 
-def _light_verb_object(tok, found: dict) -> bool:
-    """True when a noun trigger is the object of a matched light-verb pattern ("held talks")."""
-    head = tok.head
-    if head.dep_ == "prep":
-        head = head.head
-    p = found.get(head.i)
-    return p is not None and tok.lemma_.lower() in p.objects
+def _light_verb_object(tree, i: int, found: dict) -> bool:
+    """True when a noun trigger (at position ``i``) is the object of a matched light-verb pattern ("held
+    talks")."""
+    head = tree.heads[i]
+    if tree.dep[head] == DEP.prep:
+        head = tree.heads[head]
+    p = found.get(head)
+    return p is not None and lowered(tree.strings, tree.lemmas[i]) in p.objects
 
 
 def _is_passive(tok) -> bool:
     """Passive voice, including a reduced passive naming its agent ("a ceasefire brokered by Qatar") and a
     bare participle clause ("when asked about ...": the subject is the one asked)."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
-        tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)) or (
-        tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in tok.children))
+    return _is_passive_at(tok.doc, _tree(tok.doc), tok.i)
+
+
+PASSIVE_DEPS = _keys(("nsubjpass", "auxpass"))
+FINITE_DEPS = _keys(("nsubj", "aux"))
+
+
+def _is_passive_at(doc, tree, i: int) -> bool:
+    """:func:`_is_passive` for the token at position ``i``."""
+    kids, dep = tree.kids[i], tree.dep
+    if any(dep[c] in PASSIVE_DEPS for c in kids):
+        return True
+    if dep[i] == DEP.acl:
+        return any(dep[c] == DEP.agent for c in kids) and _tag(doc, i) == "VBN"
+    if dep[i] == DEP.advcl:
+        return not any(dep[c] in FINITE_DEPS for c in kids) and _tag(doc, i) == "VBN"
+    return False
 
 
 def _subject_heads(tok) -> list:
     """Subjects of ``tok``, inherited from the verbs it depends on (xcomp, conj, advcl ...) when it has none."""
-    t = tok
-    if _statement_participle(tok):  # "X issued a statement demanding ...": X's demand
-        return _subject_heads(tok.head.head)
-    if _verb_parsed_as_modifier(tok):  # "X asked Y to convey ..., and extended congratulations": X's act
-        t = tok.head.head
-        while t.dep_ in ("xcomp", "conj") and t.head != t:
-            t = t.head
+    doc = tok.doc
+    return [doc[j] for j in _subjects_at(doc, _tree(doc), tok.i)]
+
+
+ACTIVE_SUBJECT_DEPS = _keys(("nsubj", "csubj"))
+
+
+def _subjects_at(doc, tree, i: int) -> list[int]:
+    """:func:`_subject_heads` of the token at position ``i``, as positions."""
+    kids, dep, heads, lemmas = tree.kids, tree.dep, tree.heads, tree.lemmas
+    t = i
+    if _statement_participle_at(doc, tree, i):  # "X issued a statement demanding ...": X's demand
+        return _subjects_at(doc, tree, heads[heads[i]])
+    if _verb_parsed_as_modifier_at(doc, tree, i):  # "X asked Y to convey ..., and extended congratulations": X's act
+        t = heads[heads[i]]
+        while dep[t] in CHAIN_DEPS and heads[t] != t:
+            t = heads[t]
     for _ in range(8):
-        subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
-        if not subs and (any(c.dep_ == "xcomp" for c in t.children) or _stative(t)):  # "is expected to", "is committed to"
-            subs = [c for c in t.children if c.dep_ == "nsubjpass"]
+        subs = [c for c in kids[t] if dep[c] in ACTIVE_SUBJECT_DEPS]
+        # "is expected to", "is committed to"
+        if not subs and (any(dep[c] == DEP.xcomp for c in kids[t]) or _stative_at(tree, t)):
+            subs = [c for c in kids[t] if dep[c] == DEP.nsubjpass]
         if subs:
             return subs
-        if t.dep_ == "xcomp" and t.head.lemma_.lower() in OBJECT_CONTROL:
-            objs = [c for c in t.head.children if c.dep_ in ("dobj",)]
+        if dep[t] == DEP.xcomp and lowered(tree.strings, lemmas[heads[t]]) in OBJECT_CONTROL:
+            objs = [c for c in kids[heads[t]] if dep[c] == DEP.dobj]
             if objs:
                 return objs
-        if t.dep_ not in CLIMB_DEPS or t.head == t or t.dep_ == "ccomp":
+        if dep[t] not in CLIMB_DEP_KEYS or heads[t] == t or dep[t] == DEP.ccomp:
             break
-        t = t.head
+        t = heads[t]
     return []
+
+
+SPEECH_CLAUSE_DEPS = _keys(("parataxis", "advcl"))
 
 
 def _speaker(tok):
     """The subject of the nearest speech verb governing ``tok`` ("..., Wang said")."""
-    t = tok
+    doc = tok.doc
+    found = _speaker_at(doc, _tree(doc), tok.i)
+    return None if found is None else doc[found]
+
+
+def _speaker_at(doc, tree, i: int) -> int | None:
+    """:func:`_speaker` of the token at position ``i``, as a position."""
+    kids, dep, heads, lemmas, strings = tree.kids, tree.dep, tree.heads, tree.lemmas, tree.strings
+    t = i
     for _ in range(8):
-        if t.lemma_.lower() in SAY_LEMMAS and t != tok:
-            subs = _subject_heads(t)
+        if t != i and lowered(strings, lemmas[t]) in SAY_LEMMAS:
+            subs = _subjects_at(doc, tree, t)
             if subs:
                 return subs[0]
-        for c in t.children:
-            if c.dep_ in ("parataxis", "advcl") and c.lemma_.lower() in SAY_LEMMAS:
-                subs = [g for g in c.children if g.dep_ == "nsubj"]
+        for c in kids[t]:
+            if dep[c] in SPEECH_CLAUSE_DEPS and lowered(strings, lemmas[c]) in SAY_LEMMAS:
+                subs = [g for g in kids[c] if dep[g] == DEP.nsubj]
                 if subs:
                     return subs[0]
-        if t.head == t:
+        if heads[t] == t:
             break
-        t = t.head
+        t = heads[t]
     return None
 
 
 def _target_heads(tok, pattern: VerbPattern, passive: bool, sym: bool) -> list:
     """Heads of the phrases naming the target: the object (the passive subject), the pattern's prepositions
     on the trigger or its light-verb object, else the subject of a reported clause."""
+    doc = tok.doc
+    return [doc[j] for j in _target_positions(doc, _tree(doc), tok.i, pattern, passive, sym)]
+
+
+HOLDER_DEPS = _keys(("dobj", "xcomp"))
+
+
+def _target_positions(doc, tree, i: int, pattern: VerbPattern, passive: bool, sym: bool) -> list[int]:
+    """:func:`_target_heads` of the trigger at position ``i``, as positions."""
+    kids, dep, lemmas = tree.kids, tree.dep, tree.lemmas
     heads = []
     preps = set(pattern.preps) | ({"with"} if sym else set())
-    holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "xcomp") and c.lemma_.lower() in pattern.objects]
-    if passive and tok.dep_ == "acl":  # "the sites bombed by Israel": the modified noun is the target
-        heads.append(tok.head)
+    holders = [i] + [c for c in kids[i] if dep[c] in HOLDER_DEPS and lowered(tree.strings, lemmas[c]) in pattern.objects]
+    if passive and dep[i] == DEP.acl:  # "the sites bombed by Israel": the modified noun is the target
+        heads.append(tree.heads[i])
     for holder in holders:
-        heads += _holder_targets(holder, tok, pattern, passive, preps if holder == tok else preps | OBJECT_PREPS)
-    return heads or _reported_subjects(tok)
+        heads += _holder_targets(tree, holder, i, pattern, passive, preps if holder == i else preps | OBJECT_PREPS)
+    return heads or _reported_subjects(doc, tree, i)
 
 
-def _holder_targets(holder, tok, pattern: VerbPattern, passive: bool, preps: set) -> list:
-    """Target heads on one holder: the passive subject or object, and the objects of the pattern's
-    prepositions; when the pattern names a recipient preposition ("offered its troops to Lebanon"), the direct
-    object is the thing given, not the target."""
+DIRECT_DEPS = _keys(("dobj", "dative", "attr"))
+
+
+def _holder_targets(tree, holder: int, i: int, pattern: VerbPattern, passive: bool, preps: set) -> list[int]:
+    """Target heads (positions) on one holder (the trigger at ``i`` or its light-verb object): the passive
+    subject or object, and the objects of the pattern's prepositions; when the pattern names a recipient
+    preposition ("offered its troops to Lebanon"), the direct object is the thing given, not the target."""
+    kids, dep, strings = tree.kids, tree.dep, tree.strings
+    lemmas, lowers = tree.lemmas, tree.lowers
     direct, recipients = [], []
-    for c in holder.children:
-        if passive and c.dep_ == "nsubjpass" and c.lemma_.lower() not in pattern.objects:
+    for c in kids[holder]:
+        if passive and dep[c] == DEP.nsubjpass and lowered(strings, lemmas[c]) not in pattern.objects:
             direct.append(c)
-        elif c.dep_ in ("dobj", "dative", "attr") and c.lemma_.lower() not in pattern.objects and holder == tok:
+        elif dep[c] in DIRECT_DEPS and holder == i and lowered(strings, lemmas[c]) not in pattern.objects:
             direct.append(c)
-        elif c.dep_ == "prep" and c.lower_ in preps:
-            recipients.extend(g for g in c.children if g.dep_ == "pobj")
-    if recipients and "to" in pattern.preps and holder == tok and not passive:
-        return recipients + [c for c in direct if c.dep_ == "dative"]
+        elif dep[c] == DEP.prep and strings[lowers[c]] in preps:
+            recipients.extend(g for g in kids[c] if dep[g] == DEP.pobj)
+    if recipients and "to" in pattern.preps and holder == i and not passive:
+        return recipients + [c for c in direct if dep[c] == DEP.dative]
     return direct + recipients
 
 
-def _reported_subjects(tok) -> list:
-    """"demanded that Kabul hand over ...": the reported clause's subject (or its first named place or group)."""
+def _reported_subjects(doc, tree, i: int) -> list[int]:
+    """"demanded that Kabul hand over ...": the reported clause's subject (or its first named place or group),
+    as positions."""
+    kids, dep, pos = tree.kids, tree.dep, tree.pos
     heads = []
-    for c in tok.children:
-        if c.dep_ == "ccomp":
-            subjects = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-            named = [t for t in c.subtree if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "NORP", "ORG")][:1]
-            heads.extend(subjects or named)
+    for c in kids[i]:
+        if dep[c] == DEP.ccomp:
+            subjects = [g for g in kids[c] if dep[g] in SUBJECT_DEPS]
+            named = subjects or next(([t] for t in subtree_positions(tree.kids, c) if pos[t] == POS.PROPN
+                                      and doc[t].ent_type_ in ("GPE", "NORP", "ORG")), [])
+            heads.extend(named)
     return heads
 
 
-def _purpose_clause(tok) -> bool:
-    """An infinitive of purpose ("... to help Laos")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+def _purpose_clause_at(tree, i: int) -> bool:
+    """An infinitive of purpose (its verb at position ``i``: "... to help Laos")."""
+    dep, lowers = tree.dep, tree.lowers
+    return any(dep[c] == DEP.aux and lowers[c] == WORD.to for c in tree.kids[i])
 
 
 def _unnamed_authority(tok, code: str, targets: list[Actor], main: str | None,
@@ -942,17 +1178,27 @@ def _same_side(a: Actor, b: Actor) -> bool:
 def _stative(tok) -> bool:
     """A participle used as an adjective of stance, with no agent ("Vietnam is committed to ...", "Israel is
     opposed to ..."): its subject holds the stance, as in the active voice."""
-    if any(c.dep_ == "agent" for c in tok.children):
+    return _stative_at(_tree(tok.doc), tok.i)
+
+
+def _stative_at(tree, i: int) -> bool:
+    """:func:`_stative` for the token at position ``i``."""
+    kids, dep = tree.kids[i], tree.dep
+    lemmas, lowers = tree.lemmas, tree.lowers
+    if any(dep[c] == DEP.agent for c in kids):
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and tok.lemma_.lower() != "expect"
+    return any(dep[c] == DEP.prep and lowers[c] == WORD.to for c in kids) and lowered(
+        tree.strings, lemmas[i]) != "expect"
 
 
 def _support_verb(tok):
     """The verb that carries a nominal event as its object ("launched an offensive", "began the
     withdrawal"), when it is one of SUPPORT_VERBS; else None."""
-    head = tok.head
-    if tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in SUPPORT_VERBS:
-        return head
+    tree, i = _tree(tok.doc), tok.i
+    head = tree.heads[i]
+    pos, lemmas = tree.pos, tree.lemmas
+    if tree.dep[i] == DEP.dobj and pos[head] == POS.VERB and lowered(tree.strings, lemmas[head]) in SUPPORT_VERBS:
+        return tok.doc[head]
     return None
 
 
@@ -966,21 +1212,28 @@ def _unnamed_attackers(tok, targets: list[Actor], main: str | None, gaz: dict) -
     return [make_actor(country, "UAF", None, "", "unnamed attackers (no agent named) in the country where it happened")]
 
 
+PLACE_PREPS = _keys(("in", "near", "at", "outside"))
+
+
 def _place_country(tok, gaz: dict) -> str | None:
     """The country of the first place named in the trigger's "in"/"near"/"at" phrases (nested ones too)."""
-    for c in tok.children:
-        if c.dep_ != "prep" or c.lower_ not in ("in", "near", "at", "outside"):
+    tree = _tree(tok.doc)
+    dep, lowers = tree.dep, tree.lowers
+    for c in tree.kids[tok.i]:
+        if dep[c] != DEP.prep or lowers[c] not in PLACE_PREPS:
             continue
-        for t in c.subtree:
-            hit = gaz.get(t.i)
+        for t in subtree_positions(tree.kids, c):
+            hit = gaz.get(t)
             if hit and hit[0].kind in ("country", "capital", "place", "city") and hit[0].country:
                 return hit[0].country
     return None
 
 
-def _condition(tok) -> bool:
-    """A condition clause ("... if Tehran rebuilds"): in a threat, whoever it names is the target."""
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
+def _condition_at(tree, i: int) -> bool:
+    """A condition clause (its head at position ``i``: "... if Tehran rebuilds"): in a threat, whoever it names
+    is the target."""
+    dep, lowers = tree.dep, tree.lowers
+    return any(dep[c] == DEP.mark and lowers[c] in CONDITION_WORDS for c in tree.kids[i])
 
 
 def _could_act(tok, gaz: dict) -> bool:
@@ -996,44 +1249,60 @@ def _unnamed_people(tok, gaz: dict) -> bool:
     return bool(subjects) and all(c.pos_ in ("PRON", "NUM") or c.i in gaz for c in subjects)
 
 
-def _object_heads(tok, pattern: VerbPattern) -> list:
-    """The trigger's own required object when it names people ("killed civilians", "expelled diplomats")."""
-    return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in pattern.objects]
+def _object_heads(tok, pattern: VerbPattern) -> list[int]:
+    """The trigger's own required object when it names people ("killed civilians", "expelled diplomats"), as
+    positions."""
+    tree = _tree(tok.doc)
+    dep, lemmas = tree.dep, tree.lemmas
+    return [c for c in tree.kids[tok.i] if dep[c] in OBJECT_DEPS and lowered(tree.strings, lemmas[c]) in pattern.objects]
 
 
-def _deep_objects(tok) -> list:
-    """Nouns in the trigger's object phrases and complements (second-choice targets), nearest first.
+DEEP_DEPS = _keys(("dobj", "prep", "xcomp", "dative", "attr", "nsubjpass", "ccomp", "prt", "oprd"))
+UNENTERED_DEPS = _keys(("relcl", "acl", "appos"))
+TARGET_PREP_KEYS = _keys(TARGET_PREPS)
+NAMING_POS = frozenset({POS.PROPN, POS.NOUN, POS.ADJ})
+
+
+def _deep_objects(tok) -> list[int]:
+    """Nouns in the trigger's object phrases and complements (second-choice targets), nearest first, as
+    positions.
 
     Phrases of place and circumstance ("within the UN", "in Bishkek", "near the town"), adverbial clauses
     other than infinitives of purpose ("to help Laos") and conditions ("if Tehran ..."), and relative clauses
     are not entered.
     """
+    tree = _tree(tok.doc)
+    kids, dep = tree.kids, tree.dep
+    pos, lowers = tree.pos, tree.lowers
     out = []
-    stack = [c for c in tok.children if c.dep_ in ("dobj", "prep", "xcomp", "dative", "attr", "nsubjpass", "ccomp",
-                                                   "prt", "oprd") or (c.dep_ == "advcl" and _purpose_clause(c))]
+    stack = [c for c in kids[tok.i] if dep[c] in DEEP_DEPS or (dep[c] == DEP.advcl and _purpose_clause_at(tree, c))]
     while stack:
         t = stack.pop(0)
-        if t.dep_ == "prep" and t.lower_ not in TARGET_PREPS:
+        if dep[t] == DEP.prep and lowers[t] not in TARGET_PREP_KEYS:
             continue
-        if t.dep_ in ("relcl", "acl", "appos") or (t.dep_ == "advcl" and not (_purpose_clause(t) or _condition(t))):
+        if dep[t] in UNENTERED_DEPS or (dep[t] == DEP.advcl and not (_purpose_clause_at(tree, t) or _condition_at(tree, t))):
             continue
-        if t.pos_ in ("PROPN", "NOUN", "ADJ"):
+        if pos[t] in NAMING_POS:
             out.append(t)
-        stack.extend(t.children)
+        stack.extend(kids[t])
     return out
+
+
+NAMED_OBJECT_DEPS = _keys(("dobj", "prep", "dative", "nsubjpass"))
 
 
 def _country_named_in_objects(tok, gaz: dict, exclude: str | None) -> Actor | None:
     """Last resort before guessing: a country (not a capital, not an organisation) named anywhere in the
     trigger's objects, place phrases included ("lifted a curfew in Montenegro")."""
-    for c in tok.children:
-        if c.dep_ not in ("dobj", "prep", "dative", "nsubjpass"):
+    tree = _tree(tok.doc)
+    for c in tree.kids[tok.i]:
+        if tree.dep[c] not in NAMED_OBJECT_DEPS:
             continue
-        for t in c.subtree:
-            hit = gaz.get(t.i)
+        for t in subtree_positions(tree.kids, c):
+            hit = gaz.get(t)
             if hit and hit[0].kind in ("country", "adjective", "demonym") and hit[0].country != exclude:
                 entry = hit[0]
-                return make_actor(entry.country, "GOV", entry.name, t.text,
+                return make_actor(entry.country, "GOV", entry.name, tok.doc[t].text,
                                   f"{entry.kind} '{entry.phrase}' ({entry.source}) named in the objects", 0, 0)
     return None
 
@@ -1074,10 +1343,19 @@ def _reply_targets(tok, home: str | None, memory: ArticleMemory, references: dic
     return []
 
 
+def _has_agent(tok) -> bool:
+    """``tok`` has a by-agent ("was shelled by ...")."""
+    tree = _tree(tok.doc)
+    return any(tree.dep[c] == DEP.agent for c in tree.kids[tok.i])
+
+
 def _force_without_object(m: _Match) -> bool:
     """Force with no object at all ("the fighters dispersed", "jets attacked"): no target, and no event."""
-    return m.code[:2] in FORCE_ROOTS and m.token.pos_ != "NOUN" and not any(
-        c.dep_ in ("dobj", "nsubjpass") for c in m.token.children)
+    if m.code[:2] not in FORCE_ROOTS:
+        return False
+    tree, i = _tree(m.token.doc), m.token.i
+    dep = tree.dep
+    return tree.pos[i] != POS.NOUN and not any(dep[c] in OBJECT_DEPS for c in tree.kids[i])
 
 
 def _no_target(m: _Match) -> Actor:
@@ -1085,14 +1363,24 @@ def _no_target(m: _Match) -> Actor:
     return Actor(None, None, None, None, "", 0, 0, f"no target named for '{m.token.text}'")
 
 
+CREED_KEYS = _keys(CREED_WORDS)
+
+
 def _unknown_origin(actor: Actor, tok, gaz: dict) -> bool:
     """The mention names an origin the knowledge files do not know ("Kurdish forces", "Yazidi fighters"): its
     country is not the article's main country by default."""
     if actor.country or not actor.text:
         return False
-    sent = tok.sent
-    return any(t.ent_type_ in ("NORP", "GPE") and t.i not in gaz and t.lower_ not in CREED_WORDS for t in sent
-               if actor.start <= t.idx - sent.start_char < actor.end)
+    doc = tok.doc
+    sentence_char, chars = columns(doc).sentence_char, token_chars(doc)
+    start_char = sentence_char[tok.i]  # the mention's offsets are within ``tok``'s sentence
+    first = bisect.bisect_left(sentence_char, start_char)
+    last = bisect.bisect_right(sentence_char, start_char)
+    lo = bisect.bisect_left(chars, start_char + actor.start, first, last)
+    hi = bisect.bisect_left(chars, start_char + actor.end, first, last)
+    lowers = _tree(doc).lowers
+    return any(t not in gaz and lowers[t] not in CREED_KEYS and doc[t].ent_type_ in ("NORP", "GPE")
+               for t in range(lo, hi))
 
 
 def _country_unknown(actor: Actor) -> Actor:
@@ -1110,14 +1398,26 @@ def _with_country(actor: Actor, country: str | None, why: str) -> Actor:
     return dataclasses.replace(filled, guessed=True)
 
 
+TRIGGER_WORD_DEPS = _keys(("dobj", "prt", "nsubjpass"))
+
+
 def _trigger_text(tok, m: _Match) -> str:
-    words = [tok]
-    for c in tok.children:
-        if c.dep_ in ("dobj", "prt", "nsubjpass") and c.lemma_.lower() in m.pattern.objects:
+    """The words shown as the trigger: ``tok`` and its objects that the pattern names ("held talks"), after
+    the governor when coded through one."""
+    doc = tok.doc
+    tree = _tree(doc)
+    kids, dep, lemmas = tree.kids, tree.dep, tree.lemmas
+
+    def named(j: int) -> bool:
+        return lowered(tree.strings, lemmas[j]) in m.pattern.objects
+
+    words = [tok.i]
+    for c in kids[tok.i]:
+        if dep[c] in TRIGGER_WORD_DEPS and named(c):
             words.append(c)
-        elif c.dep_ == "prep":
-            words.extend(g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in m.pattern.objects)
-    text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        elif dep[c] == DEP.prep:
+            words.extend(g for g in kids[c] if dep[g] == DEP.pobj and named(g))
+    text = " ".join(doc[j].text for j in sorted(words))
     if m.head != tok:
         text = f"{m.head.text} ... {text}"
     return text

@@ -273,3 +273,36 @@ def label_keys(strings, labels: frozenset[str]) -> frozenset[int]:
     """The ``StringStore`` keys of the labels (dependency labels: "nsubj", "ROOT"), to compare with
     :attr:`TokenColumns.dep_keys`."""
     return frozenset(strings[label] for label in labels)
+
+
+def column_lists(cols: TokenColumns) -> tuple[list[int], list[int], list[int]]:
+    """``cols``' part-of-speech ids, lemma keys and lower-cased word keys (:attr:`TokenColumns.pos_ids`,
+    ``lemma_keys``, ``lower_keys``) as Python lists of ints, made once per Doc: rules that read a few tokens at a
+    time read a list element faster than a numpy one, and get a plain int."""
+    return cols.remember("lists", lambda: (cols.pos_ids.tolist(), cols.lemma_keys.tolist(), cols.lower_keys.tolist()))
+
+
+def subtree_positions(kids: Children, i: int) -> list[int]:
+    """The positions of the subtree of token ``i`` in the order ``Token.subtree`` gives them: each left child's
+    subtree, the token, each right child's subtree (ascending when the parse is projective; not always).
+    ``kids``: the Doc's :meth:`TokenColumns.children`."""
+    out: list[int] = []
+    stack = [(i, False)]  # (position, its children already pushed)
+    while stack:
+        j, expanded = stack.pop()
+        if expanded:
+            out.append(j)
+            continue
+        below = kids[j]
+        stack.extend((c, False) for c in reversed(below) if c > j)
+        stack.append((j, True))
+        stack.extend((c, False) for c in reversed(below) if c < j)
+    return out
+
+
+def token_chars(doc) -> list[int]:
+    """The character offset in the Doc's text of each token of the parsed ``doc`` (``Token.idx``), made once per
+    Doc and kept with its :class:`TokenColumns`."""
+    from spacy.attrs import IDX
+
+    return columns(doc).remember("token_chars", lambda: doc.to_array(IDX).tolist() if len(doc) else [])
