@@ -20,13 +20,14 @@ A country named alone as an actor is coded as its government (sector GOV), as th
 
 from __future__ import annotations
 
+import array
 import functools
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
 from spacy.matcher import PhraseMatcher
-from spacy.symbols import ADJ, NOUN, PROPN
+from spacy.symbols import NOUN, PROPN
 
 from .knowledge import STATE_OFFICE_SECTORS, GazetteerEntry, Knowledge
 from .model import Actor
@@ -393,34 +394,43 @@ class ActorFinder:
 
 # ---------------------------------------------------------------------- helpers (pure functions)
 class _Words:
-    """What the rules below read of a Doc's tokens, as lists indexed by token position: the Doc's columns
+    """What the rules below read of a Doc's tokens, indexed by token position: the Doc's columns
     (:func:`eventcoder.nlp.columns`) and, from one ``Doc.to_array``, entity types, words, flags and character
-    offsets. Made once per Doc (:func:`_words`): a few lists instead of a ``Token`` per word read.
+    offsets. Made once per Doc (:func:`_words`). The per-token values are packed ``array.array``s (an int is
+    made only for a token read, and the cycle collector has nothing to walk in them).
 
     Attributes:
         cols (TokenColumns): the Doc's columns (``heads``, ``dep_keys``, ``strings``, ``text``).
         kids (Children): each token's children (``cols.children()``).
-        pos (list[int]): part-of-speech ids (``Token.pos``).
-        ents (list[int]): entity type keys (``Token.ent_type``; 0 outside an entity).
-        orths (list[int]): keys of the words as written (``Token.orth``).
-        alpha, title (list[int]): 1 where ``Token.is_alpha``, ``Token.is_title``.
-        idxs (list[int]): character offsets in the Doc's text (``Token.idx``).
+        pos: part-of-speech ids (``Token.pos``).
+        lowers, lemmas: keys of the lower-cased words and of the lemmas (``Token.lower``, ``Token.lemma``).
+        ents: entity type keys (``Token.ent_type``; 0 outside an entity).
+        orths: keys of the words as written (``Token.orth``).
+        alpha, title: 1 where ``Token.is_alpha``, ``Token.is_title``, else 0.
+        idxs: character offsets in the Doc's text (``Token.idx``).
+        names (bytes): 1 where the token may be a word of a place's name (:meth:`name_words`), else 0.
     """
 
     __slots__ = ("cols", "kids", "strings", "heads", "deps", "pos", "lowers", "lemmas", "ents", "orths", "alpha", "title",
                  "idxs", "names")
 
     def __init__(self, doc):
+        import numpy
         from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_TITLE, ORTH
 
         cols = self.cols = columns(doc)
         self.kids = cols.children()
-        self.strings, self.heads, self.deps = cols.strings, cols.heads, cols.dep_keys
-        self.pos, self.lowers, self.lemmas = cols.pos_ids.tolist(), cols.lower_keys.tolist(), cols.lemma_keys.tolist()
-        table = doc.to_array([ENT_TYPE, ORTH, IS_ALPHA, IS_TITLE, IDX]) if len(doc) else None
-        self.ents, self.orths, self.alpha, self.title, self.idxs = (
-            table.T.tolist() if table is not None else ([], [], [], [], []))
-        self.names: list[bool] | None = None
+        strings = self.strings = cols.strings
+        self.heads, self.deps = cols.heads, cols.dep_keys
+        self.pos, self.lowers, self.lemmas = _packed(cols.pos_ids), _packed(cols.lower_keys), _packed(cols.lemma_keys)
+        table = (doc.to_array([ENT_TYPE, ORTH, IS_ALPHA, IS_TITLE, IDX]) if len(doc)
+                 else numpy.zeros((0, 5), dtype=numpy.uint64))
+        self.ents, self.orths, self.alpha, self.title, self.idxs = (_packed(table[:, k]) for k in range(5))
+        ents = table[:, 0]
+        place, named = _among(ents, label_keys(strings, PLACE_ENTS)), _among(ents, label_keys(strings, NAME_ENTS))
+        named &= ents != _key(strings, "PERSON")
+        self.names = ((cols.pos_mask(frozenset({"PROPN", "ADJ"})) | place) & (table[:, 2] == 1) & (table[:, 3] == 1)
+                      & named).tobytes()
 
     def lower(self, i: int) -> str:
         """The lower-cased word at ``i`` (``Token.lower_``)."""
@@ -455,17 +465,28 @@ class _Words:
                 outside.append(i)
         return outside[0] if len(outside) == 1 else doc[start:end].root.i
 
-    def name_words(self) -> list[bool]:
-        """Whether each token may be a word of a place's name: a proper noun, adjective or place-tagged word
-        (GPE, LOC), alphabetic and in title case, tagged no entity or a place, facility or organisation (never
-        PERSON). Made on first use."""
-        if self.names is None:
-            place, named = label_keys(self.strings, PLACE_ENTS), label_keys(self.strings, NAME_ENTS)
-            person = _key(self.strings, "PERSON")
-            self.names = [(pos in (PROPN, ADJ) or ent in place) and bool(alpha) and bool(title) and ent in named
-                          and ent != person
-                          for pos, ent, alpha, title in zip(self.pos, self.ents, self.alpha, self.title)]
+    def name_words(self) -> bytes:
+        """Whether each token may be a word of a place's name (1, else 0): a proper noun, adjective or
+        place-tagged word (GPE, LOC), alphabetic and in title case, tagged no entity or a place, facility or
+        organisation (never PERSON)."""
         return self.names
+
+
+def _among(column, keys: frozenset[int]):
+    """A boolean numpy array: whether each value of ``column`` (a numpy array of keys) is in ``keys`` (a few)."""
+    import numpy
+
+    found = numpy.zeros(len(column), dtype=bool)
+    for key in keys:
+        found |= column == key
+    return found
+
+
+def _packed(column) -> array.array:
+    """A numpy column of unsigned 64-bit values (``Doc.to_array``) as an ``array.array``."""
+    import numpy
+
+    return array.array("Q", numpy.ascontiguousarray(column, dtype=numpy.uint64).tobytes())
 
 
 _WORDS_KEY = "eventcoder.actors.words"
