@@ -243,22 +243,23 @@ class ActorFinder:
         """Resolve one noun-phrase head (no conjunct expansion); a list because "both sides" is two actors.
 
         The same phrase is resolved again only when the memory has changed since (``memory.resolved``)."""
-        if _words(head.doc).lower(head.i) in PERSON_PRONOUNS:
+        words = _words(head.doc)
+        if words.lower(head.i) in PERSON_PRONOUNS:
             return [_as_mention(memory.last_person, head, "pronoun -> last person")] if memory.last_person else []
         key = (id(head.doc), head.i)
         known = memory.resolved.get(key)
         if known is not None and known[0] == memory.revision:
             return list(known[1])
-        actors = self._resolve_one(head, gaz, memory)
+        actors = self._resolve_one(head, words, gaz, memory)
         memory.resolved[key] = (memory.revision, tuple(actors))
         return actors
 
-    def _resolve_one(self, head, gaz: dict, memory: ArticleMemory) -> list[Actor]:
-        group = self._group(head, memory)
+    def _resolve_one(self, head, words: "_Words", gaz: dict, memory: ArticleMemory) -> list[Actor]:
+        group = self._group(head, words, memory)
         if group is not None:
             return group
         actors = self._from_phrase(head, gaz, memory)
-        if actors and not any(a.country for a in actors) and _owned_by_pronoun(_words(head.doc), head.i):
+        if actors and not any(a.country for a in actors) and _owned_by_pronoun(words, head.i):
             return self._owned(head, actors, gaz, memory) or actors
         return actors
 
@@ -276,8 +277,7 @@ class ActorFinder:
                           actors[0].end, f"{how}: {owner.how}")]
         return [make_actor(owner.country, a.sector, a.name, a.text, f"{a.how}; {how}", a.start, a.end) for a in actors]
 
-    def _group(self, head, memory: ArticleMemory) -> list[Actor] | None:
-        words = _words(head.doc)
+    def _group(self, head, words: "_Words", memory: ArticleMemory) -> list[Actor] | None:
         if words.lemma(head.i) not in GROUP_HEADS or words.pos[head.i] == PROPN:
             return None
         n = 0
@@ -294,32 +294,34 @@ class ActorFinder:
         """Resolve a phrase by its own words, then by what the article said before (rules 3-5 of the module)."""
         doc, at, positions = head.doc, head.i, memory.phrase_positions(head, gaz)
         words = _words(doc)
-        if _names_nothing(words, at, positions, gaz, memory):
+        hits = [(i, gaz[i]) for i in positions if i in gaz]  # the phrase's words in the knowledge files
+        if not hits and _names_nothing(words, at, positions, gaz, memory):
             return []
-        countries = self._on_date(_country_entries(doc, words, at, positions, gaz), memory.date)
-        sector, sector_how = _sector(words, at, positions, gaz)
+        countries = self._on_date(_country_entries(doc, words, at, hits), memory.date)
+        sector, sector_how = _sector(words, at, hits)
         text, start, end = _span_text(words, at, positions)
         agent = words.lemma(at) if at in gaz and gaz[at][0].kind == "agent" else None
         if agent and len(countries) == 1 and countries[0].kind != "igo":
             memory.remember_agent(agent, countries[0].country)
-        person = self._known_office_holder(positions, gaz, memory)
+        person = self._known_office_holder(hits, memory)
         if person is not None and not any(e.kind != "group" for e in countries):
             if sector and sector != person.sector:  # the title in the sentence beats the knowledge base
                 person = make_actor(person.country, sector, person.name, person.name,
                                     f"{person.how}; {sector_how} in the phrase gives the sector")
             (person,) = _former([person], words, positions)
-            self._remember_person(words, positions, person, gaz, memory)
+            self._remember_person(words, _name_positions(words, positions, gaz), person, memory)
             return [Actor(person.code, person.country, person.sector, person.name, text, start, end, person.how)]
         if not countries:
             countries = _place_entries(head, positions, gaz)
-        phrase = (words, positions)
         if countries:
-            actors = _former([_country_actor(entry, head, phrase, gaz, (sector, sector_how), (text, start, end))
+            names = _name_positions(words, positions, gaz)
+            name = " ".join(words.text(i) for i in names)
+            actors = _former([_country_actor(entry, head, name, gaz, (sector, sector_how), (text, start, end))
                               for entry in countries], words, positions)
             if len(actors) == 1:
-                self._remember_person(words, positions, actors[0], gaz, memory)
+                self._remember_person(words, names, actors[0], memory)
             return actors
-        return _former(_from_article(head, phrase, memory, (sector, sector_how, agent), (text, start, end)), words,
+        return _former(_from_article(head, (words, positions), memory, (sector, sector_how, agent), (text, start, end)), words,
                        positions)
 
     def _on_date(self, entries: list[GazetteerEntry], on: date | None) -> list[GazetteerEntry]:
@@ -336,12 +338,11 @@ class ActorFinder:
             out.append(entry)
         return out
 
-    def _known_office_holder(self, positions: list[int], gaz: dict, memory: ArticleMemory) -> Actor | None:
-        """A person of people.tsv named in the phrase (``positions``: its tokens), coded by their office on the
-        article's date (a former office-holder is ELI)."""
-        for i in positions:
-            hit = gaz.get(i)
-            if not hit or hit[0].kind != "person":
+    def _known_office_holder(self, hits: list[tuple], memory: ArticleMemory) -> Actor | None:
+        """A person of people.tsv named in the phrase (``hits``: its words' (position, mention) pairs in the
+        knowledge files), coded by their office on the article's date (a former office-holder is ELI)."""
+        for _i, hit in hits:
+            if hit[0].kind != "person":
                 continue
             term = self.knowledge.person_on(hit[0].phrase, memory.date)
             if term is None:
@@ -351,9 +352,10 @@ class ActorFinder:
             return make_actor(term.country, term.sector, term.name, term.name, how)
         return None
 
-    def _remember_person(self, words, positions: list[int], actor: Actor, gaz: dict, memory: ArticleMemory) -> None:
-        """Remember each word of the person's name in the phrase (``positions``: its tokens) as ``actor``."""
-        names = [words.text(i) for i in _name_positions(words, positions, gaz)]  # ascending positions
+    def _remember_person(self, words, names: list[int], actor: Actor, memory: ArticleMemory) -> None:
+        """Remember each word of a person's name (``names``: its positions, :func:`_name_positions`) as
+        ``actor``."""
+        names = [words.text(i) for i in names]
         if not names or actor.sector in (None, "IGO"):
             return
         full = " ".join(names)
@@ -534,8 +536,15 @@ def _under(heads: list[int], i: int, tops: set[int]) -> bool:
 
 def _owned_by_pronoun(words: _Words, at: int) -> bool:
     """Whether the token at position ``at`` has the possessive "its" or "their" as a child ("its forces")."""
-    poss = _key(words.strings, "poss")
-    return any(words.deps[c] == poss and words.lower(c) in ("its", "their") for c in words.kids[at])
+    poss, deps, lowers = _key(words.strings, "poss"), words.deps, words.lowers
+    owners = label_keys(words.strings, _OWNER_PRONOUNS)  # a lower-cased word's key: the word's own
+    for c in words.kids[at]:
+        if deps[c] == poss and lowers[c] in owners:
+            return True
+    return False
+
+
+_OWNER_PRONOUNS = frozenset({"its", "their"})
 
 
 @functools.lru_cache(maxsize=64)
@@ -544,22 +553,23 @@ def _key(strings, text: str) -> int:
     return strings[text]
 
 
-def _country_actor(entry: GazetteerEntry, head, phrase: tuple, gaz: dict, sector: tuple, span: tuple) -> Actor:
-    """The actor of a country, capital, organisation or group word, with the phrase's sector if any
-    (``phrase``: the Doc's :class:`_Words` and the phrase's positions)."""
+def _country_actor(entry: GazetteerEntry, head, name: str, gaz: dict, sector: tuple, span: tuple) -> Actor:
+    """The actor of a country, capital, organisation or group word, with the phrase's sector if any, named
+    ``name`` (a person's name in the phrase) or else as the entry is."""
     sec, sector_how = sector
     text, start, end = span
     how = f"{entry.kind} '{entry.phrase}' ({entry.source})" + (f" + {sector_how}" if sec else "")
     # an organisation keeps its own code; a user actor too, unless a title in the phrase gives the sector
     own = entry.kind in ("igo", "group") or (entry.kind == "actor" and not sec)
     code = entry.code if own else None
-    return make_actor(entry.country, sec or _default_sector(entry, head, gaz), _name(entry, *phrase, gaz), text, how,
+    return make_actor(entry.country, sec or _default_sector(entry, head, gaz), name or entry.name, text, how,
                       start, end, code)
 
 
 def _former(actors: list[Actor], words: _Words, positions: list[int]) -> list[Actor]:
     """Officials called "former", "ex-" or "retired" ("a former CIA official") as former officials (ELI)."""
-    word = next((i for i in positions if words.lower(i) in FORMER_WORDS), None)
+    lowers, former = words.lowers, label_keys(words.strings, FORMER_WORDS)  # a lower-cased word's key: the word's
+    word = next((i for i in positions if lowers[i] in former), None)
     if word is None:
         return actors
     return [make_actor(a.country, "ELI", a.name, a.text, f"{a.how}; '{words.text(word)}' -> former official (ELI)",
@@ -678,13 +688,13 @@ def _rank(words: _Words, at: int, i: int) -> tuple[int, int]:
     return (2 if via_prep else 1, abs(i - at))
 
 
-def _country_entries(doc, words: _Words, at: int, positions: list[int], gaz: dict) -> list[GazetteerEntry]:
-    """The country entries of the phrase headed by position ``at`` (``positions``: its tokens), best first:
-    the best ranked, and those coordinated with it ("China and Russia")."""
+def _country_entries(doc, words: _Words, at: int, hits: list[tuple]) -> list[GazetteerEntry]:
+    """The country entries of the phrase headed by position ``at`` (``hits``: its words' (position, mention)
+    pairs in the knowledge files), best first: the best ranked, and those coordinated with it ("China and
+    Russia")."""
     found: dict[int, tuple] = {}
-    for i in positions:
-        hit = gaz.get(i)
-        if hit and hit[0].kind in COUNTRY_KINDS and hit[0].country:
+    for _i, hit in hits:
+        if hit[0].kind in COUNTRY_KINDS and hit[0].country:
             entry, start, end = hit
             root = words.span_root(doc, start, end)
             rank = _rank(words, at, root)
@@ -708,14 +718,13 @@ def _coordinated(best, tok) -> bool:
     return tok in best.conjuncts or any(t in best.conjuncts for t in tok.ancestors)
 
 
-def _sector(words: _Words, at: int, positions: list[int], gaz: dict) -> tuple[str | None, str]:
+def _sector(words: _Words, at: int, hits: list[tuple]) -> tuple[str | None, str]:
     """The sector of the phrase from agent words: the head's own first, then its compounds and appositions;
     for a generic head ("officer", "official") the body it works for: an agent word or a metonym or named
     group with a sector of its own ("intelligence agency officer" SPY, "Pentagon official" MIL)."""
     candidates = []
-    for i in positions:
-        hit = gaz.get(i)
-        if hit and hit[0].sector and (hit[0].kind == "agent" or hit[0].kind in ("metonym", "group")):
+    for i, hit in hits:  # ``hits``: the phrase's words in the knowledge files, (position, mention)
+        if hit[0].sector and (hit[0].kind == "agent" or hit[0].kind in ("metonym", "group")):
             candidates.append((hit[0].kind != "agent", _rank(words, at, i), hit[1], hit[0]))
     if not candidates:
         return None, ""
@@ -812,26 +821,19 @@ def _name_positions(words: _Words, positions: list[int], gaz: dict) -> list[int]
     """A person's name in a phrase (``positions``: its tokens), as positions, ascending: the proper nouns of
     the head (or of an apposition) and its compounds that are not countries, titles or organisations
     ("Kyrgyz President Sadyr Japarov" -> Sadyr, Japarov)."""
-    if not positions:
+    pos, alpha, title, ents = words.pos, words.alpha, words.title, words.ents
+    not_names = label_keys(words.strings, _NOT_NAME_ENTS)
+    found = [i for i in positions if pos[i] == PROPN and (i not in gaz or gaz[i][0].kind in ("person", "actor"))
+             and alpha[i] and title[i] and ents[i] not in not_names]
+    if not found:
         return []
     inside = set(positions)
     parent, deps, strings = words.heads, words.deps, words.strings
     appos, chained = _key(strings, "appos"), label_keys(strings, frozenset({"compound", "flat"}))
-    not_names = label_keys(strings, _NOT_NAME_ENTS)
-    heads = [i for i in positions if parent[i] not in inside or parent[i] == i or deps[i] == appos]
-    out = []
-    for head in heads:
-        chain = [head] + [c for c in positions if deps[c] in chained and words.is_ancestor(head, c)]
-        for i in chain:
-            if (words.pos[i] == PROPN and (i not in gaz or gaz[i][0].kind in ("person", "actor")) and words.alpha[i]
-                    and words.title[i] and words.ents[i] not in not_names):
-                out.append(i)
-    return sorted(set(out))
-
-
-def _name(entry: GazetteerEntry, words: _Words, positions: list[int], gaz: dict) -> str:
-    names = _name_positions(words, positions, gaz)
-    return " ".join(words.text(i) for i in names) if names else entry.name
+    tops = {i for i in positions if parent[i] not in inside or parent[i] == i or deps[i] == appos}
+    # a top's own word, or a compound or flat word below a top
+    return sorted({i for i in found
+                   if i in tops or (deps[i] in chained and parent[i] != i and _under(parent, parent[i], tops))})
 
 
 def _known_person(words: _Words, positions: list[int], memory: ArticleMemory) -> Actor | None:
