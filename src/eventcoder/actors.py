@@ -321,8 +321,8 @@ class ActorFinder:
             if len(actors) == 1:
                 self._remember_person(words, names, actors[0], memory)
             return actors
-        return _former(_from_article(head, (words, positions), memory, (sector, sector_how, agent), (text, start, end)), words,
-                       positions)
+        actors = _from_article(head, (words, positions), memory, (sector, sector_how, agent), (text, start, end))
+        return _former(actors, words, positions)
 
     def _on_date(self, entries: list[GazetteerEntry], on: date | None) -> list[GazetteerEntry]:
         """The entries with each user or PETRARCH actor ("actor" kind) recoded for the day ``on``; an actor
@@ -413,8 +413,8 @@ class _Words:
         names (bytes): 1 where the token may be a word of a place's name (:meth:`name_words`), else 0.
     """
 
-    __slots__ = ("cols", "kids", "strings", "heads", "deps", "pos", "lowers", "lemmas", "ents", "orths", "alpha", "title",
-                 "idxs", "names")
+    __slots__ = ("cols", "kids", "strings", "heads", "deps", "pos", "lowers", "lemmas", "ents", "orths", "alpha",
+                 "title", "idxs", "names")
 
     def __init__(self, doc):
         import numpy
@@ -445,15 +445,6 @@ class _Words:
     def text(self, i: int) -> str:
         """The word at ``i`` as written (``Token.text``)."""
         return self.strings[self.orths[i]]
-
-    def is_ancestor(self, top: int, i: int) -> bool:
-        """Whether ``top`` is a head, the head's head, ... of ``i`` (``Token.is_ancestor``)."""
-        heads = self.heads
-        while heads[i] != i:
-            i = heads[i]
-            if i == top:
-                return True
-        return False
 
     def span_root(self, doc, start: int, end: int) -> int:
         """The position of ``doc[start:end].root``: its sentence root when it holds one, else its one token
@@ -503,17 +494,11 @@ def _words(doc) -> _Words:
     return words
 
 
-def _actor_tokens(head, gaz: dict) -> list:
-    """The noun phrase's tokens; for a thing rather than an agent ("Manila's protest", "a protocol in
-    Kabul"), without its possessor and place, which are not actors."""
-    doc = head.doc
-    return [doc[i] for i in _actor_positions(doc, head.i, gaz)]
-
-
 def _actor_positions(doc, at: int, gaz: dict) -> list[int]:
-    """The positions, ascending, of :func:`_actor_tokens` for the head at position ``at`` of ``doc``: the
-    noun phrase (:func:`_phrase_positions`) less, for a common noun outside the gazetteer, the subtrees of its
-    possessor and of its "in"/"at" phrase; read from the Doc's columns."""
+    """The positions, ascending, of the tokens of the noun phrase headed by position ``at`` of ``doc``
+    (:func:`noun_phrase`); for a thing rather than an agent ("Manila's protest", "a protocol in Kabul"),
+    without its possessor and place (the subtrees of its "poss" child and its "in"/"at" phrase), which are not
+    actors. Read from the Doc's columns."""
     positions = _phrase_positions(doc, at)
     words = _words(doc)
     if words.pos[at] == NOUN and at not in gaz:
