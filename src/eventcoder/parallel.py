@@ -15,6 +15,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +23,13 @@ from .errors import CodingError
 from .model import Article
 from .pipeline import BATCH_CHARS, CodedArticle, article_groups, get_coder
 
-__all__ = ["CoderOptions", "ProcessCoder", "code_group_in_worker"]
+__all__ = ["WORKER_ENVIRON", "CoderOptions", "ProcessCoder", "code_group_in_worker"]
+
+WORKER_ENVIRON = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+"""Environment each worker starts with, unless the user's environment sets the variable: one thread per
+numerical library. OpenBLAS (numpy's) otherwise starts a thread per core in every process, and with a worker
+per core those threads compete for the cores (on the 2-core bench machine, (d) took about a tenth longer).
+Dask's nanny does the same for its workers (``distributed.nanny.pre-spawn-environ``)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,19 @@ def code_group_in_worker(options: CoderOptions, articles: list[Article]) -> list
     return [CodedArticle(r.article, r.records, []) if isinstance(r, CodedArticle) else r for r in results]
 
 
+@contextmanager
+def _worker_environ() -> Iterator[None]:
+    """:data:`WORKER_ENVIRON` in ``os.environ`` (for the variables the user has not set) while workers are
+    started; the environment as it was afterwards."""
+    added = {name: value for name, value in WORKER_ENVIRON.items() if name not in os.environ}
+    os.environ.update(added)
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
+
+
 @dataclass
 class _Pending:
     items: list
@@ -83,9 +103,10 @@ class ProcessCoder:
             raise ValueError(f"workers must be at least 1, got {workers}")
         self.workers, self.options, self.batch_chars = workers, options or CoderOptions(), batch_chars
         context = multiprocessing.get_context("spawn")  # no fork of a process holding threads or a DuckDB file
-        self._pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_load_in_worker,
-                                         initargs=(self.options,))
-        self._start()
+        with _worker_environ():  # a spawned worker starts with the environment of the moment
+            self._pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_load_in_worker,
+                                             initargs=(self.options,))
+            self._start()
 
     def _start(self) -> None:
         """Start every worker now and wait until each has loaded its coder (the pool would otherwise start a
