@@ -14,7 +14,7 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
 
-# Throughput on ../shared/bench (about 6 minutes; writes benchmarks/RESULTS.md). Not part of the tests.
+# Throughput on ../shared/bench (about 8 minutes; writes benchmarks/RESULTS.md). Not part of the tests.
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench.py
 

@@ -113,7 +113,7 @@ def start_pool(workers: int) -> tuple[ProcessCoder, float]:
 def _parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--repeat", type=int, default=2, help="runs of a, b, c and e each (the fastest counts)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of a, b, c and e each (the fastest counts)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--limit", type=int, default=None, help="first N articles only (a quick try)")
     parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md as it is")
