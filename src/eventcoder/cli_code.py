@@ -9,8 +9,10 @@ A thin layer over the Python API (:func:`~eventcoder.ingest.read_paths`,
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
@@ -149,6 +151,7 @@ class Batch:
         self.coded = self.failed = self.skipped = self.language = self.seen_before = 0
         self.seen: set[str] = set()
         self.reported: set[str] = set()  # doc_ids of articles skipped or failed, for watch
+        self._lock = threading.Lock()  # the store is used by one thread at a time (the storing thread or this)
         self.started = time.perf_counter()
 
     def error(self, message: str) -> None:
@@ -159,20 +162,35 @@ class Batch:
     def run(self, items: Iterable) -> None:
         """Handle every article of ``items`` (:func:`~eventcoder.ingest.read_paths`) in order; a bad one gets a
         one-line error and the batch goes on. Coded articles are stored :data:`STORE_GROUP` at a time, in one
-        transaction (one at a time when that fails, so that only a bad one fails)."""
+        transaction (one at a time when that fails, so that only a bad one fails), on a second thread while the
+        next articles are coded (DuckDB works outside the GIL); a group's results are written and counted once
+        it is stored, in input order."""
         from .pipeline import CodedArticle
 
         pending: list = []
-        for results in self.engine(self.unique(items)):
-            pending.extend(results)
-            if sum(isinstance(r, CodedArticle) for r in pending) >= STORE_GROUP:
-                self._flush(pending)
-                pending = []
-        self._flush(pending)
+        with ThreadPoolExecutor(1, thread_name_prefix="eventcoder-store") as storing:
+            in_flight = None  # (results, future of their storing): one group at a time
+            for results in self.engine(self.unique(items)):
+                pending.extend(results)
+                if sum(isinstance(r, CodedArticle) for r in pending) >= STORE_GROUP:
+                    self._report(in_flight)
+                    in_flight = (pending, storing.submit(self._store_held, pending))
+                    pending = []
+            self._report(in_flight)
+            self._report((pending, storing.submit(self._store_held, pending)))
 
-    def _flush(self, results: list) -> None:
-        with self._held():
-            failed = self._store(results)
+    def _store_held(self, results: list) -> dict[str, str]:
+        with self._lock, self._held():
+            return self._store(results)
+
+    def _report(self, in_flight: tuple[list, Future] | None) -> None:
+        """Wait until the group is stored, then write, count and report each of its results."""
+        if in_flight is None:
+            return
+        results, future = in_flight
+        failed = future.result()
+        unchanged = any(isinstance(r, _Unchanged) for r in results)  # their mentions are read from the store
+        with self._lock, (self._held() if unchanged else nullcontext()):
             for result in results:
                 self.handle(result, failed)
                 self.progress.advance()
@@ -204,7 +222,7 @@ class Batch:
         """The items to code: a repeated doc_id becomes an error, an article stored unchanged a marker (looked
         up for :data:`LOOKUP_CHUNK` items at a time, in one open of the store)."""
         for chunk in _chunks(items, LOOKUP_CHUNK):
-            with self._held():
+            with self._lock, self._held():
                 marked = list(self._mark(chunk))
             yield from marked
 
