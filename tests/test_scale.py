@@ -62,9 +62,6 @@ def test_scale_article_groups_bound_characters_and_articles():
     assert all(sum(len(a.text) for a in g[:-1]) < 5000 for g in groups)
 
 
-_BLAS_THREADS = os.environ.get("OPENBLAS_NUM_THREADS")
-
-
 def _environ(pid: int) -> dict[str, str] | None:
     """The environment process ``pid`` started with (Linux /proc), or None where it cannot be read."""
     try:
@@ -76,12 +73,13 @@ def _environ(pid: int) -> dict[str, str] | None:
 
 def test_scale_process_pool_keeps_order_and_events():
     items = [*read_paths(EXAMPLES), "a marker that is not an article"]
+    blas_threads = os.environ.get("OPENBLAS_NUM_THREADS")  # (other tests' libraries may have set it)
     with ProcessCoder(2, CoderOptions(), batch_chars=3000) as pool:
         results = list(pool.code_articles(items))
         environs = [_environ(pid) for pid in pool.worker_pids()]
-    expected = _BLAS_THREADS or "1"  # one thread per worker unless the user's environment says otherwise
+    expected = blas_threads or "1"  # one thread per worker unless the environment says otherwise
     assert len(environs) == 2 and all(e.get("OPENBLAS_NUM_THREADS") == expected for e in environs if e is not None)
-    assert os.environ.get("OPENBLAS_NUM_THREADS") == _BLAS_THREADS  # the parent's own environment is unchanged
+    assert os.environ.get("OPENBLAS_NUM_THREADS") == blas_threads  # the parent's own environment is unchanged
     assert results[-1] == "a marker that is not an article"
     assert [r.article.doc_id for r in results[:-1]] == [p.name for p in EXAMPLES]
     assert all(isinstance(r, CodedArticle) and r.sentences == [] for r in results[:-1])
