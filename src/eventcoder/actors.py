@@ -31,7 +31,7 @@ from spacy.symbols import NOUN, PROPN
 
 from .knowledge import STATE_OFFICE_SECTORS, GazetteerEntry, Knowledge
 from .model import Actor
-from .nlp import columns, label_keys, lowered
+from .nlp import column_lists, columns, label_keys, lowered, token_chars
 
 __all__ = ["ActorFinder", "ArticleMemory", "GROUP_HEADS", "Resolution", "lookup", "make_actor", "nationality"]
 
@@ -397,9 +397,10 @@ class ActorFinder:
 # ---------------------------------------------------------------------- helpers (pure functions)
 class _Words:
     """What the rules below read of a Doc's tokens, indexed by token position: the Doc's columns
-    (:func:`eventcoder.nlp.columns`) and, from one ``Doc.to_array``, entity types, words, flags and character
-    offsets. Made once per Doc (:func:`_words`). The per-token values are packed ``array.array``s (an int is
-    made only for a token read, and the cycle collector has nothing to walk in them).
+    (:func:`eventcoder.nlp.columns`, with the lists of :func:`eventcoder.nlp.column_lists` and
+    :func:`eventcoder.nlp.token_chars` the event rules read too) and, from one ``Doc.to_array``, entity types,
+    words and flags, packed as ``array.array``s (an int is made only for a token read, and the cycle collector
+    has nothing to walk in them). Made once per Doc (:func:`_words`).
 
     Attributes:
         cols (TokenColumns): the Doc's columns (``heads``, ``dep_keys``, ``strings``, ``text``).
@@ -418,16 +419,17 @@ class _Words:
 
     def __init__(self, doc):
         import numpy
-        from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_TITLE, ORTH
+        from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_TITLE, ORTH
 
         cols = self.cols = columns(doc)
         self.kids = cols.children()
         strings = self.strings = cols.strings
         self.heads, self.deps = cols.heads, cols.dep_keys
-        self.pos, self.lowers, self.lemmas = _packed(cols.pos_ids), _packed(cols.lower_keys), _packed(cols.lemma_keys)
-        table = (doc.to_array([ENT_TYPE, ORTH, IS_ALPHA, IS_TITLE, IDX]) if len(doc)
-                 else numpy.zeros((0, 5), dtype=numpy.uint64))
-        self.ents, self.orths, self.alpha, self.title, self.idxs = (_packed(table[:, k]) for k in range(5))
+        self.pos, self.lemmas, self.lowers = column_lists(cols)  # the lists the event rules read too
+        table = (doc.to_array([ENT_TYPE, ORTH, IS_ALPHA, IS_TITLE]) if len(doc)
+                 else numpy.zeros((0, 4), dtype=numpy.uint64))
+        self.ents, self.orths, self.alpha, self.title = (_packed(table[:, k]) for k in range(4))
+        self.idxs = token_chars(doc)
         ents = table[:, 0]
         place, named = _among(ents, label_keys(strings, PLACE_ENTS)), _among(ents, label_keys(strings, NAME_ENTS))
         named &= ents != _key(strings, "PERSON")
