@@ -1,7 +1,7 @@
 """User actor dictionaries in CSV or YAML: read into the rows that :mod:`eventcoder.knowledge` loads.
 
 A user dictionary lists actors with the columns ``name variants code country sector valid_from valid_to``
-(:data:`eventcoder.knowledge.ACTOR_COLUMNS`; only ``name`` is required, and one of ``code``, ``country``
+(:data:`eventcoder.knowledge_types.ACTOR_COLUMNS`; only ``name`` is required, and one of ``code``, ``country``
 or ``sector``). The same columns make a TSV file with that header row, which the knowledge loader reads
 like its own files. Format and meaning: ``eventcoder/data/README.md``, "User actor dictionaries".
 
@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from .knowledge import ACTOR_COLUMNS, KnowledgeError
+from .knowledge_types import ACTOR_COLUMNS, KnowledgeError
 
 __all__ = ["read_actor_dictionary"]
 

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from .knowledge import SECTOR_CODES, ActorTerm, GazetteerEntry, KnowledgeError
+from .knowledge_types import SECTOR_CODES, ActorTerm, GazetteerEntry, KnowledgeError
 
 __all__ = ["read_petrarch_actors", "read_petrarch_agents"]
 

@@ -1,0 +1,491 @@
+"""Reading the knowledge files: one reader per kind of TSV file, into the tables that
+:class:`eventcoder.knowledge.Knowledge` is built from.
+
+A file's header row tells its kind (``_HEADERS``); the reader of that kind (``_READERS``) checks every line
+and adds what it says to a ``_Tables`` (local to one load). ``_package_tables`` reads the package's files
+(:data:`PACKAGE_FILES`) once per process; :func:`add_actor_terms` adds user or PETRARCH actors over them.
+Formats and sources: ``eventcoder/data/README.md``. A bad line raises
+:class:`~eventcoder.knowledge_types.KnowledgeError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from types import MappingProxyType
+
+from .knowledge_types import (
+    ACTOR_COLUMNS,
+    SECTOR_CODES,
+    STATE_OFFICE_SECTORS,
+    ActorTerm,
+    CameoCode,
+    GazetteerEntry,
+    KnowledgeError,
+    PersonTerm,
+    PloverLabel,
+)
+
+__all__ = ["GROUP_COUNTRIES", "ORG_COUNTRIES", "PACKAGE_FILES", "add_actor_terms"]
+
+PACKAGE_FILES: tuple[str, ...] = (
+    "cameo_codes.tsv",
+    "plover_map.tsv",
+    "countries.tsv",
+    "metonyms.tsv",
+    "igos.tsv",
+    "agents.tsv",
+    "groups.tsv",
+    "people.tsv",
+)
+"""The package's knowledge files, in loading order."""
+
+ORG_COUNTRIES: frozenset[str] = frozenset({"UNO", "EUR", "IGO"})
+"""``country`` codes of office-holders of organisations in people.tsv (as in igos.tsv's ``country``)."""
+
+GROUP_COUNTRIES: frozenset[str] = frozenset({"IMG", "INT"})
+"""``country`` codes allowed in groups.tsv besides the countries of countries.tsv: CAMEO's transnational
+militarized group (IMG) and international/transnational actor (INT), for groups without one home country."""
+
+_CODE_RE = re.compile(r"^\d{2,4}$")
+_ISO3_RE = re.compile(r"^[A-Z]{3}$")
+_ORG_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{2,}$")
+_GROUP_CODE_RE = re.compile(r"^[A-Z]{3}$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass
+class _Tables:
+    """What loading accumulates (local to one load; never module-level)."""
+
+    entries: list[GazetteerEntry] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+    codes: dict[str, str] = field(default_factory=dict)
+    capitals: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    capital_index: dict[str, str] = field(default_factory=dict)
+    cameo: dict[str, CameoCode] = field(default_factory=dict)
+    plover: dict[str, PloverLabel] = field(default_factory=dict)
+    named_entries: list[GazetteerEntry] = field(default_factory=list)
+    people: dict[str, tuple[PersonTerm, ...]] = field(default_factory=dict)
+    actors: dict[str, tuple[ActorTerm, ...]] = field(default_factory=dict)
+
+    def copy(self) -> _Tables:
+        """A copy whose containers can be extended without touching this one."""
+        return _Tables(list(self.entries), dict(self.names), dict(self.codes), dict(self.capitals),
+                       dict(self.capital_index), dict(self.cameo), dict(self.plover),
+                       list(self.named_entries), dict(self.people), dict(self.actors))
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One data line of a file: its cells and where it stands."""
+
+    file: str
+    number: int
+    cells: tuple[str, ...]
+
+    @property
+    def source(self) -> str:
+        return f"{self.file}:{self.number}"
+
+    def error(self, message: str) -> KnowledgeError:
+        return KnowledgeError(f"{self.file} line {self.number}: {message}")
+
+
+@functools.lru_cache(maxsize=1)
+def _package_tables() -> _Tables:
+    tables = _Tables()
+    data = resources.files("eventcoder") / "data"
+    for name in PACKAGE_FILES:
+        kind, lines = _parse_text((data / name).read_text(encoding="utf-8"), name)
+        _READERS[kind](lines, tables)
+    return tables
+
+
+def _parse_text(text: str, file: str) -> tuple[str, list[_Line]]:
+    """The kind of a file (from its header) and its data lines."""
+    rows = [
+        (number, line.rstrip("\r"))
+        for number, line in enumerate(text.removeprefix("\ufeff").split("\n"), start=1)
+        if line.strip() and not line.startswith("#")
+    ]
+    if not rows:
+        raise KnowledgeError(f"{file} line 1: no header row")
+    header_number, header = rows[0]
+    columns = tuple(cell.strip() for cell in header.split("\t"))
+    kind = _HEADERS.get(columns)
+    if kind is None:
+        known = "; ".join(" ".join(cols) for cols in _HEADERS)
+        raise KnowledgeError(f"{file} line {header_number}: unknown header {' '.join(columns)!r} "
+                             f"(expected one of: {known})")
+    return kind, [_split_line(file, number, line, len(columns)) for number, line in rows[1:]]
+
+
+def _split_line(file: str, number: int, line: str, width: int) -> _Line:
+    cells = tuple(cell.strip() for cell in line.split("\t"))
+    result = _Line(file, number, cells)
+    if len(cells) != width:
+        raise result.error(f"expected {width} tab-separated columns, found {len(cells)}")
+    return result
+
+
+def _norm(text: str) -> str:
+    """Key for case-insensitive comparison: NFC, casefolded, straight apostrophes, single spaces."""
+    text = unicodedata.normalize("NFC", text).replace("\u2019", "'").casefold()
+    return " ".join(text.split())
+
+
+def _values(line: _Line, index: int, what: str) -> tuple[str, ...]:
+    """The "|"-separated values of a cell; an empty value between separators is an error."""
+    cell = line.cells[index]
+    if not cell:
+        return ()
+    values = tuple(value.strip() for value in cell.split("|"))
+    if not all(values):
+        raise line.error(f"empty value in {what} {cell!r}")
+    return values
+
+
+def _required(line: _Line, index: int, what: str) -> str:
+    value = line.cells[index]
+    if not value:
+        raise line.error(f"empty {what}")
+    return value
+
+
+def _matching(line: _Line, index: int, what: str, pattern: re.Pattern[str]) -> str:
+    value = _required(line, index, what)
+    if not pattern.match(value):
+        raise line.error(f"bad {what} {value!r} (expected {pattern.pattern})")
+    return value
+
+
+def _sector(line: _Line, index: int) -> str:
+    value = _required(line, index, "sector")
+    if value not in SECTOR_CODES:
+        raise line.error(f"unknown sector code {value!r} (expected one of {' '.join(sorted(SECTOR_CODES))})")
+    return value
+
+
+class _Claims:
+    """Keys or phrases seen in one file, to report duplicates with both line numbers."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.seen: dict[str, int] = {}
+
+    def claim(self, line: _Line, phrase: str) -> None:
+        """Record ``phrase`` for this line; the same phrase (ignoring case) on another line is an error."""
+        first = self.seen.setdefault(_norm(phrase), line.number)
+        if first != line.number:
+            raise line.error(f"duplicate {self.what} {phrase!r} (already on line {first})")
+
+
+# --- one reader per kind of file ---------------------------------------------------------------
+
+
+def _read_cameo(lines: Iterable[_Line], tables: _Tables) -> None:
+    claims = _Claims("code")
+    for line in lines:
+        code = _matching(line, 0, "code", _CODE_RE)
+        claims.claim(line, code)
+        tables.cameo[code] = CameoCode(code, _required(line, 1, "label"), _root(line, code),
+                                       _quad_class(line), _goldstein(line))
+
+
+def _root(line: _Line, code: str) -> str:
+    root = _matching(line, 2, "root", _CODE_RE)
+    if root != code[:2]:
+        raise line.error(f"root {root!r} does not match code {code!r}")
+    return root
+
+
+def _quad_class(line: _Line) -> int:
+    value = line.cells[3]
+    if value not in {"1", "2", "3", "4"}:
+        raise line.error(f"bad quad_class {value!r} (expected 1, 2, 3 or 4)")
+    return int(value)
+
+
+def _goldstein(line: _Line) -> float | None:
+    value = line.cells[4]
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise line.error(f"bad goldstein {value!r} (expected a number from -10 to 10)") from None
+    if not -10.0 <= number <= 10.0:
+        raise line.error(f"goldstein {value!r} out of range -10..10")
+    return number
+
+
+def _read_plover(lines: Iterable[_Line], tables: _Tables) -> None:
+    claims = _Claims("cameo_code")
+    for line in lines:
+        code = _matching(line, 0, "cameo_code", _CODE_RE)
+        claims.claim(line, code)
+        ptype, mode, context = (cell or None for cell in line.cells[1:4])
+        tables.plover[code] = PloverLabel(ptype, mode, context)
+
+
+def _read_countries(lines: Iterable[_Line], tables: _Tables) -> None:
+    keys, names, capitals = _Claims("iso3"), _Claims("country name or alias"), _Claims("capital")
+    for line in lines:
+        iso3 = _matching(line, 0, "iso3", _ISO3_RE)
+        keys.claim(line, iso3)
+        code = line.cells[1] or iso3
+        if not _ISO3_RE.match(code):
+            raise line.error(f"bad cameo code {code!r} (expected three capital letters or empty)")
+        name = _required(line, 2, "name")
+        phrases = {kind: _values(line, index, what) for kind, index, what in _COUNTRY_COLUMNS}
+        phrases["country"] = (name, *phrases["country"])
+        for phrase in phrases["country"]:
+            names.claim(line, phrase)
+        for city in phrases["capital"]:
+            capitals.claim(line, city)
+        _add_country(line, tables, (iso3, code, name), phrases)
+
+
+_COUNTRY_COLUMNS: tuple[tuple[str, int, str], ...] = (
+    ("country", 3, "aliases"), ("adjective", 4, "adjectives"), ("demonym", 5, "demonyms"), ("capital", 6, "capital"),
+)
+
+
+def _add_country(line: _Line, tables: _Tables, ids: tuple[str, str, str], phrases: dict[str, tuple[str, ...]]) -> None:
+    """Record one countries.tsv row (``ids`` = iso3, CAMEO code, name) in the tables."""
+    iso3, code, name = ids
+    cities = phrases["capital"]
+    tables.names[iso3] = tables.names[code] = name
+    tables.codes[iso3] = code
+    tables.capitals[iso3] = tables.capitals[code] = cities
+    tables.capital_index.update((_norm(city), iso3) for city in cities)
+    for kind, values in phrases.items():
+        sector, canonical = ("GOV", values[0]) if kind == "capital" and values else (None, name)
+        tables.entries.extend(GazetteerEntry(v, kind, iso3, sector, code, canonical, line.source) for v in values)
+
+
+def _read_metonyms(lines: Iterable[_Line], tables: _Tables) -> None:
+    claims = _Claims("phrase")
+    for line in lines:
+        phrases = _values(line, 0, "phrase")
+        if not phrases:
+            raise line.error("empty phrase")
+        iso3 = _matching(line, 1, "iso3", _ISO3_RE)
+        if iso3 not in tables.codes:
+            raise line.error(f"unknown country {iso3!r} (not in countries.tsv)")
+        sector = _sector(line, 2)
+        for phrase in phrases:
+            claims.claim(line, phrase)
+            tables.entries.append(GazetteerEntry(phrase, "metonym", iso3, sector, tables.codes[iso3],
+                                                 phrases[0], line.source))
+
+
+def _read_igos(lines: Iterable[_Line], tables: _Tables) -> None:
+    keys, names = _Claims("code"), _Claims("organisation name or alias")
+    for line in lines:
+        code = _matching(line, 0, "code", _ORG_CODE_RE)
+        keys.claim(line, code)
+        country = _matching(line, 1, "country", _ISO3_RE)
+        name = _required(line, 2, "name")
+        sector = "NGO" if country == "NGO" else "IGO"
+        for phrase in (name, *_values(line, 3, "aliases")):
+            names.claim(line, phrase)
+            tables.entries.append(GazetteerEntry(phrase, "igo", country, sector, code, name, line.source))
+
+
+def _read_agents(lines: Iterable[_Line], tables: _Tables) -> None:
+    claims = _Claims("agent phrase")
+    for line in lines:
+        phrase = _required(line, 0, "phrase")
+        if phrase != phrase.lower():
+            raise line.error(f"agent phrase {phrase!r} must be lower case")
+        sector = _sector(line, 1)
+        for form in (phrase, *_values(line, 2, "plural")):
+            claims.claim(line, form)
+            tables.entries.append(GazetteerEntry(form, "agent", None, sector, None, phrase, line.source))
+
+
+def _known_country(line: _Line, index: int, tables: _Tables, extra: frozenset[str]) -> str:
+    """The country cell: an ISO3 code of countries.tsv or one of ``extra``; KnowledgeError otherwise."""
+    country = _required(line, index, "country")
+    if country not in tables.codes and country not in extra:
+        raise line.error(f"unknown country {country!r} (expected an iso3 code of countries.tsv or one of "
+                         f"{' '.join(sorted(extra))})")
+    return country
+
+
+def _read_groups(lines: Iterable[_Line], tables: _Tables) -> None:
+    claims = _Claims("group name or alias")
+    for line in lines:
+        name = _required(line, 0, "name")
+        country = _known_country(line, 1, tables, GROUP_COUNTRIES)
+        sector = _sector(line, 2)
+        group = line.cells[3]
+        if group and not _GROUP_CODE_RE.match(group):
+            raise line.error(f"bad code {group!r} (expected a three-letter known-group code or empty)")
+        code = tables.codes.get(country, country) + group if group else None
+        for phrase in (name, *_values(line, 4, "aliases")):
+            claims.claim(line, phrase)
+            tables.named_entries.append(GazetteerEntry(phrase, "group", country, sector, code, name, line.source))
+
+
+def _read_people(lines: Iterable[_Line], tables: _Tables) -> None:
+    owners: dict[str, tuple[str, int]] = {}  # phrase key -> (person, first line), for this file
+    terms_seen: dict[tuple[str, str, date | None], int] = {}
+    people: dict[str, list[tuple[PersonTerm, tuple[str, ...]]]] = {}
+    for line in lines:
+        name = _required(line, 0, "name")
+        country = _known_country(line, 1, tables, ORG_COUNTRIES)
+        sector = _sector(line, 2)
+        office = _required(line, 3, "office")
+        start, end = _date(line, 4, "start"), _date(line, 5, "end")
+        if start and end and end < start:
+            raise line.error(f"end {end.isoformat()} is before start {start.isoformat()}")
+        first = terms_seen.setdefault((_norm(name), _norm(office), start), line.number)
+        if first != line.number:
+            raise line.error(f"duplicate term of {name!r} as {office!r} (already on line {first})")
+        phrases = tuple(dict.fromkeys((name, *_values(line, 6, "aliases"))))
+        for phrase in phrases:
+            owner, owner_line = owners.setdefault(_norm(phrase), (name, line.number))
+            if owner != name:
+                raise line.error(f"phrase {phrase!r} already names {owner!r} (line {owner_line}); a phrase "
+                                 f"may name only one person")
+        term = PersonTerm(name, country, sector, office, start, end, line.source)
+        people.setdefault(name, []).append((term, phrases))
+    for name, rows in people.items():
+        terms = sorted((term for term, _ in rows), key=_start_key)
+        latest = max(terms, key=_start_key)
+        sector = latest.sector if latest.end is None else "ELI"
+        country = tables.codes.get(latest.country, latest.country)
+        code = country if sector in ("IGO", "NGO") else country + sector
+        phrases = tuple(dict.fromkeys(phrase for _, row_phrases in rows for phrase in row_phrases))
+        for phrase in phrases:
+            tables.named_entries.append(GazetteerEntry(phrase, "person", latest.country, sector, code, name,
+                                                       latest.source))
+        for key in dict.fromkeys(_norm(phrase) for phrase in phrases):
+            known = tables.people.get(key, ())
+            tables.people[key] = tuple(sorted((*known, *terms), key=_start_key))
+
+
+def _read_actors(lines: Iterable[_Line], tables: _Tables) -> None:
+    """A user actor dictionary: ``name variants code country sector valid_from valid_to`` (data/README.md)."""
+    add_actor_terms([_actor_row(line) for line in lines], tables)
+
+
+def _actor_row(line: _Line) -> tuple[ActorTerm, tuple[str, ...]]:
+    name = _required(line, 0, "name")
+    code, country, sector = (cell.strip().upper() or None for cell in line.cells[2:5])
+    if code is None and country is None and sector is None:
+        raise line.error("give a code, a country or a sector")
+    if code is not None and not _ORG_CODE_RE.match(code):
+        raise line.error(f"bad code {code!r} (expected capital letters and digits, e.g. KGZGOV)")
+    if country is not None and not _ISO3_RE.match(country):
+        raise line.error(f"bad country {country!r} (expected three capital letters, e.g. KGZ)")
+    if sector is not None and sector not in SECTOR_CODES:
+        raise line.error(f"unknown sector code {sector!r} (expected one of {' '.join(sorted(SECTOR_CODES))})")
+    country = country or (code[:3] if code else None)
+    sector = sector or (code[3:6] if code and code[3:6] in SECTOR_CODES else None)
+    code = code or (country or "") + (sector if sector not in ("IGO", "NGO", None) else "")
+    start, end = _date(line, 5, "valid_from"), _date(line, 6, "valid_to")
+    if start and end and end < start:
+        raise line.error(f"valid_to {end.isoformat()} is before valid_from {start.isoformat()}")
+    lapse = "ELI" if sector in STATE_OFFICE_SECTORS and country else None
+    phrases = tuple(dict.fromkeys((name, *_values(line, 1, "variants"))))
+    return ActorTerm(name, code, country, sector, start, end, line.source, lapse), phrases
+
+
+def add_actor_terms(rows: Iterable[tuple[ActorTerm, tuple[str, ...]]], tables: _Tables) -> None:
+    """Add user or PETRARCH actors (each a term and the phrases that name it) to ``tables``, over the package.
+
+    Terms with the same name are one actor's codes at different dates. The package's entries for the
+    same phrases are dropped (the user's word wins); each phrase becomes one ``GazetteerEntry`` of kind
+    "actor" in ``named_entries`` with the actor's default or current code.
+
+    Raises:
+        KnowledgeError: a phrase names two different actors (message names both sources).
+    """
+    owners: dict[str, ActorTerm] = {}
+    by_name: dict[str, list[ActorTerm]] = {}
+    for term, phrases in rows:
+        for phrase in phrases:
+            owner = owners.setdefault(_norm(phrase), term)
+            if owner.name != term.name:
+                file, _, number = term.source.rpartition(":")
+                raise KnowledgeError(f"{file} line {number}: phrase {phrase!r} already names {owner.name!r} "
+                                     f"({owner.source}); a phrase may name only one actor")
+        by_name.setdefault(term.name, []).append(term)
+    if not owners:
+        return
+    _override(tables, set(owners))
+    for key, first in owners.items():
+        terms = tuple(sorted(by_name[first.name], key=_actor_start))
+        tables.actors[key] = terms
+        shown = next((t for t in terms if not t.dated), None) or max(terms, key=_actor_start)
+        phrase = next(p for term, phrases in rows if term.name == first.name for p in phrases if _norm(p) == key)
+        tables.named_entries.append(GazetteerEntry(phrase, "actor", shown.country, shown.sector, shown.code,
+                                                   shown.name, shown.source))
+
+
+def _override(tables: _Tables, keys: set[str]) -> None:
+    """Drop what the tables hold for the phrases ``keys`` (normalised), so that user entries replace them."""
+    if not keys:
+        return
+    tables.entries[:] = [e for e in tables.entries if _norm(e.phrase) not in keys]
+    tables.named_entries[:] = [e for e in tables.named_entries if _norm(e.phrase) not in keys]
+    for key in keys:
+        tables.people.pop(key, None)
+        tables.actors.pop(key, None)
+
+
+def _actor_start(term: ActorTerm) -> date:
+    return term.start or date.min
+
+
+def _date(line: _Line, index: int, what: str) -> date | None:
+    value = line.cells[index]
+    if not value:
+        return None
+    try:
+        if not _DATE_RE.match(value):
+            raise ValueError(value)
+        return date.fromisoformat(value)
+    except ValueError:
+        raise line.error(f"bad {what} date {value!r} (expected YYYY-MM-DD or empty)") from None
+
+
+def _start_key(term: PersonTerm) -> date:
+    return term.start or date.min
+
+
+_HEADERS: Mapping[tuple[str, ...], str] = MappingProxyType({
+    ("code", "label", "root", "quad_class", "goldstein"): "cameo",
+    ("cameo_code", "plover_type", "plover_mode", "plover_context"): "plover",
+    ("iso3", "cameo", "name", "aliases", "adjectives", "demonyms", "capital", "region"): "countries",
+    ("phrase", "iso3", "sector"): "metonyms",
+    ("code", "country", "name", "aliases"): "igos",
+    ("phrase", "sector", "plural"): "agents",
+    ("name", "country", "sector", "code", "aliases"): "groups",
+    ("name", "country", "sector", "office", "start", "end", "aliases"): "people",
+    ACTOR_COLUMNS: "actors",
+})
+
+_KIND_ORDER: tuple[str, ...] = ("cameo", "plover", "countries", "metonyms", "igos", "agents", "groups", "people",
+                                "actors")
+
+_READERS: Mapping[str, Callable[[Iterable[_Line], _Tables], None]] = MappingProxyType({
+    "cameo": _read_cameo,
+    "plover": _read_plover,
+    "countries": _read_countries,
+    "metonyms": _read_metonyms,
+    "igos": _read_igos,
+    "agents": _read_agents,
+    "groups": _read_groups,
+    "people": _read_people,
+    "actors": _read_actors,
+})
