@@ -8,7 +8,7 @@
   ``doc_id``, its full content (else its summary) as text, its title, link and date, and the feed's title as
   outlet. Items are not fetched from their links: the feed's own text is coded.
 
-Both yield an :class:`~eventcoder.ingest.IngestError` instead of raising for input they cannot read.
+Both yield an :class:`~eventcoder.article_text.IngestError` instead of raising for input they cannot read.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from datetime import date
 from html import unescape
 from typing import Any
 
-from .ingest import IngestError, parse_article
+from .article_text import IngestError, parse_article
 from .model import Article
 
 __all__ = ["FEED_TIMEOUT", "html_article", "html_text", "is_url", "read_feed"]
