@@ -84,3 +84,21 @@ def _wait_until_up(base: str, proc: subprocess.Popen, seconds: float) -> None:
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"eventcoder serve did not answer on {base} within {seconds} s")
+
+
+@pytest.fixture(scope="session")
+def parsed():
+    """A factory: ``parsed(text, index=0)`` is ``text`` parsed by the default coder as one
+    :class:`~eventcoder.model.Sentence` (its whole parse, its actor mentions), numbered ``index`` (sentences given
+    to one :class:`~eventcoder.actors.ArticleActors` need distinct numbers, as in an article)."""
+    from eventcoder.model import Sentence
+    from eventcoder.parse import ParseView
+    from eventcoder.pipeline import get_coder
+
+    coder = get_coder()
+
+    def make(text: str, index: int = 0) -> Sentence:
+        view = ParseView.of(coder.nlp(text), text)
+        return Sentence(index, text, 0, len(text), "body", view, 0, len(view), coder.finder.mentions(view))
+
+    return make

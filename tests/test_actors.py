@@ -1,4 +1,4 @@
-"""Actor resolution on noun phrases of sentences written for these tests."""
+"""Actor resolution (eventcoder.actors.ArticleActors) on noun phrases of sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from eventcoder.actors import ArticleMemory, make_actor
+from eventcoder.actors import ArticleActors, ArticleSetting, make_actor
 from eventcoder.pipeline import get_coder
 
 
@@ -15,11 +15,10 @@ def coder():
     return get_coder()
 
 
-def _subject(coder, sentence: str, memory: ArticleMemory | None = None):
-    doc = coder.nlp(sentence)
-    gaz = coder.finder.mentions(doc)
-    head = next(t for t in doc if t.dep_ == "nsubj")
-    return coder.finder.resolve(head, gaz, memory or ArticleMemory())
+def _subject(coder, parsed, text: str, actors: ArticleActors | None = None, index: int = 0):
+    s = parsed(text, index)
+    head = next(i for i in s.tokens if s.parse.dep(i) == "nsubj")
+    return (actors or ArticleActors(coder.finder, ArticleSetting())).resolve(s, head)
 
 
 @pytest.mark.parametrize("sentence,code", [
@@ -30,47 +29,49 @@ def _subject(coder, sentence: str, memory: ArticleMemory | None = None):
     ("Police in Kazakhstan's capital spoke on Monday.", "KAZCOP"),
     ("The Shanghai Cooperation Organization spoke on Monday.", "IGOSCO"),
 ])
-def test_actors_phrase_resolves_to_cameo_code(coder, sentence, code):
-    actors = _subject(coder, sentence)
+def test_actors_phrase_resolves_to_cameo_code(coder, parsed, sentence, code):
+    actors = _subject(coder, parsed, sentence)
     assert [a.code for a in actors] == [code]
     assert actors[0].how  # every resolution says why
 
 
-def test_actors_compound_subject_gives_each_country(coder):
-    actors = _subject(coder, "China and Russia spoke on Monday.")
+def test_actors_compound_subject_gives_each_country(coder, parsed):
+    actors = _subject(coder, parsed, "China and Russia spoke on Monday.")
     assert [a.country for a in actors] == ["CHN", "RUS"]
 
 
-def test_actors_shared_adjective_gives_two_countries(coder):
-    actors = _subject(coder, "Kazakh and Kyrgyz troops spoke on Monday.")
+def test_actors_shared_adjective_gives_two_countries(coder, parsed):
+    actors = _subject(coder, parsed, "Kazakh and Kyrgyz troops spoke on Monday.")
     assert {a.country for a in actors} == {"KAZ", "KGZ"}
     assert {a.sector for a in actors} == {"MIL"}
 
 
-def test_actors_both_sides_is_the_article_dyad(coder):
-    memory = ArticleMemory(dyad=[make_actor("KGZ", "GOV", "Kyrgyzstan", "", ""),
-                                 make_actor("CHN", "GOV", "China", "", "")])
-    actors = _subject(coder, "Both sides spoke on Monday.", memory)
+def test_actors_both_sides_is_the_article_dyad(coder, parsed):
+    setting = ArticleSetting(dyad=(make_actor("KGZ", "GOV", "Kyrgyzstan", "", ""),
+                                   make_actor("CHN", "GOV", "China", "", "")))
+    actors = _subject(coder, parsed, "Both sides spoke on Monday.", ArticleActors(coder.finder, setting))
     assert [a.code for a in actors] == ["KGZGOV", "CHNGOV"]
 
 
-def test_actors_surname_after_title_is_remembered(coder):
-    memory = ArticleMemory()
-    _subject(coder, "Norwegian Foreign Minister Espen Barth Eide spoke on Monday.", memory)
-    actors = _subject(coder, "Eide spoke again on Tuesday.", memory)
+def test_actors_surname_after_title_is_remembered(coder, parsed):
+    article = ArticleActors(coder.finder, ArticleSetting())
+    _subject(coder, parsed, "Norwegian Foreign Minister Espen Barth Eide spoke on Monday.", article, 0)
+    actors = _subject(coder, parsed, "Eide spoke again on Tuesday.", article, 1)
     assert [a.code for a in actors] == ["NORGOV"]
+    assert article.discourse.people["Eide"].code == "NORGOV"
 
 
-def test_actors_office_holder_from_knowledge_depends_on_the_date(coder):
-    memory = ArticleMemory(date=date(2025, 11, 19))
-    now = _subject(coder, "Sadyr Japarov spoke on Monday.", memory)
+def test_actors_office_holder_from_knowledge_depends_on_the_date(coder, parsed):
+    now = _subject(coder, parsed, "Sadyr Japarov spoke on Monday.",
+                   ArticleActors(coder.finder, ArticleSetting(date=date(2025, 11, 19))))
     assert [a.code for a in now] == ["KGZGOV"]
-    before = _subject(coder, "Sadyr Japarov spoke on Monday.", ArticleMemory(date=date(2015, 1, 1)))
+    before = _subject(coder, parsed, "Sadyr Japarov spoke on Monday.",
+                      ArticleActors(coder.finder, ArticleSetting(date=date(2015, 1, 1))))
     assert not before or before[0].sector != "GOV"
 
 
-def test_actors_unknown_person_without_title_has_no_code(coder):
-    actors = _subject(coder, "Zorbert Quillfeather spoke on Monday.")
+def test_actors_unknown_person_without_title_has_no_code(coder, parsed):
+    actors = _subject(coder, parsed, "Zorbert Quillfeather spoke on Monday.")
     assert actors == []
 
 
@@ -82,3 +83,13 @@ def test_actors_agent_named_earlier_with_a_country_gives_it_to_a_phrase_that_nam
     reject = [r for r in records if r.cameo_root == "12"]
     assert reject and reject[0].source_country == "GNB"
     assert "'junta' named earlier with country GNB" in reject[0].source_how
+
+
+def test_actors_setting_names_the_partner_and_home_country():
+    kgz, chn = make_actor("KGZ", "GOV", "Kyrgyzstan", "", ""), make_actor("CHN", "GOV", "China", "", "")
+    setting = ArticleSetting(dateline_country="KAZ", dyad=(kgz, chn), recurring=frozenset({"KGZ", "CHN"}))
+    assert setting.partner_of("KGZ") == chn and setting.partner_of("CHN") == kgz
+    assert setting.partner_of("RUS") == kgz  # a country outside the dyad: the dyad's first
+    assert setting.home_country() == "KGZ"  # the dateline's country is named only once
+    assert ArticleSetting(dateline_country="KAZ", dyad=(kgz,), recurring=frozenset({"KAZ"})).home_country() == "KAZ"
+    assert ArticleSetting(dyad=(kgz, chn), recurring=frozenset({"KGZ"})).partner_of("KGZ") is None

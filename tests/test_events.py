@@ -207,7 +207,7 @@ def test_events_threat_targets_whoever_the_condition_names():
 
 
 def test_events_verb_forms_survive_lemmatizer_errors():
-    from eventcoder.events import _verb_forms
+    from eventcoder.events.triggers import _verb_forms
 
     assert "stage" in _verb_forms("staged") and "ban" in _verb_forms("banned") and "hope" in _verb_forms("hoping")
     text = "ALGIERS, May 5 (Reuters) - Algerian teachers staged a strike on Monday."

@@ -7,6 +7,7 @@ the ``how`` explanations included). Run it once at the reference commit, then af
 
     python tools/compare_events.py write /tmp/reference        # at the reference commit
     python tools/compare_events.py check /tmp/reference        # after a change: exit 1 at the first difference
+    python tools/compare_events.py check /tmp/reference --set seed --set devset   # some of the sets
 
 ``check`` writes the new run beside the reference (``DIR/new/``) and prints, per set, whether the records are
 byte-identical, else the first record that differs and the columns that differ.
@@ -71,12 +72,14 @@ def first_difference(old: Path, new: Path) -> str | None:
     return f"{len(a)} records before, {len(b)} now"
 
 
-def check(folder: Path) -> int:
-    """Code every set into ``folder/new/`` and compare with ``folder``; RETURNS the number of sets that differ."""
+def check(folder: Path, names: list[str]) -> int:
+    """Code the sets ``names`` into ``folder/new/`` and compare with ``folder``; RETURNS the number of sets that
+    differ."""
     new = folder / "new"
     new.mkdir(exist_ok=True)
     differ = 0
-    for name, paths in SETS.items():
+    for name in names:
+        paths = SETS[name]
         count = code_set(paths(), new / f"{name}.jsonl")
         why = first_difference(folder / f"{name}.jsonl", new / f"{name}.jsonl")
         print(f"{name}: {count} records, " + ("identical" if why is None else f"DIFFERENT: {why}"))
@@ -88,13 +91,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("action", choices=("write", "check"))
     parser.add_argument("folder", type=Path)
+    parser.add_argument("--set", dest="sets", action="append", choices=sorted(SETS),
+                        help="check only this set (repeatable; default: all)")
     args = parser.parse_args(argv)
     if not SHARED.is_dir():
         parser.error(f"{SHARED} is missing: the shared material must lie beside the repository")
     if args.action == "write":
         write(args.folder)
         return 0
-    return 1 if check(args.folder) else 0
+    return 1 if check(args.folder, args.sets or list(SETS)) else 0
 
 
 if __name__ == "__main__":

@@ -1,10 +1,13 @@
 """The typed data model that flows through every stage of eventcoder.
 
-An :class:`Article` (from :mod:`eventcoder.ingest`) is split into :class:`Segment` objects
-(headline, caption, body paragraph); :mod:`eventcoder.pipeline` turns each segment into
-:class:`Sentence` objects, :mod:`eventcoder.actors` finds :class:`Actor` mentions in them and
-:mod:`eventcoder.events` codes :class:`Event` objects, which become flat :class:`EventRecord` rows
-(the same columns in JSON Lines, CSV and the database).
+An :class:`Article` (from :mod:`eventcoder.ingest`) is split into :class:`Segment` objects (headline, caption,
+body paragraph); :mod:`eventcoder.pipeline` parses each segment (one :class:`~eventcoder.parse.ParseView` per
+segment) into :class:`Sentence` objects with the knowledge-file :class:`Mention` objects of their segment;
+:mod:`eventcoder.events` finds each :class:`Trigger` (a lexicon pattern that matched), screens it (recording
+each :class:`Decision` in a :class:`TriggerTrace`), finds its arguments and resolves them to :class:`Actor`
+objects (:mod:`eventcoder.actors`), giving :class:`Event` objects; :mod:`eventcoder.when` and
+:mod:`eventcoder.where` date and place them, and :mod:`eventcoder.records` flattens them into
+:class:`EventRecord` rows (the same columns in JSON Lines, CSV and the database).
 
 Character offsets are 0-based Python string indices into ``Article.text`` unless a field says
 otherwise; dates are :class:`datetime.date`.
@@ -16,17 +19,28 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .knowledge import GazetteerEntry
+    from .lexicon import VerbPattern
+    from .parse import ParseView
 
 __all__ = [
     "Actor",
     "Article",
     "Dateline",
+    "Decision",
     "Event",
     "EventRecord",
+    "Mention",
+    "NearMiss",
     "RECORD_COLUMNS",
     "Segment",
     "Sentence",
+    "SentenceTrace",
+    "Trigger",
+    "TriggerTrace",
 ]
 
 
@@ -108,14 +122,18 @@ class Article:
 
 @dataclass
 class Sentence:
-    """One sentence of an article, with its spaCy parse.
+    """One sentence of an article, with its parse and the actor mentions of its segment.
 
     Attributes:
         index (int): 0-based position among the article's sentences.
         text (str): the sentence text (dateline removed).
         start, end (int): offsets of ``text`` in ``Article.text``.
         kind (str): the kind of segment it came from ("headline", "caption", "body").
-        doc (spacy.tokens.Doc | Span | None): the parse; tokens' ``idx`` are relative to ``text``.
+        parse (ParseView | None): the parse of its segment (one view per segment, shared by its sentences);
+            token offsets (``parse.idxs``) are relative to the segment's text.
+        first, last (int): the sentence's tokens, ``[first, last)`` positions in ``parse``.
+        mentions (dict[int, Mention]): the knowledge-file phrases found in its segment, by token position
+            (every token of a phrase maps to the phrase's mention).
     """
 
     index: int
@@ -123,7 +141,36 @@ class Sentence:
     start: int
     end: int
     kind: str = "body"
-    doc: Any = None
+    parse: ParseView | None = None
+    first: int = 0
+    last: int = 0
+    mentions: dict[int, Mention] = field(default_factory=dict)
+
+    @property
+    def tokens(self) -> range:
+        """The positions of the sentence's tokens in :attr:`parse`."""
+        return range(self.first, self.last)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A phrase of the knowledge files found in a parsed segment ("Kyrgyz", "foreign minister", "Kremlin").
+
+    Attributes:
+        start, end (int): its tokens, ``[start, end)`` positions in the segment's parse.
+        entry (GazetteerEntry): the knowledge-file entry it matched (its ``kind``, country, sector, code,
+            name, and ``source``: the file and line, "countries.tsv:128").
+    """
+
+    start: int
+    end: int
+    entry: GazetteerEntry
+
+    @property
+    def kind(self) -> str:
+        """The entry's kind: "country", "adjective", "demonym", "capital", "metonym", "igo", "agent", "group",
+        "person" or "actor"."""
+        return self.entry.kind
 
 
 @dataclass(frozen=True)
@@ -155,32 +202,104 @@ class Actor:
     guessed: bool = False
 
 
-@dataclass
-class Event:
-    """A coded event between two actors in one sentence.
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A token of a sentence that a lexicon pattern matched: a candidate event.
 
     Attributes:
-        source, target (Actor): who acted and on whom.
-        cameo_code (str): CAMEO event code ("042").
-        sentence (Sentence): the sentence it was coded from.
-        trigger (str): the words that triggered it ("met", "held talks").
-        rule (str): the lexicon entry that fired, as ``file:line pattern``.
-        event_date (date | None), location_name, location_country, latitude, longitude: when/where.
-        mood (str): "asserted", "future" (coded as intent) - kept for explanations.
+        position (int): the token's position in the sentence's parse.
+        word (str): the token as written ("met").
+        pattern (VerbPattern): the lexicon entry that matched (``pattern.source``: "verbs.tsv:57"; a rule's
+            name for an event a rule finds, "rule:reported 'must'").
     """
 
+    position: int
+    word: str
+    pattern: VerbPattern
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What one step of the coding engine decided about a trigger.
+
+    Attributes:
+        step (str): the check or stage ("negation", "mood", "arguments").
+        stops (bool): whether it stopped the trigger from being coded.
+        says (str): what it found ("negated"; "asserted: verbs.tsv:57 meet with -> 040"); "" when a check
+            found nothing.
+    """
+
+    step: str
+    stops: bool = False
+    says: str = ""
+
+
+@dataclass
+class TriggerTrace:
+    """The decisions about one trigger, in the order they were made while coding; what ``explain`` shows.
+
+    Attributes:
+        trigger (Trigger): the trigger.
+        decisions (list[Decision]): each check and stage, in order.
+        rules (list[str]): the ``rule`` of each event coded from it (empty when none was).
+    """
+
+    trigger: Trigger
+    decisions: list[Decision] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+
+    @property
+    def outcome(self) -> str:
+        """"coded" (with the rules), or "not coded: " and the reason of the decision that stopped it."""
+        if self.rules:
+            return "coded: " + "; ".join(dict.fromkeys(self.rules))
+        stop = next((d for d in reversed(self.decisions) if d.stops), None)
+        return f"not coded: {stop.says}" if stop else "not coded"
+
+
+@dataclass(frozen=True, slots=True)
+class NearMiss:
+    """A lexicon pattern of a word's lemma that did not match it, and why (for explanations)."""
+
+    position: int
+    word: str
+    pattern: VerbPattern
+    why: str
+
+
+@dataclass
+class SentenceTrace:
+    """What the coding engine did in one sentence: a trace per trigger, and the patterns that did not match."""
+
+    triggers: list[TriggerTrace] = field(default_factory=list)
+    near_misses: list[NearMiss] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    """A coded event before it is dated, placed and flattened into an :class:`EventRecord`.
+
+    Attributes:
+        trigger (Trigger): the trigger it was coded from; for an act coded through an intent governor
+            ("pledged to hold talks"), the governed verb.
+        code (str): CAMEO event code ("042").
+        mood (str): "asserted" or "intent" (announced, promised or planned).
+        rule (str): the lexicon entry (and governor, specialisation) that fired, as ``file:line pattern``.
+        source, target (Actor): who acted and on whom; each says in ``how`` how it was found (a target not
+            named is an empty actor).
+        words (str): the words shown as the trigger ("held talks", "pledged ... hold talks").
+        governor (int): the position of the verb whose subject is the source (the intent governor, else the
+            trigger's own position).
+    """
+
+    trigger: Trigger
+    code: str
+    mood: str
+    rule: str
     source: Actor
     target: Actor
-    cameo_code: str
-    sentence: Sentence
-    trigger: str
-    rule: str
-    event_date: date | None = None
-    location_name: str | None = None
-    location_country: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    mood: str = "asserted"
+    words: str
+    governor: int
 
 
 @dataclass

@@ -1,51 +1,45 @@
-"""The orchestrator: article -> sentences -> actors -> events -> flat records.
+"""The orchestrator: the stages of the engine in their order, for each article.
 
-Stages, each a module you can read alone:
-:mod:`~eventcoder.ingest` (article, segments, dateline) -> :mod:`~eventcoder.nlp` (spaCy parse, sentences) ->
-:mod:`~eventcoder.actors` (mentions, people, the article's dyad) -> :mod:`~eventcoder.events` (CAMEO codes) ->
-:mod:`~eventcoder.when` / :mod:`~eventcoder.where` (date, place) -> :class:`~eventcoder.model.EventRecord`.
+    ingest -> language -> parse -> actor mentions -> [per sentence: triggers -> screening -> arguments and
+    resolution -> dating and placing -> records] -> store
+
+:mod:`~eventcoder.ingest` makes the :class:`~eventcoder.model.Article` (segments, dateline);
+:mod:`~eventcoder.language` skips articles not in English; spaCy parses each segment (:mod:`~eventcoder.nlp`),
+and each parse is read through one :class:`~eventcoder.parse.ParseView`; :mod:`~eventcoder.actors` finds the
+knowledge files' phrases in it (:class:`~eventcoder.model.Mention`); :mod:`~eventcoder.events` codes each
+sentence (:class:`~eventcoder.model.Event`, with a trace of its decisions), resolving actors with
+:class:`~eventcoder.actors.ArticleActors`; :mod:`~eventcoder.when` and :mod:`~eventcoder.where` date and place
+each event; :mod:`~eventcoder.records` flattens it into an :class:`~eventcoder.model.EventRecord`.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
-import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import IS_ALPHA
-
-from .actors import ActorFinder, ArticleMemory, make_actor
+from .actors import ActorFinder, ArticleActors, ArticleSetting, count_countries, make_actor
 from .errors import CodingError
-from .events import SAY_LEMMAS, Candidate, SentenceCoder, entity_span, temporal_phrase
+from .events import EventHistory, SentenceCoder
 from .ingest import IngestError, parse_article, read_paths
 from .knowledge import Knowledge, load_knowledge
 from .language import Language, detect_language
 from .lexicon import load_lexicon
-from .model import Article, EventRecord, Sentence
-from .nlp import columns, label_keys, load_model, lowered, within
-from .when import is_temporal, parse_written_date, resolve_date
-from .where import Place, resolve_place
+from .model import Article, EventRecord, Mention, Sentence, SentenceTrace
+from .nlp import load_model
+from .parse import ParseView
+from .records import event_record, fold_repeats
+from .when import Timeline, first_written_date
+from .where import event_place
 
 __all__ = ["BATCH_CHARS", "CodedArticle", "Coder", "SkippedArticle", "article_groups", "code_files", "code_text",
            "get_coder"]
 
 log = logging.getLogger(__name__)
-
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-WRITTEN_DATE = re.compile(r"\b(?:\d{1,2} )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-                          r"(?: \d{1,2},?)? \d{4}\b")
-TIME_OF_DAY = re.compile(r"(?:in |during )?(?:the )?(?:early |late )?(?:morning|afternoon|evening|night)", re.I)
-SAME_DAY = re.compile(r"\bsame day\b", re.I)
-STATEMENT_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
-VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
-TARGET_PLACE_ROOTS = frozenset({"18", "19", "20"})
-NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "INT"})
 
 BATCH_CHARS = 20_000
 """Characters of article text parsed in one ``nlp.pipe`` batch: big enough for spaCy to batch its work, small
@@ -57,11 +51,19 @@ GROUP_ARTICLES = 16
 
 @dataclass
 class CodedArticle:
-    """The result of coding one article: the article, its sentences and its event records (possibly empty)."""
+    """The result of coding one article.
+
+    Attributes:
+        article (Article): the article.
+        records (list[EventRecord]): its event records in sentence order (possibly none).
+        sentences (list[Sentence]): its parsed sentences (empty once sent from a worker process).
+        traces (list[SentenceTrace]): what the engine decided in each sentence, aligned with ``sentences``.
+    """
 
     article: Article
     records: list[EventRecord]
     sentences: list[Sentence]
+    traces: list[SentenceTrace] = field(default_factory=list)
 
 
 @dataclass
@@ -125,7 +127,7 @@ class Coder:
         known = frozenset(self.knowledge.cameo_codes()) if hasattr(self.knowledge, "cameo_codes") else None
         self.lexicon = load_lexicon(tuple(lexicon_files), known)
         self.finder = ActorFinder(self.nlp, self.knowledge)
-        self.sentence_coder = SentenceCoder(self.lexicon, self.finder)
+        self.sentence_coder = SentenceCoder(self.lexicon)
 
     # ------------------------------------------------------------------ public API
     def code_article(self, article: Article) -> list[EventRecord]:
@@ -234,273 +236,58 @@ class Coder:
 
     # ------------------------------------------------------------------ stages
     def _code_parsed(self, article: Article, docs: list) -> CodedArticle:
-        sentences = _sentences(article, docs)
+        """The stages after the parse, for one article: actor mentions per segment, then each sentence in
+        order (its events, their dates and places, their records), then one record per repeated event."""
+        views = [ParseView.of(doc, seg.text) for seg, doc in zip(article.segments, docs)]
+        mentions = [self.finder.mentions(view) for view in views]
+        sentences = _sentences(article, views, mentions)
         if not sentences:
             raise CodingError(f"{article.doc_id}: the text has no sentences to code",
                               doc_id=article.doc_id, line=article.line)
-        gaz_by_doc = {id(doc): self.finder.mentions(doc) for doc in docs}
-        memory = self._memory(article, [gaz_by_doc[id(doc)] for doc in docs])
+        setting = self._setting(article, mentions)
+        actors, history, timeline = ArticleActors(self.finder, setting), EventHistory(), Timeline(setting.date)
         coded: list[tuple[str, EventRecord]] = []
-        for sentence in sentences:
-            span = sentence.doc
-            gaz = gaz_by_doc[id(span.doc)]
-            self._introduce_people(_chunk_roots(span), gaz, memory)
-            for cand in self.sentence_coder.code(span, gaz, memory):
-                coded.append((sentence.kind, self._record(article, sentence, cand, gaz, memory)))
-            self._note_speaker(span, gaz, memory)
-            self.finder.note_organisations(span, gaz, memory)
-        return CodedArticle(article, _fold_repeats(coded), sentences)
+        traces: list[SentenceTrace] = []
+        for s in sentences:
+            actors.read(s)
+            events, trace = self.sentence_coder.code(s, actors, history)
+            traces.append(trace)
+            for event in events:
+                when = timeline.date(s.parse, event)
+                place = event_place(event, s, article, self.knowledge.country_name)
+                coded.append((s.kind, event_record(article, s, event, when, place, self.knowledge)))
+            actors.after(s)
+        return CodedArticle(article, fold_repeats(coded), sentences, traces)
 
-    def _memory(self, article: Article, mention_maps: list[dict]) -> ArticleMemory:
-        dateline = article.dateline
-        memory = ArticleMemory(dateline_country=dateline.country if dateline else None,
-                               date=article.reference_date or _first_written_date(article))
-        counts = self.finder.count_countries(mention_maps)
+    def _setting(self, article: Article, mentions: list[dict[int, Mention]]) -> ArticleSetting:
+        """What the coder knows of the article before its first sentence: its reference date, dateline country
+        and main actors (its most mentioned countries; every country it names is salient in a lone paragraph)."""
+        counts = count_countries(mentions)
+        dyad = []
         for iso3, _n in counts[:3]:
             name = self.knowledge.country_name(iso3) or iso3
-            memory.dyad.append(make_actor(iso3, "GOV", name, name, "one of the article's most mentioned countries"))
-        one_paragraph = len(mention_maps) == 1  # a lone sentence or paragraph: every country it names is salient
-        memory.recurring = frozenset(c for c, n in counts if n >= 2 or one_paragraph)
-        return memory
-
-    def _introduce_people(self, roots, gaz: dict, memory: ArticleMemory) -> None:
-        """Resolve the sentence's named people and agents (``roots``: its noun-chunk roots), so that later
-        surnames ("Japarov") and agent words ("the junta") are known."""
-        for root in roots:
-            if (root.pos_ == "PROPN" and root.i not in gaz) or (root.i in gaz and gaz[root.i][0].kind == "agent"):
-                self.finder.introduce(root, gaz, memory)
-
-    def _note_speaker(self, span, gaz: dict, memory: ArticleMemory) -> None:
-        """Remember the sentence's subject as the person "he"/"she" will refer to; a named person the
-        knowledge cannot resolve ("Jack Letts said ...") makes later pronouns unresolved, not someone else."""
-        doc, cols = span.doc, columns(span.doc)
-        root = cols.root(span.start, span.end)
-        if root is None:
-            root = span.root.i
-        nsubj, strings = cols.strings["nsubj"], cols.strings
-        for at in cols.children()[root]:
-            if cols.dep_keys[at] == nsubj and lowered(strings, cols.lower_keys[at]) not in ("he", "she"):
-                child = doc[at]
-                actors = self.finder.resolve_one(child, gaz, memory)
-                if len(actors) == 1 and actors[0] and actors[0].name and " " in actors[0].name and (
-                        actors[0].sector not in (None, "IGO")):
-                    memory.set_last_person(actors[0])
-                elif child.ent_type_ == "PERSON" and not any(a and a.country for a in actors):
-                    memory.set_last_person(None)
-
-    def _record(self, article: Article, sentence: Sentence, cand: Candidate, gaz: dict,
-                memory: ArticleMemory) -> EventRecord:
-        cameo = self.knowledge.cameo(cand.code)
-        plover = self.knowledge.plover(cand.code)
-        when = _event_date(cand, memory)
-        place = _event_place(cand, article, gaz, self.knowledge.country_name)
-        s, t = cand.source, cand.target
-        key = f"{article.doc_id}|{sentence.index}|{cand.code}|{s.code}|{t.code}|{cand.trigger.i}"
-        return EventRecord(
-            event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
-            doc_id=article.doc_id, sentence_index=sentence.index, sentence=sentence.text,
-            sentence_start=sentence.start, sentence_end=sentence.end,
-            event_date=when.isoformat() if when else None,
-            source_text=s.text, source_name=s.name, source_code=s.code, source_country=s.country,
-            source_sector=s.sector,
-            target_text=t.text, target_name=t.name, target_code=t.code, target_country=t.country,
-            target_sector=t.sector,
-            cameo_code=cand.code, cameo_root=cameo.root, cameo_label=cameo.label, quad_class=cameo.quad_class,
-            goldstein=cameo.goldstein, plover_type=plover.type, plover_mode=plover.mode,
-            plover_context=plover.context,
-            location_name=place.name if place else None, location_country=place.country if place else None,
-            latitude=place.latitude if place else None, longitude=place.longitude if place else None,
-            trigger=cand.trigger_text, rule=cand.rule, headline=article.headline, outlet=article.outlet,
-            published=article.published.isoformat() if article.published else None,
-            source_how=s.how, target_how=t.how,
-        )
+            dyad.append(make_actor(iso3, "GOV", name, name, "one of the article's most mentioned countries"))
+        one_paragraph = len(mentions) == 1
+        return ArticleSetting(date=article.reference_date or first_written_date(article.text),
+                              dateline_country=article.dateline.country if article.dateline else None,
+                              dyad=tuple(dyad), recurring=frozenset(c for c, n in counts if n >= 2 or one_paragraph))
 
 
-# ---------------------------------------------------------------------- stage helpers
-def _fold_repeats(coded: list[tuple[str, EventRecord]]) -> list[EventRecord]:
-    """One record per event reported more than once in an article.
-
-    Body events are kept. A headline or caption event that repeats a body event (same source code, target
-    code, CAMEO code and date) adds a mention to that body record. A caption event reported nowhere else is
-    kept; a headline event reported nowhere else is dropped (a headline summarises the lead, and its
-    telegraphic grammar parses poorly).
-    """
-    body = [record for kind, record in coded if kind == "body"]
-    first: dict[tuple, EventRecord] = {}
-    for record in body:
-        first.setdefault(_event_key(record), record)
-    kept = list(body)
-    for kind, record in coded:
-        if kind == "body":
-            continue
-        repeat = first.get(_event_key(record))
-        if repeat is not None:
-            repeat.mentions += 1
-        elif kind == "caption":
-            kept.append(record)
-    return sorted(kept, key=lambda r: r.sentence_index)
-
-
-def _event_key(record: EventRecord) -> tuple:
-    return record.source_code, record.target_code, record.cameo_code, record.event_date
-
-
-
-_NP_DEPS = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"})
-_NP_POS = frozenset({"NOUN", "PROPN", "PRON"})
-
-
-def _chunk_roots(span) -> list:
-    """Roots of the noun chunks of ``span``, in order: the tokens English ``doc.noun_chunks`` would give as
-    chunk roots (the same rules: a noun or pronoun in a nominal role, or coordinated with one, outside an
-    earlier chunk), found in one pass over the sentence's nouns and pronouns, reading labels and heads from
-    :func:`eventcoder.nlp.columns`, instead of spaCy's slower iterator over the doc."""
-    doc = span.doc
-    cols = columns(doc)
-    nominal, conj = label_keys(cols.strings, _NP_DEPS), cols.strings["conj"]
-    deps, heads, edges = cols.dep_keys, cols.heads, cols.left_edges()
-    roots, prev_end = [], -1
-    for i in within(cols.positions(_NP_POS), span.start, span.end):
-        if deps[i] not in nominal:
-            if deps[i] != conj:
-                continue
-            head = heads[i]
-            while deps[head] == conj and heads[head] < head:
-                head = heads[head]
-            if deps[head] not in nominal:
-                continue
-        left = edges[i]
-        if left <= prev_end:
-            continue
-        prev_end = i
-        roots.append(doc[left:i + 1].root if left <= heads[i] < i else doc[i])
-    return roots
-
-
-def _sentences(article: Article, docs: list) -> list[Sentence]:
+def _sentences(article: Article, views: list[ParseView], mentions: list[dict[int, Mention]]) -> list[Sentence]:
+    """The sentences of the article's parsed segments that hold a letter, numbered in order."""
     out: list[Sentence] = []
-    for seg, doc in zip(article.segments, docs):
-        alpha = doc.to_array(IS_ALPHA) if len(doc) else None  # one pass instead of a Token object per token
-        doc_text = columns(doc, seg.text).text  # Doc.text joins its tokens again on each access
-        for span in doc.sents:
-            raw = doc_text[span.start_char:span.end_char]  # = span.text, without joining its tokens again
+    for seg, view, found in zip(article.segments, views, mentions):
+        starts = view.sentence_starts
+        for k, first in enumerate(starts):
+            last = starts[k + 1] if k + 1 < len(starts) else len(view)
+            start_char = view.idxs[first]
+            raw = view.text[start_char:view.idxs[last - 1] + len(view.word(last - 1))]
             text = raw.strip()
-            if not text or not alpha[span.start:span.end].any():
+            if not text or not any(view.alpha[first:last]):
                 continue
-            start = seg.start + span.start_char
-            out.append(Sentence(len(out), text, start, start + len(raw), seg.kind, span))
+            start = seg.start + start_char
+            out.append(Sentence(len(out), text, start, start + len(raw), seg.kind, view, first, last, found))
     return out
-
-
-def _event_date(cand: Candidate, memory: ArticleMemory) -> date | None:
-    """The event's date: its own time expression, else the previous event's date for narrated acts, else the
-    article's reference date. Announced intents and statements carry the date of the statement (gold
-    convention of the dev set's ANNOTATION.md; a "will visit next month" is dated when it was said)."""
-    reference = memory.date
-    if reference is None:
-        return None
-    start = _statement_verb(cand.trigger) if cand.mood == "intent" else cand.trigger
-    phrase = temporal_phrase(start) if start is not None else None
-    if phrase is not None and is_temporal(phrase):
-        if SAME_DAY.search(phrase) or TIME_OF_DAY.fullmatch(phrase.strip()):
-            return memory.last_date or reference
-        when = resolve_date(phrase, reference)
-        if when is not None and cand.mood != "intent":
-            memory.last_date = when
-        return when
-    if cand.mood != "intent" and cand.code[:2] not in STATEMENT_ROOTS and memory.last_date:
-        return memory.last_date
-    return reference
-
-
-def _first_written_date(article: Article) -> date | None:
-    """The first full date with a year in the article's opening text ("for the week ending January 18, 2026"):
-    the reference date of a text with no dateline date and no publication date."""
-    for match in WRITTEN_DATE.finditer(article.text[:2000]):
-        found = parse_written_date(match.group(0))
-        if found:
-            return found
-    return None
-
-
-def _statement_verb(tok):
-    """The speech verb that reports ``tok`` ("... would meet, he said"), or None."""
-    t = tok
-    for _ in range(8):
-        if t.head == t:
-            return None
-        t = t.head
-        if t.lemma_.lower() in SAY_LEMMAS:
-            return t
-    return None
-
-
-def _event_place(cand: Candidate, article: Article, gaz: dict, country_name) -> Place | None:
-    """Where the event happened: "here" (the dateline place) or an "in/at <place>" phrase on the trigger,
-    its object or the statement verb reporting it; else the dateline place when one of the actors is of the
-    dateline's country or the event is verbal or diplomatic (roots 01-05, 10-13: said or met where the story
-    was filed); else, for material acts, the country where such an act takes place (the target's for attacks
-    and visits, the source's otherwise), named by ``country_name`` (ISO3 -> name); else None."""
-    named = _named_place(cand, article, gaz)
-    if named is not None:
-        return named
-    countries = {cand.source.country, cand.target.country}
-    if article.dateline and (article.dateline.country in countries or cand.code[:2] in VERBAL_ROOTS):
-        return _dateline_as_place(article)
-    if cand.code[:2] in VERBAL_ROOTS and cand.code != "042":
-        return None  # where a statement was made or a meeting held is not known
-    where = cand.target if cand.code[:2] in TARGET_PLACE_ROOTS or cand.code == "042" else cand.source
-    if where.country and len(where.country) == 3 and where.country not in NON_STATE_CODES:
-        return Place(country_name(where.country) or where.country, where.country, None, None, "country")
-    return None
-
-
-def _place_holders(trigger) -> list:
-    """The trigger, its objects, and the verbs above it up to the statement verb reporting it."""
-    holders = []
-    t = trigger
-    for _ in range(4):
-        holders += [t] + [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
-        if t.head == t or t.lemma_.lower() in SAY_LEMMAS:
-            break
-        t = t.head
-    return holders
-
-
-def _named_place(cand: Candidate, article: Article, gaz: dict) -> Place | None:
-    """A place the sentence names for the event: "here", or "in/at <place>"."""
-    for holder in _place_holders(cand.trigger):
-        for c in holder.children:
-            if c.lower_ == "here" and article.dateline:
-                return _dateline_as_place(article)
-            if c.dep_ != "prep" or c.lower_ not in ("in", "at"):
-                continue
-            for pobj in (g for g in c.children if g.dep_ == "pobj"):
-                place = _place_of_phrase(pobj, gaz, article, cand)
-                if place:
-                    return place
-    return None
-
-
-def _place_of_phrase(pobj, gaz: dict, article: Article, cand: Candidate) -> Place | None:
-    prefer = cand.target.country or (article.dateline.country if article.dateline else None)
-    for tok in pobj.subtree:
-        if tok.ent_type_ in PLACE_ENTS and tok.ent_iob_ == "B":
-            place = resolve_place(entity_span(tok).text, prefer_country=prefer)
-            if place:
-                return place
-    for t in pobj.subtree:
-        hit = gaz.get(t.i)
-        if hit and hit[0].kind in ("country", "capital", "adjective") and hit[0].country:
-            return resolve_place(hit[0].name) or Place(hit[0].name, hit[0].country, None, None, "country")
-    return None
-
-
-def _dateline_as_place(article: Article) -> Place | None:
-    d = article.dateline
-    if d is None or not d.place:
-        return None
-    return Place(d.place, d.country, d.latitude, d.longitude, "city")
 
 
 @functools.lru_cache(maxsize=4)

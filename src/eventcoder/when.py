@@ -19,14 +19,29 @@ annotation convention (``shared/devset/README.md``):
 Anything else is handed to **dateparser** (English only, ``RELATIVE_BASE`` = the reference,
 ``PREFER_DATES_FROM`` = past), but only when it contains a digit or "ago", so that "2 days ago"
 or "19/11/2025" resolve while arbitrary words do not.
+
+Stage "dating": :class:`Timeline` dates the events of an article as they are coded, from the time expression
+attached to the trigger or the clauses above it (:func:`temporal_phrase`), else the previous act's date for a
+narrated act, else the article's reference date.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, NamedTuple
 
-__all__ = ["DAY_PATTERN", "MONTH_PATTERN", "date_near", "is_temporal", "month_number", "parse_written_date", "resolve_date"]
+from .cameo import STATEMENT_ROOTS
+from .grammar import TIME_MODIFIERS
+from .wordlists import word_lists
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Event
+    from .parse import ParseView
+
+__all__ = ["DAY_PATTERN", "MONTH_PATTERN", "Timeline", "date_near", "first_written_date", "is_temporal",
+           "month_number", "parse_written_date", "resolve_date", "temporal_phrase"]
 
 _MONTHS: tuple[tuple[str, ...], ...] = (
     ("january", "jan"),
@@ -283,3 +298,144 @@ def is_temporal(expression: str) -> bool:
         (today, yesterday, overnight ...) or a period (week, month, year).
     """
     return bool(_TEMPORAL_HINT.search(expression or ""))
+
+
+# ---------------------------------------------------------------------- dating events (stage "dating")
+_OPENING_DATE = re.compile(r"\b(?:\d{1,2} )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+                          r"(?: \d{1,2},?)? \d{4}\b")
+TIME_OF_DAY = re.compile(r"(?:in |during )?(?:the )?(?:early |late )?(?:morning|afternoon|evening|night)", re.I)
+SAME_DAY = re.compile(r"\bsame day\b", re.I)
+
+
+class _Labels(NamedTuple):
+    clauses: frozenset[int]  # a time expression inside another clause dates that clause, not the trigger
+    arguments: frozenset[int]  # subjects and objects hold no time expression of the act
+    times: frozenset[int]  # entity types of dates and times
+
+
+@functools.lru_cache(maxsize=1)
+def _labels() -> _Labels:
+    """The keys of the labels the dating rules read (made on first use: importing this module loads no spaCy)."""
+    from .parse import DEP, ENT
+
+    return _Labels(frozenset({DEP.ccomp, DEP.xcomp, DEP.advcl, DEP.relcl, DEP.acl, DEP.conj, DEP.parataxis,
+                              DEP.csubj}), frozenset({DEP.nsubj, DEP.nsubjpass, DEP.dobj}),
+                   frozenset({ENT.DATE, ENT.TIME}))
+
+
+def first_written_date(text: str) -> date | None:
+    """The first full date with a year in the opening of ``text`` (its first 2,000 characters: "for the week
+    ending January 18, 2026"): the reference date of an article with no dateline date and no publication date."""
+    for match in _OPENING_DATE.finditer(text[:2000]):
+        found = parse_written_date(match.group(0))
+        if found:
+            return found
+    return None
+
+
+class Timeline:
+    """The dates of one article's events, as they are coded in article order.
+
+    Args:
+        reference (date | None): the article's reference date (dateline, publication, first written date).
+    Attributes:
+        last_date (date | None): the last date an act's own time expression gave ("on the same day" refers to it).
+    """
+
+    def __init__(self, reference: date | None) -> None:
+        self.reference = reference
+        self.last_date: date | None = None
+
+    def date(self, view: ParseView, event: Event) -> date | None:
+        """The event's date: its own time expression, else the previous act's date for a narrated act, else the
+        reference date. Announced intents and statements carry the date of the statement (a "will visit next
+        month" is dated when it was said; the dev set's annotation convention)."""
+        reference = self.reference
+        if reference is None:
+            return None
+        intent = event.mood == "intent"
+        start = statement_verb(view, event.trigger.position) if intent else event.trigger.position
+        phrase = temporal_phrase(view, start) if start is not None else None
+        if phrase is not None and is_temporal(phrase):
+            if SAME_DAY.search(phrase) or TIME_OF_DAY.fullmatch(phrase.strip()):
+                return self.last_date or reference
+            when = resolve_date(phrase, reference)
+            if when is not None and not intent:
+                self.last_date = when
+            return when
+        if not intent and event.code[:2] not in STATEMENT_ROOTS and self.last_date:
+            return self.last_date
+        return reference
+
+
+def statement_verb(view: ParseView, i: int) -> int | None:
+    """The speech verb above ``i`` that reports it ("... would meet, he said"; eight levels), or None."""
+    say = word_lists().speech_verbs
+    t = i
+    for _ in range(8):
+        if view.heads[t] == t:
+            return None
+        t = view.heads[t]
+        if view.lemma(t) in say:
+            return t
+    return None
+
+
+def temporal_phrase(view: ParseView, i: int) -> str | None:
+    """The time expression attached to the token ``i`` or to the clauses governing it ("Wednesday", "on
+    Tuesday"): its own modifiers first, then those of the verbs above it (six levels); the text of the whole
+    DATE/TIME entity. None when nothing is attached."""
+    t = i
+    for _ in range(6):
+        found = _temporal_child(view, t)
+        if found:
+            return found
+        if view.heads[t] == t:
+            break
+        t = view.heads[t]
+    return None
+
+
+def _temporal_child(view: ParseView, t: int) -> str | None:
+    """The time expression among the modifiers of ``t``: a DATE/TIME entity first ("overnight into Tuesday"
+    keeps its "overnight"), else a bare time word ("overnight", "today"; ``data/words.tsv``)."""
+    bare = None
+    time_words, labels = word_lists().time_words, _labels()
+    for c in view.kids[t]:
+        if view.deps[c] in labels.clauses or view.deps[c] in labels.arguments:
+            continue
+        for x in view.subtree(c):
+            if _in_other_clause(view, x, t):
+                break
+            if view.ents[x] in labels.times:
+                text = _entity_text(view, x)
+                if any(view.lower(b) == "overnight" for b in range(max(x - 3, 0), x)) and (
+                        "overnight" not in text.lower()):
+                    text = f"overnight into {text}"
+                return text
+            if view.lower(x) in time_words and bare is None:
+                bare = view.word(x)
+    return bare
+
+
+def _in_other_clause(view: ParseView, x: int, top: int) -> bool:
+    """Whether a clause boundary lies on the path from ``x`` up to ``top`` (``top`` itself excluded)."""
+    clauses = _labels().clauses
+    while x != top and view.heads[x] != x:
+        if view.deps[x] in clauses:
+            return True
+        x = view.heads[x]
+    return False
+
+
+def _entity_text(view: ParseView, x: int) -> str:
+    """The text of the entity ``x`` lies in, with a modifier before it that belongs to it ("late Tuesday")."""
+    if not view.ents[x]:
+        return view.word(x)
+    start, end = view.entity(x)
+    text = view.span_text(start, end)
+    if start > 0:
+        prev = view.lower(start - 1)
+        if prev in TIME_MODIFIERS and prev not in text.lower():
+            text = f"{view.word(start - 1)} {text}"
+    return text

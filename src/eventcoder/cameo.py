@@ -1,0 +1,39 @@
+"""Classes of CAMEO event roots and actor codes that the coding rules treat alike.
+
+A CAMEO code's root (its first two digits) says what kind of act it is: verbal (01-05, 10-13), material
+(06-09, 14-20), force (15, 17-20) ... The rules of :mod:`eventcoder.events`, :mod:`eventcoder.when` and
+:mod:`eventcoder.where` ask which class a root belongs to; the classes are named here once. Source: the CAMEO
+codebook (roots and their labels in ``data/cameo_codes.tsv``).
+"""
+
+from __future__ import annotations
+
+__all__ = ["ARMED_ROOTS", "COERCIVE_ROOTS", "FORCE_ROOTS", "MATERIAL_ROOTS", "NON_STATE_COUNTRIES", "OUTWARD_ROOTS", "ROOT_TOPICS",
+           "REPORTING_ROOTS", "STATEMENT_ROOTS", "TARGET_PLACE_ROOTS", "VERBAL_ROOTS", "VICTIM_SECTORS"]
+
+REPORTING_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+"""Appeals, demands, disapproval, rejection, threats: what they are about (a complement) is not itself an act."""
+STATEMENT_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+"""Statements of every kind: dated when said, never carried over from the previous act."""
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+"""Verbal acts: said or met where the story was filed."""
+MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
+"""Material acts: a participle of one that only tells a consequence ("..., killing six") is no event."""
+OUTWARD_ROOTS = frozenset({"03", "06", "07"})
+"""Intents, cooperation and aid: they go abroad unless a target says otherwise."""
+FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+"""Force and coercion: with no object at all ("the fighters dispersed") there is no event."""
+COERCIVE_ROOTS = frozenset({"17", "08"})
+"""Coercion and yielding: passive without an agent ("dozens were detained") is the target country's authority."""
+ARMED_ROOTS = frozenset({"18", "19", "20"})
+"""Assault, fighting, mass violence: without a named perpetrator, unidentified armed forces."""
+TARGET_PLACE_ROOTS = frozenset({"18", "19", "20"})
+"""Acts that happen in the target's country."""
+VICTIM_SECTORS = frozenset({"CVL", "REF"})
+"""Sectors of people acted on (civilians, refugees): a target even without a country, never a host (04)."""
+NON_STATE_COUNTRIES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "INT"})
+"""CAMEO country codes of actors without a home country: they name no place."""
+
+ROOT_TOPICS = {"04": "meet", "05": "diplomatic", "06": "material", "07": "aid", "08": "yield"}
+"""What an appeal, demand or intent is about when its complement is an act of this root (a row of
+``data/complements.tsv``): "urged them to hold talks" is an appeal to meet (026)."""

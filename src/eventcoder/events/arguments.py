@@ -1,0 +1,305 @@
+"""Arguments (stage "arguments"): the source and target phrases a sentence names for a trigger, resolved.
+
+The source is the subject (inherited from governing verbs; a speaker's pronoun is the speaker), the by-agent
+of a passive, or the owner named in a nominal event ("Israeli airstrikes"); the target is the object, the
+passive subject, the object of one of the pattern's prepositions, or the subject of a reported clause. Each
+phrase is resolved by :class:`~eventcoder.actors.ArticleActors`. When no perpetrator is named, passive
+coercion is the target country's authorities' and violence is unidentified armed forces' (UAF).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..actors import ArticleActors, make_actor
+from ..cameo import ARMED_ROOTS, COERCIVE_ROOTS, VICTIM_SECTORS
+from ..grammar import (
+    ATTACK_PREPOSITIONS,
+    BETWEEN_PREPOSITIONS,
+    OBJECT_PREPOSITIONS,
+    PLACE_PREPOSITIONS,
+    SPEAKER_PRONOUNS,
+)
+from ..lexicon import VerbPattern
+from ..model import Actor, Sentence
+from ..parse import DEP, ENT, POS, ParseView, keys
+from ..wordlists import word_lists
+from . import clauses
+from .mood import Reading
+from .triggers import TriggerMatcher
+
+__all__ = ["ArgumentFinder", "support_verb", "with_country"]
+
+OBJECT_DEPS = frozenset({DEP.dobj, DEP.nsubjpass})
+OWNER_DEPS = frozenset({DEP.amod, DEP.poss, DEP.compound, DEP.nmod})
+HOLDER_DEPS = frozenset({DEP.dobj, DEP.xcomp})
+DIRECT_DEPS = frozenset({DEP.dobj, DEP.dative, DEP.attr})
+SUBJECT_DEPS = frozenset({DEP.nsubj, DEP.nsubjpass})
+ATTACK_KEYS, BETWEEN_KEYS, PLACE_KEYS = keys(ATTACK_PREPOSITIONS), keys(BETWEEN_PREPOSITIONS), keys(PLACE_PREPOSITIONS)
+FROM = keys(("from",))
+ACTING_ENTS = frozenset({ENT.PERSON, ENT.ORG, ENT.NORP, ENT.GPE})
+NAMED_ENTS = frozenset({ENT.GPE, ENT.NORP, ENT.ORG})
+PLACE_KINDS = ("country", "capital", "place", "city")
+
+
+class ArgumentFinder:
+    """Finds and resolves the sources and targets a sentence names for a reading of a trigger.
+
+    Args:
+        matcher (TriggerMatcher): to tell an attack noun ("a roadside bombing killed ...") from an actor.
+    """
+
+    def __init__(self, matcher: TriggerMatcher) -> None:
+        self.matcher = matcher
+
+    def named(self, s: Sentence, r: Reading, actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
+        """Sources and targets the sentence names for the reading (possibly without a country yet); when none
+        is named, who did it is inferred from the kind of act (unnamed authority, unnamed attackers)."""
+        view, i = s.parse, r.trigger.position
+        main = actors.setting.home_country()
+        sources, targets = self._named(s, r, actors)
+        sources = [with_country(a, main, "the article's main country") if not _unknown_origin(a, s, i) else a
+                   for a in sources]
+        sources = [a for a in sources if a.country and not (r.code[:2] == "04" and a.sector in VICTIM_SECTORS)]
+        if not sources and clauses.is_passive(view, i) and r.code[:2] in COERCIVE_ROOTS:
+            sources, targets = _unnamed_authority(s, i, r.code, targets, main)
+        elif not sources and targets and r.code[:2] in ARMED_ROOTS and not clauses.has_agent(view, i) and (
+                clauses.is_passive(view, i) or self.attack_subject(view, i)):
+            sources = self._attackers_named_in_attack(s, i, actors) or _unnamed_attackers(s, i, targets, main)
+        return sources, targets
+
+    def _named(self, s: Sentence, r: Reading, actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
+        if "noun" in r.pattern.flags:
+            return self._noun_arguments(s, r, actors)
+        view, i = s.parse, r.trigger.position
+        passive = clauses.is_passive(view, i) and not clauses.stative(view, i)
+        sources = self._sources(s, r, passive, actors)
+        targets = actors.resolve_all(s, target_heads(view, i, r.pattern, passive, r.sym))
+        if not targets:
+            heads = [h for h in _object_heads(view, i, r.pattern) if h in s.mentions]
+            targets = [a for a in actors.resolve_all(s, heads) if a.country or a.sector in VICTIM_SECTORS]
+        return sources, targets
+
+    def _sources(self, s: Sentence, r: Reading, passive: bool, actors: ArticleActors) -> list[Actor]:
+        """The by-agent of a passive (else the organisation one is expelled from); else the subject of the
+        verb whose subject acts (a speaker's "it"/"they"/"we" is the speaker), else the speaker of the
+        sentence, unless the subject is someone unknown or an attack."""
+        view = s.parse
+        if passive:
+            kids, deps = view.kids, view.deps
+            heads = [g for a in kids[r.trigger.position] if deps[a] == DEP.agent for g in kids[a] if deps[g] == DEP.pobj]
+            return actors.resolve_all(s, heads) if heads else self._excluding_body(s, r.trigger.position, actors)
+        heads = clauses.subjects(view, r.head)
+        for head in heads:
+            if view.lower(head) in SPEAKER_PRONOUNS:
+                said_by = clauses.speaker(view, r.head)
+                head = head if said_by is None else said_by
+            found = actors.resolve_all(s, [head])
+            if found:
+                actors.note_subject(found)
+                return found
+        if any(_could_act(s, h) for h in heads) or self.attack_subject(view, r.head):
+            return []  # a subject that is someone unknown ("thousands rallied") or an attack: not the speaker's act
+        said_by = clauses.speaker(view, r.head)
+        return actors.resolve_all(s, [said_by]) if said_by is not None else []
+
+    def _excluding_body(self, s: Sentence, i: int, actors: ArticleActors) -> list[Actor]:
+        """Passive without agent, "suspended/expelled from <organisation>": the organisation acted."""
+        view = s.parse
+        kids, deps = view.kids, view.deps
+        for c in kids[i]:
+            if deps[c] != DEP.prep or view.lowers[c] not in FROM:
+                continue
+            for obj in (g for g in kids[c] if deps[g] == DEP.pobj):
+                owners = [obj] + [g for g in kids[obj] if deps[g] == DEP.poss]
+                bodies = [a for a in actors.resolve_all(s, owners) if a.sector == "IGO"]
+                if bodies:
+                    return bodies
+        return []
+
+    def _noun_arguments(self, s: Sentence, r: Reading, actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
+        """A nominal event ("Israeli airstrikes on Lebanon", "talks between A and B"): the source is named in
+        the noun phrase itself (a country adjective or possessive, or a by-phrase), or is the subject of the
+        support verb carrying it ("launched an offensive")."""
+        view, mentions, i = s.parse, s.mentions, r.trigger.position
+        kids, deps = view.kids, view.deps
+        sources: list[Actor] = []
+        for c in kids[i]:
+            mention = mentions.get(c)
+            if deps[c] in OWNER_DEPS and mention and mention.entry.country and mention.kind != "agent":
+                sources += actors.resolve_one(s, c)
+            elif deps[c] == DEP.prep and view.lowers[c] in BETWEEN_KEYS:
+                sources += actors.resolve_all(s, [g for g in kids[c] if deps[g] == DEP.pobj])
+        if not sources and support_verb(view, i) is not None:  # "launched an offensive", "completed the withdrawal"
+            sources = actors.resolve_all(s, clauses.subjects(view, view.heads[i]))
+        targets = actors.resolve_all(s, target_heads(view, i, r.pattern, False, r.sym))
+        return sources, targets
+
+    def attack_subject(self, view: ParseView, i: int) -> bool:
+        """The subject of the verb at ``i`` is an attack rather than an actor ("a roadside bombing killed ..."):
+        a noun with a pattern of armed force in the lexicon."""
+        for c in view.kids[i]:
+            if view.deps[c] == DEP.nsubj and view.pos[c] == POS.NOUN:
+                p = self.matcher.match(view, c)
+                if p is not None and p.code[:2] in ARMED_ROOTS:
+                    return True
+        return False
+
+    def _attackers_named_in_attack(self, s: Sentence, i: int, actors: ArticleActors) -> list[Actor]:
+        """"killed in Israeli airstrikes": the actor named in the attack noun of an in/by/during phrase (also one
+        attached lower: "were killed and five injured in Israeli airstrikes")."""
+        view = s.parse
+        kids, deps = view.kids, view.deps
+        for c in view.subtree(i):
+            if deps[c] != DEP.prep or view.lowers[c] not in ATTACK_KEYS:
+                continue
+            for noun in (g for g in kids[c] if deps[g] == DEP.pobj and view.pos[g] == POS.NOUN):
+                p = self.matcher.match(view, noun)
+                if p is None or p.code[:2] not in ARMED_ROOTS:
+                    continue
+                owners = [g for g in kids[noun] if deps[g] in OWNER_DEPS and g in s.mentions]
+                found = [a for a in actors.resolve_all(s, owners) if a.country]
+                if found:
+                    return found
+        return []
+
+
+def support_verb(view: ParseView, i: int) -> int | None:
+    """The verb that carries a nominal event at ``i`` as its object ("launched an offensive", "began the
+    withdrawal"), when it is a support verb (``data/words.tsv``); else None."""
+    head = view.heads[i]
+    if view.deps[i] == DEP.dobj and view.pos[head] == POS.VERB and view.lemma(head) in word_lists().support_verbs:
+        return head
+    return None
+
+
+def target_heads(view: ParseView, i: int, pattern: VerbPattern, passive: bool, sym: bool) -> list[int]:
+    """Heads of the phrases naming the target of the trigger at ``i``: the object (the passive subject), the
+    objects of the pattern's prepositions on the trigger or its light-verb object, else the subject of a
+    reported clause."""
+    heads = []
+    preps = set(pattern.preps) | ({"with"} if sym else set())
+    holders = [i] + [c for c in view.kids[i] if view.deps[c] in HOLDER_DEPS and view.lemma(c) in pattern.objects]
+    if passive and view.deps[i] == DEP.acl:  # "the sites bombed by Israel": the modified noun is the target
+        heads.append(view.heads[i])
+    for holder in holders:
+        heads += _holder_targets(view, holder, i, pattern, passive,
+                                 preps if holder == i else preps | OBJECT_PREPOSITIONS)
+    return heads or _reported_subjects(view, i)
+
+
+def _holder_targets(view: ParseView, holder: int, i: int, pattern: VerbPattern, passive: bool,
+                    preps: set) -> list[int]:
+    """Target heads on one holder (the trigger at ``i`` or its light-verb object): the passive subject or
+    object, and the objects of the pattern's prepositions; when the pattern names a recipient preposition
+    ("offered its troops to Lebanon"), the direct object is the thing given, not the target."""
+    kids, deps = view.kids, view.deps
+    direct, recipients = [], []
+    for c in kids[holder]:
+        if passive and deps[c] == DEP.nsubjpass and view.lemma(c) not in pattern.objects:
+            direct.append(c)
+        elif deps[c] in DIRECT_DEPS and holder == i and view.lemma(c) not in pattern.objects:
+            direct.append(c)
+        elif deps[c] == DEP.prep and view.strings[view.lowers[c]] in preps:
+            recipients.extend(g for g in kids[c] if deps[g] == DEP.pobj)
+    if recipients and "to" in pattern.preps and holder == i and not passive:
+        return recipients + [c for c in direct if deps[c] == DEP.dative]
+    return direct + recipients
+
+
+def _reported_subjects(view: ParseView, i: int) -> list[int]:
+    """"demanded that Kabul hand over ...": the reported clause's subject (or its first named place or
+    group)."""
+    kids, deps = view.kids, view.deps
+    heads = []
+    for c in kids[i]:
+        if deps[c] == DEP.ccomp:
+            subjects = [g for g in kids[c] if deps[g] in SUBJECT_DEPS]
+            named = subjects or next(([t] for t in view.subtree(c) if view.pos[t] == POS.PROPN
+                                      and view.ents[t] in NAMED_ENTS), [])
+            heads.extend(named)
+    return heads
+
+
+def _object_heads(view: ParseView, i: int, pattern: VerbPattern) -> list[int]:
+    """The trigger's own required object ("killed civilians", "expelled diplomats")."""
+    return [c for c in view.kids[i] if view.deps[c] in OBJECT_DEPS and view.lemma(c) in pattern.objects]
+
+
+def _could_act(s: Sentence, i: int) -> bool:
+    """Whether a subject names someone (a number of people, an agent word, a person or organisation), as
+    opposed to a thing ("the protest was groundless")."""
+    view = s.parse
+    return bool(view.numeric[i]) or i in s.mentions or view.ents[i] in ACTING_ENTS or (
+        view.lemma(i) in word_lists().crowd_words)
+
+
+def with_country(actor: Actor, country: str | None, why: str) -> Actor:
+    """``actor`` with ``country`` filled in when it has none (an agent such as "police" named without one);
+    the actor is marked ``guessed``."""
+    if actor.country or not country:
+        return actor
+    filled = make_actor(country, actor.sector, actor.name, actor.text, f"{actor.how}; country from {why}",
+                        actor.start, actor.end)
+    return Actor(filled.code, filled.country, filled.sector, filled.name, filled.text, filled.start, filled.end,
+                 filled.how, guessed=True)
+
+
+def _unknown_origin(actor: Actor, s: Sentence, i: int) -> bool:
+    """The mention names an origin the knowledge files do not know ("Kurdish forces", "Yazidi fighters"): its
+    country is not the article's main country by default."""
+    if actor.country or not actor.text:
+        return False
+    view = s.parse
+    first, last = view.sentence_of(i)
+    start_char = view.idxs[first]  # the mention's offsets are within the sentence
+    lo = bisect.bisect_left(view.idxs, start_char + actor.start, first, last)
+    hi = bisect.bisect_left(view.idxs, start_char + actor.end, first, last)
+    creed = word_lists().creed_words
+    return any(t not in s.mentions and view.lower(t) not in creed and view.ents[t] in (ENT.NORP, ENT.GPE)
+               for t in range(lo, hi))
+
+
+def _unnamed_authority(s: Sentence, i: int, code: str, targets: list[Actor],
+                       main: str | None) -> tuple[list[Actor], list[Actor]]:
+    """Passive coercion or release without an agent ("dozens were detained", "they were released"): the
+    police (17) or government (08) of the target's country."""
+    if not targets and main and _unnamed_people(s, i):
+        targets = [make_actor(main, "CVL", None, "", "unnamed people of the article's main country")]
+    if not targets:
+        return [], targets
+    t = with_country(targets[0], main, "the article's main country")
+    sector = "COP" if code[:2] == "17" else "GOV"
+    how = "unnamed authority of the target's country (passive without agent)"
+    return [make_actor(t.country, sector, None, "", how)], targets
+
+
+def _unnamed_people(s: Sentence, i: int) -> bool:
+    """The passive subject is people left unnamed ("Some of those detained", "Two of them", "dozens")."""
+    view = s.parse
+    subjects = [c for c in view.kids[i] if view.deps[c] == DEP.nsubjpass]
+    return bool(subjects) and all(view.pos[c] in (POS.PRON, POS.NUM) or c in s.mentions for c in subjects)
+
+
+def _unnamed_attackers(s: Sentence, i: int, targets: list[Actor], main: str | None) -> list[Actor]:
+    """Violence whose perpetrator is not named ("three civilians were killed in a bombing in Baghdad", "a
+    roadside bomb killed a soldier"): unidentified armed forces (UAF) of the country where it happened (a
+    country named in the trigger's place phrases), else of the victims' country, else the article's."""
+    country = _place_country(s, i) or next((t.country for t in targets if t.country), None) or main
+    if country is None:
+        return []
+    return [make_actor(country, "UAF", None, "", "unnamed attackers (no agent named) in the country where it happened")]
+
+
+def _place_country(s: Sentence, i: int) -> str | None:
+    """The country of the first place named in the trigger's "in"/"near"/"at"/"outside" phrases (nested ones
+    too)."""
+    view = s.parse
+    for c in view.kids[i]:
+        if view.deps[c] != DEP.prep or view.lowers[c] not in PLACE_KEYS:
+            continue
+        for t in view.subtree(c):
+            mention = s.mentions.get(t)
+            if mention and mention.kind in PLACE_KINDS and mention.entry.country:
+                return mention.entry.country
+    return None

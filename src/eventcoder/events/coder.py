@@ -1,0 +1,107 @@
+"""The event engine for one sentence: the stages in their order.
+
+    triggers (lexicon)  ->  screening (checks, mood)  ->  arguments and resolution  ->  events
+
+:meth:`SentenceCoder.code` runs them on a parsed :class:`~eventcoder.model.Sentence` and returns its
+:class:`~eventcoder.model.Event` objects and a :class:`~eventcoder.model.SentenceTrace` of every decision. Dates
+and places are added by :mod:`eventcoder.when` and :mod:`eventcoder.where`.
+"""
+
+from __future__ import annotations
+
+from ..actors import ArticleActors
+from ..lexicon import Lexicon
+from ..model import Decision, Event, Sentence, SentenceTrace, TriggerTrace
+from ..parse import DEP, ParseView
+from .arguments import ArgumentFinder, support_verb
+from .mood import Reading, read_triggers
+from .screening import Screen
+from .targets import EventHistory, force_without_object, no_target, pairs, settle_targets, trigger_words
+from .triggers import TriggerMatcher
+
+__all__ = ["SentenceCoder"]
+
+SUBJECT_DEPS = frozenset({DEP.nsubj, DEP.nsubjpass})
+
+
+class SentenceCoder:
+    """Codes one sentence at a time; holds the lexicon and the matcher (no per-article state).
+
+    Args:
+        lexicon (Lexicon): the verb lexicon.
+    """
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.matcher = TriggerMatcher(lexicon)
+        self.arguments = ArgumentFinder(self.matcher)
+
+    def code(self, s: Sentence, actors: ArticleActors, history: EventHistory) -> tuple[list[Event], SentenceTrace]:
+        """The events of sentence ``s``, at most one per (root, source country, target country), and the trace
+        of every decision. ``actors`` resolves the article's phrases; ``history`` holds its earlier events and
+        gets these."""
+        triggers, misses = self.matcher.triggers(s)
+        trace = SentenceTrace([TriggerTrace(t) for t in triggers], misses)
+        traces = {t.trigger.position: t for t in trace.triggers}
+        screen = Screen(s.parse, s.mentions, {t.position: t.pattern for t in triggers})
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for reading in read_triggers(screen, triggers, self.lexicon, traces):
+            decisions = traces[reading.trigger.position].decisions
+            found, why = self._events(s, reading, actors, history)
+            kept = []
+            for event in found:
+                key = (event.code[:2], event.source.country, event.target.country)
+                if key in seen or _elaborates(s.parse, event, events):
+                    continue
+                seen.add(key)
+                events.append(event)
+                kept.append(event)
+            traces[reading.trigger.position].rules.extend(e.rule for e in kept)
+            decisions.append(_arguments_decision(found, kept, why))
+        history.add(events, s.parse)
+        return events, trace
+
+    def _events(self, s: Sentence, r: Reading, actors: ArticleActors,
+                history: EventHistory) -> tuple[list[Event], str]:
+        """The events of one reading: its sources and targets, paired (both ways when joint); else none and
+        why."""
+        view, i = s.parse, r.trigger.position
+        sources, targets = self.arguments.named(s, r, actors)
+        nominal = "noun" in r.pattern.flags and support_verb(view, i) is None
+        if not sources:
+            return [], "no source: no actor named or inferred for it"
+        if nominal and not targets and len(sources) < 2:
+            return [], "a nominal event whose phrase names no target"
+        r, targets = settle_targets(s, r, sources, targets, actors, history, self.lexicon.references)
+        found = pairs(s, r, sources, targets, actors)
+        if not found and not targets and not nominal and view.deps[i] != DEP.acl and not force_without_object(view, r):
+            found = [(a, no_target(r)) for a in sources]  # "X resigned", "X demanded elections": one-sided
+        if not found:
+            return [], "source and target are the same actor, or no target for force"
+        words = trigger_words(view, r)
+        events = [Event(r.trigger, r.code, r.mood, r.rule, a, t, words, r.head) for a, t in found]
+        for a, t in found:
+            if r.sym and (t, a) not in found:
+                events.append(Event(r.trigger, r.code, r.mood, r.rule + " (joint action, reverse)", t, a, words, r.head))
+        return events, ""
+
+
+def _arguments_decision(found: list[Event], kept: list[Event], why: str) -> Decision:
+    """The trace's record of the arguments stage for one reading."""
+    if not found:
+        return Decision("arguments", True, why)
+    if not kept:
+        return Decision("arguments", True, "the same root and dyad as an event coded before in the sentence")
+    dyads = ", ".join(f"{e.code} {e.source.code or '-'} -> {e.target.code or '-'}" for e in kept)
+    return Decision("arguments", False, dyads)
+
+
+def _elaborates(view: ParseView, event: Event, coded: list[Event]) -> bool:
+    """A participle that only describes the act of its head verb for the same dyad ("rejected the demand,
+    calling it unlawful"; "denied it, saying ..."): not a second event."""
+    i = event.trigger.position
+    if view.deps[i] != DEP.advcl or view.tag(i) != "VBG" or any(view.deps[c] in SUBJECT_DEPS for c in view.kids[i]):
+        return False
+    return any(other.trigger.position == view.heads[i] and (other.source.country, other.target.country) == (
+        event.source.country, event.target.country) for other in coded)

@@ -1,0 +1,217 @@
+"""Screening (stage "screening"): the checks that keep a matched trigger from being coded as an event.
+
+A trigger is an event only when the sentence says it happened. :data:`CHECKS` is the ordered registry of the
+named checks run on each trigger; the first that holds stops it, and every check that ran is recorded in the
+trigger's trace (:class:`~eventcoder.model.TriggerTrace`). Before them, a trigger is stopped when it is only
+reported by another one (:func:`reported_only`: what is demanded, asked for, alleged or threatened) or denied
+by a denial. To add a check: write ``test(screen, position, pattern) -> bool`` and add a :class:`Check` to
+:data:`CHECKS` at the place in the order where it belongs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..cameo import MATERIAL_ROOTS, REPORTING_ROOTS
+from ..grammar import ALLEGED_PREPOSITIONS, NEGATIVE_DETERMINERS, PLANNING_WORDS, REPORTED_PREPOSITIONS
+from ..lexicon import VerbPattern
+from ..model import Decision, Mention
+from ..parse import DEP, ENT, POS, ParseView, keys
+from ..wordlists import word_lists
+from . import clauses
+
+__all__ = ["CHECKS", "Check", "Screen", "reported_only"]
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What the checks read of one sentence: its parse, its actor mentions and its matched triggers
+    (position -> pattern, in sentence order)."""
+
+    view: ParseView
+    mentions: Mapping[int, Mention]
+    found: Mapping[int, VerbPattern]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One named check: ``test(screen, position, pattern)`` holds when the trigger is not an event of its own,
+    for the reason ``says``."""
+
+    name: str
+    says: str
+    test: Callable[[Screen, int, VerbPattern], bool]
+
+    @cached_property
+    def passed(self) -> Decision:
+        """The decision recorded when the check does not hold."""
+        return Decision(self.name)
+
+    @cached_property
+    def stopped(self) -> Decision:
+        """The decision recorded when it holds."""
+        return Decision(self.name, True, self.says)
+
+
+SUBJECT_DEPS = frozenset({DEP.nsubj, DEP.nsubjpass})
+SKIP_DEPS = frozenset({DEP.relcl, DEP.acl, DEP.amod, DEP.compound, DEP.nmod, DEP.pobj, DEP.nsubj, DEP.nsubjpass,
+                       DEP.dobj})
+"""Argument and modifier positions: a verb there is background, not the sentence's act."""
+RELATIVE_DEPS = frozenset({DEP.relcl, DEP.acl})
+NEGATED_DEPS = frozenset({DEP.dobj, DEP.nsubjpass, DEP.nsubj})
+DEPENDENT_DEPS = frozenset({DEP.xcomp, DEP.acomp})
+NOMINAL_OBJECT_DEPS = frozenset({DEP.dobj, DEP.pobj})
+OPINION_BLOCKING_DEPS = frozenset({DEP.dobj, DEP.xcomp, DEP.dative})
+PLANNING_AUX_DEPS = frozenset({DEP.aux, DEP.auxpass})
+COMPLEMENT_DEPS = frozenset({DEP.xcomp, DEP.ccomp})
+NEGATIVE_KEYS, PLANNING_KEYS = keys(NEGATIVE_DETERMINERS), keys(PLANNING_WORDS)
+REPORTED_KEYS, ALLEGED_KEYS = keys(REPORTED_PREPOSITIONS), keys(ALLEGED_PREPOSITIONS)
+
+
+def reported_only(view: ParseView, found: Mapping[int, VerbPattern]) -> set[int]:
+    """The positions of triggers (and of all words) only demanded, requested, alleged, threatened or denied by
+    another trigger ("urged X to stop", "demanded that Kabul hand over", "accused X of attacking", "charged
+    them with setting fire"): what appeals, demands, threats and denials govern, and what coercion is for."""
+    out: set[int] = set()
+    kids, deps = view.kids, view.deps
+    for i, p in found.items():
+        if "futureonly" in p.flags and not clauses.future(view, i):
+            continue
+        if p.code[:2] in REPORTING_ROOTS or "deny" in p.flags:
+            for c in kids[i]:
+                if deps[c] in COMPLEMENT_DEPS or (deps[c] == DEP.advcl and clauses.purpose_clause(view, c)) or (
+                        deps[c] == DEP.prep and view.lowers[c] in REPORTED_KEYS):
+                    out.update(t for t in view.subtree(c) if not clauses.verb_parsed_as_modifier(view, t))
+        elif p.code[:2] in ("17", "09"):  # "charged them with setting fire", "arrested for spying": alleged acts
+            for c in kids[i]:
+                if deps[c] == DEP.prep and view.lowers[c] in ALLEGED_KEYS:
+                    out.update(view.subtree(c))
+    return out
+
+
+def light_verb_object(screen: Screen, i: int, p: VerbPattern) -> bool:
+    """A noun trigger that is the object of a matched light-verb pattern ("held talks"): coded there."""
+    if "noun" not in p.flags:
+        return False
+    view = screen.view
+    head = view.heads[i]
+    if view.deps[head] == DEP.prep:
+        head = view.heads[head]
+    light = screen.found.get(head)
+    return light is not None and view.lemma(i) in light.objects
+
+
+def background(screen: Screen, i: int, p: VerbPattern) -> bool:
+    """Triggers in relative clauses, noun modifiers or argument positions (background events), purpose clauses
+    ("held a meeting to discuss"), and participles of consequence for material acts ("..., killing six
+    soldiers")."""
+    view = screen.view
+    pos, deps, heads, kids = view.pos, view.deps, view.heads, view.kids
+    if deps[i] == DEP.advcl and clauses.purpose_clause(view, i):
+        return True
+    if clauses.verb_parsed_as_modifier(view, i) or clauses.statement_participle(view, i):
+        return False
+    participle = i
+    while deps[participle] == DEP.conj and view.tag(participle) == "VBG" and heads[participle] != participle:
+        participle = heads[participle]  # "..., damaging buildings and injuring two"
+    if (deps[participle] == DEP.advcl and p.code[:2] in MATERIAL_ROOTS
+            and not any(deps[c] in SUBJECT_DEPS for c in kids[i]) and view.tag(i) == "VBG"):
+        return True
+    if deps[i] == DEP.acl and any(deps[c] == DEP.agent for c in kids[i]) and view.tag(i) == "VBN":
+        return False  # "a ceasefire brokered by Qatar": a reduced passive naming its actor is an event
+    if deps[i] in SKIP_DEPS and pos[i] != POS.ADJ:
+        return pos[i] in (POS.VERB, POS.AUX) or deps[i] in RELATIVE_DEPS
+    return deps[i] in RELATIVE_DEPS
+
+
+def unrealised(screen: Screen, i: int, p: VerbPattern) -> bool:
+    """A nominal event that is the object of a verb in the future, a condition, an intent or a request ("would
+    be ready to host a meeting", "will hold talks", "told them to conduct attacks"): it has not happened."""
+    if "noun" not in p.flags:
+        return False
+    view = screen.view
+    deps, heads = view.deps, view.heads
+    verb = heads[heads[i]] if deps[i] == DEP.pobj else heads[i]
+    if deps[i] not in NOMINAL_OBJECT_DEPS or view.pos[verb] not in (POS.VERB, POS.AUX):
+        return False
+    requested = deps[verb] == DEP.xcomp and view.lemma(heads[verb]) in word_lists().control_verbs
+    return requested or clauses.purpose_clause(view, verb) or clauses.future(view, verb) or (
+        clauses.hypothetical(view, verb)) or clauses.governed_by_intent(view, verb, screen.found)
+
+
+def opinion(screen: Screen, i: int, p: VerbPattern) -> bool:
+    """"Cabinet agreed it was vital ...", "he had hoped Assad would ...": an act verb whose complement is a
+    clause of opinion rather than an object (statements, appeals and denials excepted)."""
+    view = screen.view
+    if p.code[:2] in REPORTING_ROOTS or p.code[:2] == "01" or "deny" in p.flags or view.pos[i] == POS.NOUN:
+        return False
+    kids, deps = view.kids[i], view.deps
+    if any(deps[c] in OPINION_BLOCKING_DEPS for c in kids):
+        return False
+    return any(deps[c] == DEP.ccomp and _describes(view, c) for c in kids)
+
+
+def _describes(view: ParseView, clause: int) -> bool:
+    """A finite clause (its head at ``clause``) that describes rather than plans: no "to", no
+    will/would/should/must/shall."""
+    return not any(view.deps[a] in PLANNING_AUX_DEPS and view.lowers[a] in PLANNING_KEYS
+                   for a in view.kids[clause]) and view.tag(clause) not in ("VB", "VBG")
+
+
+def negated(screen: Screen, i: int, p: VerbPattern) -> bool:
+    """The trigger is negated ("did not meet") or its subject or object is ("no agreement was reached"), or it
+    complements a negated verb."""
+    view = screen.view
+    kids, deps = view.kids, view.deps
+    for c in kids[i]:
+        if deps[c] == DEP.neg:
+            return True
+        if deps[c] in NEGATED_DEPS and any(deps[d] == DEP.det and view.lowers[d] in NEGATIVE_KEYS for d in kids[c]):
+            return True
+    return deps[i] in DEPENDENT_DEPS and any(deps[c] == DEP.neg for c in kids[view.heads[i]])
+
+
+def conditional(screen: Screen, i: int, p: VerbPattern) -> bool:
+    """The trigger, or a verb it is chained to, has a condition or a modal ("if", "could", "might")."""
+    return clauses.hypothetical(screen.view, i)
+
+
+def no_patient(screen: Screen, i: int, p: VerbPattern) -> bool:
+    """A pattern that needs people acted on ("released two prisoners", "they were freed"; flag ``patient``)
+    whose object is a thing ("released a statement"): no actor word, person, pronoun or number of people."""
+    if "patient" not in p.flags:
+        return False
+    view, mentions = screen.view, screen.mentions
+    objects = [c for c in view.kids[i] if view.deps[c] in (DEP.dobj, DEP.nsubjpass)]
+    if view.deps[i] == DEP.acl:
+        objects.append(view.heads[i])
+    return not any(o in mentions or view.pos[o] in (POS.PRON, POS.NUM) or view.ents[o] in (ENT.PERSON, ENT.NORP)
+                   or view.numeric[o] for o in objects)
+
+
+CHECKS: tuple[Check, ...] = (
+    Check("light verb", "the object of a light verb, coded there", light_verb_object),
+    Check("background", "background (relative clause, modifier, purpose clause or consequence)", background),
+    Check("unrealised", "the object of a verb that is only intended, announced or hypothetical", unrealised),
+    Check("opinion", "says what someone thinks (a that-clause), not an act", opinion),
+    Check("negation", "negated", negated),
+    Check("condition", "conditional or modal (if, could, might, must ...)", conditional),
+    Check("patient", "acts on no people", no_patient),
+)
+"""The checks, in the order they run on each trigger."""
+
+REPORTED = Decision("reported", True, "only asked for, demanded, alleged or threatened by another trigger")
+NOT_REPORTED = Decision("reported")
+
+
+def run_checks(screen: Screen, i: int, p: VerbPattern, decisions: list[Decision]) -> bool:
+    """Run :data:`CHECKS` on the trigger at ``i`` in order until one holds; record each in ``decisions``.
+    RETURNS whether one held."""
+    for check in CHECKS:
+        if check.test(screen, i, p):
+            decisions.append(check.stopped)
+            return True
+        decisions.append(check.passed)
+    return False

@@ -1,0 +1,247 @@
+"""Targets not named as the trigger's object, and the source-target pairs of a reading (stage "arguments").
+
+In order of trust: a reply to an earlier event targets whoever did it ("rejected the demand",
+``data/references.tsv``); an actor deeper in the objects; a country named there; the pattern's default (own
+government for protests, the main parties for mediation); for a joint act of a group, its members; else the
+article's other main actor, when the article names it at least twice. Force with no object at all gets no
+target; an act with no target named ("X resigned") is one-sided, with an empty target.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from ..actors import ArticleActors, ArticleSetting, make_actor
+from ..cameo import FORCE_ROOTS, OUTWARD_ROOTS, REPORTING_ROOTS, VICTIM_SECTORS
+from ..grammar import BACK_PRONOUNS, TARGET_PREPOSITIONS
+from ..lexicon import Reference
+from ..model import Actor, Event, Sentence
+from ..parse import DEP, POS, ParseView, keys
+from . import clauses
+from .arguments import with_country as _with_country
+from .mood import Reading
+
+__all__ = ["EventHistory", "fallback_targets", "no_target", "pairs", "settle_targets", "trigger_words"]
+
+OBJECT_DEPS = frozenset({DEP.dobj, DEP.nsubjpass})
+DEEP_DEPS = frozenset({DEP.dobj, DEP.prep, DEP.xcomp, DEP.dative, DEP.attr, DEP.nsubjpass, DEP.ccomp, DEP.prt,
+                       DEP.oprd})
+UNENTERED_DEPS = frozenset({DEP.relcl, DEP.acl, DEP.appos})
+NAMED_OBJECT_DEPS = frozenset({DEP.dobj, DEP.prep, DEP.dative, DEP.nsubjpass})
+TRIGGER_WORD_DEPS = frozenset({DEP.dobj, DEP.prt, DEP.nsubjpass})
+NAMING_POS = frozenset({POS.PROPN, POS.NOUN, POS.ADJ})
+TARGET_PREP_KEYS = keys(TARGET_PREPOSITIONS)
+
+
+@dataclass
+class EventHistory:
+    """The events an article has coded so far, by CAMEO root: (source, trigger lemma) in article order, so that
+    "rejected the demand" finds who demanded. Only the event stage writes it."""
+
+    recent: dict[str, list[tuple[Actor, str]]] = field(default_factory=dict)
+
+    def add(self, events: list[Event], view: ParseView) -> None:
+        """Remember the events of a sentence (``view``: its parse)."""
+        for event in events:
+            self.recent.setdefault(event.code[:2], []).append((event.source, view.lemma(event.trigger.position)))
+
+
+def settle_targets(s: Sentence, r: Reading, sources: list[Actor], targets: list[Actor], actors: ArticleActors,
+                   history: EventHistory, references: dict[str, Reference]) -> tuple[Reading, list[Actor]]:
+    """Fill in targets: replies to earlier events, countries of agents named without one, the real addressee
+    of a statement about one's own side, and the speaker's own pledge ("China and Russia should jointly
+    uphold ...", said by China: a pledge, not an appeal)."""
+    view, setting = s.parse, actors.setting
+    main, home = setting.home_country(), sources[0].country
+    if not targets:
+        targets = _reply_targets(view, r.trigger.position, home, history, references)
+    filler = main or home
+    if r.code[:2] in OUTWARD_ROOTS and filler == home:
+        partner = setting.partner_of(home)
+        filler = partner.country if partner else filler
+    why = "the article's main country" if filler == (main or home) else "the article's other main country"
+    targets = [_with_country(t, filler, why) for t in targets]
+    if targets and r.code[:2] in REPORTING_ROOTS and all(t.country == home for t in targets):
+        targets = fallback_targets(s, r, sources[0], actors, deep_only=True) or targets
+    if "deny" in r.pattern.flags:
+        targets = [t for t in targets if t.country != home]
+    if r.pattern.source.startswith("rule:reported") and any(_same_side(t, sources[0]) for t in targets):
+        r = replace(r, code="030", mood="intent", rule=r.rule + " (speaker among those obliged)", sym=False)
+        targets = [t for t in targets if not _same_side(t, sources[0])]
+    return r, targets
+
+
+def pairs(s: Sentence, r: Reading, sources: list[Actor], targets: list[Actor],
+          actors: ArticleActors) -> list[tuple[Actor, Actor]]:
+    """Source-target pairs: named targets; else pairs within a group subject ("both sides signed"); else the
+    fallback targets. An actor never targets itself (same country and sector, or the same mention)."""
+    group_pledge = r.mood == "intent" and all("main actors" in a.how for a in sources)  # "both sides pledged"
+    if not targets and len(sources) > 1 and (r.sym or group_pledge) and "parties" not in r.pattern.flags:
+        # a joint act or pledge of a group ("both sides signed"): between its members
+        return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if a.country != b.country]
+    if not targets:
+        targets = fallback_targets(s, r, sources[0], actors)
+    out = []
+    for a in sources:
+        for t in targets:
+            same_mention = bool(a.text) and (a.start, a.text) == (t.start, t.text)
+            if a.country == t.country and (same_mention or a.sector == t.sector):
+                if not same_mention and a.guessed and not t.guessed:
+                    out.append((_country_unknown(a), t))  # "President Bush threatened Russia"
+                continue
+            out.append((a, t))
+    return out
+
+
+def fallback_targets(s: Sentence, r: Reading, source: Actor, actors: ArticleActors,
+                     deep_only: bool = False) -> list[Actor]:
+    """Targets the sentence does not name as the trigger's object, in order of trust: an actor deeper in the
+    objects; (unless ``deep_only``) a country named there; the pattern's default (own government, the main
+    parties); the article's other main actor."""
+    # a source whose country was only guessed: any country may be the target
+    deep = _deep_target(s, r, _country_unknown(source) if source.guessed else source, actors)
+    if deep or deep_only:
+        return deep
+    named = _country_named_in_objects(s, r.trigger.position, source.country)
+    if named is not None:
+        return [named]
+    setting: ArticleSetting = actors.setting
+    if "home" in r.pattern.flags:
+        return [make_actor(source.country, "GOV", None, "", "protest aimed at the source's own government")]
+    if "parties" in r.pattern.flags:
+        parties = [a for a in setting.dyad[:2] if a.country != source.country]
+        return [Actor(a.code, a.country, a.sector, a.name, "", 0, 0, "the article's main parties") for a in parties]
+    if force_without_object(s.parse, r):
+        return []  # force with no object at all ("fighters dispersed") gets no guessed target
+    partner = setting.partner_of(source.country)
+    if partner is None:
+        return []
+    return [Actor(partner.code, partner.country, partner.sector, partner.name, "", 0, 0,
+                  "not named in the sentence: the article's other main actor")]
+
+
+def _deep_target(s: Sentence, r: Reading, source: Actor, actors: ArticleActors) -> list[Actor]:
+    """The first actor of another country in the trigger's object phrases; for force, unnamed victims."""
+    for head in _deep_objects(s.parse, r.trigger.position):
+        found = actors.resolve_all(s, [head])
+        foreign = [a for a in found if a.country and a.country != source.country]
+        if foreign:
+            return foreign
+        victims = [a for a in found if not a.country and a.sector in VICTIM_SECTORS]
+        if victims and r.code[:2] in FORCE_ROOTS:
+            home = actors.setting.home_country()
+            return [_with_country(a, home, "the article's main country") for a in victims]
+    return []
+
+
+def _deep_objects(view: ParseView, i: int) -> list[int]:
+    """Nouns in the trigger's object phrases and complements (second-choice targets), nearest first.
+
+    Phrases of place and circumstance ("within the UN", "in Bishkek", "near the town"), adverbial clauses
+    other than infinitives of purpose ("to help Laos") and conditions ("if Tehran ..."), and relative clauses
+    are not entered.
+    """
+    kids, deps = view.kids, view.deps
+    out = []
+    stack = [c for c in kids[i] if deps[c] in DEEP_DEPS or (deps[c] == DEP.advcl and clauses.purpose_clause(view, c))]
+    while stack:
+        t = stack.pop(0)
+        if deps[t] == DEP.prep and view.lowers[t] not in TARGET_PREP_KEYS:
+            continue
+        if deps[t] in UNENTERED_DEPS or (deps[t] == DEP.advcl and not (
+                clauses.purpose_clause(view, t) or clauses.condition(view, t))):
+            continue
+        if view.pos[t] in NAMING_POS:
+            out.append(t)
+        stack.extend(kids[t])
+    return out
+
+
+def _country_named_in_objects(s: Sentence, i: int, exclude: str | None) -> Actor | None:
+    """Last resort before guessing: a country (not a capital, not an organisation) named anywhere in the
+    trigger's objects, place phrases included ("lifted a curfew in Montenegro")."""
+    view = s.parse
+    for c in view.kids[i]:
+        if view.deps[c] not in NAMED_OBJECT_DEPS:
+            continue
+        for t in view.subtree(c):
+            mention = s.mentions.get(t)
+            if mention and mention.kind in ("country", "adjective", "demonym") and mention.entry.country != exclude:
+                entry = mention.entry
+                return make_actor(entry.country, "GOV", entry.name, view.word(t),
+                                  f"{entry.kind} '{entry.phrase}' ({entry.source}) named in the objects", 0, 0)
+    return None
+
+
+def _reply_targets(view: ParseView, i: int, home: str | None, history: EventHistory,
+                   references: dict[str, Reference]) -> list[Actor]:
+    """Targets of a reply to, or judgement of, an earlier event ("rejected the demand", "condemned the attack"):
+    whoever did that event. Earlier events whose trigger is one of the noun's verbs ("demanded" for "the
+    demand") are preferred to events that merely share its root; among them, the country behind most such
+    events wins (ties: all of them, earliest first). Back-reference nouns: data/references.tsv."""
+    kids, deps = view.kids, view.deps
+    objects = [c for c in kids[i] if deps[c] in OBJECT_DEPS]
+    if deps[i] in (DEP.advcl, DEP.conj) and any(view.lower(c) in BACK_PRONOUNS for c in objects):
+        objects += [c for c in kids[view.heads[i]] if deps[c] == DEP.dobj]  # "rejected the demand, calling it ..."
+    for c in objects:
+        ref = references.get(view.lemma(c))
+        if ref is None:
+            continue
+        earlier = [(a, lemma) for root in ref.roots for a, lemma in history.recent.get(root, []) if a.country != home]
+        same_verb = [a for a, lemma in earlier if lemma in ref.verbs]
+        pool = same_verb or [a for a, _ in earlier]
+        if not pool:
+            continue
+        counts = Counter(a.country for a in pool)
+        top = max(counts.values())
+        chosen: dict[str, Actor] = {}
+        for a in pool:
+            if counts[a.country] == top and a.country not in chosen:
+                chosen[a.country] = a
+        word = view.word(c)
+        return [Actor(a.code, a.country, a.sector, a.name, word, a.start, a.end,
+                      f"'{word}' refers to an earlier event by {a.code} ({ref.source})") for a in chosen.values()]
+    return []
+
+
+def force_without_object(view: ParseView, r: Reading) -> bool:
+    """Force with no object at all ("the fighters dispersed", "jets attacked"): no target, and no event."""
+    if r.code[:2] not in FORCE_ROOTS:
+        return False
+    i = r.trigger.position
+    return view.pos[i] != POS.NOUN and not any(view.deps[c] in OBJECT_DEPS for c in view.kids[i])
+
+
+def no_target(r: Reading) -> Actor:
+    """The empty target of a one-sided event (GDELT leaves Actor2 blank; POLECAT an empty target list)."""
+    return Actor(None, None, None, None, "", 0, 0, f"no target named for '{r.trigger.word}'")
+
+
+def trigger_words(view: ParseView, r: Reading) -> str:
+    """The words shown as the trigger: the token and its objects that the pattern names ("held talks"), after
+    the governor when coded through one ("pledged ... hold talks")."""
+    i, kids, deps = r.trigger.position, view.kids, view.deps
+    words = [i]
+    for c in kids[i]:
+        if deps[c] in TRIGGER_WORD_DEPS and view.lemma(c) in r.pattern.objects:
+            words.append(c)
+        elif deps[c] == DEP.prep:
+            words.extend(g for g in kids[c] if deps[g] == DEP.pobj and view.lemma(g) in r.pattern.objects)
+    text = " ".join(view.word(j) for j in sorted(words))
+    if r.head != i:
+        text = f"{view.word(r.head)} ... {text}"
+    return text
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    """Same country and no different sector named (a government and its country; not rebels and government)."""
+    return a.country == b.country and (a.sector == b.sector or not a.sector or not b.sector or
+                                       {a.sector, b.sector} <= {"GOV", "MIL", "LEG", "JUD"})
+
+
+def _country_unknown(actor: Actor) -> Actor:
+    """``actor`` without the country it was given from the article's main country (which is its target's)."""
+    how = actor.how.rsplit("; country from", 1)[0] + "; country unknown (the article's main country is the target's)"
+    return Actor(None, None, actor.sector, actor.name, actor.text, actor.start, actor.end, how)
+

@@ -1,0 +1,76 @@
+"""English grammar words and parse labels the coding rules read: the closed classes, in one place.
+
+Closed-class words (auxiliaries and modals, determiners, pronouns, prepositions, conjunctions, numerals)
+are part of the grammar of English and of the rules written against it, so they live here, each set named
+by the role it plays in a rule. Open-class words (speech verbs, support verbs, nouns of statements, places
+or organisations ...) are knowledge and live in ``data/words.tsv`` (:mod:`eventcoder.wordlists`).
+
+A rule compares a word set with the columns of a :class:`~eventcoder.parse.ParseView` by its keys
+(``view.lowers[i] in keys(MODALS)``, :func:`eventcoder.parse.keys`) or by text (``view.lower(i) in MODALS``).
+This module is plain Python: importing it loads no spaCy.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CONDITION_WORDS", "FUTURE_AUXILIARIES", "MODALS", "NEGATIVE_DETERMINERS", "OBLIGATION_MODALS",
+           "PERSON_PRONOUNS", "PLANNING_WORDS", "SPEAKER_PRONOUNS"]
+
+
+# ---------------------------------------------------------------------- verbs: tense, mood, modality
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo", "would"})
+"""Auxiliaries of the future and of reported future ("would deliver"); "wo" is spaCy's token of "won't"."""
+MODALS = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
+"""Modal auxiliaries that make an act possible or required rather than done ("ca" of "can't")."""
+OBLIGATION_MODALS = {"must": "100", "should": "020"}
+"""Modals of obligation in reported speech and the CAMEO code of the obligation put on someone: "X said Y must
+hand over ..." is a demand (100), "should" an appeal (020)."""
+PLANNING_WORDS = frozenset({"to", "will", "would", "should", "must", "shall", "'ll"})
+"""Infinitive marker and auxiliaries of a clause that plans rather than describes."""
+CONDITION_WORDS = frozenset({"if", "unless"})
+"""Subordinators of a condition."""
+NEGATIVE_DETERMINERS = frozenset({"no", "neither", "never"})
+"""Determiners that negate their noun ("no agreement was reached")."""
+
+# ---------------------------------------------------------------------- pronouns and determiners
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+"""Pronouns of a person (resolved to the last person who acted)."""
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+"""Subject pronouns that stand for the speaker of the sentence's speech verb ("it will respond, X said")."""
+OWNER_PRONOUNS = frozenset({"its", "their"})
+"""Possessives that make a noun belong to the sentence's subject ("its forces")."""
+BACK_PRONOUNS = frozenset({"it", "them", "this"})
+"""Object pronouns that refer back to the object of the verb before ("rejected the demand, calling it ...")."""
+GROUP_NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4}
+"""Quantifiers and numerals that count a group of the article's main actors ("both sides")."""
+DEFINITE_ARTICLE = "the"
+TIME_MODIFIERS = frozenset({"late", "early", "on", "last"})
+"""Words before a date that belong to its expression ("late Tuesday", "last week")."""
+
+# ---------------------------------------------------------------------- prepositions, by role
+TARGET_PREPOSITIONS = frozenset({"to", "with", "on", "for", "against", "of", "from", "into", "toward", "towards",
+                                 "at", "inside", "over", "about", "upon"})
+"""Prepositions whose objects may be an act's target, searched in the trigger's object phrases."""
+OBJECT_PREPOSITIONS = frozenset({"from", "of", "with", "to", "for", "on", "against"})
+"""Prepositions on a light verb's object that name the target ("held talks with")."""
+PHRASE_PREPOSITIONS = frozenset({"of", "from", "in", "at", "by", "across", "throughout"})
+"""Prepositions whose phrase stays inside a noun phrase naming an actor ("police in Kyrgyzstan's capital")."""
+PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside"})
+"""Prepositions of where an act happened."""
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at"})
+"""Prepositions of a named place ("met in Bishkek") or of a thing's place ("a protocol in Kabul")."""
+ATTACK_PREPOSITIONS = frozenset({"in", "by", "during"})
+"""Prepositions of the attack that killed someone ("killed in Israeli airstrikes")."""
+BETWEEN_PREPOSITIONS = frozenset({"by", "between", "among"})
+"""Prepositions naming who takes part in a nominal event ("talks between A and B")."""
+REPORTED_PREPOSITIONS = frozenset({"of", "for", "to"})
+"""Prepositions of what is only asked for or reported ("called for the release of")."""
+ALLEGED_PREPOSITIONS = frozenset({"with", "for", "over", "on", "into"})
+"""Prepositions of what someone is charged with or arrested for ("charged with setting fire")."""
+TOPIC_PREPOSITIONS = frozenset({"for", "on", "to"})
+"""Prepositions of what an appeal or demand is about ("called for talks")."""
+INTENT_PREPOSITIONS = frozenset({"to", "on"})
+"""Prepositions of what an intent governs ("committed to holding talks")."""
+CONTAINER_PREPOSITIONS = frozenset({"of", "in"})
+"""Prepositions inside an object that name what it holds ("a series of strikes", "20 million dollars in aid")."""
+HERE = "here"
+"""The adverb of the dateline's place ("met here")."""

@@ -1,0 +1,74 @@
+"""Records (stage "records"): a dated, placed :class:`~eventcoder.model.Event` as a flat
+:class:`~eventcoder.model.EventRecord`, and one record per event an article reports more than once.
+
+Goldstein scores and QuadClass come from the CAMEO codebook (``data/cameo_codes.tsv``: GDELT's values), PLOVER
+types from the CAMEO-to-PLOVER crosswalk (``data/plover_map.tsv``), through :class:`~eventcoder.knowledge.Knowledge`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from .knowledge import Knowledge
+from .model import Article, Event, EventRecord, Sentence
+from .where import Place
+
+__all__ = ["event_record", "fold_repeats"]
+
+
+def event_record(article: Article, s: Sentence, event: Event, when: date | None, place: Place | None,
+                 knowledge: Knowledge) -> EventRecord:
+    """The flat record of ``event``, coded from sentence ``s`` of ``article``, dated ``when`` and placed at
+    ``place``. Its ``event_id`` is a hash of the article, sentence, code, actor codes and trigger position."""
+    cameo = knowledge.cameo(event.code)
+    plover = knowledge.plover(event.code)
+    a, t = event.source, event.target
+    key = f"{article.doc_id}|{s.index}|{event.code}|{a.code}|{t.code}|{event.trigger.position}"
+    return EventRecord(
+        event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
+        doc_id=article.doc_id, sentence_index=s.index, sentence=s.text,
+        sentence_start=s.start, sentence_end=s.end,
+        event_date=when.isoformat() if when else None,
+        source_text=a.text, source_name=a.name, source_code=a.code, source_country=a.country,
+        source_sector=a.sector,
+        target_text=t.text, target_name=t.name, target_code=t.code, target_country=t.country,
+        target_sector=t.sector,
+        cameo_code=event.code, cameo_root=cameo.root, cameo_label=cameo.label, quad_class=cameo.quad_class,
+        goldstein=cameo.goldstein, plover_type=plover.type, plover_mode=plover.mode,
+        plover_context=plover.context,
+        location_name=place.name if place else None, location_country=place.country if place else None,
+        latitude=place.latitude if place else None, longitude=place.longitude if place else None,
+        trigger=event.words, rule=event.rule, headline=article.headline, outlet=article.outlet,
+        published=article.published.isoformat() if article.published else None,
+        source_how=a.how, target_how=t.how,
+    )
+
+
+def fold_repeats(coded: list[tuple[str, EventRecord]]) -> list[EventRecord]:
+    """One record per event reported more than once in an article (``coded``: (segment kind, record) pairs in
+    article order).
+
+    Body events are kept. A headline or caption event that repeats a body event (same source code, target
+    code, CAMEO code and date) adds a mention to that body record. A caption event reported nowhere else is
+    kept; a headline event reported nowhere else is dropped (a headline summarises the lead, and its
+    telegraphic grammar parses poorly).
+    """
+    body = [record for kind, record in coded if kind == "body"]
+    first: dict[tuple, EventRecord] = {}
+    for record in body:
+        first.setdefault(_event_key(record), record)
+    kept = list(body)
+    for kind, record in coded:
+        if kind == "body":
+            continue
+        repeat = first.get(_event_key(record))
+        if repeat is not None:
+            repeat.mentions += 1
+        elif kind == "caption":
+            kept.append(record)
+    return sorted(kept, key=lambda r: r.sentence_index)
+
+
+def _event_key(record: EventRecord) -> tuple:
+    return record.source_code, record.target_code, record.cameo_code, record.event_date
