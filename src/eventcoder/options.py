@@ -12,7 +12,7 @@ keys the cache of coders that each process builds once. This module imports noth
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from os import PathLike
 from typing import Any
 
@@ -87,7 +87,3 @@ class CoderOptions:
     def files(self) -> tuple[str, ...]:
         """Every file these options name, in field order."""
         return tuple(path for name in FILE_SETTINGS for path in getattr(self, name))
-
-    def as_dict(self) -> dict[str, Any]:
-        """The settings as keyword arguments of :class:`CoderOptions`."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
