@@ -30,10 +30,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from report import busy_processes, load_average, machine, peak_rss_mib, process_peak_mib, write_section  # noqa: E402
 
-from eventcoder.cli_code import Batch  # noqa: E402
+from eventcoder.batch import Batch  # noqa: E402
 from eventcoder.ingest import read_paths  # noqa: E402
 from eventcoder.output import RecordWriter  # noqa: E402
-from eventcoder.parallel import CoderOptions, ProcessCoder  # noqa: E402
+from eventcoder.options import CoderOptions  # noqa: E402
+from eventcoder.parallel import ProcessCoder  # noqa: E402
 from eventcoder.pipeline import article_groups, get_coder  # noqa: E402
 from eventcoder.store import EventStore  # noqa: E402
 
@@ -64,15 +65,14 @@ def end_to_end(corpus: Path, engine, store_path: Path | None, limit: int | None)
     store = EventStore(store_path, shared=True) if store_path else None
     with open(os.devnull, "w", encoding="utf-8") as sink:
         writer = RecordWriter("jsonl", sink)
-        batch = Batch(engine, store, writer)
-        batch.run(items)
+        summary = Batch(store, on_records=writer.write).run(items, engine)
         writer.close()
     if store is not None:
         store.close()
     seconds = time.perf_counter() - start
-    if batch.failed:
-        raise SystemExit(f"{batch.failed} articles failed")
-    return seconds, writer.count, batch.coded
+    if summary.failed:
+        raise SystemExit(f"{summary.failed} articles failed")
+    return seconds, writer.count, summary.coded
 
 
 def coding_alone(coder, articles: list, repeat: int = 1) -> tuple[float, float, int]:

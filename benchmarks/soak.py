@@ -24,10 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from report import busy_processes, load_average, machine, process_peak_mib, write_section  # noqa: E402
 
-from eventcoder.cli_code import Batch, Progress  # noqa: E402
+from eventcoder.batch import Batch, BatchSummary  # noqa: E402
 from eventcoder.ingest import read_paths  # noqa: E402
 from eventcoder.output import RecordWriter  # noqa: E402
-from eventcoder.parallel import CoderOptions, ProcessCoder  # noqa: E402
+from eventcoder.options import CoderOptions  # noqa: E402
+from eventcoder.parallel import ProcessCoder  # noqa: E402
 from eventcoder.store import EventStore  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "guardian_sdf_sample.jsonl"
@@ -44,14 +45,14 @@ def write_corpus(source: Path, target: Path, n: int) -> None:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-class Checkpoints(Progress):
-    """Counts articles and, every EVERY of them, notes the peak memory of this process and the workers."""
+class Checkpoints:
+    """Counts articles (the batch's ``on_result``) and, every EVERY of them, notes the peak memory of this
+    process and the workers."""
 
     def __init__(self, pids: list[int]) -> None:
-        super().__init__(enabled=False)
         self.pids, self.count, self.rows, self.started = pids, 0, [], time.perf_counter()
 
-    def advance(self) -> None:
+    def __call__(self, _result: object) -> None:
         self.count += 1
         if self.count % EVERY == 0:
             peaks = [process_peak_mib(os.getpid()), *[process_peak_mib(pid) for pid in self.pids]]
@@ -60,21 +61,21 @@ class Checkpoints(Progress):
                   + ", ".join(f"{p:.0f}" for p in peaks if p), file=sys.stderr)
 
 
-def run(args: argparse.Namespace, folder: Path) -> tuple[Checkpoints, Batch]:
+def run(args: argparse.Namespace, folder: Path) -> tuple[Checkpoints, BatchSummary]:
     corpus = folder / "soak.jsonl.gz"
     write_corpus(args.corpus, corpus, args.articles)
     with ProcessCoder(args.workers, CoderOptions()) as pool, open(os.devnull, "w", encoding="utf-8") as sink:
         marks = Checkpoints(pool.worker_pids())
         store = None if args.no_db else EventStore(folder / "soak.duckdb", shared=True)
         writer = RecordWriter("jsonl", sink)
-        batch = Batch(pool.code_groups, store, writer, progress=marks)
-        batch.run(read_paths([corpus]))
+        summary = Batch(store, on_records=writer.write, on_result=marks).run(read_paths([corpus]), pool.code_groups)
         if store is not None:
             store.close()
-    return marks, batch
+    return marks, summary
 
 
-def report(args: argparse.Namespace, marks: Checkpoints, batch: Batch, load_before: str, busy: str) -> list[str]:
+def report(args: argparse.Namespace, marks: Checkpoints, batch: BatchSummary, load_before: str, busy: str
+           ) -> list[str]:
     first, last = marks.rows[0], marks.rows[-1]
     names = ["main", *[f"worker {n + 1}" for n in range(args.workers)]]
     growth = [(b / a - 1) * 100 for a, b in zip(first[2], last[2], strict=True) if a and b]
@@ -85,7 +86,7 @@ def report(args: argparse.Namespace, marks: Checkpoints, batch: Batch, load_befo
         f"- {args.articles:,} articles ({args.corpus.name} repeated under new doc_ids, as .jsonl.gz), "
         f"{args.workers} workers, {'no database' if args.no_db else 'DuckDB store'}; run with nice",
         f"- load average before: {load_before}; after: {load_average()}; busiest processes before: {busy}",
-        f"- result: {batch.coded:,} coded, {batch.failed} failed; {batch.writer.count:,} events; "
+        f"- result: {batch.coded:,} coded, {batch.failed} failed; {batch.events:,} events; "
         f"{last[1]:.0f} s ({last[0] / last[1]:.1f} articles/s)",
         "",
         "| articles | seconds | " + " | ".join(f"peak {n} (MiB)" for n in names) + " |",

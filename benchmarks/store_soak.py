@@ -2,8 +2,8 @@
 
 No coding: the records of ``eventcoder code CORPUS --no-db --format jsonl -o RECORDS`` are stored again and
 again under new doc_ids (``-r00``, ``-r01``, ...; event ids made unique per round), the way ``eventcoder code``
-stores a batch: a look-up of :data:`~eventcoder.cli_code.LOOKUP_CHUNK` articles (``is_current``) in one
-open of a shared store, then groups of :data:`~eventcoder.cli_code.STORE_GROUP` articles
+stores a batch: a look-up of :data:`~eventcoder.batch.LOOKUP_CHUNK` articles (``is_current``) in one
+open of a shared store, then groups of :data:`~eventcoder.batch.STORE_GROUP` articles
 (``store_articles``), each in one open. Prints the peak resident memory (VmHWM) and the current one (VmRSS)
 at the first look-up chunk past every 1,000 articles (1,024, 2,048, 3,008, ...), the seconds spent storing
 and the growth of the peak from the first of those lines to the last. Not part of the tests.
@@ -23,7 +23,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from eventcoder.cli_code import LOOKUP_CHUNK, STORE_GROUP
+from eventcoder.batch import LOOKUP_CHUNK, STORE_GROUP
 from eventcoder.ingest import read_paths
 from eventcoder.model import Article, EventRecord
 from eventcoder.store import EventStore

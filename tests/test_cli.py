@@ -197,7 +197,7 @@ def test_cli_version_and_help():
     assert result.stdout.strip() == f"eventcoder {__version__}"
     result = invoke("code", "--help")
     assert result.exit_code == 0
-    for option in ("--format", "--output", "--db", "--no-db", "--model"):
+    for option in ("--format", "--output", "--db", "--no-db", "--model", "--lexicon", "--workers", "--dask"):
         assert option in result.stdout
 
 
@@ -283,13 +283,32 @@ def test_cli_readme_commands_run(tmp_path: Path, monkeypatch):
         assert copy.count_mentions() == db.count_mentions() > 0
 
 
-def test_cli_readme_python_example_runs(tmp_path: Path, monkeypatch, capsys):
-    """Needs the real engine (code_text, code_files)."""
+def test_cli_readme_python_examples_run(tmp_path: Path, monkeypatch, capsys):
+    """The README's Python blocks, verbatim: the first codes examples/ into a store in at most five lines of
+    code, as ``eventcoder code examples/`` does (the same rows; unchanged articles skipped when run again)."""
     shutil.copytree(EXAMPLES, tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
-    (block,) = code_blocks(README, "python")
-    exec(compile(block, "README.md", "exec"), {"__name__": "readme"})
-    assert "events stored" in capsys.readouterr().out
+    batch, single = code_blocks(README, "python")
+    assert len([line for line in batch.splitlines() if line.strip()]) <= 5
+    code = compile(batch, "README.md", "exec")
+    exec(code, {"__name__": "readme"})
+    first = capsys.readouterr().out
+    assert first.startswith("4 articles: 4 coded, 0 failed, skipped 0 unchanged; ")
+    assert "; stored in news.duckdb; " in first
+    exec(code, {"__name__": "readme"})
+    assert capsys.readouterr().out.startswith("4 articles: 0 coded, 0 failed, skipped 4 unchanged; ")
+    result = invoke("code", "examples/", "--db", "cli.duckdb", "--format", "jsonl", "--output", "cli.jsonl")
+    assert result.exit_code == 0 and result.stderr.startswith("4 articles: 4 coded, 0 failed, skipped 0 unchanged")
+    query = "SELECT * EXCLUDE (coded_at) FROM articles ORDER BY doc_id", "SELECT * FROM mentions ORDER BY event_id"
+    with EventStore("news.duckdb", read_only=True) as lib, EventStore("cli.duckdb", read_only=True) as cli:
+        for sql in query:
+            assert lib.con.execute(sql).fetchall() == cli.con.execute(sql).fetchall()
+        assert lib.count_mentions() == len(Path("cli.jsonl").read_text().splitlines()) > 10
+    exec(compile(single, "README.md", "exec"), {"__name__": "readme"})
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "2026-03-04 KAZGOV 040 MNGGOV"
+    coded = [line.split()[0] for line in lines if line.endswith(" events")]
+    assert coded == [p.name for p in sorted(EXAMPLES.glob("*.txt"))]
 
 
 def test_cli_makefile_and_ci_entry_point():
@@ -305,7 +324,7 @@ def test_cli_makefile_and_ci_entry_point():
 def test_cli_readme_documents_columns_and_options():
     for column in RECORD_COLUMNS:
         assert f"`{column}`" in README, column
-    for option in ("--format", "--output", "--db", "--no-db", "--model"):
+    for option in ("--format", "--output", "--db", "--no-db", "--model", "--lexicon", "--workers", "--dask"):
         assert option in README, option
 
 

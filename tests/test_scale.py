@@ -18,7 +18,8 @@ from typer.testing import CliRunner
 from eventcoder.cli import app
 from eventcoder.ingest import read_paths
 from eventcoder.model import RECORD_COLUMNS
-from eventcoder.parallel import CoderOptions, ProcessCoder
+from eventcoder.options import CoderOptions
+from eventcoder.parallel import ProcessCoder
 from eventcoder.pipeline import CodedArticle, article_groups, get_coder
 from eventcoder.store import EventStore
 

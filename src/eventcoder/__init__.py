@@ -2,7 +2,8 @@
 
     >>> import eventcoder
     >>> records = eventcoder.code_text("BISHKEK, Nov. 19 (Xinhua) -- ...", published="2025-11-19")
-    >>> with eventcoder.EventStore("events.duckdb") as store: ...
+    >>> with eventcoder.EventStore("events.duckdb") as store:
+    ...     summary = eventcoder.code_batch(["news/"], store)  # as ``eventcoder code news/``
 
 Names are imported on first use, so ``import eventcoder`` stays light: spaCy loads only when a
 :class:`Coder` first codes something.
@@ -25,16 +26,21 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 __all__ = [
     "RECORD_COLUMNS",
     "Article",
+    "BatchSummary",
     "CodedArticle",
     "Coder",
+    "CoderOptions",
     "CodingError",
     "EventRecord",
     "EventStore",
     "EventcoderError",
+    "FeedWatcher",
     "IngestError",
     "SkippedArticle",
     "StoreError",
     "__version__",
+    "code_batch",
+    "code_batch_on_dask",
     "code_files",
     "code_text",
     "parse_article",
@@ -51,6 +57,11 @@ _LAZY = {
     "code_files": "pipeline",
     "code_text": "pipeline",
     "SkippedArticle": "pipeline",
+    "CoderOptions": "options",
+    "BatchSummary": "batch",
+    "FeedWatcher": "batch",
+    "code_batch": "batch",
+    "code_batch_on_dask": "batch",
     "EventStore": "store",
     "CodingError": "errors",
     "EventcoderError": "errors",
@@ -61,9 +72,11 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .batch import BatchSummary, FeedWatcher, code_batch, code_batch_on_dask
     from .errors import CodingError, EventcoderError, StoreError
     from .ingest import IngestError, parse_article, read_paths
     from .model import RECORD_COLUMNS, Article, EventRecord
+    from .options import CoderOptions
     from .pipeline import CodedArticle, Coder, SkippedArticle, code_files, code_text
     from .store import EventStore
 

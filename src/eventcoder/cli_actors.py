@@ -2,9 +2,6 @@
 
     eventcoder actors lookup TEXT... [--date D] [--file FILE] [--format table|jsonl]
                                      [--actors FILE] [--petrarch-actors FILE] [--petrarch-agents FILE]
-
-Also holds the options shared with ``code``, ``explain`` and ``eval`` for user dictionaries
-(:data:`ActorsOption` ...), and :func:`coder_for`, which builds the coder with them.
 """
 
 from __future__ import annotations
@@ -17,24 +14,13 @@ from typing import Annotated
 
 import typer
 
-from .errors import EventcoderError
+from .cli_options import (ActorsOption, ModelOption, PetrarchActorsOption, PetrarchAgentsOption, coder_for,
+                          coder_options)
 
-__all__ = ["ActorsOption", "PetrarchActorsOption", "PetrarchAgentsOption", "actors_app", "coder_for", "dictionaries"]
+__all__ = ["actors_app"]
 
 actors_app = typer.Typer(name="actors", help="Look up how strings resolve to actors.", no_args_is_help=True,
                          rich_markup_mode=None)
-
-ActorsOption = Annotated[
-    list[Path] | None,
-    typer.Option("--actors", exists=True, dir_okay=False, help="User actor dictionary (CSV or YAML: name, variants, code, country, sector, "
-                                  "valid_from, valid_to), merged over the built-in knowledge; repeatable."),
-]
-PetrarchActorsOption = Annotated[
-    list[Path] | None, typer.Option("--petrarch-actors", exists=True, dir_okay=False, help="PETRARCH-format actor dictionary; repeatable."),
-]
-PetrarchAgentsOption = Annotated[
-    list[Path] | None, typer.Option("--petrarch-agents", exists=True, dir_okay=False, help="PETRARCH-format agent dictionary; repeatable."),
-]
 
 
 class LookupFormat(str, Enum):
@@ -42,34 +28,6 @@ class LookupFormat(str, Enum):
 
     table = "table"
     jsonl = "jsonl"
-
-
-def coder_for(model: str | None, actors: list[Path] | None, petrarch_actors: list[Path] | None = None,
-              petrarch_agents: list[Path] | None = None):
-    """The process-wide coder for ``model`` with the user dictionaries given (see :func:`get_coder`).
-
-    Raises:
-        typer.Exit: with status 2 and a one-line error for a missing model, an unreadable dictionary or a bad
-            dictionary row (the message names the file and line).
-    """
-    from .pipeline import get_coder
-
-    try:
-        return get_coder(model, **dictionaries(actors, petrarch_actors, petrarch_agents))
-    except EventcoderError as exc:
-        raise _fail(str(exc)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _fail(f"cannot read a dictionary: {exc}") from None
-
-
-def dictionaries(actors: list[Path] | None, petrarch_actors: list[Path] | None = None,
-                 petrarch_agents: list[Path] | None = None) -> dict[str, tuple[str, ...]]:
-    """The keyword arguments of :class:`~eventcoder.pipeline.Coder` for the dictionary options."""
-    def paths(items: list[Path] | None) -> tuple[str, ...]:
-        return tuple(str(p) for p in items or ())
-
-    return {"knowledge_files": paths(actors), "petrarch_actors": paths(petrarch_actors),
-            "petrarch_agents": paths(petrarch_agents)}
 
 
 def _fail(message: str) -> typer.Exit:
@@ -119,7 +77,7 @@ def lookup(
     actors: ActorsOption = None,
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
-    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to parse with.")] = None,
+    model: ModelOption = None,
 ) -> None:
     """Show how each TEXT resolves to an actor: code, country, sector, name, and the knowledge entry, title or context that decided (with its file and line)."""
     from .actors import lookup as resolve
@@ -127,7 +85,8 @@ def lookup(
     queries = _queries(list(texts or ()), file, _day(date_, "--date"))
     if not queries:
         raise _fail("give a TEXT to look up or --file FILE")
-    finder = coder_for(model, actors, petrarch_actors, petrarch_agents).finder
+    finder = coder_for(coder_options(model, actors=actors, petrarch_actors=petrarch_actors,
+                                     petrarch_agents=petrarch_agents)).finder
     for text, when, context in queries:
         result = resolve(text, when, context=context, finder=finder)
         if fmt is LookupFormat.jsonl:

@@ -25,7 +25,8 @@ from typing import Any
 from .errors import CodingError, EventcoderError
 from .model import Article
 from .output import write_jsonl
-from .parallel import CoderOptions, code_group_in_worker
+from .options import CoderOptions
+from .parallel import code_group_in_worker
 from .pipeline import CodedArticle
 
 __all__ = ["PARTITION_SIZE", "ClusterError", "ClusterSummary", "code_on_dask", "dask_client", "write_partition"]

@@ -214,6 +214,8 @@ def load_lexicon(extra_files: tuple[str, ...] = (), known_codes: frozenset[str] 
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
             raise LexiconError(f"cannot read lexicon file {path}: {exc.strerror}") from None
+        except UnicodeDecodeError:
+            raise LexiconError(f"cannot read lexicon file {path}: it is not UTF-8 text") from None
         patterns += read_patterns(text, Path(path).name, known_codes)
     data = resources.files("eventcoder").joinpath("data")
     patterns += read_patterns(data.joinpath("verbs.tsv").read_text(encoding="utf-8"), "verbs.tsv", known_codes)

@@ -21,9 +21,10 @@ from typing import Any
 
 from .errors import CodingError
 from .model import Article
+from .options import CoderOptions
 from .pipeline import BATCH_CHARS, CodedArticle, article_groups, get_coder
 
-__all__ = ["WORKER_ENVIRON", "CoderOptions", "ProcessCoder", "code_group_in_worker"]
+__all__ = ["WORKER_ENVIRON", "ProcessCoder", "code_group_in_worker"]
 
 WORKER_ENVIRON = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 """Environment each worker starts with, unless the user's environment sets the variable: one thread per
@@ -32,34 +33,17 @@ per core those threads compete for the cores (on the 2-core bench machine, (d) t
 Dask's nanny does the same for its workers (``distributed.nanny.pre-spawn-environ``)."""
 
 
-@dataclass(frozen=True)
-class CoderOptions:
-    """What a worker needs to build its :class:`~eventcoder.pipeline.Coder`: the keyword arguments of
-    :func:`~eventcoder.pipeline.get_coder` (all hashable, so a worker builds one coder per combination)."""
-
-    model: str | None = None
-    knowledge_files: tuple[str, ...] = ()
-    petrarch_actors: tuple[str, ...] = ()
-    petrarch_agents: tuple[str, ...] = ()
-    english_only: bool = True
-
-    def coder(self):
-        """This process's coder for these options (built on first use, then cached)."""
-        return get_coder(self.model, knowledge_files=self.knowledge_files, petrarch_actors=self.petrarch_actors,
-                         petrarch_agents=self.petrarch_agents)
-
-
 def _load_in_worker(options: CoderOptions) -> None:
     """Pool initializer: build the worker's coder (loads spaCy and the knowledge) before the first group."""
-    options.coder()
+    get_coder(options)
 
 
 def code_group_in_worker(options: CoderOptions, articles: list[Article]) -> list:
-    """Code a group of articles in this process (parsed in batches of
+    """Code a group of articles in this process, with this process's coder for ``options`` (parsed in batches of
     :data:`~eventcoder.pipeline.BATCH_CHARS` characters) and return results that can cross a process boundary:
     :class:`~eventcoder.pipeline.CodedArticle` without its parsed sentences (spaCy spans stay behind),
     :class:`~eventcoder.pipeline.SkippedArticle` or :class:`~eventcoder.errors.CodingError`."""
-    results = options.coder().code_articles(articles, english_only=options.english_only)
+    results = get_coder(options).code_articles(articles, english_only=options.english_only)
     return [CodedArticle(r.article, r.records, []) if isinstance(r, CodedArticle) else r for r in results]
 
 

@@ -31,6 +31,7 @@ from .language import Language, detect_language
 from .lexicon import load_lexicon
 from .model import Article, EventRecord, Mention, Sentence, SentenceTrace
 from .nlp import load_model
+from .options import CoderOptions
 from .parse import ParseView
 from .records import event_record, fold_repeats
 from .when import Timeline, first_written_date
@@ -118,14 +119,16 @@ class Coder:
         eventcoder.lexicon.LexiconError / eventcoder.knowledge.KnowledgeError: a bad data file line.
     """
 
-    def __init__(self, model: str | None = None, *, lexicon_files: tuple[str, ...] = (),
-                 knowledge_files: tuple[str, ...] = (), petrarch_actors: tuple[str, ...] = (),
-                 petrarch_agents: tuple[str, ...] = ()) -> None:
-        self.nlp = load_model(model)
-        self.knowledge: Knowledge = load_knowledge(tuple(knowledge_files), petrarch_actors=tuple(petrarch_actors),
-                                                   petrarch_agents=tuple(petrarch_agents))
+    def __init__(self, model: str | CoderOptions | None = None, **settings: Any) -> None:
+        """``model`` may also be a :class:`~eventcoder.options.CoderOptions` holding every setting; the keyword
+        settings are its fields (a path or a tuple of paths each) and replace those it holds. The settings are
+        kept as ``self.options``. Raises TypeError for an unknown setting."""
+        self.options = options = CoderOptions.of(model, **settings)
+        self.nlp = load_model(options.model)
+        self.knowledge: Knowledge = load_knowledge(options.knowledge_files, petrarch_actors=options.petrarch_actors,
+                                                   petrarch_agents=options.petrarch_agents)
         known = frozenset(self.knowledge.cameo_codes()) if hasattr(self.knowledge, "cameo_codes") else None
-        self.lexicon = load_lexicon(tuple(lexicon_files), known)
+        self.lexicon = load_lexicon(options.lexicon_files, known)
         self.finder = ActorFinder(self.nlp, self.knowledge)
         self.sentence_coder = SentenceCoder(self.lexicon)
 
@@ -290,18 +293,27 @@ def _sentences(article: Article, views: list[ParseView], mentions: list[dict[int
     return out
 
 
+def get_coder(model: str | CoderOptions | None = None, **settings: Any) -> Coder:
+    """The process-wide :class:`Coder` for these settings (arguments as for :class:`Coder`), built once per
+    combination: the spaCy pipeline and the data files are loaded once per process. ``english_only`` does not
+    count: it is a setting of the batch, not of the coder.
+
+    Raises:
+        as :class:`Coder`.
+    """
+    return _cached_coder(CoderOptions.of(model, **settings).for_coder())
+
+
 @functools.lru_cache(maxsize=4)
-def get_coder(model: str | None = None, *, knowledge_files: tuple[str, ...] = (),
-              petrarch_actors: tuple[str, ...] = (), petrarch_agents: tuple[str, ...] = ()) -> Coder:
-    """The process-wide :class:`Coder` for ``model`` and the user dictionaries given (built once per
-    combination: the spaCy pipeline is loaded once per process). Arguments as for :class:`Coder`."""
-    return Coder(model, knowledge_files=tuple(knowledge_files), petrarch_actors=tuple(petrarch_actors),
-                 petrarch_agents=tuple(petrarch_agents))
+def _cached_coder(options: CoderOptions) -> Coder:
+    return Coder(options)
 
 
 def code_text(text: str, *, doc_id: str = "text", published: date | str | None = None,
-              headline: str | None = None, model: str | None = None) -> list[EventRecord]:
-    """Code one article given as a string; returns its event records.
+              headline: str | None = None, model: str | CoderOptions | None = None, **settings: Any
+              ) -> list[EventRecord]:
+    """Code one article given as a string; returns its event records. ``model`` and ``settings``: the
+    coder's settings, as for :class:`Coder` (``lexicon_files=("my_verbs.tsv",)``, ...).
 
     Example::
 
@@ -314,15 +326,18 @@ def code_text(text: str, *, doc_id: str = "text", published: date | str | None =
         CodingError: the text has no sentences.
     """
     article = parse_article(doc_id, text, published=published, headline=headline)
-    return get_coder(model).code_article(article)
+    return get_coder(model, **settings).code_article(article)
 
 
-def code_files(paths: Iterable[str | Path], *, model: str | None = None
+def code_files(paths: Iterable[str | Path], *, model: str | CoderOptions | None = None, **settings: Any
                ) -> Iterator[CodedArticle | SkippedArticle | IngestError | CodingError]:
-    """Code files and folders (see :func:`eventcoder.ingest.read_paths`), streaming.
+    """Code files and folders (see :func:`eventcoder.ingest.read_paths`), streaming, nothing stored (to code
+    into a store, skipping unchanged articles, see :func:`eventcoder.batch.code_batch`). ``model`` and
+    ``settings``: the coder's settings, as for :class:`Coder`, and ``english_only``.
 
     Yields one item per article: a :class:`CodedArticle`, a :class:`SkippedArticle` for an article not in
     English, or an ``IngestError`` / :class:`CodingError` for an article that could not be read or coded
     (the batch goes on).
     """
-    yield from get_coder(model).code_articles(read_paths(paths))
+    options = CoderOptions.of(model, **settings)
+    yield from get_coder(options).code_articles(read_paths(paths), english_only=options.english_only)

@@ -20,7 +20,9 @@ and bound as SQL parameters. A bad value is a 400 with a one-line ``detail``; a 
 403 when the server has none. Every response carries a Content-Security-Policy that allows this origin's
 scripts only, and the pages insert article text as text, never as HTML.
 
-State lives on ``app.state`` (the store path, the API key, the coder, the locks), never in this module.
+State lives on ``app.state`` (the store path, the API key, the coder and its options, the locks), never in
+this module. A text is coded with the coder of the app's :class:`~eventcoder.options.CoderOptions`, and stored
+with :func:`eventcoder.batch.store_coded`, as the batch of ``eventcoder code`` stores its groups.
 """
 
 from __future__ import annotations
@@ -41,7 +43,9 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__
+from ..batch import check_options, store_coded
 from ..errors import CodingError, QueryError, StoreError
+from ..options import CoderOptions
 from ..query import EventFilter, actor_network, count_events, get_article, parse_filter, select_events, time_series
 from ..store import EventStore
 from .guard import BodyLimit, SecurityHeaders
@@ -169,12 +173,12 @@ def _check_key(request: Request) -> None:
 
 
 def _coder(request: Request):
-    """The app's coder, built on first use (loading spaCy takes seconds)."""
+    """The app's coder, built on first use (loading spaCy takes seconds) from the app's options."""
     state = request.app.state
     if state.coder is None:
         from ..pipeline import get_coder
 
-        state.coder = get_coder()
+        state.coder = get_coder(state.options)
     return state.coder
 
 
@@ -188,6 +192,16 @@ def _code(request: Request, body: CodeRequest):
         raise HTTPException(400, f"published {body.published!r} is not a date such as 2025-11-19") from None
     with request.app.state.coder_lock:
         return _coder(request).code(article)
+
+
+def _store(request: Request, coded) -> None:
+    """Store a coded article the way a batch stores a group (:func:`eventcoder.batch.store_coded`), one
+    request at a time; a StoreError (503) when it cannot be stored."""
+    state = request.app.state
+    with state.store_lock, EventStore(state.db_path, shared=True) as store, store.held():
+        failed = store_coded(store, [coded])
+    if failed:
+        raise failed[coded.article.doc_id]
 
 
 # -- the API ---------------------------------------------------------------------------------------------
@@ -278,9 +292,7 @@ def _code_text(request: Request, body: CodeRequest):
         _check_key(request)
     coded = _code(request, body)
     if body.store:
-        state = request.app.state
-        with state.store_lock, EventStore(state.db_path, shared=True) as store:
-            store.store_article(coded.article, coded.records)
+        _store(request, coded)
     article = coded.article
     return {"doc_id": article.doc_id, "published": jsonable_encoder(article.published),
             "headline": article.headline, "text": article.text, "stored": body.store,
@@ -330,7 +342,8 @@ def _add_pages(app: FastAPI) -> None:
         app.add_api_route(route, page, methods=["GET"], include_in_schema=False)
 
 
-def create_app(db_path: str | Path, api_key: str | None = None, coder=None) -> FastAPI:
+def create_app(db_path: str | Path, api_key: str | None = None, coder=None, options: CoderOptions | None = None
+               ) -> FastAPI:
     """The dashboard and API over the event store at ``db_path``.
 
     Args:
@@ -339,14 +352,21 @@ def create_app(db_path: str | Path, api_key: str | None = None, coder=None) -> F
             can write to it while the server runs.
         api_key (str | None): the key ``POST /api/v1/code`` with ``store: true`` needs in ``X-API-Key``;
             None = storing is switched off (403).
-        coder (Coder | None): the coder for ``POST /api/v1/code``; None = the process-wide default, loaded
-            on the first request.
+        coder (Coder | None): the coder for ``POST /api/v1/code``; None = the process-wide coder for
+            ``options``, loaded on the first request.
+        options (CoderOptions | None): the coder's settings when no ``coder`` is given (model, user lexicon
+            and dictionaries); None = the defaults. The model and the files they name are checked here.
 
     RETURNS (FastAPI): the application (run it with uvicorn; ``eventcoder serve`` does).
 
     Raises:
         StoreError: the store cannot be opened or created (not a DuckDB file, a newer schema, no folder).
+        eventcoder.nlp.ModelNotFoundError, eventcoder.knowledge.KnowledgeError, eventcoder.lexicon.LexiconError:
+            (``options`` other than the defaults) the model is not installed, or a file has a bad line.
     """
+    options = options or CoderOptions()
+    if coder is None and options != CoderOptions():
+        check_options(options)  # a bad file fails now, not on the first request
     path = str(db_path)
     if not Path(path).exists():
         EventStore(path).close()
@@ -358,6 +378,7 @@ def create_app(db_path: str | Path, api_key: str | None = None, coder=None) -> F
     app.state.db_path = path
     app.state.api_key = api_key or None
     app.state.coder = coder
+    app.state.options = options
     app.state.store_lock = threading.Lock()
     app.state.coder_lock = threading.Lock()
     app.add_exception_handler(QueryError, _bad_request)

