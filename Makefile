@@ -14,9 +14,11 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
 
-# Throughput on ../shared/bench (about 8 minutes; writes benchmarks/RESULTS.md). Not part of the tests.
+# Throughput on ../shared/bench (about 12 minutes; writes benchmarks/RESULTS.md), (b) also against the commit
+# $(BASELINE) (the reference of the engine refactoring, issue 13). Not part of the tests.
+BASELINE ?= c03c6de
 bench: $(VENV)/.installed-test
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py --baseline $(BASELINE)
 
 # Memory over 10,000 articles on 2 workers (20 minutes or more; writes benchmarks/RESULTS.md).
 soak: $(VENV)/.installed-test

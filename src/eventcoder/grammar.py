@@ -24,6 +24,10 @@ MODALS = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
 OBLIGATION_MODALS = {"must": "100", "should": "020"}
 """Modals of obligation in reported speech and the CAMEO code of the obligation put on someone: "X said Y must
 hand over ..." is a demand (100), "should" an appeal (020)."""
+GOING = "going"
+"""The auxiliary of "going to", a future."""
+INFINITIVE_MARKER = "to"
+"""The marker of an infinitive ("to help Laos")."""
 PLANNING_WORDS = frozenset({"to", "will", "would", "should", "must", "shall", "'ll"})
 """Infinitive marker and auxiliaries of a clause that plans rather than describes."""
 CONDITION_WORDS = frozenset({"if", "unless"})
@@ -34,6 +38,8 @@ NEGATIVE_DETERMINERS = frozenset({"no", "neither", "never"})
 # ---------------------------------------------------------------------- pronouns and determiners
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 """Pronouns of a person (resolved to the last person who acted)."""
+PERSON_SUBJECTS = frozenset({"he", "she"})
+"""Subject pronouns of a person: a sentence whose subject is one introduces no new person."""
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
 """Subject pronouns that stand for the speaker of the sentence's speech verb ("it will respond, X said")."""
 OWNER_PRONOUNS = frozenset({"its", "their"})
@@ -43,6 +49,7 @@ BACK_PRONOUNS = frozenset({"it", "them", "this"})
 GROUP_NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4}
 """Quantifiers and numerals that count a group of the article's main actors ("both sides")."""
 DEFINITE_ARTICLE = "the"
+ARTICLES = frozenset({"a", "an", "the"})
 TIME_MODIFIERS = frozenset({"late", "early", "on", "last"})
 """Words before a date that belong to its expression ("late Tuesday", "last week")."""
 
@@ -72,5 +79,12 @@ INTENT_PREPOSITIONS = frozenset({"to", "on"})
 """Prepositions of what an intent governs ("committed to holding talks")."""
 CONTAINER_PREPOSITIONS = frozenset({"of", "in"})
 """Prepositions inside an object that name what it holds ("a series of strikes", "20 million dollars in aid")."""
+ORIGIN_PREPOSITION = "from"
+"""The preposition of where people come from ("gunmen who crossed from Afghanistan") or what they are expelled
+from ("suspended from the African Union")."""
+JOINT_PREPOSITION = "with"
+"""The preposition of the partner of a joint act ("met with")."""
+RECIPIENT_PREPOSITION = "to"
+"""The preposition of a recipient ("offered its troops to Lebanon")."""
 HERE = "here"
 """The adverb of the dateline's place ("met here")."""

@@ -299,6 +299,10 @@ def _read_igos(lines: Iterable[_Line], tables: _Tables) -> None:
             tables.entries.append(GazetteerEntry(phrase, "igo", country, sector, code, name, line.source))
 
 
+AGENT_ROLES = frozenset({"generic", "head"})
+"""Values of the ``role`` cell of agents.tsv (:attr:`GazetteerEntry.role`)."""
+
+
 def _read_agents(lines: Iterable[_Line], tables: _Tables) -> None:
     claims = _Claims("agent phrase")
     for line in lines:
@@ -306,9 +310,20 @@ def _read_agents(lines: Iterable[_Line], tables: _Tables) -> None:
         if phrase != phrase.lower():
             raise line.error(f"agent phrase {phrase!r} must be lower case")
         sector = _sector(line, 1)
+        role = _role(line)
         for form in (phrase, *_values(line, 2, "plural")):
             claims.claim(line, form)
-            tables.entries.append(GazetteerEntry(form, "agent", None, sector, None, phrase, line.source))
+            tables.entries.append(GazetteerEntry(form, "agent", None, sector, None, phrase, line.source, role))
+
+
+def _role(line: _Line) -> str | None:
+    """The optional ``role`` cell of an agents row: empty or "-" (None), else one of :data:`AGENT_ROLES`."""
+    role = line.cells[3] if len(line.cells) > 3 else ""
+    if role in ("", "-"):
+        return None
+    if role not in AGENT_ROLES:
+        raise line.error(f"role {role!r} is not one of {', '.join(sorted(AGENT_ROLES))} (or empty)")
+    return role
 
 
 def _known_country(line: _Line, index: int, tables: _Tables, extra: frozenset[str]) -> str:
@@ -470,6 +485,7 @@ _HEADERS: Mapping[tuple[str, ...], str] = MappingProxyType({
     ("phrase", "iso3", "sector"): "metonyms",
     ("code", "country", "name", "aliases"): "igos",
     ("phrase", "sector", "plural"): "agents",
+    ("phrase", "sector", "plural", "role"): "agents",
     ("name", "country", "sector", "code", "aliases"): "groups",
     ("name", "country", "sector", "office", "start", "end", "aliases"): "people",
     ACTOR_COLUMNS: "actors",

@@ -84,6 +84,9 @@ class GazetteerEntry:
             the singular phrase for agents ("foreign minister"); the ``name`` cell for groups and
             people ("Rapid Support Forces", "Sadyr Japarov").
         source (str): file and line it came from ("countries.tsv:57").
+        role (str | None): for an agent word, what it says of the body its holder serves: "generic" when it
+            says only that someone works for one ("official", "spokesman": the body's sector decides), "head"
+            when it heads one ("president", "leader": a body named in an "of" phrase decides); else None.
     """
 
     phrase: str
@@ -93,6 +96,7 @@ class GazetteerEntry:
     code: str | None
     name: str
     source: str
+    role: str | None = None
 
 
 @dataclass(frozen=True)

@@ -41,10 +41,6 @@ class WordLists:
         group_heads: nouns that name a group of the article's main actors when counted ("both sides", "the
             two leaders").
         organisation_nouns: nouns that refer back to the organisation named last ("the bloc").
-        generic_agents: agent words that only say someone works for a body ("official", "spokesman"): the
-            body's sector decides.
-        head_agents: agent words that head a body named in an "of" phrase ("leader of Hamas"): the body's
-            sector decides.
         place_nouns: nouns of places: a country word on one names where, not who ("Syrian island").
         former_words: words that make an official a former one ("former", "ex").
         expectation_verbs: lemmas whose passive participle with "to" is no stance of its subject ("is expected
@@ -61,8 +57,6 @@ class WordLists:
     crowd_words: frozenset[str]
     group_heads: frozenset[str]
     organisation_nouns: frozenset[str]
-    generic_agents: frozenset[str]
-    head_agents: frozenset[str]
     place_nouns: frozenset[str]
     former_words: frozenset[str]
     expectation_verbs: frozenset[str]

@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass
 from datetime import date
 
+from ..grammar import ARTICLES
 from ..model import Actor, Sentence
 from ..parse import ParseView
 from .context import ArticleSetting, make_actor
@@ -154,7 +155,7 @@ def nationality(text: str, finder: ActorFinder | None = None) -> tuple[str | Non
     end_char = view.idxs[hit.end - 1] + len(view.word(hit.end - 1))
     rest = (text[:start_char] + text[end_char:]).strip()
     first, _, remainder = rest.partition(" ")
-    if first.lower() in ("a", "an", "the"):
+    if first.lower() in ARTICLES:
         rest = remainder.strip()
     return hit.entry.country, rest
 

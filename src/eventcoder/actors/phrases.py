@@ -9,7 +9,7 @@ phrase's tokens (:func:`actor_positions`), the names in it (:func:`name_position
 
 from __future__ import annotations
 
-from ..grammar import DEFINITE_ARTICLE, LOCATIVE_PREPOSITIONS, OWNER_PRONOUNS, PHRASE_PREPOSITIONS
+from ..grammar import DEFINITE_ARTICLE, LOCATIVE_PREPOSITIONS, ORIGIN_PREPOSITION, OWNER_PRONOUNS, PHRASE_PREPOSITIONS
 from ..knowledge import STATE_OFFICE_SECTORS, GazetteerEntry
 from ..model import Actor, Mention
 from ..parse import DEP, ENT, POS, ParseView
@@ -53,7 +53,7 @@ def phrase_positions(view: ParseView, top: int) -> list[int]:
                 stack.append(child)
             elif dep == DEP.relcl and at == top:
                 for word in kids[child]:
-                    if deps[word] == DEP.prep and view.lower(word) == "from":
+                    if deps[word] == DEP.prep and view.lower(word) == ORIGIN_PREPOSITION:
                         found.extend(view.subtree(word))
     found.sort()
     return found
@@ -139,9 +139,9 @@ def _coordinated(view: ParseView, best: int, i: int) -> bool:
 def phrase_sector(view: ParseView, at: int, hits: list[tuple[int, Mention]]) -> tuple[str | None, str]:
     """The sector of the phrase headed by ``at`` from its agent words, and why: the head's own first, then its
     compounds and appositions; for a generic head ("officer", "official") or the head of a body ("leader of
-    Hamas") the body's own sector: an agent word or a metonym or named group with a sector ("intelligence
-    agency officer" SPY, "Pentagon official" MIL). ``hits``: the phrase's (position, mention) pairs."""
-    words = word_lists()
+    Hamas"; the ``role`` of agents.tsv) the body's own sector: an agent word or a metonym or named group with a
+    sector ("intelligence agency officer" SPY, "Pentagon official" MIL). ``hits``: the phrase's (position,
+    mention) pairs."""
     candidates = []
     for i, mention in hits:
         entry = mention.entry
@@ -153,9 +153,9 @@ def phrase_sector(view: ParseView, at: int, hits: list[tuple[int, Mention]]) -> 
     entry = candidates[0][3]
     if entry.kind != "agent":
         return None, ""
-    generic = entry.name in words.generic_agents
-    if generic or entry.name in words.head_agents:
-        body = next((c[3] for c in sorted(candidates, key=lambda x: x[1:3]) if c[3].name not in words.generic_agents
+    generic = entry.role == "generic"
+    if generic or entry.role == "head":
+        body = next((c[3] for c in sorted(candidates, key=lambda x: x[1:3]) if c[3].role != "generic"
                      and c[3].sector not in ("GOV", "CVL", "REF")  # a people is not a body one works for
                      and (generic or c[1][0] == 2)), None)
         if body is not None:

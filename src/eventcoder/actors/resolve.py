@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..grammar import GROUP_NUMBERS, PERSON_PRONOUNS
+from ..grammar import GROUP_NUMBERS, PERSON_PRONOUNS, PERSON_SUBJECTS
 from ..knowledge import GazetteerEntry
 from ..model import Actor, Mention, Sentence
 from ..parse import DEP, ENT, POS, ParseView
@@ -80,7 +80,7 @@ class ArticleActors:
         if root is None:
             root = view.span_root(s.first, s.last)
         for at in view.kids[root]:
-            if view.deps[at] == DEP.nsubj and view.lower(at) not in ("he", "she"):
+            if view.deps[at] == DEP.nsubj and view.lower(at) not in PERSON_SUBJECTS:
                 actors = self.resolve_one(s, at)
                 if len(actors) == 1 and actors[0] and actors[0].name and " " in actors[0].name and (
                         actors[0].sector not in (None, "IGO")):

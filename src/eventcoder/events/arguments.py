@@ -13,13 +13,8 @@ import bisect
 
 from ..actors import ArticleActors, make_actor
 from ..cameo import ARMED_ROOTS, COERCIVE_ROOTS, VICTIM_SECTORS
-from ..grammar import (
-    ATTACK_PREPOSITIONS,
-    BETWEEN_PREPOSITIONS,
-    OBJECT_PREPOSITIONS,
-    PLACE_PREPOSITIONS,
-    SPEAKER_PRONOUNS,
-)
+from ..grammar import (ATTACK_PREPOSITIONS, BETWEEN_PREPOSITIONS, JOINT_PREPOSITION, OBJECT_PREPOSITIONS,
+                       ORIGIN_PREPOSITION, PLACE_PREPOSITIONS, RECIPIENT_PREPOSITION, SPEAKER_PRONOUNS)
 from ..lexicon import VerbPattern
 from ..model import Actor, Sentence
 from ..parse import DEP, ENT, POS, ParseView, keys
@@ -36,7 +31,7 @@ HOLDER_DEPS = frozenset({DEP.dobj, DEP.xcomp})
 DIRECT_DEPS = frozenset({DEP.dobj, DEP.dative, DEP.attr})
 SUBJECT_DEPS = frozenset({DEP.nsubj, DEP.nsubjpass})
 ATTACK_KEYS, BETWEEN_KEYS, PLACE_KEYS = keys(ATTACK_PREPOSITIONS), keys(BETWEEN_PREPOSITIONS), keys(PLACE_PREPOSITIONS)
-FROM = keys(("from",))
+FROM = keys((ORIGIN_PREPOSITION,))
 ACTING_ENTS = frozenset({ENT.PERSON, ENT.ORG, ENT.NORP, ENT.GPE})
 NAMED_ENTS = frozenset({ENT.GPE, ENT.NORP, ENT.ORG})
 PLACE_KINDS = ("country", "capital", "place", "city")
@@ -178,7 +173,7 @@ def target_heads(view: ParseView, i: int, pattern: VerbPattern, passive: bool, s
     objects of the pattern's prepositions on the trigger or its light-verb object, else the subject of a
     reported clause."""
     heads = []
-    preps = set(pattern.preps) | ({"with"} if sym else set())
+    preps = set(pattern.preps) | ({JOINT_PREPOSITION} if sym else set())
     holders = [i] + [c for c in view.kids[i] if view.deps[c] in HOLDER_DEPS and view.lemma(c) in pattern.objects]
     if passive and view.deps[i] == DEP.acl:  # "the sites bombed by Israel": the modified noun is the target
         heads.append(view.heads[i])
@@ -202,7 +197,7 @@ def _holder_targets(view: ParseView, holder: int, i: int, pattern: VerbPattern, 
             direct.append(c)
         elif deps[c] == DEP.prep and view.strings[view.lowers[c]] in preps:
             recipients.extend(g for g in kids[c] if deps[g] == DEP.pobj)
-    if recipients and "to" in pattern.preps and holder == i and not passive:
+    if recipients and RECIPIENT_PREPOSITION in pattern.preps and holder == i and not passive:
         return recipients + [c for c in direct if deps[c] == DEP.dative]
     return direct + recipients
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..grammar import CONDITION_WORDS, FUTURE_AUXILIARIES, INTENT_PREPOSITIONS, MODALS
+from ..grammar import CONDITION_WORDS, FUTURE_AUXILIARIES, INFINITIVE_MARKER, INTENT_PREPOSITIONS, MODALS
+from ..grammar import GOING as GOING_WORD
 from ..lexicon import VerbPattern
 from ..parse import DEP, POS, ParseView, keys
 from ..wordlists import word_lists
@@ -16,7 +17,7 @@ from ..wordlists import word_lists
 __all__ = ["complements", "condition", "future", "governed_by_intent", "hypothetical", "is_passive", "purpose_clause",
            "speaker", "stative", "statement_participle", "subjects", "verb_parsed_as_modifier"]
 
-TO, GOING = keys(("to",)), keys(("going",))
+TO, GOING = keys((INFINITIVE_MARKER,)), keys((GOING_WORD,))
 CONDITION_KEYS, MODAL_KEYS, FUTURE_KEYS = keys(CONDITION_WORDS), keys(MODALS), keys(FUTURE_AUXILIARIES)
 SUBJECT_DEPS = frozenset({DEP.nsubj, DEP.nsubjpass})
 ACTIVE_SUBJECT_DEPS = frozenset({DEP.nsubj, DEP.csubj})

@@ -48,8 +48,9 @@ class TriggerMatcher:
         view = s.parse
         found: dict[int, VerbPattern] = {}
         misses: list[NearMiss] = []
+        pos = view.pos
         for i in s.tokens:
-            if self._has_patterns(view, i):
+            if pos[i] in TRIGGER_POS and self._has_patterns(view, i):
                 p = self.match(view, i, misses)
                 if p is not None:
                     found[i] = p
@@ -57,11 +58,9 @@ class TriggerMatcher:
         return [Trigger(i, view.word(i), p) for i, p in found.items()], misses
 
     def _has_patterns(self, view: ParseView, i: int) -> bool:
-        """Whether the token at ``i`` can be a trigger: its part of speech, and patterns for its lemma or (a
+        """Whether the token at ``i``, whose part of speech can name an act, has patterns for its lemma or (a
         verb) for one of its possible base forms; the answer for a lemma or word is kept."""
         part = view.pos[i]
-        if part not in TRIGGER_POS:
-            return False
         lemma_key = view.lemmas[i]
         has = self._lemma_memo.get(lemma_key)
         if has is None:
