@@ -17,7 +17,7 @@ from .context import ArticleSetting, make_actor
 from .mentions import COUNTRY_KINDS, ActorFinder
 from .resolve import ArticleActors
 
-__all__ = ["Resolution", "default_finder", "lookup", "nationality"]
+__all__ = ["Resolution", "default_finder", "describe_mention", "lookup", "nationality"]
 
 
 @functools.lru_cache(maxsize=1)

@@ -58,7 +58,7 @@ def read_triggers(screen: Screen, triggers: list[Trigger], lexicon: Lexicon,
     decision is recorded in ``traces`` (position -> the trigger's trace)."""
     reader = _Reader(screen, triggers, traces)
     for trigger in triggers:  # the checks; denials and intent governors act on the triggers they govern
-        reader.screen(trigger)
+        reader.check(trigger)
     for trigger in triggers:
         reader.read(trigger)
     for i, reading in reader.governed.items():  # governed by an intent verb, though stopped by its own checks
@@ -71,7 +71,7 @@ class _Reader:
     """The state of :func:`read_triggers` over one sentence: what is reported, denied, stopped or governed."""
 
     def __init__(self, screen: Screen, triggers: list[Trigger], traces: dict[int, TriggerTrace]) -> None:
-        self.screen_, self.view, self.found, self.traces = screen, screen.view, screen.found, traces
+        self.screen, self.view, self.found, self.traces = screen, screen.view, screen.found, traces
         self.triggers = {t.position: t for t in triggers}
         self.reported = reported_only(screen.view, screen.found)
         self.denied: dict[int, int] = {}  # position -> the denial that denies it
@@ -79,7 +79,7 @@ class _Reader:
         self.readings: list[Reading] = []
         self.governed: dict[int, Reading] = {}
 
-    def screen(self, trigger: Trigger) -> None:
+    def check(self, trigger: Trigger) -> None:
         """Run the checks on ``trigger``; a denial is coded and switches off what it denies, an intent governor
         reads what it governs."""
         i, p, decisions = trigger.position, trigger.pattern, self.traces[trigger.position].decisions
@@ -88,7 +88,7 @@ class _Reader:
             self.stopped.add(i)
             return
         decisions.append(NOT_REPORTED)
-        if run_checks(self.screen_, i, p, decisions):
+        if run_checks(self.screen, i, p, decisions):
             self.stopped.add(i)
         elif "deny" in p.flags:  # what is denied (object, clause), not what the denier goes on to do
             for c in self.view.kids[i]:
