@@ -14,8 +14,8 @@ from ..lexicon import VerbPattern
 from ..parse import DEP, POS, ParseView, keys
 from ..wordlists import word_lists
 
-__all__ = ["complements", "condition", "future", "governed_by_intent", "hypothetical", "is_passive", "purpose_clause",
-           "speaker", "stative", "statement_participle", "subjects", "verb_parsed_as_modifier"]
+__all__ = ["complements", "condition", "future", "governed_by_intent", "has_agent", "hypothetical", "is_passive",
+           "purpose_clause", "speaker", "stative", "statement_participle", "subjects", "verb_parsed_as_modifier"]
 
 TO, GOING = keys((INFINITIVE_MARKER,)), keys((GOING_WORD,))
 CONDITION_KEYS, MODAL_KEYS, FUTURE_KEYS = keys(CONDITION_WORDS), keys(MODALS), keys(FUTURE_AUXILIARIES)
@@ -206,17 +206,4 @@ def speaker(view: ParseView, i: int) -> int | None:
         if heads[t] == t:
             break
         t = heads[t]
-    return None
-
-
-def statement_verb(view: ParseView, i: int) -> int | None:
-    """The speech verb above ``i`` that reports it ("... would meet, he said"; eight levels), or None."""
-    say = word_lists().speech_verbs
-    t = i
-    for _ in range(8):
-        if view.heads[t] == t:
-            return None
-        t = view.heads[t]
-        if view.lemma(t) in say:
-            return t
     return None
