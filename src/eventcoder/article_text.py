@@ -40,7 +40,7 @@ from eventcoder.model import Article, Dateline, Segment
 from eventcoder.when import DAY_PATTERN, MONTH_PATTERN, date_near, month_number, parse_written_date
 from eventcoder.where import dateline_place, resolve_place, smart_title
 
-__all__ = ["IngestError", "parse_article", "parse_dateline"]
+__all__ = ["IngestError", "coerce_date", "parse_article", "parse_dateline"]
 
 _HEADLINE_MAX_WORDS = 24
 _SUBHEADING_MAX_WORDS = 12
@@ -341,8 +341,13 @@ def _add_block(text: str, lines: list[_Line], header: _Header, is_last: bool) ->
         header.segments.append(segment)
 
 
-def _coerce_date(value: date | datetime | str | None) -> date | None:
-    """A publication date from a date, datetime or string ("2025-11-20", "November 20, 2025")."""
+def coerce_date(value: date | datetime | str | None) -> date | None:
+    """A publication date from a date, datetime or string ("2025-11-20", "November 20, 2025"); None for None or
+    an empty string.
+
+    Raises:
+        ValueError: anything else that is not such a date.
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, datetime):
@@ -386,7 +391,7 @@ def parse_article(
         (the first dateline found in a body paragraph).
     RAISES ValueError: when ``published`` is a string that is not a date.
     """
-    header = _Header(published=_coerce_date(published), outlet=outlet)
+    header = _Header(published=coerce_date(published), outlet=outlet)
     blocks = _blocks(text)
     for index, block in enumerate(blocks):
         _add_block(text, block, header, index == len(blocks) - 1)

@@ -327,17 +327,20 @@ def check_options(options: CoderOptions, *, model: bool = True) -> None:
     file the options name: for a pool or a cluster, whose workers build the coder themselves.
 
     Raises:
-        eventcoder.nlp.ModelNotFoundError, eventcoder.knowledge.KnowledgeError, eventcoder.lexicon.LexiconError
+        eventcoder.nlp.ModelNotFoundError, eventcoder.knowledge.KnowledgeError, eventcoder.lexicon.LexiconError,
+        eventcoder.wordlists.WordListError
     """
     from .knowledge import load_knowledge
     from .lexicon import load_lexicon
     from .nlp import check_model
+    from .wordlists import word_lists
 
     if model:
         check_model(options.model)
     knowledge = load_knowledge(options.knowledge_files, petrarch_actors=options.petrarch_actors,
                                petrarch_agents=options.petrarch_agents)
     load_lexicon(options.lexicon_files, frozenset(knowledge.cameo_codes()))
+    word_lists()
 
 
 @contextmanager

@@ -233,13 +233,16 @@ def explain(
     petrarch_agents: PetrarchAgentsOption = None,
 ) -> None:
     """Show how TEXT is coded: the parse, the actor mentions and the knowledge lines that matched, each lexicon pattern that matched (coded, or why not), the near misses (patterns of the same words that did not match, and why), and each event with the rule and how each actor was resolved."""
+    from .article_text import coerce_date
     from .explain import explain_text
 
-    coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents))
     try:
-        parts = explain_text(text, published=date_, coder=coder)
+        published = coerce_date(date_)
     except ValueError:
         raise _fail(f"--date {date_!r} is not a date such as 2025-11-19") from None
+    coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents))
+    try:
+        parts = explain_text(text, published=published, coder=coder)
     except EventcoderError as exc:
         raise _fail(str(exc)) from None
     typer.echo("\n\n".join(part.render() for part in parts))

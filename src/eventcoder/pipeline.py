@@ -36,6 +36,7 @@ from .parse import ParseView
 from .records import event_record, fold_repeats
 from .when import Timeline, first_written_date
 from .where import event_place
+from .wordlists import word_lists
 
 __all__ = ["BATCH_CHARS", "CodedArticle", "Coder", "SkippedArticle", "article_groups", "code_files", "code_text",
            "get_coder"]
@@ -127,8 +128,8 @@ class Coder:
         self.nlp = load_model(options.model)
         self.knowledge: Knowledge = load_knowledge(options.knowledge_files, petrarch_actors=options.petrarch_actors,
                                                    petrarch_agents=options.petrarch_agents)
-        known = frozenset(self.knowledge.cameo_codes()) if hasattr(self.knowledge, "cameo_codes") else None
-        self.lexicon = load_lexicon(options.lexicon_files, known)
+        self.lexicon = load_lexicon(options.lexicon_files, frozenset(self.knowledge.cameo_codes()))
+        word_lists()  # a bad line of words.tsv is a setup error, raised here rather than by the first article
         self.finder = ActorFinder(self.nlp, self.knowledge)
         self.sentence_coder = SentenceCoder(self.lexicon)
 
@@ -147,7 +148,7 @@ class Coder:
         return self._code_parsed(article, docs)
 
     def code_articles(self, articles: Iterable[Article | Any], *, batch_chars: int = BATCH_CHARS,
-                      english_only: bool = True) -> Iterator[CodedArticle | SkippedArticle | CodingError | Any]:
+                      english_only: bool | None = None) -> Iterator[CodedArticle | SkippedArticle | CodingError | Any]:
         """Code many articles, streaming, in input order; an article that fails yields its error and the
         batch goes on.
 
@@ -159,7 +160,8 @@ class Coder:
             articles: :class:`~eventcoder.model.Article` objects; anything else among them (an
                 ``IngestError``, a marker of the caller's) is yielded as it is, in its place.
             batch_chars (int): characters of article text parsed in one ``nlp.pipe`` batch.
-            english_only (bool): skip articles whose text is not English (see :mod:`eventcoder.language`).
+            english_only (bool | None): skip articles whose text is not English (see :mod:`eventcoder.language`);
+                None = the coder's setting (``self.options.english_only``).
 
         Yields a :class:`CodedArticle` per article, a :class:`SkippedArticle` for one not in English, or a
         :class:`CodingError` for one that could not be coded (also for an unexpected fault in the coder,
@@ -169,15 +171,17 @@ class Coder:
             yield from results
 
     def code_groups(self, articles: Iterable[Article | Any], *, batch_chars: int = BATCH_CHARS,
-                    english_only: bool = True) -> Iterator[list]:
+                    english_only: bool | None = None) -> Iterator[list]:
         """:meth:`code_articles`, a list of results per parsed group (for a caller that stores a group at once)."""
         for group in article_groups(articles, batch_chars):
             yield self.code_group(group, english_only=english_only)
 
-    def code_group(self, items: list, *, english_only: bool = True
+    def code_group(self, items: list, *, english_only: bool | None = None
                    ) -> list[CodedArticle | SkippedArticle | CodingError | Any]:
         """Code one group of articles with one ``nlp.pipe`` call; results in input order (see
         :meth:`code_articles`, which splits a stream into such groups)."""
+        if english_only is None:
+            english_only = self.options.english_only
         results: list = list(items)
         todo: list[tuple[int, Article]] = []
         for i, item in enumerate(items):
