@@ -8,8 +8,9 @@ codebook (roots and their labels in ``data/cameo_codes.tsv``).
 
 from __future__ import annotations
 
-__all__ = ["ARMED_ROOTS", "COERCIVE_ROOTS", "FORCE_ROOTS", "MATERIAL_ROOTS", "NON_STATE_COUNTRIES", "OUTWARD_ROOTS", "ROOT_TOPICS",
-           "REPORTING_ROOTS", "STATEMENT_ROOTS", "TARGET_PLACE_ROOTS", "VERBAL_ROOTS", "VICTIM_SECTORS"]
+__all__ = ["ALLEGING_ROOTS", "ARMED_ROOTS", "COERCE", "COERCIVE_ROOTS", "CONSULT", "FORCE_ROOTS", "MATERIAL_ROOTS",
+           "NON_STATE_COUNTRIES", "OUTWARD_ROOTS", "PUBLIC_STATEMENT", "REPORTING_ROOTS", "ROOT_TOPICS",
+           "STATEMENT_ROOTS", "TARGET_PLACE_ROOTS", "VERBAL_ROOTS", "VICTIM_SECTORS", "VISIT"]
 
 REPORTING_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 """Appeals, demands, disapproval, rejection, threats: what they are about (a complement) is not itself an act."""
@@ -18,7 +19,19 @@ STATEMENT_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 """Verbal acts: said or met where the story was filed."""
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
-"""Material acts: a participle of one that only tells a consequence ("..., killing six") is no event."""
+"""Acts done rather than said (protests included, though QuadClass counts them as verbal conflict): a
+participle of one that only tells a consequence ("..., killing six") is no event of its own."""
+ALLEGING_ROOTS = frozenset({"17", "09"})
+"""Coercion and investigation: what someone is charged with, arrested or investigated for is alleged, not done
+("charged them with setting fire")."""
+PUBLIC_STATEMENT = "01"
+"""The root of plain statements: a speech verb coded 01 still reports what it says (an obligation, an opinion)."""
+CONSULT = "04"
+"""The root of meetings and consultations: victims (civilians, refugees) host or consult no one."""
+COERCE = "17"
+"""The root of coercion (arrests, curfews): done by the police, where other unnamed authority is the government."""
+VISIT = "042"
+"""Make a visit: it takes place in the country visited (the target's)."""
 OUTWARD_ROOTS = frozenset({"03", "06", "07"})
 """Intents, cooperation and aid: they go abroad unless a target says otherwise."""
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})

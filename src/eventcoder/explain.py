@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .actors.lookup import describe_mention
+from .actors import describe_mention
 from .ingest import parse_article
 from .model import EventRecord, Sentence, SentenceTrace, TriggerTrace
 

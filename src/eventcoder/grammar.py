@@ -12,8 +12,13 @@ This module is plain Python: importing it loads no spaCy.
 
 from __future__ import annotations
 
-__all__ = ["CONDITION_WORDS", "FUTURE_AUXILIARIES", "MODALS", "NEGATIVE_DETERMINERS", "OBLIGATION_MODALS",
-           "PERSON_PRONOUNS", "PLANNING_WORDS", "SPEAKER_PRONOUNS"]
+__all__ = ["ALLEGED_PREPOSITIONS", "ARTICLES", "ATTACK_PREPOSITIONS", "BACK_PRONOUNS", "BETWEEN_PREPOSITIONS",
+           "CONDITION_WORDS", "CONTAINER_PREPOSITIONS", "DEFINITE_ARTICLE", "FUTURE_AUXILIARIES", "GOING",
+           "GROUP_NUMBERS", "HERE", "INFINITIVE_MARKER", "INTENT_PREPOSITIONS", "JOINT_PREPOSITION",
+           "LOCATIVE_PREPOSITIONS", "MODALS", "NEGATIVE_DETERMINERS", "NUMBER_NOUNS", "OBJECT_PREPOSITIONS", "OBLIGATION_MODALS",
+           "ORIGIN_PREPOSITION", "OWNER_PRONOUNS", "PERSON_PRONOUNS", "PERSON_SUBJECTS", "PHRASE_PREPOSITIONS",
+           "PLACE_PREPOSITIONS", "PLANNING_WORDS", "RECIPIENT_PREPOSITION", "REPORTED_PREPOSITIONS",
+           "SPEAKER_PRONOUNS", "STANCE_PREPOSITION", "TARGET_PREPOSITIONS", "TIME_MODIFIERS", "TOPIC_PREPOSITIONS"]
 
 
 # ---------------------------------------------------------------------- verbs: tense, mood, modality
@@ -47,6 +52,8 @@ OWNER_PRONOUNS = frozenset({"its", "their"})
 BACK_PRONOUNS = frozenset({"it", "them", "this"})
 """Object pronouns that refer back to the object of the verb before ("rejected the demand, calling it ...")."""
 GROUP_NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4}
+NUMBER_NOUNS = frozenset({"thousand", "hundred", "dozen", "million"})
+"""Number words that count people as nouns ("thousands rallied"): a subject made of one is someone."""
 """Quantifiers and numerals that count a group of the article's main actors ("both sides")."""
 DEFINITE_ARTICLE = "the"
 ARTICLES = frozenset({"a", "an", "the"})
@@ -84,6 +91,8 @@ ORIGIN_PREPOSITION = "from"
 from ("suspended from the African Union")."""
 JOINT_PREPOSITION = "with"
 """The preposition of the partner of a joint act ("met with")."""
+STANCE_PREPOSITION = "to"
+"""The preposition of a stance held ("committed to peace", "opposed to the plan")."""
 RECIPIENT_PREPOSITION = "to"
 """The preposition of a recipient ("offered its troops to Lebanon")."""
 HERE = "here"

@@ -288,8 +288,6 @@ class Event:
         source, target (Actor): who acted and on whom; each says in ``how`` how it was found (a target not
             named is an empty actor).
         words (str): the words shown as the trigger ("held talks", "pledged ... hold talks").
-        governor (int): the position of the verb whose subject is the source (the intent governor, else the
-            trigger's own position).
     """
 
     trigger: Trigger
@@ -299,7 +297,6 @@ class Event:
     source: Actor
     target: Actor
     words: str
-    governor: int
 
 
 @dataclass

@@ -21,7 +21,7 @@ import functools
 from collections.abc import Iterable, Iterator
 from types import SimpleNamespace
 
-__all__ = ["DEP", "ENT", "POS", "Children", "ParseView", "keys", "lowered", "subtree_positions"]
+__all__ = ["COMPLEMENT_DEPS", "DEP", "ENT", "OBJECT_DEPS", "POS", "PREP_OBJECT_DEPS", "SUBJECT_DEPS", "ParseView", "keys"]
 
 
 def keys(texts: Iterable[str]) -> frozenset[int]:
@@ -57,6 +57,15 @@ POS = SimpleNamespace(**{name: next(iter(_pos_ids((name,)))) for name in (
 ENT = SimpleNamespace(**{label: _key(label) for label in (
     "PERSON", "NORP", "GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL")})
 """Keys of the entity labels (``ENT.GPE``); 0 is no entity."""
+
+SUBJECT_DEPS = frozenset({DEP.nsubj, DEP.nsubjpass})
+"""Labels of a verb's subject, active or passive."""
+OBJECT_DEPS = frozenset({DEP.dobj, DEP.nsubjpass})
+"""Labels of what a verb acts on: its direct object, or the subject of its passive."""
+COMPLEMENT_DEPS = frozenset({DEP.xcomp, DEP.ccomp})
+"""Labels of a verb's clausal complements."""
+PREP_OBJECT_DEPS = frozenset({DEP.pobj, DEP.pcomp})
+"""Labels of a preposition's object."""
 
 _IOB_INSIDE = 1  # ``Token.ent_iob``: 1 inside an entity, 2 outside, 3 at its beginning, 0 unset
 

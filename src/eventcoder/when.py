@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import Event
     from .parse import ParseView
 
-__all__ = ["DAY_PATTERN", "MONTH_PATTERN", "Timeline", "date_near", "first_written_date", "is_temporal",
+__all__ = ["DAY_PATTERN", "MONTH_PATTERN", "TIME_WORDS", "Timeline", "date_near", "first_written_date", "is_temporal",
            "month_number", "parse_written_date", "resolve_date", "temporal_phrase"]
 
 _MONTHS: tuple[tuple[str, ...], ...] = (
@@ -58,6 +58,8 @@ _MONTHS: tuple[tuple[str, ...], ...] = (
     ("december", "dec"),
 )
 _WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+TIME_WORDS = frozenset({*_WEEKDAYS, "overnight", "tonight", "today", "yesterday"})
+"""Words that date an act by themselves, when no date entity is attached ("attacked overnight", "met Tuesday")."""
 
 MONTH_PATTERN = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -398,9 +400,9 @@ def temporal_phrase(view: ParseView, i: int) -> str | None:
 
 def _temporal_child(view: ParseView, t: int) -> str | None:
     """The time expression among the modifiers of ``t``: a DATE/TIME entity first ("overnight into Tuesday"
-    keeps its "overnight"), else a bare time word ("overnight", "today"; ``data/words.tsv``)."""
+    keeps its "overnight"), else a bare time word (:data:`TIME_WORDS`)."""
     bare = None
-    time_words, labels = word_lists().time_words, _labels()
+    labels = _labels()
     for c in view.kids[t]:
         if view.deps[c] in labels.clauses or view.deps[c] in labels.arguments:
             continue
@@ -413,7 +415,7 @@ def _temporal_child(view: ParseView, t: int) -> str | None:
                         "overnight" not in text.lower()):
                     text = f"overnight into {text}"
                 return text
-            if view.lower(x) in time_words and bare is None:
+            if view.lower(x) in TIME_WORDS and bare is None:
                 bare = view.word(x)
     return bare
 

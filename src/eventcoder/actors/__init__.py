@@ -9,13 +9,14 @@ Two stages of the engine live here, each a module you can read alone:
   the words of the phrase (:mod:`~eventcoder.actors.phrases`) and what the article said before
   (:mod:`~eventcoder.actors.context`).
 
-:func:`lookup` resolves a single string the same way (``eventcoder actors lookup``).
+:func:`lookup` (:mod:`~eventcoder.actors.phrase_lookup`) resolves a single string the same way (``eventcoder
+actors lookup``).
 """
 
 from .context import ArticleSetting, Discourse, make_actor
-from .lookup import Resolution, default_finder, lookup, nationality
 from .mentions import ActorFinder, count_countries
+from .phrase_lookup import Resolution, default_finder, describe_mention, lookup, nationality
 from .resolve import ArticleActors
 
 __all__ = ["ActorFinder", "ArticleActors", "ArticleSetting", "Discourse", "Resolution", "count_countries",
-           "default_finder", "lookup", "make_actor", "nationality"]
+           "default_finder", "describe_mention", "lookup", "make_actor", "nationality"]

@@ -270,10 +270,8 @@ def span_text(view: ParseView, at: int, positions: list[int]) -> tuple[str, int,
     return view.text[start:end], start - offset, end - offset
 
 
-def as_mention(actor: Actor | None, view: ParseView, head: int, how: str) -> Actor | None:
+def as_mention(actor: Actor, view: ParseView, head: int, how: str) -> Actor:
     """``actor`` as named by the single word ``head`` of a sentence ("he", "Japarov"), with ``how``."""
-    if actor is None:
-        return None
     offset = view.idxs[view.sentence_of(head)[0]]
     word, idx = view.word(head), view.idxs[head]
     return Actor(code=actor.code, country=actor.country, sector=actor.sector, name=actor.name, text=word,
@@ -302,7 +300,7 @@ def former(actors: list[Actor], view: ParseView, positions: list[int]) -> list[A
     if word is None:
         return actors
     return [make_actor(a.country, "ELI", a.name, a.text, f"{a.how}; '{view.word(word)}' -> former official (ELI)",
-                       a.start, a.end) if a is not None and a.sector in STATE_OFFICE_SECTORS else a for a in actors]
+                       a.start, a.end) if a.sector in STATE_OFFICE_SECTORS else a for a in actors]
 
 
 def names_nothing(view: ParseView, mentions: Mentions, at: int, positions: list[int], discourse: Discourse) -> bool:

@@ -25,7 +25,7 @@ from datetime import date
 from ..grammar import GROUP_NUMBERS, PERSON_PRONOUNS, PERSON_SUBJECTS
 from ..knowledge import GazetteerEntry
 from ..model import Actor, Mention, Sentence
-from ..parse import DEP, ENT, POS, ParseView
+from ..parse import DEP, ENT, POS, SUBJECT_DEPS, ParseView
 from ..wordlists import word_lists
 from . import phrases
 from .context import ArticleSetting, Discourse, make_actor
@@ -37,7 +37,6 @@ NOMINAL_DEPS = frozenset({DEP.oprd, DEP.nsubj, DEP.dobj, DEP.nsubjpass, DEP.pcom
                           DEP.attr, DEP.ROOT})
 """Labels of nouns in a nominal role (the roots of spaCy's English noun chunks)."""
 NOMINAL_POS = frozenset({POS.NOUN, POS.PROPN, POS.PRON})
-SUBJECT_DEPS = frozenset({DEP.nsubj, DEP.nsubjpass})
 
 
 class ArticleActors:
@@ -82,10 +81,10 @@ class ArticleActors:
         for at in view.kids[root]:
             if view.deps[at] == DEP.nsubj and view.lower(at) not in PERSON_SUBJECTS:
                 actors = self.resolve_one(s, at)
-                if len(actors) == 1 and actors[0] and actors[0].name and " " in actors[0].name and (
+                if len(actors) == 1 and actors[0].name and " " in actors[0].name and (
                         actors[0].sector not in (None, "IGO")):
                     self.discourse.set_last_person(actors[0])
-                elif view.ents[at] == ENT.PERSON and not any(a and a.country for a in actors):
+                elif view.ents[at] == ENT.PERSON and not any(a.country for a in actors):
                     self.discourse.set_last_person(None)
 
     def _note_organisations(self, s: Sentence) -> None:
@@ -122,7 +121,7 @@ class ArticleActors:
         out: list[Actor] = []
         for h in heads:
             for a in self.resolve(s, h):
-                if a is not None and a not in out:
+                if a not in out:
                     out.append(a)
         return out
 

@@ -12,12 +12,21 @@ from __future__ import annotations
 import bisect
 
 from ..actors import ArticleActors, make_actor
-from ..cameo import ARMED_ROOTS, COERCIVE_ROOTS, VICTIM_SECTORS
-from ..grammar import (ATTACK_PREPOSITIONS, BETWEEN_PREPOSITIONS, JOINT_PREPOSITION, OBJECT_PREPOSITIONS,
-                       ORIGIN_PREPOSITION, PLACE_PREPOSITIONS, RECIPIENT_PREPOSITION, SPEAKER_PRONOUNS)
+from ..cameo import ARMED_ROOTS, COERCE, COERCIVE_ROOTS, CONSULT, VICTIM_SECTORS
+from ..grammar import (
+    ATTACK_PREPOSITIONS,
+    BETWEEN_PREPOSITIONS,
+    JOINT_PREPOSITION,
+    NUMBER_NOUNS,
+    OBJECT_PREPOSITIONS,
+    ORIGIN_PREPOSITION,
+    PLACE_PREPOSITIONS,
+    RECIPIENT_PREPOSITION,
+    SPEAKER_PRONOUNS,
+)
 from ..lexicon import VerbPattern
 from ..model import Actor, Sentence
-from ..parse import DEP, ENT, POS, ParseView, keys
+from ..parse import DEP, ENT, OBJECT_DEPS, POS, SUBJECT_DEPS, ParseView, keys
 from ..wordlists import word_lists
 from . import clauses
 from .mood import Reading
@@ -25,11 +34,9 @@ from .triggers import TriggerMatcher
 
 __all__ = ["ArgumentFinder", "support_verb", "with_country"]
 
-OBJECT_DEPS = frozenset({DEP.dobj, DEP.nsubjpass})
 OWNER_DEPS = frozenset({DEP.amod, DEP.poss, DEP.compound, DEP.nmod})
 HOLDER_DEPS = frozenset({DEP.dobj, DEP.xcomp})
 DIRECT_DEPS = frozenset({DEP.dobj, DEP.dative, DEP.attr})
-SUBJECT_DEPS = frozenset({DEP.nsubj, DEP.nsubjpass})
 ATTACK_KEYS, BETWEEN_KEYS, PLACE_KEYS = keys(ATTACK_PREPOSITIONS), keys(BETWEEN_PREPOSITIONS), keys(PLACE_PREPOSITIONS)
 FROM = keys((ORIGIN_PREPOSITION,))
 ACTING_ENTS = frozenset({ENT.PERSON, ENT.ORG, ENT.NORP, ENT.GPE})
@@ -55,7 +62,7 @@ class ArgumentFinder:
         sources, targets = self._named(s, r, actors)
         sources = [with_country(a, main, "the article's main country") if not _unknown_origin(a, s, i) else a
                    for a in sources]
-        sources = [a for a in sources if a.country and not (r.code[:2] == "04" and a.sector in VICTIM_SECTORS)]
+        sources = [a for a in sources if a.country and not (r.code[:2] == CONSULT and a.sector in VICTIM_SECTORS)]
         if not sources and clauses.is_passive(view, i) and r.code[:2] in COERCIVE_ROOTS:
             sources, targets = _unnamed_authority(s, i, r.code, targets, main)
         elif not sources and targets and r.code[:2] in ARMED_ROOTS and not clauses.has_agent(view, i) and (
@@ -225,8 +232,9 @@ def _could_act(s: Sentence, i: int) -> bool:
     """Whether a subject names someone (a number of people, an agent word, a person or organisation), as
     opposed to a thing ("the protest was groundless")."""
     view = s.parse
-    return bool(view.numeric[i]) or i in s.mentions or view.ents[i] in ACTING_ENTS or (
-        view.lemma(i) in word_lists().crowd_words)
+    lemma = view.lemma(i)
+    return bool(view.numeric[i]) or i in s.mentions or view.ents[i] in ACTING_ENTS or lemma in NUMBER_NOUNS or (
+        lemma in word_lists().crowd_words)
 
 
 def with_country(actor: Actor, country: str | None, why: str) -> Actor:
@@ -264,7 +272,7 @@ def _unnamed_authority(s: Sentence, i: int, code: str, targets: list[Actor],
     if not targets:
         return [], targets
     t = with_country(targets[0], main, "the article's main country")
-    sector = "COP" if code[:2] == "17" else "GOV"
+    sector = "COP" if code[:2] == COERCE else "GOV"
     how = "unnamed authority of the target's country (passive without agent)"
     return [make_actor(t.country, sector, None, "", how)], targets
 

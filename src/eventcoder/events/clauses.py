@@ -8,18 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..grammar import CONDITION_WORDS, FUTURE_AUXILIARIES, INFINITIVE_MARKER, INTENT_PREPOSITIONS, MODALS
-from ..grammar import GOING as GOING_WORD
+from ..grammar import (
+    CONDITION_WORDS,
+    FUTURE_AUXILIARIES,
+    GOING,
+    INFINITIVE_MARKER,
+    INTENT_PREPOSITIONS,
+    MODALS,
+    STANCE_PREPOSITION,
+)
 from ..lexicon import VerbPattern
-from ..parse import DEP, POS, ParseView, keys
+from ..parse import DEP, POS, SUBJECT_DEPS, ParseView, keys
 from ..wordlists import word_lists
 
 __all__ = ["complements", "condition", "future", "governed_by_intent", "has_agent", "hypothetical", "is_passive",
            "purpose_clause", "speaker", "stative", "statement_participle", "subjects", "verb_parsed_as_modifier"]
 
-TO, GOING = keys((INFINITIVE_MARKER,)), keys((GOING_WORD,))
+TO_KEYS, GOING_KEYS, STANCE_KEYS = keys((INFINITIVE_MARKER,)), keys((GOING,)), keys((STANCE_PREPOSITION,))
 CONDITION_KEYS, MODAL_KEYS, FUTURE_KEYS = keys(CONDITION_WORDS), keys(MODALS), keys(FUTURE_AUXILIARIES)
-SUBJECT_DEPS = frozenset({DEP.nsubj, DEP.nsubjpass})
 ACTIVE_SUBJECT_DEPS = frozenset({DEP.nsubj, DEP.csubj})
 CHAIN_DEPS = frozenset({DEP.xcomp, DEP.conj})
 """A verb chained to another shares its tense and mood ("will meet and sign", "plans to visit")."""
@@ -36,7 +42,7 @@ VERBAL_POS = frozenset({POS.VERB, POS.AUX})
 
 def purpose_clause(view: ParseView, i: int) -> bool:
     """An infinitive of purpose or plan (its verb at ``i``: "... to help Laos")."""
-    return any(view.deps[c] == DEP.aux and view.lowers[c] in TO for c in view.kids[i])
+    return any(view.deps[c] == DEP.aux and view.lowers[c] in TO_KEYS for c in view.kids[i])
 
 
 def condition(view: ParseView, i: int) -> bool:
@@ -62,7 +68,7 @@ def _modal_or_condition(view: ParseView, t: int) -> bool:
 
 
 def _future_auxiliary(view: ParseView, t: int) -> bool:
-    return any(view.deps[c] == DEP.aux and (view.lowers[c] in FUTURE_KEYS or view.lowers[c] in GOING)
+    return any(view.deps[c] == DEP.aux and (view.lowers[c] in FUTURE_KEYS or view.lowers[c] in GOING_KEYS)
                for c in view.kids[t])
 
 
@@ -150,7 +156,7 @@ def stative(view: ParseView, i: int) -> bool:
     kids, deps = view.kids[i], view.deps
     if any(deps[c] == DEP.agent for c in kids):
         return False
-    return any(deps[c] == DEP.prep and view.lowers[c] in TO for c in kids) and (
+    return any(deps[c] == DEP.prep and view.lowers[c] in STANCE_KEYS for c in kids) and (
         view.lemma(i) not in word_lists().expectation_verbs)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..actors import ArticleActors
 from ..lexicon import Lexicon
 from ..model import Decision, Event, Sentence, SentenceTrace, TriggerTrace
-from ..parse import DEP, ParseView
+from ..parse import DEP, SUBJECT_DEPS, ParseView
 from .arguments import ArgumentFinder, support_verb
 from .mood import Reading, read_triggers
 from .screening import Screen
@@ -21,7 +21,6 @@ from .triggers import TriggerMatcher
 
 __all__ = ["SentenceCoder"]
 
-SUBJECT_DEPS = frozenset({DEP.nsubj, DEP.nsubjpass})
 
 
 class SentenceCoder:
@@ -80,10 +79,10 @@ class SentenceCoder:
         if not found:
             return [], "source and target are the same actor, or no target for force"
         words = trigger_words(view, r)
-        events = [Event(r.trigger, r.code, r.mood, r.rule, a, t, words, r.head) for a, t in found]
+        events = [Event(r.trigger, r.code, r.mood, r.rule, a, t, words) for a, t in found]
         for a, t in found:
             if r.sym and (t, a) not in found:
-                events.append(Event(r.trigger, r.code, r.mood, r.rule + " (joint action, reverse)", t, a, words, r.head))
+                events.append(Event(r.trigger, r.code, r.mood, r.rule + " (joint action, reverse)", t, a, words))
         return events, ""
 
 

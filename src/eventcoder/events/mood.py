@@ -16,7 +16,7 @@ from ..cameo import ROOT_TOPICS
 from ..grammar import TOPIC_PREPOSITIONS
 from ..lexicon import Lexicon, VerbPattern
 from ..model import Decision, Trigger, TriggerTrace
-from ..parse import DEP, ParseView, keys
+from ..parse import COMPLEMENT_DEPS, DEP, PREP_OBJECT_DEPS, ParseView, keys
 from . import clauses
 from .screening import NOT_REPORTED, REPORTED, Screen, reported_only, run_checks
 
@@ -24,9 +24,7 @@ __all__ = ["Reading", "read_triggers"]
 
 DENIAL_SIDE_DEPS = frozenset({DEP.advcl, DEP.conj, DEP.cc, DEP.punct})
 """What a denial governs that is not denied: what the denier goes on to do."""
-COMPLEMENT_DEPS = frozenset({DEP.xcomp, DEP.ccomp})
 TOPIC_OBJECT_DEPS = frozenset({DEP.dobj, DEP.xcomp})
-PREP_OBJECT_DEPS = frozenset({DEP.pobj, DEP.pcomp})
 TOPIC_KEYS = keys(TOPIC_PREPOSITIONS)
 
 

@@ -14,11 +14,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..cameo import MATERIAL_ROOTS, REPORTING_ROOTS
+from ..cameo import ALLEGING_ROOTS, MATERIAL_ROOTS, PUBLIC_STATEMENT, REPORTING_ROOTS
 from ..grammar import ALLEGED_PREPOSITIONS, NEGATIVE_DETERMINERS, PLANNING_WORDS, REPORTED_PREPOSITIONS
 from ..lexicon import VerbPattern
 from ..model import Decision, Mention
-from ..parse import DEP, ENT, POS, ParseView, keys
+from ..parse import COMPLEMENT_DEPS, DEP, ENT, POS, SUBJECT_DEPS, ParseView, keys
 from ..wordlists import word_lists
 from . import clauses
 
@@ -55,7 +55,6 @@ class Check:
         return Decision(self.name, True, self.says)
 
 
-SUBJECT_DEPS = frozenset({DEP.nsubj, DEP.nsubjpass})
 SKIP_DEPS = frozenset({DEP.relcl, DEP.acl, DEP.amod, DEP.compound, DEP.nmod, DEP.pobj, DEP.nsubj, DEP.nsubjpass,
                        DEP.dobj})
 """Argument and modifier positions: a verb there is background, not the sentence's act."""
@@ -65,7 +64,6 @@ DEPENDENT_DEPS = frozenset({DEP.xcomp, DEP.acomp})
 NOMINAL_OBJECT_DEPS = frozenset({DEP.dobj, DEP.pobj})
 OPINION_BLOCKING_DEPS = frozenset({DEP.dobj, DEP.xcomp, DEP.dative})
 PLANNING_AUX_DEPS = frozenset({DEP.aux, DEP.auxpass})
-COMPLEMENT_DEPS = frozenset({DEP.xcomp, DEP.ccomp})
 NEGATIVE_KEYS, PLANNING_KEYS = keys(NEGATIVE_DETERMINERS), keys(PLANNING_WORDS)
 REPORTED_KEYS, ALLEGED_KEYS = keys(REPORTED_PREPOSITIONS), keys(ALLEGED_PREPOSITIONS)
 
@@ -84,7 +82,7 @@ def reported_only(view: ParseView, found: Mapping[int, VerbPattern]) -> set[int]
                 if deps[c] in COMPLEMENT_DEPS or (deps[c] == DEP.advcl and clauses.purpose_clause(view, c)) or (
                         deps[c] == DEP.prep and view.lowers[c] in REPORTED_KEYS):
                     out.update(t for t in view.subtree(c) if not clauses.verb_parsed_as_modifier(view, t))
-        elif p.code[:2] in ("17", "09"):  # "charged them with setting fire", "arrested for spying": alleged acts
+        elif p.code[:2] in ALLEGING_ROOTS:  # "charged them with setting fire", "arrested for spying": alleged acts
             for c in kids[i]:
                 if deps[c] == DEP.prep and view.lowers[c] in ALLEGED_KEYS:
                     out.update(view.subtree(c))
@@ -145,7 +143,7 @@ def opinion(screen: Screen, i: int, p: VerbPattern) -> bool:
     """"Cabinet agreed it was vital ...", "he had hoped Assad would ...": an act verb whose complement is a
     clause of opinion rather than an object (statements, appeals and denials excepted)."""
     view = screen.view
-    if p.code[:2] in REPORTING_ROOTS or p.code[:2] == "01" or "deny" in p.flags or view.pos[i] == POS.NOUN:
+    if p.code[:2] in REPORTING_ROOTS or p.code[:2] == PUBLIC_STATEMENT or "deny" in p.flags or view.pos[i] == POS.NOUN:
         return False
     kids, deps = view.kids[i], view.deps
     if any(deps[c] in OPINION_BLOCKING_DEPS for c in kids):

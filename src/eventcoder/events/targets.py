@@ -17,14 +17,13 @@ from ..cameo import FORCE_ROOTS, OUTWARD_ROOTS, REPORTING_ROOTS, VICTIM_SECTORS
 from ..grammar import BACK_PRONOUNS, TARGET_PREPOSITIONS
 from ..lexicon import Reference
 from ..model import Actor, Event, Sentence
-from ..parse import DEP, POS, ParseView, keys
+from ..parse import DEP, OBJECT_DEPS, POS, ParseView, keys
 from . import clauses
 from .arguments import with_country as _with_country
 from .mood import Reading
 
 __all__ = ["EventHistory", "fallback_targets", "no_target", "pairs", "settle_targets", "trigger_words"]
 
-OBJECT_DEPS = frozenset({DEP.dobj, DEP.nsubjpass})
 DEEP_DEPS = frozenset({DEP.dobj, DEP.prep, DEP.xcomp, DEP.dative, DEP.attr, DEP.nsubjpass, DEP.ccomp, DEP.prt,
                        DEP.oprd})
 UNENTERED_DEPS = frozenset({DEP.relcl, DEP.acl, DEP.appos})

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import functools
 
+from ..cameo import PUBLIC_STATEMENT
 from ..grammar import CONTAINER_PREPOSITIONS, OBLIGATION_MODALS
 from ..lexicon import Lexicon, VerbPattern
 from ..model import NearMiss, Sentence, Trigger
-from ..parse import DEP, POS, ParseView, keys
+from ..parse import DEP, POS, PREP_OBJECT_DEPS, ParseView, keys
 from ..wordlists import word_lists
 from .clauses import verb_parsed_as_modifier
 
@@ -23,7 +24,6 @@ __all__ = ["TriggerMatcher"]
 
 TRIGGER_POS = frozenset({POS.VERB, POS.AUX, POS.ADJ, POS.NOUN})
 OBJECT_LEMMA_DEPS = frozenset({DEP.dobj, DEP.nsubjpass, DEP.attr, DEP.prt, DEP.advmod, DEP.oprd, DEP.xcomp})
-PREP_OBJECT_DEPS = frozenset({DEP.pobj, DEP.pcomp})
 PREPOSITION_DEPS = frozenset({DEP.prep, DEP.dative, DEP.agent, DEP.prt})
 CONTAINER_KEYS = keys(CONTAINER_PREPOSITIONS)
 OBLIGATION_KEYS = {next(iter(keys((word,)))): word for word in OBLIGATION_MODALS}
@@ -171,7 +171,7 @@ def _reported_obligations(view: ParseView, first: int, last: int,
         lemma = view.lemma(i)
         if lemma not in words.speech_verbs and lemma not in words.obligation_verbs:
             continue
-        if i in found and "intent" not in found[i].flags and found[i].code[:2] != "01":
+        if i in found and "intent" not in found[i].flags and found[i].code[:2] != PUBLIC_STATEMENT:
             continue  # a specific pattern of the speech verb wins over the reported obligation
         for clause in (c for c in kids[i] if deps[c] == DEP.ccomp):
             modal = next((OBLIGATION_KEYS[view.lowers[a]] for a in kids[clause]

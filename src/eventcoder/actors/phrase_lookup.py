@@ -91,8 +91,9 @@ def lookup(text: str, on: date | str | None = None, *, context: str | None = Non
            finder: ActorFinder | None = None) -> Resolution:
     """Resolve a string such as "Kyrgyz Foreign Minister Jeenbek Kulubaev" as the coder resolves an actor.
 
-    The string is parsed as a noun phrase; its head and conjuncts are resolved with the rules of this module
-    (a title and country in the phrase beat the knowledge base's office-holders, which beat guessing), with
+    The string is parsed as a noun phrase; its head and conjuncts are resolved with the rules of
+    :mod:`eventcoder.actors.resolve` (a title and country in the phrase beat the knowledge base's office-holders,
+    which beat guessing), with
     offices and dated dictionary codes taken for the day ``on``. A string in capitals that matches nothing as
     written ("TEHRAN") is read in title case, as datelines are.
 
@@ -121,7 +122,7 @@ def lookup(text: str, on: date | str | None = None, *, context: str | None = Non
     actors = []
     if s.last:
         resolver = ArticleActors(finder, ArticleSetting(date=on))
-        actors = [a for a in resolver.resolve(s, s.parse.sentence_root(0)) if a is not None]
+        actors = resolver.resolve(s, s.parse.sentence_root(0))
     if context and any(a.country is None for a in actors):
         actors = _context_country(actors, context, finder)
     return Resolution(text, on, tuple(actors), tuple(_describe(s)))
