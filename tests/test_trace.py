@@ -57,3 +57,28 @@ def test_explain_prints_the_trace_recorded_while_coding():
     assert "meet with -> 040 [not coded: negated]" in text
     assert "6. negation    STOPS: negated" in text
     assert part.triggers[0].decisions[-1].step == "negation"
+
+
+def test_trace_names_the_trigger_that_only_reports_another():
+    coded = _coded("Russia denied attacking Ukraine. Iran urged Iraq to release the prisoners.")
+    traces = {t.trigger.word: t for s in coded.traces for t in s.triggers}
+    assert traces["attacking"].outcome == "not coded: only denied by 'denied'"
+    assert traces["release"].outcome == "not coded: only asked for, demanded, threatened or rejected by 'urged'"
+
+
+def test_trace_records_each_change_of_code_after_the_mood():
+    coded = _coded("Switzerland urged Armenia to hold talks. China said China and Russia must uphold the deal.")
+    traces = {t.trigger.word: t for s in coded.traces for t in s.triggers}
+    urged = [(d.step, d.says) for d in traces["urged"].decisions]
+    assert ("topic", "about meet -> 026 (complements.tsv)") in urged
+    assert any(r.cameo_code == "026" and r.rule in traces["urged"].rules for r in coded.records)
+    said = [(d.step, d.says) for d in traces["said"].decisions]
+    assert ("obligation", "the speaker is among those obliged: a pledge, 100 -> 030") in said
+    assert all("030" in rule or "speaker among those obliged" in rule for rule in traces["said"].rules)
+
+
+def test_explain_says_what_becomes_of_a_headlines_events():
+    parts = explain_text("Russia and Ukraine hold talks in Geneva\n\nGENEVA, March 3 (Xinhua) -- Russia held talks "
+                         "with Ukraine here on Tuesday.", published="2026-03-04")
+    assert parts[0].kind == "headline" and "(a headline: an event it codes counts as a mention" in parts[0].render()
+    assert parts[1].kind == "body" and "mentions 2" in parts[1].render()

@@ -25,6 +25,7 @@ class SentenceExplanation:
 
     Attributes:
         text (str): the sentence.
+        kind (str): the kind of its segment: "body", "headline" or "caption".
         tokens (list[tuple]): (index, text, lemma, pos, dep, head index, entity) per token.
         mentions (list[str]): "words -> kind country/sector (file:line)" per knowledge match.
         triggers (list[TriggerTrace]): each token a lexicon pattern matched, with the decisions made about it in
@@ -35,6 +36,7 @@ class SentenceExplanation:
     """
 
     text: str
+    kind: str = "body"
     tokens: list[tuple] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)
     triggers: list[TriggerTrace] = field(default_factory=list)
@@ -43,7 +45,8 @@ class SentenceExplanation:
 
     def render(self) -> str:
         """A plain-text rendering, one block per part."""
-        lines = [f"SENTENCE  {self.text}", "PARSE"]
+        lines = [f"SENTENCE  {self.text}"] + ([f"          ({KIND_NOTES[self.kind]})"] if self.kind in KIND_NOTES else [])
+        lines += ["PARSE"]
         lines += [f"  {i:>3} {t:<16} {lem:<14} {pos:<6} {dep:<10} -> {h:<3} {ent}"
                   for i, t, lem, pos, dep, h, ent in self.tokens]
         lines += ["MENTIONS"] + [f"  {m}" for m in self.mentions or ["(none)"]]
@@ -51,6 +54,13 @@ class SentenceExplanation:
         lines += ["NEAR MISSES"] + [f"  {t}" for t in self.near_misses or ["(none)"]]
         lines += ["EVENTS"] + _render_events(self.events)
         return "\n".join(lines)
+
+
+KIND_NOTES = {
+    "headline": "a headline: an event it codes counts as a mention of the same event in the body, else it is dropped",
+    "caption": "a photo caption: an event it codes counts as a mention of the same event in the body, if there is one",
+}
+"""What becomes of the events of a headline or caption (:func:`eventcoder.records.fold_repeats`)."""
 
 
 def _render_triggers(traces: list[TriggerTrace]) -> list[str]:
@@ -73,7 +83,8 @@ def _render_events(records: list[EventRecord]) -> list[str]:
     lines = []
     for r in records:
         lines.append(f"  {r.cameo_code} {r.source_code} -> {r.target_code}  date {r.event_date}  "
-                     f"place {r.location_name}/{r.location_country}  trigger '{r.trigger}'")
+                     f"place {r.location_name}/{r.location_country}  trigger '{r.trigger}'"
+                     + (f"  mentions {r.mentions}" if r.mentions > 1 else ""))
         lines.append(f"      rule: {r.rule}")
         lines.append(f"      source '{r.source_text}': {r.source_code} via {r.source_how}")
         lines.append(f"      target '{r.target_text}': {r.target_code} via {r.target_how}")
@@ -83,7 +94,7 @@ def _render_events(records: list[EventRecord]) -> list[str]:
 def explain_sentence(s: Sentence, trace: SentenceTrace, records: list[EventRecord]) -> SentenceExplanation:
     """The explanation of one coded sentence: its parse, mentions, trace and records."""
     view = s.parse
-    exp = SentenceExplanation(s.text)
+    exp = SentenceExplanation(s.text, s.kind)
     exp.tokens = [(t.i - s.first, t.text, t.lemma_, t.pos_, t.dep_, t.head.i - s.first, t.ent_type_)
                   for t in view.doc[s.first:s.last]]
     seen = {}

@@ -47,24 +47,25 @@ class SentenceCoder:
         seen: set[tuple] = set()
         for reading in read_triggers(screen, triggers, self.lexicon, traces):
             decisions = traces[reading.trigger.position].decisions
-            found, why = self._events(s, reading, actors, history)
-            kept = []
+            found, why = self._events(s, reading, actors, history, decisions)
+            kept, dropped = [], ""
             for event in found:
                 key = (event.code[:2], event.source.country, event.target.country)
                 if key in seen or _elaborates(s.parse, event, events):
+                    dropped = DUPLICATE if key in seen else ELABORATION
                     continue
                 seen.add(key)
                 events.append(event)
                 kept.append(event)
             traces[reading.trigger.position].rules.extend(e.rule for e in kept)
-            decisions.append(_arguments_decision(found, kept, why))
+            decisions.append(_arguments_decision(found, kept, why or dropped))
         history.add(events, s.parse)
         return events, trace
 
-    def _events(self, s: Sentence, r: Reading, actors: ArticleActors,
-                history: EventHistory) -> tuple[list[Event], str]:
+    def _events(self, s: Sentence, r: Reading, actors: ArticleActors, history: EventHistory,
+                decisions: list[Decision]) -> tuple[list[Event], str]:
         """The events of one reading: its sources and targets, paired (both ways when joint); else none and
-        why."""
+        why. A change of code the targets make is added to ``decisions``."""
         view, i = s.parse, r.trigger.position
         sources, targets = self.arguments.named(s, r, actors)
         nominal = "noun" in r.pattern.flags and support_verb(view, i) is None
@@ -72,7 +73,11 @@ class SentenceCoder:
             return [], "no source: no actor named or inferred for it"
         if nominal and not targets and len(sources) < 2:
             return [], "a nominal event whose phrase names no target"
-        r, targets = settle_targets(s, r, sources, targets, actors, history, self.lexicon.references)
+        settled, targets = settle_targets(s, r, sources, targets, actors, history, self.lexicon.references)
+        if settled.code != r.code:
+            decisions.append(Decision("obligation", False, f"the speaker is among those obliged: a pledge, "
+                                                           f"{r.code} -> {settled.code}"))
+        r = settled
         found = pairs(s, r, sources, targets, actors)
         if not found and not targets and not nominal and view.deps[i] != DEP.acl and not force_without_object(view, r):
             found = [(a, no_target(r)) for a in sources]  # "X resigned", "X demanded elections": one-sided
@@ -86,12 +91,14 @@ class SentenceCoder:
         return events, ""
 
 
+DUPLICATE = "the same root and dyad as an event coded before in the sentence"
+ELABORATION = "a participle that only describes the act of its head verb, for the same dyad"
+
+
 def _arguments_decision(found: list[Event], kept: list[Event], why: str) -> Decision:
-    """The trace's record of the arguments stage for one reading."""
-    if not found:
-        return Decision("arguments", True, why)
+    """The trace's record of the arguments stage for one reading (``why``: why none, or why some were dropped)."""
     if not kept:
-        return Decision("arguments", True, "the same root and dyad as an event coded before in the sentence")
+        return Decision("arguments", True, why)
     dyads = ", ".join(f"{e.code} {e.source.code or '-'} -> {e.target.code or '-'}" for e in kept)
     return Decision("arguments", False, dyads)
 

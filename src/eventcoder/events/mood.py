@@ -18,7 +18,7 @@ from ..lexicon import Lexicon, VerbPattern
 from ..model import Decision, Trigger, TriggerTrace
 from ..parse import COMPLEMENT_DEPS, DEP, PREP_OBJECT_DEPS, ParseView, keys
 from . import clauses
-from .screening import NOT_REPORTED, REPORTED, Screen, reported_only, run_checks
+from .screening import NOT_REPORTED, Screen, reported, reported_only, run_checks
 
 __all__ = ["Reading", "read_triggers"]
 
@@ -51,9 +51,10 @@ class Reading:
 
 def read_triggers(screen: Screen, triggers: list[Trigger], lexicon: Lexicon,
                   traces: dict[int, TriggerTrace]) -> list[Reading]:
-    """The readings of a sentence's triggers that are coded, in the order the engine codes them: denials and
-    asserted or announced triggers in sentence order, then what intent governors govern. Every check and
-    decision is recorded in ``traces`` (position -> the trigger's trace)."""
+    """The readings of a sentence's triggers that are coded, in the order the engine codes them: denials (in
+    sentence order), then the other triggers in sentence order (asserted, announced, or governed by an intent
+    verb), then what intent governors govern of the triggers their own checks stopped. Every check and decision
+    is recorded in ``traces`` (position -> the trigger's trace)."""
     reader = _Reader(screen, triggers, traces)
     for trigger in triggers:  # the checks; denials and intent governors act on the triggers they govern
         reader.check(trigger)
@@ -62,7 +63,14 @@ def read_triggers(screen: Screen, triggers: list[Trigger], lexicon: Lexicon,
     for i, reading in reader.governed.items():  # governed by an intent verb, though stopped by its own checks
         reader.readings.append(reading)
         traces[i].decisions.append(Decision("mood", False, f"intent, governed by '{screen.view.word(reading.head)}'"))
-    return [_specialised(screen.view, r, screen.found, lexicon) for r in reader.readings]
+    out = []
+    for reading in reader.readings:
+        specialised = _specialised(screen.view, reading, screen.found, lexicon)
+        if specialised.code != reading.code:
+            traces[reading.trigger.position].decisions.append(
+                Decision("topic", False, specialised.rule.rpartition("; ")[2]))
+        out.append(specialised)
+    return out
 
 
 class _Reader:
@@ -82,7 +90,9 @@ class _Reader:
         reads what it governs."""
         i, p, decisions = trigger.position, trigger.pattern, self.traces[trigger.position].decisions
         if i in self.reported or i in self.denied:
-            decisions.append(REPORTED if i in self.reported else _denied_by(self.view, self.denied[i]))
+            reporter = self.reported.get(i)
+            decisions.append(reported(self.view, reporter, self.found[reporter]) if reporter is not None
+                             else _denied_by(self.view, self.denied[i]))
             self.stopped.add(i)
             return
         decisions.append(NOT_REPORTED)

@@ -68,11 +68,12 @@ NEGATIVE_KEYS, PLANNING_KEYS = keys(NEGATIVE_DETERMINERS), keys(PLANNING_WORDS)
 REPORTED_KEYS, ALLEGED_KEYS = keys(REPORTED_PREPOSITIONS), keys(ALLEGED_PREPOSITIONS)
 
 
-def reported_only(view: ParseView, found: Mapping[int, VerbPattern]) -> set[int]:
+def reported_only(view: ParseView, found: Mapping[int, VerbPattern]) -> dict[int, int]:
     """The positions of triggers (and of all words) only demanded, requested, alleged, threatened or denied by
     another trigger ("urged X to stop", "demanded that Kabul hand over", "accused X of attacking", "charged
-    them with setting fire"): what appeals, demands, threats and denials govern, and what coercion is for."""
-    out: set[int] = set()
+    them with setting fire"): what appeals, demands, threats and denials govern, and what coercion is for;
+    each with the position of the trigger that reports it (the first one)."""
+    out: dict[int, int] = {}
     kids, deps = view.kids, view.deps
     for i, p in found.items():
         if "futureonly" in p.flags and not clauses.future(view, i):
@@ -81,11 +82,12 @@ def reported_only(view: ParseView, found: Mapping[int, VerbPattern]) -> set[int]
             for c in kids[i]:
                 if deps[c] in COMPLEMENT_DEPS or (deps[c] == DEP.advcl and clauses.purpose_clause(view, c)) or (
                         deps[c] == DEP.prep and view.lowers[c] in REPORTED_KEYS):
-                    out.update(t for t in view.subtree(c) if not clauses.verb_parsed_as_modifier(view, t))
+                    out.update((t, i) for t in view.subtree(c) if t not in out
+                               and not clauses.verb_parsed_as_modifier(view, t))
         elif p.code[:2] in ALLEGING_ROOTS:  # "charged them with setting fire", "arrested for spying": alleged acts
             for c in kids[i]:
                 if deps[c] == DEP.prep and view.lowers[c] in ALLEGED_KEYS:
-                    out.update(view.subtree(c))
+                    out.update((t, i) for t in view.subtree(c) if t not in out)
     return out
 
 
@@ -200,8 +202,14 @@ CHECKS: tuple[Check, ...] = (
 )
 """The checks, in the order they run on each trigger."""
 
-REPORTED = Decision("reported", True, "only asked for, demanded, alleged or threatened by another trigger")
 NOT_REPORTED = Decision("reported")
+
+
+def reported(view: ParseView, reporter: int, p: VerbPattern) -> Decision:
+    """The decision for a trigger that the trigger at ``reporter`` (pattern ``p``) only reports."""
+    how = ("denied" if "deny" in p.flags else "alleged" if p.code[:2] in ALLEGING_ROOTS
+           else "asked for, demanded, threatened or rejected")
+    return Decision("reported", True, f"only {how} by '{view.word(reporter)}'")
 
 
 def run_checks(screen: Screen, i: int, p: VerbPattern, decisions: list[Decision]) -> bool:
