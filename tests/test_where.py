@@ -102,3 +102,13 @@ def test_where_smart_title_keeps_particles_lower() -> None:
     assert smart_title("DAR ES SALAAM") == "Dar es Salaam"
     assert smart_title("ULAN BATOR") == "Ulan Bator"
     assert smart_title("MAZAR-I-SHARIF") == "Mazar-i-Sharif"
+
+
+def test_where_place_table_rows_come_from_the_data_file():
+    from eventcoder.where import _place_table
+
+    table = _place_table()
+    assert ("Britain", "GBR") in table["country"] and ("Crimea", "UKR") in table["region"]
+    assert {name for name, _ in table["city"]} == {"New York", "Washington"}
+    assert resolve_place("Burma").country == "MMR"  # a country row
+    assert resolve_place("New York").kind == "city"  # a city row: not the state

