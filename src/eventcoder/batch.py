@@ -3,7 +3,7 @@
     >>> import eventcoder
     >>> with eventcoder.EventStore("news.duckdb") as store:
     ...     summary = eventcoder.code_batch(["examples/"], store)
-    >>> print(summary)  # 4 articles: 4 coded, 0 failed, skipped 0 unchanged; 22 events; stored in news.duckdb; ...
+    >>> print(summary)  # 4 articles: 4 coded, 0 failed, skipped 0 unchanged; N events; stored in news.duckdb; ...
 
 A batch reads its inputs (:func:`~eventcoder.ingest.read_paths`, streaming); skips each article stored before
 with the same content hash (its stored events are reported instead; ``force`` codes it again); turns a second
