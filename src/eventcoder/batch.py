@@ -352,11 +352,12 @@ def coding_engine(options: CoderOptions | None = None, workers: int = 1) -> Iter
         eventcoder.nlp.ModelNotFoundError, eventcoder.knowledge.KnowledgeError, eventcoder.lexicon.LexiconError:
             the model or a data file cannot be loaded (checked here, in this process, before any worker starts).
         ValueError: ``workers`` is below 1.
+        TypeError: ``options`` is not a CoderOptions.
     """
     from .parallel import ProcessCoder
     from .pipeline import get_coder
 
-    options = options or CoderOptions()
+    options = _options(options)
     if workers == 1:
         coder = get_coder(options)
         yield lambda items: coder.code_groups(items, english_only=options.english_only)
@@ -372,7 +373,40 @@ def _path_list(paths: Iterable[str | Path] | str | Path) -> list:
     return [paths] if isinstance(paths, str | PathLike) else list(paths)
 
 
-def code_batch(paths: Iterable[str | Path] | str | Path, store: EventStore | None = None, *,
+def _options(options: Any) -> CoderOptions:
+    """``options``, or the defaults for None. Raises TypeError for anything but a CoderOptions."""
+    if options is None:
+        return CoderOptions()
+    if not isinstance(options, CoderOptions):
+        raise TypeError(f"options must be an eventcoder.CoderOptions (CoderOptions(lexicon_files=...), "
+                        f"not a {type(options).__name__}), or None for the defaults")
+    return options
+
+
+def _check_store(store: Any, *, path_ok: bool) -> None:
+    from .store import EventStore
+
+    if store is None or isinstance(store, EventStore) or (path_ok and isinstance(store, str | PathLike)):
+        return
+    if isinstance(store, str | PathLike):
+        raise TypeError(f"store must be an eventcoder.EventStore: pass eventcoder.EventStore({str(store)!r})")
+    raise TypeError(f"store must be an eventcoder.EventStore{', a path to one' if path_ok else ''} or None, "
+                    f"got {type(store).__name__}")
+
+
+@contextmanager
+def _batch_store(store: EventStore | str | PathLike | None) -> Iterator[EventStore | None]:
+    """The store of a batch: ``store`` itself, or one opened for the batch (shared, closed after it) at a path."""
+    from .store import EventStore
+
+    if not isinstance(store, str | PathLike):
+        yield store
+        return
+    with EventStore(store, shared=True) as opened:
+        yield opened
+
+
+def code_batch(paths: Iterable[str | Path] | str | Path, store: EventStore | str | Path | None = None, *,
                options: CoderOptions | None = None, workers: int = 1, force: bool = False,
                on_records: OnRecords | None = None, on_message: OnMessage | None = None,
                on_result: OnResult | None = None) -> BatchSummary:
@@ -381,8 +415,10 @@ def code_batch(paths: Iterable[str | Path] | str | Path, store: EventStore | Non
     error, coded articles are stored :data:`STORE_GROUP` to a transaction.
 
     Args:
-        paths: what to read (one path, or several).
-        store (EventStore | None): the store; None = store nothing (``--no-db``).
+        paths: what to read (one path as a ``str`` or ``Path``, or an iterable of them).
+        store (EventStore | str | Path | None): the store; a path: the store there, opened (created when
+            missing) as ``EventStore(path, shared=True)`` for the batch and closed after it; None = store
+            nothing (``--no-db``).
         options (CoderOptions | None): the coder's settings; None = the defaults.
         workers (int): processes to code on (1 = this one; more: a pool started for the batch).
         force (bool): code articles stored unchanged again.
@@ -393,10 +429,14 @@ def code_batch(paths: Iterable[str | Path] | str | Path, store: EventStore | Non
     Raises:
         eventcoder.nlp.ModelNotFoundError, eventcoder.knowledge.KnowledgeError, eventcoder.lexicon.LexiconError:
             the coder cannot be built (before anything is read).
-        StoreError: the store could not be opened to write a group (another process held it too long).
+        StoreError: the store could not be opened (not a DuckDB file, a newer schema) or could not be opened
+            to write a group (another process held it too long).
+        TypeError: ``store`` is not an EventStore, a path or None; ``options`` is not a CoderOptions or None.
     """
-    with coding_engine(options, workers) as engine:
-        batch = Batch(store, force=force, on_records=on_records, on_message=on_message, on_result=on_result)
+    options = _options(options)
+    _check_store(store, path_ok=True)
+    with _batch_store(store) as opened, coding_engine(options, workers) as engine:
+        batch = Batch(opened, force=force, on_records=on_records, on_message=on_message, on_result=on_result)
         return batch.run(read_paths(_path_list(paths)), engine)
 
 
@@ -425,7 +465,7 @@ def code_batch_on_dask(paths: Iterable[str | Path] | str | Path, output_dir: str
     """
     from .cluster import PARTITION_SIZE, code_on_dask, dask_client
 
-    options = options or CoderOptions()
+    options = _options(options)
     if options.files():
         check_options(options, model=False)  # the model need only be installed on the workers
     batch = Batch(None, on_message=on_message, on_result=on_result)
@@ -445,7 +485,8 @@ class FeedWatcher:
         store (EventStore): the store.
         options (CoderOptions | None): the coder's settings.
 
-    The coder is built when the watcher is made (it raises as :class:`~eventcoder.pipeline.Coder` does).
+    The coder is built when the watcher is made (it raises as :class:`~eventcoder.pipeline.Coder` does; a
+    ``store`` that is not an EventStore or ``options`` that are not a CoderOptions raise TypeError).
     Poll as often as you like::
 
         watcher = FeedWatcher(["https://example.org/news.rss"], store)
@@ -457,8 +498,9 @@ class FeedWatcher:
     def __init__(self, feeds: Iterable[str], store: EventStore, options: CoderOptions | None = None) -> None:
         from .pipeline import get_coder
 
+        _check_store(store, path_ok=False)
         self.feeds, self.store = _path_list(feeds), store
-        self.options = options or CoderOptions()
+        self.options = _options(options)
         self.coder = get_coder(self.options)
         self.reported: set[str] = set()  # doc_ids of items that failed or were skipped: said once, not each poll
 

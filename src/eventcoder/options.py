@@ -12,6 +12,8 @@ keys the cache of coders that each process builds once. This module imports noth
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from os import PathLike
 from typing import Any
@@ -22,13 +24,27 @@ FILE_SETTINGS = ("lexicon_files", "knowledge_files", "petrarch_actors", "petrarc
 """The settings that name files: each a tuple of paths (str)."""
 
 
-def _paths(value: Any) -> tuple[str, ...]:
-    """A tuple of str for one path or an iterable of them (str or PathLike); () for None."""
+def _path(name: str, value: Any) -> str:
+    path = os.fspath(value) if isinstance(value, str | PathLike) else None
+    if not isinstance(path, str):
+        raise TypeError(f"{name} must be paths (str or pathlib.Path), got {value!r}")
+    return path
+
+
+def _paths(name: str, value: Any) -> tuple[str, ...]:
+    """A tuple of str for one path or an iterable of them (str or PathLike); () for None.
+
+    Raises:
+        TypeError: ``value`` is neither (bytes, a number, an iterable holding something else).
+    """
     if value is None:
         return ()
     if isinstance(value, str | PathLike):
-        return (str(value),)
-    return tuple(str(p) for p in value)
+        return (_path(name, value),)
+    if isinstance(value, bytes | bytearray) or not isinstance(value, Iterable):
+        raise TypeError(f"{name} must be a path (str or pathlib.Path) or an iterable of them, "
+                        f"got {type(value).__name__}")
+    return tuple(_path(name, p) for p in value)
 
 
 @dataclass(frozen=True)
@@ -48,7 +64,9 @@ class CoderOptions:
             ``--any-language``). A setting of the batch, not of the coder: :meth:`for_coder` drops it.
 
     Raises:
-        TypeError: an unknown setting, or a ``model`` that is not a string.
+        TypeError: an unknown setting, a ``model`` that is not a string or path, files that are not a path
+            or an iterable of paths (``str``/``Path``; bytes are refused), an ``english_only`` that is not
+            a bool.
     """
 
     model: str | None = None
@@ -64,8 +82,9 @@ class CoderOptions:
         if self.model is not None:
             object.__setattr__(self, "model", str(self.model))
         for name in FILE_SETTINGS:
-            object.__setattr__(self, name, _paths(getattr(self, name)))
-        object.__setattr__(self, "english_only", bool(self.english_only))
+            object.__setattr__(self, name, _paths(name, getattr(self, name)))
+        if not isinstance(self.english_only, bool):
+            raise TypeError(f"english_only must be True or False, got {self.english_only!r}")
 
     @classmethod
     def of(cls, model: str | CoderOptions | None = None, **settings: Any) -> CoderOptions:
