@@ -225,6 +225,22 @@ def test_batch_cli_bad_lexicon_line_is_a_usage_error_naming_file_and_line(tmp_pa
     assert missing.exit_code == 2 and "--lexicon" in missing.stderr
 
 
+def test_batch_cli_lexicon_with_a_bom_codes_and_an_empty_one_is_a_usage_error(tmp_path: Path, story):
+    bom = tmp_path / "bom" / "my_verbs.tsv"
+    bom.parent.mkdir()
+    bom.write_bytes(b"\xef\xbb\xbf" + LEXICON.encode())
+    out = tmp_path / "bom.jsonl"
+    result = invoke("code", story["article"], "--no-db", "-f", "jsonl", "-o", out, "--lexicon", bom)
+    assert result.exit_code == 0, result.output
+    assert serenades(jsonl(out)) == EXPECTED
+    empty = tmp_path / "empty.tsv"
+    empty.write_text("# to do: verbs of song\n", encoding="utf-8")
+    for args in (["code", story["article"], "--no-db"], ["explain", "Tokayev met Mirziyoyev."]):
+        result = invoke(*args, "--lexicon", empty)
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"error: lexicon file {empty} has no pattern: it is empty or holds only ")
+
+
 def test_batch_http_api_codes_and_stores_with_the_lexicon(tmp_path: Path, story):
     from fastapi.testclient import TestClient
 

@@ -44,6 +44,24 @@ def test_lexicon_user_file_patterns_are_tried_first(tmp_path):
     assert lex.candidates("meet")[0].code == "042"
 
 
+def test_lexicon_user_file_with_a_bom_is_read(tmp_path):
+    user = tmp_path / "bom.tsv"
+    user.write_bytes("\ufeff051\ttoast\t-\t-\t-\t-\n".encode())  # as some editors save UTF-8
+    (pattern,) = load_lexicon((str(user),), None).candidates("toast")
+    assert (pattern.code, pattern.lemma, pattern.source) == ("051", "toast", "bom.tsv:1")
+
+
+@pytest.mark.parametrize("text", ["", "\ufeff", "# my verbs, to come\n\n   \n# 051\ttoast\n"])
+def test_lexicon_user_file_without_a_pattern_is_an_error(tmp_path, text):
+    user = tmp_path / "empty.tsv"
+    user.write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        load_lexicon((str(user),), None)
+    assert str(caught.value) == (f"lexicon file {user} has no pattern: it is empty or holds only comments and "
+                                 "blank lines (a pattern line: code, lemma, object, prep, flags, intent, "
+                                 "tab-separated)")
+
+
 def test_lexicon_references_file_loads_and_rejects_bad_roots():
     from eventcoder.lexicon import read_references
 

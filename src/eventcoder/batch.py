@@ -3,10 +3,12 @@
     >>> import eventcoder
     >>> with eventcoder.EventStore("news.duckdb") as store:
     ...     summary = eventcoder.code_batch(["examples/"], store)
-    >>> print(summary)  # 4 articles: 4 coded, 0 failed, skipped 0 unchanged; 22 events; stored in news.duckdb; ...
+    >>> print(summary)  # 4 articles: 4 coded, 0 failed, skipped 0 unchanged; N events; stored in news.duckdb; ...
 
 A batch reads its inputs (:func:`~eventcoder.ingest.read_paths`, streaming); skips each article stored before
-with the same content hash (its stored events are reported instead; ``force`` codes it again); turns a second
+with the same content hash by a coder of the same settings (its stored events are reported instead; ``force``
+codes it again; an article coded with another model or other files is coded again, see
+:meth:`~eventcoder.options.CoderOptions.fingerprint`); turns a second
 article with the same doc_id into an error; codes the others in this process, on a pool of worker processes
 (:class:`~eventcoder.parallel.ProcessCoder`) or on a Dask cluster (:func:`~eventcoder.cluster.code_on_dask`);
 stores the coded ones :data:`STORE_GROUP` at a time in one transaction, on a second thread while the next
@@ -89,7 +91,8 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 @dataclass(frozen=True)
 class Unchanged:
-    """A result in an article's place: the article is stored with the same content hash, not coded again."""
+    """A result in an article's place: the article is stored with the same content hash, coded with the same
+    settings; it is not coded again."""
 
     article: Article
 
@@ -101,8 +104,8 @@ class BatchSummary:
     Attributes:
         coded (int): articles coded (and stored, when there is a store).
         failed (int): articles that could not be read, coded or stored.
-        unchanged (int): articles stored before with the same content hash: not coded again, their stored
-            events reported.
+        unchanged (int): articles stored before with the same content hash and settings: not coded again,
+            their stored events reported.
         not_english (int): articles skipped because their text does not look English.
         seen_before (int): (``new_only``: a poll of :class:`FeedWatcher`) articles stored before, not reported.
         events (int): event records reported (of coded and of unchanged articles).
@@ -141,24 +144,26 @@ class BatchSummary:
                 f"{rate}")
 
 
-def store_coded(store: EventStore, coded: list[CodedArticle]) -> dict[str, StoreError]:
+def store_coded(store: EventStore, coded: list[CodedArticle], *, fingerprint: str | None = None
+                ) -> dict[str, StoreError]:
     """Store coded articles in one transaction (one recomputation of the events table for all of them); when
     that fails, one at a time, so that only a bad one fails. Hold a shared store
-    (:meth:`~eventcoder.store.EventStore.held`) around the call to open its file once.
+    (:meth:`~eventcoder.store.EventStore.held`) around the call to open its file once. ``fingerprint``: of the
+    settings they were coded with (:meth:`~eventcoder.options.CoderOptions.fingerprint`; None = the defaults).
 
     RETURNS (dict[str, StoreError]): doc_id -> the error of each article that was not stored; empty when all were.
     """
     if not coded:
         return {}
     try:
-        store.store_articles([(c.article, c.records) for c in coded])
+        store.store_articles([(c.article, c.records) for c in coded], fingerprint=fingerprint)
         return {}
     except StoreError:
         pass
     failed = {}
     for c in coded:
         try:
-            store.store_article(c.article, c.records)
+            store.store_article(c.article, c.records, fingerprint=fingerprint)
         except StoreError as exc:
             failed[c.article.doc_id] = exc
     return failed
@@ -172,6 +177,9 @@ class Batch:
         store (EventStore | None): where coded articles are stored and unchanged ones looked up; None = nothing
             stored and nothing skipped.
         force (bool): code articles stored unchanged again.
+        fingerprint (str | None): the fingerprint of the coder's settings
+            (:meth:`~eventcoder.options.CoderOptions.fingerprint`; None = the defaults): an article stored by a
+            coder of other settings is coded again, and coded articles are stored with it.
         new_only (bool): leave articles stored before out (``watch``: an item seen at an earlier poll): no
             records, counted in ``seen_before``.
         on_records: called with the records of each coded article (once it is stored) and of each unchanged
@@ -188,10 +196,10 @@ class Batch:
         reported (set[str]): doc_ids of the articles that failed to code or were skipped as not English.
     """
 
-    def __init__(self, store: EventStore | None = None, *, force: bool = False, new_only: bool = False,
-                 on_records: OnRecords | None = None, on_message: OnMessage | None = None,
+    def __init__(self, store: EventStore | None = None, *, force: bool = False, fingerprint: str | None = None,
+                 new_only: bool = False, on_records: OnRecords | None = None, on_message: OnMessage | None = None,
                  on_result: OnResult | None = None) -> None:
-        self.store, self.force, self.new_only = store, force, new_only
+        self.store, self.force, self.new_only, self.fingerprint = store, force, new_only, fingerprint
         self.on_records, self.on_message, self.on_result = on_records, on_message, on_result
         self.summary = BatchSummary(store_path=store.path if store is not None else None, new_only=new_only)
         self.seen: set[str] = set()
@@ -236,7 +244,7 @@ class Batch:
         if self.store is None or not coded:
             return {}
         with self._lock, self._held():
-            return store_coded(self.store, coded)
+            return store_coded(self.store, coded, fingerprint=self.fingerprint)
 
     def _report(self, in_flight: tuple[list, Future] | None) -> None:
         """Wait until the group is stored, then count and report each of its results."""
@@ -264,7 +272,8 @@ class Batch:
     def _mark(self, items: list) -> Iterator:
         current = set()
         if self.store is not None and not self.force:
-            current = self.store.current([(a.doc_id, a.content_hash) for a in items if isinstance(a, Article)])
+            current = self.store.current([(a.doc_id, a.content_hash) for a in items if isinstance(a, Article)],
+                                         fingerprint=self.fingerprint)
         for item in items:
             if isinstance(item, Article) and item.doc_id in self.seen:
                 yield IngestError(item.doc_id, item.line, "another article of this batch has the same doc_id; "
@@ -352,11 +361,12 @@ def coding_engine(options: CoderOptions | None = None, workers: int = 1) -> Iter
         eventcoder.nlp.ModelNotFoundError, eventcoder.knowledge.KnowledgeError, eventcoder.lexicon.LexiconError:
             the model or a data file cannot be loaded (checked here, in this process, before any worker starts).
         ValueError: ``workers`` is below 1.
+        TypeError: ``options`` is not a CoderOptions.
     """
     from .parallel import ProcessCoder
     from .pipeline import get_coder
 
-    options = options or CoderOptions()
+    options = _options(options)
     if workers == 1:
         coder = get_coder(options)
         yield lambda items: coder.code_groups(items, english_only=options.english_only)
@@ -372,17 +382,53 @@ def _path_list(paths: Iterable[str | Path] | str | Path) -> list:
     return [paths] if isinstance(paths, str | PathLike) else list(paths)
 
 
-def code_batch(paths: Iterable[str | Path] | str | Path, store: EventStore | None = None, *,
+def _options(options: Any) -> CoderOptions:
+    """``options``, or the defaults for None. Raises TypeError for anything but a CoderOptions."""
+    if options is None:
+        return CoderOptions()
+    if not isinstance(options, CoderOptions):
+        raise TypeError(f"options must be an eventcoder.CoderOptions (CoderOptions(lexicon_files=...), "
+                        f"not a {type(options).__name__}), or None for the defaults")
+    return options
+
+
+def _check_store(store: Any, *, path_ok: bool) -> None:
+    from .store import EventStore
+
+    if store is None or isinstance(store, EventStore) or (path_ok and isinstance(store, str | PathLike)):
+        return
+    if isinstance(store, str | PathLike):
+        raise TypeError(f"store must be an eventcoder.EventStore: pass eventcoder.EventStore({str(store)!r})")
+    raise TypeError(f"store must be an eventcoder.EventStore{', a path to one' if path_ok else ''} or None, "
+                    f"got {type(store).__name__}")
+
+
+@contextmanager
+def _batch_store(store: EventStore | str | PathLike | None) -> Iterator[EventStore | None]:
+    """The store of a batch: ``store`` itself, or one opened for the batch (shared, closed after it) at a path."""
+    from .store import EventStore
+
+    if not isinstance(store, str | PathLike):
+        yield store
+        return
+    with EventStore(store, shared=True) as opened:
+        yield opened
+
+
+def code_batch(paths: Iterable[str | Path] | str | Path, store: EventStore | str | Path | None = None, *,
                options: CoderOptions | None = None, workers: int = 1, force: bool = False,
                on_records: OnRecords | None = None, on_message: OnMessage | None = None,
                on_result: OnResult | None = None) -> BatchSummary:
     """Code files, folders, glob patterns and feed URLs (:func:`~eventcoder.ingest.read_paths`) into
-    ``store``, as ``eventcoder code`` does: unchanged articles are not coded again, a repeated doc_id is an
-    error, coded articles are stored :data:`STORE_GROUP` to a transaction.
+    ``store``, as ``eventcoder code`` does: unchanged articles are not coded again (stored with the same
+    content hash by a coder of the same settings: see :meth:`~eventcoder.options.CoderOptions.fingerprint`), a
+    repeated doc_id is an error, coded articles are stored :data:`STORE_GROUP` to a transaction.
 
     Args:
-        paths: what to read (one path, or several).
-        store (EventStore | None): the store; None = store nothing (``--no-db``).
+        paths: what to read (one path as a ``str`` or ``Path``, or an iterable of them).
+        store (EventStore | str | Path | None): the store; a path: the store there, opened (created when
+            missing) as ``EventStore(path, shared=True)`` for the batch and closed after it; None = store
+            nothing (``--no-db``).
         options (CoderOptions | None): the coder's settings; None = the defaults.
         workers (int): processes to code on (1 = this one; more: a pool started for the batch).
         force (bool): code articles stored unchanged again.
@@ -393,10 +439,16 @@ def code_batch(paths: Iterable[str | Path] | str | Path, store: EventStore | Non
     Raises:
         eventcoder.nlp.ModelNotFoundError, eventcoder.knowledge.KnowledgeError, eventcoder.lexicon.LexiconError:
             the coder cannot be built (before anything is read).
-        StoreError: the store could not be opened to write a group (another process held it too long).
+        StoreError: the store could not be opened (not a DuckDB file, a newer schema) or could not be opened
+            to write a group (another process held it too long).
+        TypeError: ``store`` is not an EventStore, a path or None; ``options`` is not a CoderOptions or None.
     """
-    with coding_engine(options, workers) as engine:
-        batch = Batch(store, force=force, on_records=on_records, on_message=on_message, on_result=on_result)
+    options = _options(options)
+    _check_store(store, path_ok=True)
+    with _batch_store(store) as opened, coding_engine(options, workers) as engine:
+        fingerprint = options.fingerprint() if opened is not None else None
+        batch = Batch(opened, force=force, fingerprint=fingerprint, on_records=on_records, on_message=on_message,
+                      on_result=on_result)
         return batch.run(read_paths(_path_list(paths)), engine)
 
 
@@ -425,7 +477,7 @@ def code_batch_on_dask(paths: Iterable[str | Path] | str | Path, output_dir: str
     """
     from .cluster import PARTITION_SIZE, code_on_dask, dask_client
 
-    options = options or CoderOptions()
+    options = _options(options)
     if options.files():
         check_options(options, model=False)  # the model need only be installed on the workers
     batch = Batch(None, on_message=on_message, on_result=on_result)
@@ -443,9 +495,11 @@ class FeedWatcher:
     Args:
         feeds: feed URLs or files.
         store (EventStore): the store.
-        options (CoderOptions | None): the coder's settings.
+        options (CoderOptions | None): the coder's settings; an item stored by a coder of other settings is
+            not seen before (see :meth:`~eventcoder.options.CoderOptions.fingerprint`).
 
-    The coder is built when the watcher is made (it raises as :class:`~eventcoder.pipeline.Coder` does).
+    The coder is built when the watcher is made (it raises as :class:`~eventcoder.pipeline.Coder` does; a
+    ``store`` that is not an EventStore or ``options`` that are not a CoderOptions raise TypeError).
     Poll as often as you like::
 
         watcher = FeedWatcher(["https://example.org/news.rss"], store)
@@ -457,9 +511,11 @@ class FeedWatcher:
     def __init__(self, feeds: Iterable[str], store: EventStore, options: CoderOptions | None = None) -> None:
         from .pipeline import get_coder
 
+        _check_store(store, path_ok=False)
         self.feeds, self.store = _path_list(feeds), store
-        self.options = options or CoderOptions()
+        self.options = _options(options)
         self.coder = get_coder(self.options)
+        self.fingerprint = self.options.fingerprint()
         self.reported: set[str] = set()  # doc_ids of items that failed or were skipped: said once, not each poll
 
     def poll(self, *, on_records: OnRecords | None = None, on_message: OnMessage | None = None,
@@ -470,7 +526,8 @@ class FeedWatcher:
 
         RETURNS (BatchSummary): what this poll did.
         """
-        batch = Batch(self.store, new_only=True, on_records=on_records, on_message=on_message, on_result=on_result)
+        batch = Batch(self.store, fingerprint=self.fingerprint, new_only=True, on_records=on_records,
+                      on_message=on_message, on_result=on_result)
         items = (item for item in read_paths(self.feeds)
                  if not (isinstance(item, Article) and item.doc_id in self.reported))
         batch.run(items, lambda group: self.coder.code_groups(group, english_only=self.options.english_only))

@@ -15,6 +15,7 @@ import gzip
 import json
 import zlib
 from collections.abc import Iterable, Iterator
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
@@ -215,11 +216,11 @@ def _read_one(path: Path, given: str) -> Iterator[Article | IngestError]:
         yield IngestError(given, None, "no such file or folder")
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | IngestError]:
+def read_paths(paths: Iterable[str | Path] | str | Path) -> Iterator[Article | IngestError]:
     """Read articles from files, folders, glob patterns and feed URLs, lazily, never raising for a bad input.
 
     Args:
-        paths: ``.txt`` files (one article each; doc_id = file name), ``.jsonl`` / ``.json``
+        paths: one path (a ``str`` or ``Path``) or an iterable of them: ``.txt`` files (one article each; doc_id = file name), ``.jsonl`` / ``.json``
             JSON Lines files, also gzip-compressed (``.jsonl.gz``; one object per line: ``text`` required;
             ``doc_id``, ``published`` (YYYY-MM-DD), ``headline``, ``outlet``, ``url`` optional; doc_id
             defaults to "<file name>:<line>"), HTML pages (``.html``/``.htm``: main text and metadata,
@@ -238,7 +239,7 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | IngestError]:
     """
     from .pages import is_url, read_feed
 
-    for item in paths:
+    for item in [paths] if isinstance(paths, str | PathLike) else paths:
         if isinstance(item, str) and is_url(item):
             yield from read_feed(item)
             continue

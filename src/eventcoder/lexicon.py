@@ -201,22 +201,33 @@ def read_references(text: str, name: str) -> dict[str, Reference]:
     return out
 
 
+def _user_patterns(path: str, known_codes: frozenset[str] | None) -> list[VerbPattern]:
+    """The patterns of a user lexicon file (a BOM at its start is dropped). Raises LexiconError as load_lexicon."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise LexiconError(f"cannot read lexicon file {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise LexiconError(f"cannot read lexicon file {path}: it is not UTF-8 text") from None
+    patterns = read_patterns(text, Path(path).name, known_codes)
+    if not patterns:
+        raise LexiconError(f"lexicon file {path} has no pattern: it is empty or holds only comments and blank "
+                           "lines (a pattern line: code, lemma, object, prep, flags, intent, tab-separated)")
+    return patterns
+
+
 @functools.lru_cache(maxsize=8)
 def load_lexicon(extra_files: tuple[str, ...] = (), known_codes: frozenset[str] | None = None) -> Lexicon:
-    """The package lexicon plus user files (same format; their patterns come first), loaded once per process.
+    """The package lexicon plus user files (same format, UTF-8 with or without a BOM; their patterns come
+    first), loaded once per process.
 
     Raises:
-        LexiconError: a malformed line (file and line named) or a missing file.
+        LexiconError: a malformed line (file and line named), a missing or unreadable file, or a user file
+            without a pattern (empty, or only comments and blank lines).
     """
     patterns: list[VerbPattern] = []
     for path in extra_files:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise LexiconError(f"cannot read lexicon file {path}: {exc.strerror}") from None
-        except UnicodeDecodeError:
-            raise LexiconError(f"cannot read lexicon file {path}: it is not UTF-8 text") from None
-        patterns += read_patterns(text, Path(path).name, known_codes)
+        patterns += _user_patterns(path, known_codes)
     data = resources.files("eventcoder").joinpath("data")
     patterns += read_patterns(data.joinpath("verbs.tsv").read_text(encoding="utf-8"), "verbs.tsv", known_codes)
     references = read_references(data.joinpath("references.tsv").read_text(encoding="utf-8"), "references.tsv")

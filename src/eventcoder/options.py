@@ -5,6 +5,10 @@ the Dask workers, the HTTP API and every command that codes are given.
 Frozen and hashable, made of strings and tuples of strings only, so that it crosses a process boundary and
 keys the cache of coders that each process builds once. This module imports nothing heavy.
 
+:meth:`CoderOptions.fingerprint` sums up what the coded events depend on besides the article (the model's
+name and the contents of the files); :func:`coding_key` combines it with an article's content hash into the
+key a store keeps, so that a batch codes again an article coded before with other settings.
+
     >>> from eventcoder.options import CoderOptions
     >>> CoderOptions(lexicon_files=["my_verbs.tsv"]).lexicon_files
     ('my_verbs.tsv',)
@@ -12,23 +16,50 @@ keys the cache of coders that each process builds once. This module imports noth
 
 from __future__ import annotations
 
+import hashlib
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from os import PathLike
+from pathlib import Path
 from typing import Any
 
-__all__ = ["FILE_SETTINGS", "CoderOptions"]
+__all__ = ["FILE_SETTINGS", "CoderOptions", "coding_key"]
 
 FILE_SETTINGS = ("lexicon_files", "knowledge_files", "petrarch_actors", "petrarch_agents")
 """The settings that name files: each a tuple of paths (str)."""
 
 
-def _paths(value: Any) -> tuple[str, ...]:
-    """A tuple of str for one path or an iterable of them (str or PathLike); () for None."""
+def _path(name: str, value: Any) -> str:
+    path = os.fspath(value) if isinstance(value, str | PathLike) else None
+    if not isinstance(path, str):
+        raise TypeError(f"{name} must be paths (str or pathlib.Path), got {value!r}")
+    return path
+
+
+def _paths(name: str, value: Any) -> tuple[str, ...]:
+    """A tuple of str for one path or an iterable of them (str or PathLike); () for None.
+
+    Raises:
+        TypeError: ``value`` is neither (bytes, a number, an iterable holding something else).
+    """
     if value is None:
         return ()
     if isinstance(value, str | PathLike):
-        return (str(value),)
-    return tuple(str(p) for p in value)
+        return (_path(name, value),)
+    if isinstance(value, bytes | bytearray) or not isinstance(value, Iterable):
+        raise TypeError(f"{name} must be a path (str or pathlib.Path) or an iterable of them, "
+                        f"got {type(value).__name__}")
+    return tuple(_path(name, p) for p in value)
+
+
+def coding_key(content_hash: str, fingerprint: str | None) -> str:
+    """The key a store keeps in ``articles.content_hash`` for an article coded with settings of this
+    ``fingerprint`` (:meth:`CoderOptions.fingerprint`): ``content_hash`` itself for the default settings
+    (None), so that stores coded with them stay valid; else the sha256 hex digest of both."""
+    if fingerprint is None:
+        return content_hash
+    return hashlib.sha256(f"{content_hash}\x00{fingerprint}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -48,7 +79,9 @@ class CoderOptions:
             ``--any-language``). A setting of the batch, not of the coder: :meth:`for_coder` drops it.
 
     Raises:
-        TypeError: an unknown setting, or a ``model`` that is not a string.
+        TypeError: an unknown setting, a ``model`` that is not a string or path, files that are not a path
+            or an iterable of paths (``str``/``Path``; bytes are refused), an ``english_only`` that is not
+            a bool.
     """
 
     model: str | None = None
@@ -64,8 +97,9 @@ class CoderOptions:
         if self.model is not None:
             object.__setattr__(self, "model", str(self.model))
         for name in FILE_SETTINGS:
-            object.__setattr__(self, name, _paths(getattr(self, name)))
-        object.__setattr__(self, "english_only", bool(self.english_only))
+            object.__setattr__(self, name, _paths(name, getattr(self, name)))
+        if not isinstance(self.english_only, bool):
+            raise TypeError(f"english_only must be True or False, got {self.english_only!r}")
 
     @classmethod
     def of(cls, model: str | CoderOptions | None = None, **settings: Any) -> CoderOptions:
@@ -87,3 +121,24 @@ class CoderOptions:
     def files(self) -> tuple[str, ...]:
         """Every file these options name, in field order."""
         return tuple(path for name in FILE_SETTINGS for path in getattr(self, name))
+
+    def fingerprint(self) -> str | None:
+        """What the coded events depend on besides the article, as a sha256 hex digest of the model's name and
+        of each file's setting, name and contents (in order): editing, renaming or reordering a file changes
+        it, moving one does not. None for the default settings (the default model, no files);
+        ``english_only`` does not count.
+
+        Raises:
+            OSError: a file cannot be read.
+        """
+        from .nlp import DEFAULT_MODEL
+
+        model = self.model or DEFAULT_MODEL
+        if model == DEFAULT_MODEL and not self.files():
+            return None
+        digest = hashlib.sha256(f"model\x00{model}\x00".encode())
+        for name in FILE_SETTINGS:
+            for path in getattr(self, name):
+                digest.update(f"{name}\x00{Path(path).name}\x00".encode())
+                digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+        return digest.hexdigest()

@@ -41,8 +41,9 @@ def _load_in_worker(options: CoderOptions) -> None:
 def code_group_in_worker(options: CoderOptions, articles: list[Article]) -> list:
     """Code a group of articles in this process, with this process's coder for ``options`` (parsed in batches of
     :data:`~eventcoder.pipeline.BATCH_CHARS` characters) and return results that can cross a process boundary:
-    :class:`~eventcoder.pipeline.CodedArticle` without its parsed sentences (spaCy spans stay behind),
-    :class:`~eventcoder.pipeline.SkippedArticle` or :class:`~eventcoder.errors.CodingError`."""
+    :class:`~eventcoder.pipeline.CodedArticle` with its article and records but empty ``sentences`` and
+    ``traces`` (sentences hold parses that are not sent; traces could be, but stay behind to keep what crosses
+    the pipe small), :class:`~eventcoder.pipeline.SkippedArticle` or :class:`~eventcoder.errors.CodingError`."""
     results = get_coder(options).code_articles(articles, english_only=options.english_only)
     return [CodedArticle(r.article, r.records, []) if isinstance(r, CodedArticle) else r for r in results]
 

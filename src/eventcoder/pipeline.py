@@ -328,16 +328,21 @@ def code_text(text: str, *, doc_id: str = "text", published: date | str | None =
 
     Raises:
         CodingError: the text has no sentences.
+        ValueError: ``published`` is a string that is not a date.
+        TypeError: ``text`` is not a str.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
     article = parse_article(doc_id, text, published=published, headline=headline)
     return get_coder(model, **settings).code_article(article)
 
 
-def code_files(paths: Iterable[str | Path], *, model: str | CoderOptions | None = None, **settings: Any
-               ) -> Iterator[CodedArticle | SkippedArticle | IngestError | CodingError]:
+def code_files(paths: Iterable[str | Path] | str | Path, *, model: str | CoderOptions | None = None,
+               **settings: Any) -> Iterator[CodedArticle | SkippedArticle | IngestError | CodingError]:
     """Code files and folders (see :func:`eventcoder.ingest.read_paths`), streaming, nothing stored (to code
-    into a store, skipping unchanged articles, see :func:`eventcoder.batch.code_batch`). ``model`` and
-    ``settings``: the coder's settings, as for :class:`Coder`, and ``english_only``.
+    into a store, skipping unchanged articles, see :func:`eventcoder.batch.code_batch`). ``paths``: one path
+    (a ``str`` or ``Path``) or an iterable of them. ``model`` and ``settings``: the coder's settings, as for
+    :class:`Coder`, and ``english_only``.
 
     Yields one item per article: a :class:`CodedArticle`, a :class:`SkippedArticle` for an article not in
     English, or an ``IngestError`` / :class:`CodingError` for an article that could not be read or coded

@@ -19,7 +19,9 @@ creates, fills, reads and upgrades these tables is in :mod:`eventcoder.store_sch
 An article is the unit of writing: :meth:`EventStore.store_article` replaces the article's row and all of
 its mentions, and recomputes the ``events`` rows of every event key the article had or has, in one
 transaction. ``events`` is therefore always the aggregate of ``mentions``, also after re-coding or
-deleting an article, and a crash leaves each article either wholly stored or not at all.
+deleting an article, and a crash leaves each article either wholly stored or not at all. An article's
+``content_hash`` is :func:`~eventcoder.options.coding_key` of its content hash and the fingerprint of the
+coder's settings: the content hash itself when it was coded with the default settings.
 
 Version 1 (tables ``articles`` and ``events``, the latter holding what is now ``mentions``) is upgraded
 in one transaction when it is opened for writing; a database newer than this code is refused unchanged.
@@ -44,6 +46,7 @@ import duckdb
 
 from .errors import StoreError
 from .model import RECORD_COLUMNS, Article, EventRecord
+from .options import coding_key
 from .store_schema import (
     _ARTICLE_COLUMNS,
     _DELETE_MENTIONS,
@@ -382,7 +385,8 @@ class EventStore:
 
     # -- writing ----------------------------------------------------------------------------------
 
-    def store_article(self, article: Article, records: list[EventRecord]) -> None:
+    def store_article(self, article: Article, records: list[EventRecord], *, fingerprint: str | None = None
+                      ) -> None:
         """Store one coded article, replacing what was stored for its ``doc_id`` before.
 
         In one transaction: delete the article's previous mentions, write its row (content hash,
@@ -394,6 +398,9 @@ class EventStore:
             article (Article): the coded article.
             records (list[EventRecord]): its events; each ``doc_id`` must be ``article.doc_id`` and each
                 ``event_id`` unique among them.
+            fingerprint (str | None): the coder's settings it was coded with
+                (:meth:`~eventcoder.options.CoderOptions.fingerprint`; None = the defaults): the row's
+                ``content_hash`` is :func:`~eventcoder.options.coding_key` of the article's and this.
 
         Raises:
             StoreError: a record belongs to another article or repeats an event_id, the store is
@@ -402,15 +409,17 @@ class EventStore:
         """
         records = list(records)
         _check_records(article, records)
-        self._write(self._replace_articles, [(article, records)])
+        self._write(self._replace_articles, [(article, records)], fingerprint)
 
-    def store_articles(self, items: list[tuple[Article, list[EventRecord]]]) -> None:
+    def store_articles(self, items: list[tuple[Article, list[EventRecord]]], *, fingerprint: str | None = None
+                       ) -> None:
         """Store several coded articles in one transaction: as :meth:`store_article` for each, with one
         recomputation of ``events`` for all their keys, so that a batch stores a group of articles for about
         the cost of one. Each article is still whole or absent after a crash; a failure stores none of them.
 
         Args:
             items: (article, its records) pairs, each doc_id once.
+            fingerprint (str | None): the coder's settings they were coded with, as for :meth:`store_article`.
 
         Raises:
             StoreError: as :meth:`store_article`, or a doc_id given twice (nothing of the group is stored).
@@ -422,15 +431,15 @@ class EventStore:
         if len(set(doc_ids)) != len(doc_ids):
             raise StoreError("store_articles: a doc_id is given twice; give each article once")
         if items:
-            self._write(self._replace_articles, items)
+            self._write(self._replace_articles, items, fingerprint)
 
-    def _replace_articles(self, con: duckdb.DuckDBPyConnection, items: list[tuple[Article, list[EventRecord]]]
-                          ) -> None:
+    def _replace_articles(self, con: duckdb.DuckDBPyConnection, items: list[tuple[Article, list[EventRecord]]],
+                          fingerprint: str | None) -> None:
         doc_ids = [article.doc_id for article, _ in items]
         stored = [row[0] for row in con.execute(_STORED_DOC_IDS, [doc_ids]).fetchall()]
         keys = {row[0] for row in con.execute(_DELETE_MENTIONS, [stored]).fetchall()} if stored else set()
         now = datetime.now(UTC).replace(tzinfo=None)
-        rows = [self._article_row(article, now) for article, _ in items]
+        rows = [self._article_row(article, now, fingerprint) for article, _ in items]
         con.execute(_INSERT_ARTICLES, [list(column) for column in zip(*rows, strict=True)])
         records = [_record_values(r) for _, group in items for r in group]
         if records:
@@ -438,8 +447,8 @@ class EventStore:
             keys.update(row[0] for row in con.execute(_INSERT_MENTIONS, columns).fetchall())
         _refresh_keys(con, sorted(keys))
 
-    def _article_row(self, article: Article, coded_at: datetime) -> tuple:
-        return (article.doc_id, article.content_hash, article.headline, article.outlet, article.url,
+    def _article_row(self, article: Article, coded_at: datetime, fingerprint: str | None) -> tuple:
+        return (article.doc_id, coding_key(article.content_hash, fingerprint), article.headline, article.outlet, article.url,
                 article.published, article.dateline.text if article.dateline else None, coded_at,
                 self.coder_version)
 
@@ -455,24 +464,28 @@ class EventStore:
 
     # -- reading ----------------------------------------------------------------------------------
 
-    def is_current(self, doc_id: str, content_hash: str, coder_version: str | None = None) -> bool:
-        """True when ``doc_id`` is stored with this ``content_hash`` (and ``coder_version``, if given).
+    def is_current(self, doc_id: str, content_hash: str, coder_version: str | None = None, *,
+                   fingerprint: str | None = None) -> bool:
+        """True when ``doc_id`` is stored with this ``content_hash``, coded with the settings of this
+        ``fingerprint`` (as for :meth:`store_article`; None = the defaults), and ``coder_version`` if given.
 
         Lets a caller skip re-coding an unchanged article.
         """
         sql = "SELECT count(*) FROM articles WHERE doc_id = ? AND content_hash = ?"
-        params: list[Any] = [doc_id, content_hash]
+        params: list[Any] = [doc_id, coding_key(content_hash, fingerprint)]
         if coder_version is not None:
             sql += " AND coder_version = ?"
             params.append(coder_version)
         return self._scalar(sql, params) > 0
 
-    def current(self, articles: list[tuple[str, str]]) -> set[str]:
-        """The doc_ids among ``articles`` ((doc_id, content_hash) pairs) stored with that content hash: one
-        query for many :meth:`is_current` questions (``eventcoder code`` asks for a chunk of its input)."""
+    def current(self, articles: list[tuple[str, str]], *, fingerprint: str | None = None) -> set[str]:
+        """The doc_ids among ``articles`` ((doc_id, content_hash) pairs) stored with that content hash and coded
+        with the settings of this ``fingerprint`` (None = the defaults): one query for many :meth:`is_current`
+        questions (``eventcoder code`` asks for a chunk of its input)."""
         if not articles:
             return set()
         doc_ids, hashes = (list(column) for column in zip(*articles, strict=True))
+        hashes = [coding_key(h, fingerprint) for h in hashes]
         _names, rows = self.query(
             "SELECT a.doc_id FROM articles a JOIN (SELECT unnest(?) AS doc_id, unnest(?) AS content_hash) q "
             "ON a.doc_id = q.doc_id AND a.content_hash = q.content_hash", [doc_ids, hashes])

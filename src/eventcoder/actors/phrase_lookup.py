@@ -99,20 +99,25 @@ def lookup(text: str, on: date | str | None = None, *, context: str | None = Non
 
     Args:
         text (str): the phrase.
-        on (date | str | None): the day (a date or an ISO string "2025-11-19"); None = as of now (current
-            office-holders).
+        on (date | str | None): the day (a date, an ISO string "2025-11-19", or "today" for the day it is
+            run, as the command line takes it); None = as of now (current office-holders).
         context (str | None): words around the phrase (a sentence, "Saudi"); a country they name gives the
             country of an actor the phrase leaves without one ("the National Guard").
         finder (ActorFinder | None): the finder to use (its knowledge may hold user dictionaries); None = the
             default coder's.
     RETURNS (Resolution): the actors and the decision trail.
     Raises:
-        ValueError: ``on`` is a string that is not an ISO date.
+        ValueError: ``on`` is a string that is neither an ISO date nor "today".
+        TypeError: ``text`` is not a str, or ``on`` is not a date, a str or None.
 
     Example: ``lookup("Kyrgyz Foreign Minister Jeenbek Kulubaev", date(2025, 11, 19)).code`` -> "KGZGOV".
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
     if isinstance(on, str):
-        on = date.fromisoformat(on)
+        on = date.today() if on.strip().lower() == "today" else date.fromisoformat(on.strip())
+    elif on is not None and not isinstance(on, date):
+        raise TypeError(f"on must be a date, an ISO date string or 'today', got {type(on).__name__}")
     from ..where import smart_title
 
     finder = finder or default_finder()

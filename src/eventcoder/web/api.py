@@ -22,7 +22,8 @@ scripts only, and the pages insert article text as text, never as HTML.
 
 State lives on ``app.state`` (the store path, the API key, the coder and its options, the locks), never in
 this module. A text is coded with the coder of the app's :class:`~eventcoder.options.CoderOptions`, and stored
-with :func:`eventcoder.batch.store_coded`, as the batch of ``eventcoder code`` stores its groups.
+with :func:`eventcoder.batch.store_coded` and the fingerprint of those settings, as the batch of ``eventcoder
+code`` stores its groups (a later batch with other settings codes it again).
 """
 
 from __future__ import annotations
@@ -199,7 +200,7 @@ def _store(request: Request, coded) -> None:
     request at a time; a StoreError (503) when it cannot be stored."""
     state = request.app.state
     with state.store_lock, EventStore(state.db_path, shared=True) as store, store.held():
-        failed = store_coded(store, [coded])
+        failed = store_coded(store, [coded], fingerprint=state.fingerprint)
     if failed:
         raise failed[coded.article.doc_id]
 
@@ -379,6 +380,7 @@ def create_app(db_path: str | Path, api_key: str | None = None, coder=None, opti
     app.state.api_key = api_key or None
     app.state.coder = coder
     app.state.options = options
+    app.state.fingerprint = (coder.options if coder is not None else options).fingerprint()  # what it is stored with
     app.state.store_lock = threading.Lock()
     app.state.coder_lock = threading.Lock()
     app.add_exception_handler(QueryError, _bad_request)
