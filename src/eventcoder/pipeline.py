@@ -59,7 +59,8 @@ class CodedArticle:
         article (Article): the article.
         records (list[EventRecord]): its event records in sentence order (possibly none).
         sentences (list[Sentence]): its parsed sentences (empty once sent from a worker process).
-        traces (list[SentenceTrace]): what the engine decided in each sentence, aligned with ``sentences``.
+        traces (list[SentenceTrace]): what the engine decided in each sentence, aligned with ``sentences`` (also
+            empty from a worker process).
     """
 
     article: Article
