@@ -22,7 +22,6 @@ from .triggers import TriggerMatcher
 __all__ = ["SentenceCoder"]
 
 
-
 class SentenceCoder:
     """Codes one sentence at a time; holds the lexicon and the matcher (no per-article state).
 
