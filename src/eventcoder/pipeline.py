@@ -29,7 +29,7 @@ from .ingest import IngestError, parse_article, read_paths
 from .knowledge import Knowledge, load_knowledge
 from .language import Language, detect_language
 from .lexicon import load_lexicon
-from .model import Article, EventRecord, Mention, Sentence, SentenceTrace
+from .model import Article, Decision, Event, EventRecord, Mention, Sentence, SentenceTrace
 from .nlp import load_model
 from .options import CoderOptions
 from .parse import ParseView
@@ -260,7 +260,7 @@ class Coder:
             actors.read(s)
             events, trace = self.sentence_coder.code(s, actors, history)
             traces.append(trace)
-            for event in events:
+            for event in _news(events, s, timeline, trace):
                 when = timeline.date(s.parse, event)
                 place = event_place(event, s, article, self.knowledge.country_name)
                 coded.append((s.kind, event_record(article, s, event, when, place, self.knowledge)))
@@ -278,7 +278,33 @@ class Coder:
         one_paragraph = len(mentions) == 1
         return ArticleSetting(date=article.reference_date or first_written_date(article.text),
                               dateline_country=article.dateline.country if article.dateline else None,
-                              dyad=tuple(dyad), recurring=frozenset(c for c, n in counts if n >= 2 or one_paragraph))
+                              dyad=tuple(dyad), recurring=frozenset(c for c, n in counts if n >= 2 or one_paragraph),
+                              bilateral=is_bilateral([n for _c, n in counts]))
+
+
+def _news(events: list[Event], s: Sentence, timeline: Timeline, trace: SentenceTrace) -> list[Event]:
+    """The events of sentence ``s`` that are news: those whose own time lies before the news window are left
+    out, and the trace of their trigger says why (:meth:`Timeline.background`)."""
+    kept = []
+    for event in events:
+        why = timeline.background(s.parse, event)
+        if why is None:
+            kept.append(event)
+            continue
+        for t in trace.triggers:
+            if t.trigger.position != event.trigger.position:
+                continue
+            if event.rule in t.rules:
+                t.rules.remove(event.rule)
+            if not any(d.says == why for d in t.decisions):
+                t.decisions.append(Decision("time", True, why))
+    return kept
+
+
+def is_bilateral(counts: list[int]) -> bool:
+    """True when an article's country mentions (``counts``: per country, most mentioned first) are about one
+    pair: two countries at least, and a third, if any, named at most half as often as the second."""
+    return len(counts) >= 2 and (len(counts) == 2 or 2 * counts[2] <= counts[1])
 
 
 def _sentences(article: Article, views: list[ParseView], mentions: list[dict[int, Mention]]) -> list[Sentence]:

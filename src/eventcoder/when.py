@@ -40,8 +40,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import Event
     from .parse import ParseView
 
-__all__ = ["DAY_PATTERN", "MONTH_PATTERN", "TIME_WORDS", "Timeline", "date_near", "first_written_date", "is_temporal",
-           "month_number", "parse_written_date", "resolve_date", "temporal_phrase"]
+__all__ = ["DAY_PATTERN", "MONTH_PATTERN", "NEWS_WINDOW_DAYS", "TIME_WORDS", "Timeline", "date_near",
+           "first_written_date", "is_temporal", "month_number", "parse_written_date", "past_span", "resolve_date",
+           "temporal_phrase"]
 
 _MONTHS: tuple[tuple[str, ...], ...] = (
     ("january", "jan"),
@@ -291,6 +292,77 @@ def resolve_date(expression: str, reference: date) -> date | None:
     return _explicit_date(text, reference) or _weekday(text, reference) or _dateparser(text, reference)
 
 
+NEWS_WINDOW_DAYS = 31
+"""How far before the reference date an act may lie and still be news: acts whose own time ends earlier are
+background history ("the 2017 veto", "in 2009", "last year" said in March)."""
+
+_YEAR_SPAN = re.compile(r"\b(?P<a>(?:19|20)\d\d)\s*[-\u2013/]\s*(?P<b>\d\d(?:\d\d)?)\b")
+_MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>(?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)s?\b")
+_UNITS_AGO = re.compile(r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven)\s+(?P<unit>years?|months?)\s+"
+                        r"(?:ago|earlier|before)\b")
+_LAST_UNIT = re.compile(r"\b(?:last|previous|past)\s+(?P<unit>year|month)\b")
+_BARE_MONTH = re.compile(rf"^(?:in|during|since|by|early|late|mid|-|\s)*(?P<month>{_MONTH_RE})\.?$")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
+def _count(n: str) -> int:
+    return int(n) if n.isdigit() else _WORD_NUMBERS[n]
+
+
+def past_span(expression: str, reference: date) -> tuple[date, date] | None:
+    """The span of days a time expression covers, for expressions of a year or a month that lie before
+    ``reference`` ("in 2009", "the 2013-14 crisis", "in May 2017", "last year", "two years ago", "three months
+    earlier", "in April" said in December); None for anything else (days, weeks, "earlier this year"). Never
+    raises."""
+    text = _normalise(expression or "")
+    if not text or re.search(r"\b(?:this|next|coming)\b", text):
+        return None
+    ago = _UNITS_AGO.search(text)
+    if ago:
+        n = _count(ago["n"])
+        if ago["unit"].startswith("year"):
+            return date(reference.year - n, 1, 1), date(reference.year - n, 12, 31)
+        back = reference.year * 12 + reference.month - 1 - n
+        return date(back // 12, back % 12 + 1, 1), _month_end(back // 12, back % 12 + 1)
+    last = _LAST_UNIT.search(text)
+    if last and "past" not in text:
+        if last["unit"] == "year":
+            return date(reference.year - 1, 1, 1), date(reference.year - 1, 12, 31)
+        back = reference.year * 12 + reference.month - 2
+        return date(back // 12, back % 12 + 1, 1), _month_end(back // 12, back % 12 + 1)
+    return _written_span(text, reference)
+
+
+def _written_span(text: str, reference: date) -> tuple[date, date] | None:
+    """The span of a written year, range of years, month of a year, or bare month (the latest one on or
+    before ``reference``'s month)."""
+    span = _YEAR_SPAN.search(text)
+    if span:
+        b = span["b"] if len(span["b"]) == 4 else span["a"][:2] + span["b"]
+        if int(b) >= int(span["a"]):
+            return date(int(span["a"]), 1, 1), date(int(b), 12, 31)
+    month_year = _MONTH_YEAR.search(text)
+    if month_year and not _MONTH_DAY.search(text):
+        month, year = month_number(month_year["month"]), int(month_year["year"])
+        return (date(year, month, 1), _month_end(year, month)) if month else None
+    year = _YEAR.search(text)
+    if year and not _MONTH_DAY.search(text) and not re.search(rf"\b{_MONTH_RE}(?!\w)", text):
+        y = int(year["year"])
+        end = y + 9 if year.group(0).endswith("s") else y
+        return date(y, 1, 1), date(end, 12, 31)
+    bare = _BARE_MONTH.match(text)
+    if bare:
+        month = month_number(bare["month"])
+        if month:
+            y = reference.year if month <= reference.month else reference.year - 1
+            return date(y, month, 1), _month_end(y, month)
+    return None
+
+
 def is_temporal(expression: str) -> bool:
     """Whether an expression looks like a time expression at all (cheap check, no resolution).
 
@@ -313,6 +385,7 @@ class _Labels(NamedTuple):
     clauses: frozenset[int]  # a time expression inside another clause dates that clause, not the trigger
     arguments: frozenset[int]  # subjects and objects hold no time expression of the act
     times: frozenset[int]  # entity types of dates and times
+    arguments_object: int  # the direct object
 
 
 @functools.lru_cache(maxsize=1)
@@ -322,7 +395,7 @@ def _labels() -> _Labels:
 
     return _Labels(frozenset({DEP.ccomp, DEP.xcomp, DEP.advcl, DEP.relcl, DEP.acl, DEP.conj, DEP.parataxis,
                               DEP.csubj}), frozenset({DEP.nsubj, DEP.nsubjpass, DEP.dobj}),
-                   frozenset({ENT.DATE, ENT.TIME}))
+                   frozenset({ENT.DATE, ENT.TIME}), DEP.dobj)
 
 
 def first_written_date(text: str) -> date | None:
@@ -368,6 +441,35 @@ class Timeline:
         if not intent and event.code[:2] not in STATEMENT_ROOTS and self.last_date:
             return self.last_date
         return reference
+
+
+    def background(self, view: ParseView, event: Event) -> str | None:
+        """Why the event is background history rather than news, or None: its own time expression (or that of
+        the statement that announced it) names a year or month that ends more than :data:`NEWS_WINDOW_DAYS`
+        before the reference date ("in 2009", "the 2017 veto", "last year", "two years ago")."""
+        reference = self.reference
+        if reference is None:
+            return None
+        start = statement_verb(view, event.trigger.position) if event.mood == "intent" else event.trigger.position
+        phrase = temporal_phrase(view, start) if start is not None else None
+        phrase = phrase or _subject_time(view, event.trigger.position)
+        span = past_span(phrase, reference) if phrase else None
+        if span is None or span[1] >= reference - timedelta(days=NEWS_WINDOW_DAYS):
+            return None
+        return (f"background: '{phrase}' ({span[0].isoformat()} to {span[1].isoformat()}) lies before the news "
+                f"window ({NEWS_WINDOW_DAYS} days before {reference.isoformat()})")
+
+
+def _subject_time(view: ParseView, i: int) -> str | None:
+    """A time expression on the subject of ``i`` when that subject names an act ("the May 2017 attack killed
+    ...", "the attack in 2015 killed ...")."""
+    labels = _labels()
+    for c in view.kids[i]:
+        if view.deps[c] in labels.arguments and view.deps[c] != labels.arguments_object:
+            for x in view.subtree(c):
+                if view.ents[x] in labels.times and not _in_other_clause(view, x, c):
+                    return _entity_text(view, x)
+    return None
 
 
 def statement_verb(view: ParseView, i: int) -> int | None:

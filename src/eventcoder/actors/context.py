@@ -37,12 +37,16 @@ class ArticleSetting:
             mentioned first, as governments.
         recurring (frozenset[str]): countries named at least twice (all of them in a text of one paragraph):
             the only ones that may stand for a target the sentence does not name.
+        bilateral (bool): the article is about one pair of countries (its two most mentioned countries are
+            named at least twice as often as any third): only then may the other one stand for a target the
+            sentence does not name.
     """
 
     date: date | None = None
     dateline_country: str | None = None
     dyad: tuple[Actor, ...] = ()
     recurring: frozenset[str] = frozenset()
+    bilateral: bool = False
 
     def partner_of(self, country: str | None) -> Actor | None:
         """The dyad member other than ``country`` (the dyad's first when ``country`` is outside it), counting

@@ -16,7 +16,7 @@ from ..parse import DEP, SUBJECT_DEPS, ParseView
 from .arguments import ArgumentFinder, support_verb
 from .mood import Reading, read_triggers
 from .screening import Screen
-from .targets import EventHistory, force_without_object, no_target, pairs, settle_targets, trigger_words
+from .targets import EventHistory, pairs, settle_targets, trigger_words
 from .triggers import TriggerMatcher
 
 __all__ = ["SentenceCoder"]
@@ -78,10 +78,10 @@ class SentenceCoder:
                                                            f"{r.code} -> {settled.code}"))
         r = settled
         found = pairs(s, r, sources, targets, actors)
-        if not found and not targets and not nominal and view.deps[i] != DEP.acl and not force_without_object(view, r):
-            found = [(a, no_target(r)) for a in sources]  # "X resigned", "X demanded elections": one-sided
+        if not found and not targets:
+            return [], ONE_SIDED
         if not found:
-            return [], "source and target are the same actor, or no target for force"
+            return [], "source and target are the same actor"
         words = trigger_words(view, r)
         events = [Event(r.trigger, r.code, r.mood, r.rule, a, t, words) for a, t in found]
         for a, t in found:
@@ -90,6 +90,8 @@ class SentenceCoder:
         return events, ""
 
 
+ONE_SIDED = ("no target named or tied to the act by the text: a CAMEO event is dyadic, and a guessed target "
+             "(the article's other main actor) is wrong more often than right on real news")
 DUPLICATE = "the same root and dyad as an event coded before in the sentence"
 ELABORATION = "a participle that only describes the act of its head verb, for the same dyad"
 

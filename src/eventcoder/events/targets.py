@@ -3,8 +3,9 @@
 In order of trust: a reply to an earlier event targets whoever did it ("rejected the demand",
 ``data/references.tsv``); an actor deeper in the objects; a country named there; the pattern's default (own
 government for protests, the main parties for mediation); for a joint act of a group, its members; else the
-article's other main actor, when the article names it at least twice. Force with no object at all gets no
-target; an act with no target named ("X resigned") is one-sided, with an empty target.
+article's other main actor, only in an article about one pair of countries whose sentence names no third
+country. Force with no object at all gets no target. An act left with no target ("X resigned") is not coded:
+a CAMEO event is dyadic.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from . import clauses
 from .arguments import with_country as _with_country
 from .mood import Reading
 
-__all__ = ["EventHistory", "fallback_targets", "no_target", "pairs", "settle_targets", "trigger_words"]
+__all__ = ["EventHistory", "fallback_targets", "pairs", "settle_targets", "trigger_words"]
 
 DEEP_DEPS = frozenset({DEP.dobj, DEP.prep, DEP.xcomp, DEP.dative, DEP.attr, DEP.nsubjpass, DEP.ccomp, DEP.prt,
                        DEP.oprd})
@@ -113,11 +114,19 @@ def fallback_targets(s: Sentence, r: Reading, source: Actor, actors: ArticleActo
         return [Actor(a.code, a.country, a.sector, a.name, "", 0, 0, "the article's main parties") for a in parties]
     if force_without_object(s.parse, r):
         return []  # force with no object at all ("fighters dispersed") gets no guessed target
-    partner = setting.partner_of(source.country)
-    if partner is None:
+    partner = setting.partner_of(source.country) if setting.bilateral else None
+    if partner is None or _names_third_country(s, source.country, partner.country):
         return []
     return [Actor(partner.code, partner.country, partner.sector, partner.name, "", 0, 0,
                   "not named in the sentence: the article's other main actor")]
+
+
+def _names_third_country(s: Sentence, *pair: str | None) -> bool:
+    """The sentence names a country (or its people, capital or adjective) outside ``pair``: then the article's
+    other main actor is not the only candidate for an unnamed target."""
+    return any(m.entry.country not in pair for m in s.mentions.values()
+               if m.kind in ("country", "adjective", "demonym", "capital") and m.entry.country
+               and s.first <= m.start < s.last)
 
 
 def _deep_target(s: Sentence, r: Reading, source: Actor, actors: ArticleActors) -> list[Actor]:
@@ -210,11 +219,6 @@ def force_without_object(view: ParseView, r: Reading) -> bool:
         return False
     i = r.trigger.position
     return view.pos[i] != POS.NOUN and not any(view.deps[c] in OBJECT_DEPS for c in view.kids[i])
-
-
-def no_target(r: Reading) -> Actor:
-    """The empty target of a one-sided event (GDELT leaves Actor2 blank; POLECAT an empty target list)."""
-    return Actor(None, None, None, None, "", 0, 0, f"no target named for '{r.trigger.word}'")
 
 
 def trigger_words(view: ParseView, r: Reading) -> str:
