@@ -1,4 +1,4 @@
-"""Quality gate: the seed article and the development set scored against their gold events.
+"""Quality gate: the seed article, the development set and the real-news set scored against their gold events.
 
 Reads ``../shared`` (the project's read-only material) and is skipped only when it is absent. The bars are
 those of issue 3; the scorers are ``../shared/eval/score_events.py`` and ``score_plover_gsr.py``.
@@ -59,6 +59,19 @@ def test_gold_devset_meets_issue_bar(tmp_path):
     assert len(recalls) == 20, per_root  # the development set has gold events of every CAMEO root
     low = {root: round(r, 2) for root, r in recalls.items() if r < 0.6}
     assert not low, f"roots with recall below 0.6: {low}\n{report}"
+
+
+# Floors on the real-news development set (issue 14), raised as the work goes; the issue's bar is F1 0.60 with
+# precision 0.75.
+REALNEWS_FLOORS = {"precision": 0.30, "recall": 0.15, "f1": 0.20}
+
+
+def test_gold_realnews_meets_floors(tmp_path):
+    """40 excerpts of real Guardian articles (``../shared/realnews``), scored like the other gold sets."""
+    scores, report = _score(SHARED / "realnews" / "gold", [SHARED / "realnews" / "articles.jsonl"], tmp_path)
+    print(report)
+    for name, floor in REALNEWS_FLOORS.items():
+        assert scores[name] >= floor, f"{name} below {floor}\n{report}"
 
 
 def test_gold_plover_sentences_meet_issue_bars(tmp_path):

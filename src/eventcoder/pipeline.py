@@ -319,8 +319,8 @@ def _sentences(article: Article, views: list[ParseView], mentions: list[dict[int
             text = raw.strip()
             if not text or not any(view.alpha[first:last]):
                 continue
-            start = seg.start + start_char
-            out.append(Sentence(len(out), text, start, start + len(raw), seg.kind, view, first, last, found))
+            start = seg.start + start_char + len(raw) - len(raw.lstrip())
+            out.append(Sentence(len(out), text, start, start + len(text), seg.kind, view, first, last, found))
     return out
 
 

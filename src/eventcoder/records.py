@@ -49,16 +49,25 @@ def fold_repeats(coded: list[tuple[str, EventRecord]]) -> list[EventRecord]:
     """One record per event reported more than once in an article (``coded``: (segment kind, record) pairs in
     article order).
 
-    Body events are kept. A headline or caption event that repeats a body event (same source code, target
-    code, CAMEO code and date) adds a mention to that body record. A caption event reported nowhere else is
-    kept; a headline event reported nowhere else is dropped (a headline summarises the lead, and its
-    telegraphic grammar parses poorly).
+    Body events are kept, except a repeat of an earlier body event from the same sentence text (a live blog
+    or a page that repeats a paragraph), which adds a mention to the first. A headline or caption event that
+    repeats a body event (same source code, target code, CAMEO code and date) adds a mention to that body
+    record. A caption event reported nowhere else is kept; a headline event reported nowhere else is dropped (a
+    headline summarises the lead, and its telegraphic grammar parses poorly).
     """
-    body = [record for kind, record in coded if kind == "body"]
     first: dict[tuple, EventRecord] = {}
-    for record in body:
+    kept: list[EventRecord] = []
+    said: dict[tuple, EventRecord] = {}
+    for kind, record in coded:
+        if kind != "body":
+            continue
+        repeat = said.get((_sentence_key(record.sentence), *_event_key(record)))
+        if repeat is not None:
+            repeat.mentions += 1
+            continue
+        said[(_sentence_key(record.sentence), *_event_key(record))] = record
         first.setdefault(_event_key(record), record)
-    kept = list(body)
+        kept.append(record)
     for kind, record in coded:
         if kind == "body":
             continue
@@ -68,6 +77,11 @@ def fold_repeats(coded: list[tuple[str, EventRecord]]) -> list[EventRecord]:
         elif kind == "caption":
             kept.append(record)
     return sorted(kept, key=lambda r: r.sentence_index)
+
+
+def _sentence_key(text: str) -> str:
+    """A sentence's words, lower-cased, for spotting a repeated paragraph."""
+    return " ".join(text.lower().split())
 
 
 def _event_key(record: EventRecord) -> tuple:

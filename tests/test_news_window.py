@@ -1,0 +1,92 @@
+"""Issue 14, the lead's classes: background history by its own date, acts with no target, the article's other
+main actor, repeated paragraphs and sentence offsets. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventcoder.explain import explain_text
+from eventcoder.pipeline import code_text, is_bilateral
+from eventcoder.when import past_span
+
+REF = date(2021, 6, 10)
+
+
+@pytest.mark.parametrize(("expression", "span"), [
+    ("in 2009", (date(2009, 1, 1), date(2009, 12, 31))),
+    ("last year", (date(2020, 1, 1), date(2020, 12, 31))),
+    ("in March 2019", (date(2019, 3, 1), date(2019, 3, 31))),
+    ("in 2013-14", (date(2013, 1, 1), date(2014, 12, 31))),
+    ("two years ago", (date(2019, 1, 1), date(2019, 12, 31))),
+    ("three months earlier", (date(2021, 3, 1), date(2021, 3, 31))),
+    ("in August", (date(2020, 8, 1), date(2020, 8, 31))),
+    ("in the 1990s", (date(1990, 1, 1), date(1999, 12, 31))),
+])
+def test_past_span_of_years_and_months(expression, span):
+    assert past_span(expression, REF) == span
+
+
+@pytest.mark.parametrize("expression", ["on Tuesday", "last week", "earlier this year", "next year", "on 3 June",
+                                        "in the summer", "this month"])
+def test_past_span_is_none_for_days_weeks_and_the_current_period(expression):
+    assert past_span(expression, REF) is None
+
+
+def _codes(text: str, published: str = "2021-06-10") -> list[tuple[str, str, str]]:
+    return [(r.cameo_code, r.source_country, r.target_country) for r in code_text(text, published=published)]
+
+
+def test_an_act_dated_years_before_the_article_is_background():
+    assert _codes("In 2012, Norway expelled two Sudanese diplomats.") == []
+    assert _codes("Norway expelled two Sudanese diplomats in March 2015, officials recalled.") == []
+
+
+def test_an_act_of_the_news_window_is_coded_with_its_date():
+    records = code_text("Norway expelled two Sudanese diplomats on Tuesday.", published="2021-06-10")
+    assert [(r.cameo_code[:2], r.source_country, r.target_country, r.event_date) for r in records] == [
+        ("17", "NOR", "SDN", "2021-06-08")]
+
+
+def test_an_act_last_month_is_still_news():
+    assert [c[:2] for c, _s, _t in _codes("Last month Norway expelled two Sudanese diplomats.")] == ["17"]
+
+
+def test_the_trace_says_why_a_background_act_is_left_out():
+    [exp] = explain_text("In 2012, Norway expelled two Sudanese diplomats.", published="2021-06-10")
+    says = [d.says for t in exp.triggers for d in t.decisions if d.step == "time"]
+    assert says and says[0].startswith("background: '2012'")
+    assert exp.events == [] and exp.triggers[0].outcome.startswith("not coded: background")
+
+
+def test_an_act_with_no_target_is_not_coded():
+    assert _codes("The Peruvian president demanded new elections on Monday.") == []
+
+
+def test_the_other_main_actor_is_not_guessed_in_an_article_about_several_countries():
+    text = ("Brazil and Argentina held talks on Monday. Chile and Peru joined later. Argentina and Chile signed a "
+            "deal; Brazil and Peru praised it. Brazil warned on Tuesday of retaliation.")
+    codes = _codes(text)
+    assert ("057", "ARG", "CHL") in codes
+    assert not [c for c in codes if c[0].startswith("13")]
+
+
+def test_is_bilateral():
+    assert is_bilateral([9, 7, 2])
+    assert not is_bilateral([9, 7, 5])
+    assert is_bilateral([4, 4])
+    assert not is_bilateral([6])
+
+
+def test_a_repeated_paragraph_is_one_record_with_two_mentions():
+    para = "Kenya accused Uganda on Monday of arming rebels near the border."
+    records = code_text(f"{para}\n\nUganda denied it.\n\n{para}", published="2021-06-10")
+    accusations = [r for r in records if r.cameo_code.startswith("11")]
+    assert [(r.source_country, r.target_country, r.mentions) for r in accusations] == [("KEN", "UGA", 2)]
+
+
+def test_sentence_offsets_leave_out_surrounding_whitespace():
+    text = "Kenya accused Uganda on Monday of arming rebels.   \n\n  Uganda denied the accusation on Tuesday.  "
+    for r in code_text(text, published="2021-06-10"):
+        assert text[r.sentence_start:r.sentence_end] == r.sentence
