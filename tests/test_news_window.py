@@ -90,3 +90,35 @@ def test_sentence_offsets_leave_out_surrounding_whitespace():
     text = "Kenya accused Uganda on Monday of arming rebels.   \n\n  Uganda denied the accusation on Tuesday.  "
     for r in code_text(text, published="2021-06-10"):
         assert text[r.sentence_start:r.sentence_end] == r.sentence
+
+
+def test_one_sided_events_on_request():
+    """GDELT (a blank Actor2) and POLECAT code an act with no target named; ``one_sided=True`` does too."""
+    records = code_text("The Peruvian president demanded new elections on Monday.", published="2021-06-10",
+                        one_sided=True)
+    assert [(r.cameo_code, r.source_code, r.target_code) for r in records] == [("104", "PERGOV", None)]
+    assert records[0].target_how.startswith("no target named")
+
+
+def test_one_sided_is_part_of_the_settings_fingerprint():
+    from eventcoder.options import CoderOptions
+
+    assert CoderOptions().fingerprint() is None
+    assert CoderOptions(one_sided=True).fingerprint() is not None
+    with pytest.raises(TypeError):
+        CoderOptions(one_sided="yes")
+
+
+def test_cli_one_sided_flag(tmp_path):
+    from typer.testing import CliRunner
+
+    from eventcoder.cli import app
+
+    article = tmp_path / "peru.txt"
+    article.write_text("LIMA, June 8 (Reuters) - The Peruvian president demanded new elections on Monday.\n")
+    runner = CliRunner()
+    plain = runner.invoke(app, ["code", str(article), "--no-db", "--format", "jsonl"])
+    both = runner.invoke(app, ["code", str(article), "--no-db", "--format", "jsonl", "--one-sided"])
+    assert plain.exit_code == 0 and both.exit_code == 0
+    assert '"cameo_code": "104"' not in plain.stdout
+    assert '"cameo_code": "104"' in both.stdout

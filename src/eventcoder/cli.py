@@ -2,9 +2,10 @@
 
     eventcoder code PATH... [--format jsonl|csv|table] [--output FILE|-] [--db FILE | --no-db] [--model NAME]
                             [--workers N | --dask ADDRESS] [--force] [--any-language]
+                            [--one-sided]
     eventcoder watch FEED... [--interval SECONDS] [--once] [--db FILE] [--format ...] [--output FILE|-]
-    eventcoder explain "SENTENCE" [--date YYYY-MM-DD] [--model NAME]
-    eventcoder eval GOLD_DIR PATH... [--verbose] [--min-f1 X]
+    eventcoder explain "SENTENCE" [--date YYYY-MM-DD] [--model NAME] [--one-sided]
+    eventcoder eval GOLD_DIR PATH... [--verbose] [--min-f1 X] [--one-sided]
     eventcoder events [FILTERS] [--mentions] [--columns A,B] [--limit N] [--format table|jsonl|csv] [--db FILE]
     eventcoder stats [--by day|week|month|year] [--per none|dyad|actor] [FILTERS]
     eventcoder sql "SELECT ..."
@@ -41,8 +42,8 @@ import typer
 
 from . import __version__
 from .cli_actors import actors_app
-from .cli_options import (ActorsOption, LexiconOption, ModelOption, PetrarchActorsOption, PetrarchAgentsOption,
-                          coder_for, coder_options)
+from .cli_options import (ActorsOption, LexiconOption, ModelOption, OneSidedOption, PetrarchActorsOption,
+                          PetrarchAgentsOption, coder_for, coder_options)
 from .errors import EventcoderError, StoreError
 
 app = typer.Typer(
@@ -166,12 +167,14 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     actors: ActorsOption = None,
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
+    one_sided: OneSidedOption = False,
 ) -> None:
     """Code articles into events: write them to the output and store them in the database.
 
     An article already stored with the same content hash, coded with the same settings (--model and the contents of the --lexicon, --actors, --petrarch-* files), is not coded again (its stored events are written; --force codes it anyway); a changed one, or one coded with other settings, replaces its stored events. Each article is stored in its own transaction, and the database is held open only while one is written, so readers can query it during the batch. Articles not in English are skipped with a message. A bad article gets a one-line error on stderr and the batch goes on. --workers N codes on N processes; --dask codes on a Dask cluster into Parquet partitions (eventcoder import DIR loads them). Exit status: 0 when every article was coded, 1 when any failed, 2 for a usage or setup error (bad option, unusable output or database, missing model, bad dictionary or lexicon line).
     """
-    options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, english_only=not any_language)
+    options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, english_only=not any_language,
+                            one_sided=one_sided)
     if dask is not None:
         summary = _code_on_dask(paths, dask, output, partition_size, options, db)
     else:
@@ -231,6 +234,7 @@ def explain(
     actors: ActorsOption = None,
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
+    one_sided: OneSidedOption = False,
 ) -> None:
     """Show how TEXT is coded: the parse, the actor mentions and the knowledge lines that matched, each lexicon pattern that matched (coded, or why not), the near misses (patterns of the same words that did not match, and why), and each event with the rule and how each actor was resolved."""
     from .article_text import coerce_date
@@ -240,7 +244,7 @@ def explain(
         published = coerce_date(date_)
     except ValueError:
         raise _fail(f"--date {date_!r} is not a date such as 2025-11-19") from None
-    coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents))
+    coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, one_sided=one_sided))
     try:
         parts = explain_text(text, published=published, coder=coder)
     except EventcoderError as exc:
@@ -259,6 +263,7 @@ def evaluate(  # noqa: PLR0913 - a Typer command declares each option as a param
     actors: ActorsOption = None,
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
+    one_sided: OneSidedOption = False,
 ) -> None:
     """Code the articles and score their events against gold files (format: docs/gold-format.md). Prints counts of matched events, false positives, duplicates and neutral matches, date/location/sector accuracy, per-root counts and precision, recall and F1; --verbose also lists each miss and false positive. Gold files without an article among PATH are not scored."""
     from .evaluate import article_key, load_gold, score_events
@@ -266,7 +271,7 @@ def evaluate(  # noqa: PLR0913 - a Typer command declares each option as a param
 
     with _usage_errors():
         golds = load_gold(gold_dir)
-    coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents))
+    coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, one_sided=one_sided))
     records, failed, coded_keys = [], 0, set()
     for item in coder.code_articles(read_paths(paths)):
         if hasattr(item, "records"):

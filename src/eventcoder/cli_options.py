@@ -3,7 +3,7 @@
 turns them into one :class:`~eventcoder.options.CoderOptions`; and :func:`coder_for`, which builds the coder
 for it or fails with a one-line error (exit status 2).
 
-    --model NAME  --lexicon FILE  --actors FILE  --petrarch-actors FILE  --petrarch-agents FILE
+    --model NAME  --lexicon FILE  --actors FILE  --petrarch-actors FILE  --petrarch-agents FILE  [--one-sided]
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import typer
 from .errors import EventcoderError
 from .options import CoderOptions
 
-__all__ = ["ActorsOption", "LexiconOption", "ModelOption", "PetrarchActorsOption", "PetrarchAgentsOption",
-           "coder_for",
+__all__ = ["ActorsOption", "LexiconOption", "ModelOption", "OneSidedOption", "PetrarchActorsOption",
+           "PetrarchAgentsOption", "coder_for",
            "coder_options"]
 
 ModelOption = Annotated[
@@ -47,13 +47,19 @@ PetrarchAgentsOption = Annotated[
                  help="PETRARCH-format agent dictionary; repeatable."),
 ]
 
+OneSidedOption = Annotated[
+    bool,
+    typer.Option("--one-sided", help="Also code acts whose target the text does not name, with an empty target "
+                                     "(GDELT's blank Actor2, POLECAT); by default events are dyadic."),
+]
+
 
 def coder_options(model: str | None = None, lexicon: list[Path] | None = None, actors: list[Path] | None = None,
                   petrarch_actors: list[Path] | None = None, petrarch_agents: list[Path] | None = None, *,
-                  english_only: bool = True) -> CoderOptions:
+                  english_only: bool = True, one_sided: bool = False) -> CoderOptions:
     """The :class:`~eventcoder.options.CoderOptions` of a command's options (each list may be None)."""
     return CoderOptions(model, lexicon_files=lexicon, knowledge_files=actors, petrarch_actors=petrarch_actors,
-                        petrarch_agents=petrarch_agents, english_only=english_only)
+                        petrarch_agents=petrarch_agents, english_only=english_only, one_sided=one_sided)
 
 
 def coder_for(options: CoderOptions):

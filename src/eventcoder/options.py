@@ -77,6 +77,9 @@ class CoderOptions:
         petrarch_agents (tuple[str, ...]): PETRARCH-format agent dictionaries (``--petrarch-agents``).
         english_only (bool): a batch skips articles whose text does not look English (False:
             ``--any-language``). A setting of the batch, not of the coder: :meth:`for_coder` drops it.
+        one_sided (bool): also code acts whose target the text does not name, with an empty target, as GDELT
+            (a blank Actor2) and POLECAT do (``--one-sided``); by default a CAMEO event is dyadic and such acts
+            are left out (the trace says so).
 
     Raises:
         TypeError: an unknown setting, a ``model`` that is not a string or path, files that are not a path
@@ -90,6 +93,7 @@ class CoderOptions:
     petrarch_actors: tuple[str, ...] = ()
     petrarch_agents: tuple[str, ...] = ()
     english_only: bool = True
+    one_sided: bool = False
 
     def __post_init__(self) -> None:
         if self.model is not None and not isinstance(self.model, str | PathLike):
@@ -98,8 +102,9 @@ class CoderOptions:
             object.__setattr__(self, "model", str(self.model))
         for name in FILE_SETTINGS:
             object.__setattr__(self, name, _paths(name, getattr(self, name)))
-        if not isinstance(self.english_only, bool):
-            raise TypeError(f"english_only must be True or False, got {self.english_only!r}")
+        for name in ("english_only", "one_sided"):
+            if not isinstance(getattr(self, name), bool):
+                raise TypeError(f"{name} must be True or False, got {getattr(self, name)!r}")
 
     @classmethod
     def of(cls, model: str | CoderOptions | None = None, **settings: Any) -> CoderOptions:
@@ -134,9 +139,11 @@ class CoderOptions:
         from .nlp import DEFAULT_MODEL
 
         model = self.model or DEFAULT_MODEL
-        if model == DEFAULT_MODEL and not self.files():
+        if model == DEFAULT_MODEL and not self.files() and not self.one_sided:
             return None
         digest = hashlib.sha256(f"model\x00{model}\x00".encode())
+        if self.one_sided:
+            digest.update(b"one_sided\x00")
         for name in FILE_SETTINGS:
             for path in getattr(self, name):
                 digest.update(f"{name}\x00{Path(path).name}\x00".encode())

@@ -115,6 +115,7 @@ class Coder:
         knowledge_files (tuple[str, ...]): user gazetteer TSV files (formats of ``data/*.tsv``) and user actor
             dictionaries (CSV, YAML; see :func:`eventcoder.knowledge.load_knowledge`).
         petrarch_actors, petrarch_agents (tuple[str, ...]): PETRARCH-format actor and agent dictionaries.
+        one_sided (bool): also code acts with no target named, with an empty target (GDELT, POLECAT).
 
     Raises:
         eventcoder.nlp.ModelNotFoundError: the spaCy pipeline is not installed.
@@ -132,7 +133,7 @@ class Coder:
         self.lexicon = load_lexicon(options.lexicon_files, frozenset(self.knowledge.cameo_codes()))
         word_lists()  # a bad line of words.tsv is a setup error, raised here rather than by the first article
         self.finder = ActorFinder(self.nlp, self.knowledge)
-        self.sentence_coder = SentenceCoder(self.lexicon)
+        self.sentence_coder = SentenceCoder(self.lexicon, one_sided=options.one_sided)
 
     # ------------------------------------------------------------------ public API
     def code_article(self, article: Article) -> list[EventRecord]:

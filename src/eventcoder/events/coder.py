@@ -16,7 +16,7 @@ from ..parse import DEP, SUBJECT_DEPS, ParseView
 from .arguments import ArgumentFinder, support_verb
 from .mood import Reading, read_triggers
 from .screening import Screen
-from .targets import EventHistory, pairs, settle_targets, trigger_words
+from .targets import EventHistory, force_without_object, no_target, pairs, settle_targets, trigger_words
 from .triggers import TriggerMatcher
 
 __all__ = ["SentenceCoder"]
@@ -27,10 +27,13 @@ class SentenceCoder:
 
     Args:
         lexicon (Lexicon): the verb lexicon.
+        one_sided (bool): code an act whose target the text does not name with an empty target (GDELT's blank
+            Actor2, POLECAT's empty target); by default such an act is not coded, since a CAMEO event is dyadic.
     """
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, *, one_sided: bool = False) -> None:
         self.lexicon = lexicon
+        self.one_sided = one_sided
         self.matcher = TriggerMatcher(lexicon)
         self.arguments = ArgumentFinder(self.matcher)
 
@@ -79,7 +82,9 @@ class SentenceCoder:
         r = settled
         found = pairs(s, r, sources, targets, actors)
         if not found and not targets:
-            return [], ONE_SIDED
+            if not self.one_sided or nominal or view.deps[i] == DEP.acl or force_without_object(view, r):
+                return [], ONE_SIDED
+            found = [(a, no_target(r)) for a in sources]  # "X resigned", "X demanded elections": one-sided
         if not found:
             return [], "source and target are the same actor"
         words = trigger_words(view, r)

@@ -4,8 +4,8 @@ In order of trust: a reply to an earlier event targets whoever did it ("rejected
 ``data/references.tsv``); an actor deeper in the objects; a country named there; the pattern's default (own
 government for protests, the main parties for mediation); for a joint act of a group, its members; else the
 article's other main actor, only in an article about one pair of countries whose sentence names no third
-country. Force with no object at all gets no target. An act left with no target ("X resigned") is not coded:
-a CAMEO event is dyadic.
+country. Force with no object at all gets no target. An act left with no target ("X resigned") is not coded,
+since a CAMEO event is dyadic, unless the coder is asked for one-sided events (GDELT, POLECAT).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from . import clauses
 from .arguments import with_country as _with_country
 from .mood import Reading
 
-__all__ = ["EventHistory", "fallback_targets", "pairs", "settle_targets", "trigger_words"]
+__all__ = ["EventHistory", "fallback_targets", "no_target", "pairs", "settle_targets", "trigger_words"]
 
 DEEP_DEPS = frozenset({DEP.dobj, DEP.prep, DEP.xcomp, DEP.dative, DEP.attr, DEP.nsubjpass, DEP.ccomp, DEP.prt,
                        DEP.oprd})
@@ -219,6 +219,11 @@ def force_without_object(view: ParseView, r: Reading) -> bool:
         return False
     i = r.trigger.position
     return view.pos[i] != POS.NOUN and not any(view.deps[c] in OBJECT_DEPS for c in view.kids[i])
+
+
+def no_target(r: Reading) -> Actor:
+    """The empty target of a one-sided event (GDELT leaves Actor2 blank; POLECAT an empty target list)."""
+    return Actor(None, None, None, None, "", 0, 0, f"no target named for '{r.trigger.word}'")
 
 
 def trigger_words(view: ParseView, r: Reading) -> str:
