@@ -122,3 +122,9 @@ def test_cli_one_sided_flag(tmp_path):
     assert plain.exit_code == 0 and both.exit_code == 0
     assert '"cameo_code": "104"' not in plain.stdout
     assert '"cameo_code": "104"' in both.stdout
+
+
+def test_a_one_sided_joint_act_gets_no_reversed_twin_without_a_source():
+    records = code_text("The Peruvian government said it will meet its partners soon.", published="2021-06-10",
+                        one_sided=True)
+    assert all(r.source_code for r in records)

@@ -90,7 +90,7 @@ class SentenceCoder:
         words = trigger_words(view, r)
         events = [Event(r.trigger, r.code, r.mood, r.rule, a, t, words) for a, t in found]
         for a, t in found:
-            if r.sym and (t, a) not in found:
+            if r.sym and t.country and (t, a) not in found:  # a one-sided joint act has no other side to reverse
                 events.append(Event(r.trigger, r.code, r.mood, r.rule + " (joint action, reverse)", t, a, words))
         return events, ""
 
