@@ -128,3 +128,18 @@ def test_a_one_sided_joint_act_gets_no_reversed_twin_without_a_source():
     records = code_text("The Peruvian government said it will meet its partners soon.", published="2021-06-10",
                         one_sided=True)
     assert all(r.source_code for r in records)
+
+
+def test_a_pledge_dated_years_before_is_background():
+    assert _codes("Two years earlier, Norway had vowed to expel Sudanese diplomats.") == []
+
+
+def test_a_date_in_a_clause_of_time_dates_the_act():
+    assert _codes("When he visited Chad in 2015, the Sudanese envoy was expelled by Chadian police.") == []
+    assert _codes("When he visited Chad on Tuesday, the Sudanese envoy was expelled by Chadian police.") != []
+
+
+def test_an_intent_for_a_month_ahead_is_not_background():
+    records = code_text("Chile and Peru agreed on Monday to hold the next round of talks in Lima in April.",
+                        published="2021-01-20")
+    assert {r.cameo_code[:2] for r in records} == {"03"}

@@ -302,6 +302,7 @@ _YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)s?\b")
 _UNITS_AGO = re.compile(r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven)\s+(?P<unit>years?|months?)\s+"
                         r"(?:ago|earlier|before)\b")
 _LAST_UNIT = re.compile(r"\b(?:last|previous|past)\s+(?P<unit>year|month)\b")
+_PAST_MARKER = re.compile(r"\b(?:(?:19|20)\d\d|ago|earlier|before|last|previous)\b", re.IGNORECASE)
 _BARE_MONTH = re.compile(rf"^(?:in|during|since|by|early|late|mid|-|\s)*(?P<month>{_MONTH_RE})\.?$")
 
 
@@ -450,14 +451,38 @@ class Timeline:
         reference = self.reference
         if reference is None:
             return None
-        start = statement_verb(view, event.trigger.position) if event.mood == "intent" else event.trigger.position
-        phrase = temporal_phrase(view, start) if start is not None else None
-        phrase = phrase or _subject_time(view, event.trigger.position)
+        i = event.trigger.position
+        phrase = temporal_phrase(view, _dated_from(view, event)) or _subject_time(view, i) or _clause_time(view, i)
+        if phrase and event.mood == "intent" and not _PAST_MARKER.search(phrase):
+            return None  # "agreed to hold talks in April": the month the act is planned for, not a past one
         span = past_span(phrase, reference) if phrase else None
         if span is None or span[1] >= reference - timedelta(days=NEWS_WINDOW_DAYS):
             return None
         return (f"background: '{phrase}' ({span[0].isoformat()} to {span[1].isoformat()}) lies before the news "
                 f"window ({NEWS_WINDOW_DAYS} days before {reference.isoformat()})")
+
+
+TIME_CLAUSE_MARKERS = frozenset({"when", "after", "before", "while", "as", "since", "once"})
+"""Conjunctions of a clause of time: its date is the date of the act it modifies ("When he returned last year,
+he was arrested")."""
+
+
+def _clause_time(view: ParseView, i: int) -> str | None:
+    """A time expression in a clause of time attached to ``i`` (:data:`TIME_CLAUSE_MARKERS`)."""
+    advcl = _labels().clauses
+    for c in view.kids[i]:
+        if view.deps[c] in advcl and any(view.lower(m) in TIME_CLAUSE_MARKERS for m in view.kids[c] if m < c):
+            found = _temporal_child(view, c)
+            if found:
+                return found
+    return None
+
+
+def _dated_from(view: ParseView, event: Event) -> int:
+    """The token whose time expression dates the event: for an announced intent, the statement that announced it
+    ("will visit next week, he said on Monday"), else (and for a pledge made by the trigger itself) the trigger."""
+    said = statement_verb(view, event.trigger.position) if event.mood == "intent" else None
+    return event.trigger.position if said is None else said
 
 
 def _subject_time(view: ParseView, i: int) -> str | None:
