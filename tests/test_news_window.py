@@ -143,3 +143,11 @@ def test_an_intent_for_a_month_ahead_is_not_background():
     records = code_text("Chile and Peru agreed on Monday to hold the next round of talks in Lima in April.",
                         published="2021-01-20")
     assert {r.cameo_code[:2] for r in records} == {"03"}
+
+
+def test_a_pledge_aimed_at_another_side_of_the_same_country_targets_it():
+    assert _codes("The Sudanese government vowed on Monday to crush the rebels in Darfur.") == [
+        ("030", "SDN", "SDN")]
+    records = code_text("The Sudanese government vowed on Monday to crush the rebels in Darfur.",
+                        published="2021-06-10")
+    assert records[0].target_code == "SDNREB"

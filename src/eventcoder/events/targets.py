@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..actors import ArticleActors, ArticleSetting, make_actor
-from ..cameo import FORCE_ROOTS, OUTWARD_ROOTS, REPORTING_ROOTS, VICTIM_SECTORS
+from ..cameo import FORCE_ROOTS, OUTWARD_ROOTS, REPORTING_ROOTS, STATEMENT_ROOTS, VICTIM_SECTORS
 from ..grammar import BACK_PRONOUNS, TARGET_PREPOSITIONS
 from ..lexicon import Reference
 from ..model import Actor, Event, Sentence
@@ -130,12 +130,16 @@ def _names_third_country(s: Sentence, *pair: str | None) -> bool:
 
 
 def _deep_target(s: Sentence, r: Reading, source: Actor, actors: ArticleActors) -> list[Actor]:
-    """The first actor of another country in the trigger's object phrases; for force, unnamed victims."""
+    """The first actor of another country, or of another side of the source's own country ("vowed to drive out
+    the rebels"; not for statements, denials and accusations, which answer someone abroad), named in the
+    trigger's object phrases; for force, unnamed victims."""
+    domestic = r.code[:2] not in STATEMENT_ROOTS and "deny" not in r.pattern.flags
     for head in _deep_objects(s.parse, r.trigger.position):
         found = actors.resolve_all(s, [head])
-        foreign = [a for a in found if a.country and a.country != source.country]
-        if foreign:
-            return foreign
+        other = [a for a in found if a.country and (a.country != source.country or (
+            domestic and a.sector and a.text and not _same_side(a, source)))]
+        if other:
+            return other
         victims = [a for a in found if not a.country and a.sector in VICTIM_SECTORS]
         if victims and r.code[:2] in FORCE_ROOTS:
             home = actors.setting.home_country()
