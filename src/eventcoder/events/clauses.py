@@ -11,21 +11,56 @@ from collections.abc import Mapping
 from ..grammar import (
     CONDITION_WORDS,
     FUTURE_AUXILIARIES,
+    GENERIC_SUBORDINATORS,
     GOING,
+    INDICATIVE_AUXILIARIES,
+    PAST_AUXILIARIES,
     INFINITIVE_MARKER,
     INTENT_PREPOSITIONS,
     MODALS,
+    COPULA,
+    GERUND_TAG,
+    HABITUAL_SUBORDINATOR,
+    PAST_PARTICIPLE_TAG,
+    PAST_PERFECT_AUXILIARY,
+    PAST_TAG,
+    PRESENT_PASSIVE_AUXILIARIES,
+    PRESENT_TAGS,
+    QUESTION_MARK,
+    QUESTION_SUBORDINATOR,
+    QUESTION_WORDS,
+    REQUEST_PREPOSITION,
+    SEMI_MODALS,
+    SINCE,
+    SPEAKER_PRONOUNS,
     STANCE_PREPOSITION,
 )
 from ..lexicon import VerbPattern
 from ..parse import DEP, POS, SUBJECT_DEPS, ParseView, keys
 from ..wordlists import word_lists
 
-__all__ = ["complements", "condition", "future", "governed_by_intent", "has_agent", "hypothetical", "is_passive",
-           "purpose_clause", "speaker", "stative", "statement_participle", "subjects", "verb_parsed_as_modifier"]
+__all__ = ["asks_question", "complements", "condition", "describes_what_is", "embedded_question", "future",
+           "generic_present", "governed_by_intent", "has_agent", "hypothetical", "in_apposition", "in_question",
+           "irrealis", "is_passive", "obliged_or_conditional", "own_future", "past_perfect_main", "purpose_clause", "relation_participle",
+           "since_background", "speaker", "stative", "statement_participle", "subjects", "verb_parsed_as_modifier"]
 
 TO_KEYS, GOING_KEYS, STANCE_KEYS = keys((INFINITIVE_MARKER,)), keys((GOING,)), keys((STANCE_PREPOSITION,))
 CONDITION_KEYS, MODAL_KEYS, FUTURE_KEYS = keys(CONDITION_WORDS), keys(MODALS), keys(FUTURE_AUXILIARIES)
+WHETHER_KEYS, SINCE_KEYS, GENERIC_KEYS = keys((QUESTION_SUBORDINATOR,)), keys((SINCE,)), keys(GENERIC_SUBORDINATORS)
+HAD_KEYS, INDICATIVE_KEYS = keys((PAST_PERFECT_AUXILIARY,)), keys(INDICATIVE_AUXILIARIES)
+PAST_KEYS = keys(PAST_AUXILIARIES)
+PRESENT_PASSIVE_KEYS, QUESTION_WORD_KEYS = keys(PRESENT_PASSIVE_AUXILIARIES), keys(QUESTION_WORDS)
+SPEAKER_PRONOUN_KEYS, QUESTION_MARK_KEYS = keys(SPEAKER_PRONOUNS), keys((QUESTION_MARK,))
+HABITUAL_KEYS, REQUEST_KEYS = keys((HABITUAL_SUBORDINATOR,)), keys((REQUEST_PREPOSITION,))
+NOMINAL_ARGUMENT_DEPS = frozenset({DEP.dobj, DEP.pobj, DEP.prep, DEP.nsubjpass})
+CONTENT_POS = frozenset({POS.VERB, POS.AUX, POS.NOUN, POS.PROPN, POS.PRON})
+MAIN_DEPS = frozenset({DEP.xcomp, DEP.conj, DEP.advcl})
+"""Clauses that share the time of the clause they hang from."""
+DESCRIBING_DEPS = frozenset({DEP.acl, DEP.advcl, DEP.amod, DEP.compound, DEP.appos, DEP.npadvmod})
+"""Positions of a participle or adjective that describes a noun or the subject ("backed by ...", "US-backed")."""
+AUX_DEPS = frozenset({DEP.aux, DEP.auxpass})
+OPENER_DEPS = frozenset({DEP.mark, DEP.advmod})
+REQUEST_OBJECT_DEPS = frozenset({DEP.xcomp, DEP.dative})
 ACTIVE_SUBJECT_DEPS = frozenset({DEP.nsubj, DEP.csubj})
 CHAIN_DEPS = frozenset({DEP.xcomp, DEP.conj})
 """A verb chained to another shares its tense and mood ("will meet and sign", "plans to visit")."""
@@ -67,6 +102,11 @@ def _modal_or_condition(view: ParseView, t: int) -> bool:
     return condition(view, t) or any(view.deps[c] == DEP.aux and view.lowers[c] in MODAL_KEYS for c in view.kids[t])
 
 
+def _semi_modal(view: ParseView, t: int) -> bool:
+    return view.lemma(t) in SEMI_MODALS and any(view.deps[c] == DEP.xcomp and purpose_clause(view, c)
+                                                for c in view.kids[t])
+
+
 def _future_auxiliary(view: ParseView, t: int) -> bool:
     return any(view.deps[c] == DEP.aux and (view.lowers[c] in FUTURE_KEYS or view.lowers[c] in GOING_KEYS)
                for c in view.kids[t])
@@ -76,6 +116,13 @@ def hypothetical(view: ParseView, i: int) -> bool:
     """The verb at ``i``, or a verb it is chained to, has a condition ("if", "unless") or a modal auxiliary
     ("could", "might" ...)."""
     return _chained(view, i, _modal_or_condition)
+
+
+def obliged_or_conditional(view: ParseView, i: int) -> bool:
+    """The verb at ``i``, or a verb it is chained to, is the infinitive of a semi-modal of obligation ("will
+    have to agree", "need to act"), or ``i`` is inside a condition clause further up ("... whether Turkey would
+    fight them if they intervened")."""
+    return _chained(view, i, _semi_modal) or any(condition(view, t) for t in view.ancestors(i))
 
 
 def future(view: ParseView, i: int) -> bool:
@@ -213,3 +260,192 @@ def speaker(view: ParseView, i: int) -> int | None:
             break
         t = heads[t]
     return None
+
+
+def _marked(view: ParseView, t: int, marks: frozenset[int]) -> bool:
+    """The clause headed by ``t`` opens with a subordinator among ``marks``."""
+    return any(view.deps[c] == DEP.mark and view.lowers[c] in marks for c in view.kids[t])
+
+
+def _has_aux(view: ParseView, t: int, words: frozenset[int]) -> bool:
+    return any(view.deps[c] in AUX_DEPS and view.lowers[c] in words for c in view.kids[t])
+
+
+def embedded_question(view: ParseView, i: int) -> bool:
+    """``i`` is inside a "whether" clause ("declined to comment on whether Denmark would attack"), or an
+    "if"-clause a verb of asking governs ("asked if Turkey would attack")."""
+    asking = word_lists().question_verbs
+    for t in (i, *view.ancestors(i)):
+        if _marked(view, t, WHETHER_KEYS) or (_marked(view, t, CONDITION_KEYS)
+                                              and view.lemma(view.heads[t]) in asking):
+            return True
+    return False
+
+
+def past_perfect_main(view: ParseView, i: int) -> bool:
+    """``i`` is in a main clause in the past perfect, or in a clause that hangs from one ("Oslo had protested
+    the decision"; "had been timid when partners demanded it"): an act before the story's own time. A past
+    perfect in reported speech ("said rebels had shelled ...") or in a subordinate clause ("attacked after
+    rebels had shelled ...") is the story's own past and does not count."""
+    deps, heads = view.deps, view.heads
+    t = i
+    while deps[t] in NOMINAL_ARGUMENT_DEPS and view.pos[t] != POS.VERB and heads[t] != t:
+        t = heads[t]  # a noun trigger: the clause of the verb it is an argument of ("had ordered a strike")
+    path = [t]
+    while heads[t] != t:
+        if deps[t] not in MAIN_DEPS:
+            return False  # a complement, modifier or argument: reported or embedded
+        t = heads[t]
+        path.append(t)
+    if speaker(view, t) is not None or any(deps[c] == DEP.parataxis for c in view.kids[t]):
+        return False
+    main = len(path)
+    while main > 1 and deps[path[main - 2]] != DEP.advcl:
+        main -= 1  # path[main - 1:] are the verbs of the main clause (the root and its chained verbs)
+    return any(view.tag(v) == PAST_PARTICIPLE_TAG and _has_aux(view, v, HAD_KEYS) for v in path[main - 1:])
+
+
+def since_background(view: ParseView, i: int) -> bool:
+    """``i`` is inside a clause or phrase of "since" ("since Turkey invaded ..."), or is a participle of a verb
+    that says what has been so since a time ("has been an envoy since 2010, travelling to ..."): background."""
+    deps, lowers = view.deps, view.lowers
+    for t in (i, *view.ancestors(i)):
+        if _marked(view, t, SINCE_KEYS) or (deps[t] == DEP.prep and lowers[t] in SINCE_KEYS):
+            return True
+    participle = i
+    while deps[participle] == DEP.conj and heads_differ(view, participle):
+        participle = view.heads[participle]
+    if deps[participle] != DEP.advcl or view.tag(i) != GERUND_TAG or any(deps[c] in SUBJECT_DEPS for c in view.kids[i]):
+        return False
+    head = view.heads[participle]
+    return any((deps[c] == DEP.prep and lowers[c] in SINCE_KEYS) or (deps[c] == DEP.advcl and _marked(view, c, SINCE_KEYS))
+               for c in view.kids[head])
+
+
+def heads_differ(view: ParseView, i: int) -> bool:
+    """``i`` is not the root (its head is another token)."""
+    return view.heads[i] != i
+
+
+def generic_present(view: ParseView, i: int) -> bool:
+    """A present-tense "when" clause and its present-tense main clause ("When America retreats, chaos follows";
+    "whenever" in any tense): what happens in general, not an act."""
+    t = i
+    while view.deps[t] in CHAIN_DEPS and heads_differ(view, t):
+        t = view.heads[t]
+    if _opened_by(view, t, GENERIC_KEYS):
+        return _opened_by(view, t, HABITUAL_KEYS) or (
+            view.tag(t) in PRESENT_TAGS and view.tag(view.heads[t]) in PRESENT_TAGS)
+    return view.tag(t) in PRESENT_TAGS and any(
+        view.deps[c] == DEP.advcl and _opened_by(view, c, GENERIC_KEYS) and view.tag(c) in PRESENT_TAGS
+        for c in view.kids[t])
+
+
+def _opened_by(view: ParseView, t: int, words: frozenset[int]) -> bool:
+    """The clause headed by ``t`` opens with a subordinator or adverb among ``words`` ("when", parsed either)."""
+    return any(c < t and view.deps[c] in OPENER_DEPS and view.lowers[c] in words for c in view.kids[t])
+
+
+def irrealis(view: ParseView, i: int) -> bool:
+    """``i`` is inside what a verb of imagining, fearing or predicting takes ("I imagined jets bombing it") or
+    in the clause of a noun of speculation ("speculation that Moscow would retaliate", "speculation grew that
+    ...")."""
+    lists = word_lists()
+    child = i
+    for t in view.ancestors(i):
+        dep = view.deps[child]
+        if view.pos[t] in VERBAL_POS and view.lemma(t) in lists.irrealis_verbs and dep not in SUBJECT_DEPS:
+            return True
+        if view.pos[t] == POS.NOUN and view.lemma(t) in lists.irrealis_nouns and dep in (DEP.acl, DEP.ccomp):
+            return True
+        if dep == DEP.ccomp and any(view.deps[s] == DEP.nsubj and view.lemma(s) in lists.irrealis_nouns
+                                    for s in view.kids[t]):
+            return True  # "speculation grew that Moscow would retaliate"
+        child = t
+    return False
+
+
+def in_apposition(view: ParseView, i: int) -> bool:
+    """The noun at ``i`` is inside an apposition that describes a noun ("Qatar, a mediator in the talks,
+    ..."), below any verb of its own. A verb there ("a decision hailed by Moscow") is not, it may be an act."""
+    if view.pos[i] != POS.NOUN:
+        return False
+    for t in (i, *view.ancestors(i)):
+        if view.deps[t] == DEP.appos:
+            return True
+        if t != i and view.pos[t] in VERBAL_POS:
+            return False
+    return False
+
+
+def relation_participle(view: ParseView, i: int) -> int | None:
+    """When the verb at ``i`` (a verb of a standing relation, ``relation_verbs``) is a participle or adjective
+    describing a noun ("the army, backed by Canadian advisers"; "US-backed rebels") or a present passive
+    ("Assad is backed by Russia"): the position of the noun it describes; else None."""
+    deps, kids = view.deps, view.kids[i]
+    if view.lemma(i) not in word_lists().relation_verbs:
+        return None
+    if _has_aux(view, i, PRESENT_PASSIVE_KEYS) and has_agent(view, i):
+        return next((c for c in kids if deps[c] == DEP.nsubjpass), None)
+    if deps[i] not in DESCRIBING_DEPS or any(deps[c] in AUX_DEPS or deps[c] in SUBJECT_DEPS for c in kids):
+        return None
+    if view.tag(i) != PAST_PARTICIPLE_TAG and view.pos[i] != POS.ADJ:
+        return None
+    head = view.heads[i]
+    if deps[i] == DEP.advcl:  # "Backed by Russia, the army advanced": the subject of the clause it hangs from
+        return next((c for c in view.kids[head] if deps[c] in SUBJECT_DEPS), None)
+    return head
+
+
+def describes_what_is(view: ParseView, clause: int, *, past_only: bool = False) -> bool:
+    """The finite clause headed at ``clause`` says what is or was so: a past tense, or an auxiliary of the
+    indicative ("was aimed at", "does not mean", "is committed"); never a subjunctive, modal or future ("that
+    he resign", "that they must", "it would"). ``past_only``: the past tense only (after a verb of demand a
+    present indicative may be mandative: "insists that the Kurds are excluded")."""
+    if _has_aux(view, clause, MODAL_KEYS | FUTURE_KEYS | TO_KEYS):
+        return False
+    if view.tag(clause) == PAST_TAG or _has_aux(view, clause, PAST_KEYS):
+        return True
+    return not past_only and (_has_aux(view, clause, INDICATIVE_KEYS) or (
+        view.lemma(clause) == COPULA and view.tag(clause) in PRESENT_TAGS))
+
+
+def own_future(view: ParseView, clause: int) -> bool:
+    """The clause headed at ``clause`` is in the future and its subject is the speaker ("insisted it would
+    push them out"): an announcement of the speaker's own act."""
+    subs = [c for c in view.kids[clause] if view.deps[c] == DEP.nsubj]
+    return _has_aux(view, clause, FUTURE_KEYS) and bool(subs) and view.lowers[subs[0]] in SPEAKER_PRONOUN_KEYS
+
+
+def in_question(view: ParseView, i: int) -> bool:
+    """The clause of ``i`` is a direct question: a question mark ends it ("Why are we fighting for them?")."""
+    t = i
+    while view.deps[t] in CHAIN_DEPS and heads_differ(view, t):
+        t = view.heads[t]
+    end = max(view.subtree(t))
+    _, sentence_end = view.sentence_of(i)
+    for k in range(end, sentence_end):
+        if view.lowers[k] in QUESTION_MARK_KEYS:
+            return True
+        if k > end and view.pos[k] in CONTENT_POS:
+            return False
+    return False
+
+
+def asks_question(view: ParseView, i: int) -> bool:
+    """The verb of asking at ``i`` asks a question, not for something: no infinitive, no "for" or object
+    asked for, and its clause, if any, is a question ("asked whether ...", "..., Trump asked.")."""
+    kids, deps = view.kids[i], view.deps
+    for c in kids:
+        if deps[c] in REQUEST_OBJECT_DEPS or (deps[c] == DEP.prep and view.lowers[c] in REQUEST_KEYS):
+            return False
+        if deps[c] == DEP.dobj and view.pos[c] == POS.NOUN and view.lemma(c) not in word_lists().question_nouns:
+            return False
+        if deps[c] == DEP.ccomp and not (_opens_question(view, c) or in_question(view, c)):
+            return False
+    return True
+
+
+def _opens_question(view: ParseView, clause: int) -> bool:
+    first = view.left_edge(clause)
+    return view.lowers[first] in QUESTION_WORD_KEYS or _marked(view, clause, QUESTION_WORD_KEYS)
