@@ -50,7 +50,7 @@ def test_screening_past_perfect_in_reported_speech_or_after_clause_is_news():
 
 def test_screening_since_clause_and_since_state_participle_are_background():
     assert _stopped_by("Since Ethiopia expelled the Eritrean envoy, trade has collapsed.", "expelled") == "past"
-    text = "The envoy has been a mediator since 2010, travelling to Sudan, Chad and Libya."
+    text = "The envoy has been a mediator for refugees since 2010, travelling to Sudan, Chad and Libya."
     assert _stopped_by(text, "travelling") == "past"
     assert not _coded(text).records
 
@@ -145,3 +145,30 @@ def test_screening_refused_act_is_a_rejection_by_what_is_refused(text, code):
 
 def test_screening_act_not_done_in_the_past_is_no_refusal():
     assert not _coded("Peru did not meet the Chilean delegation.").records
+
+
+# ---------------------------------------------------------------------- more background, negation and possibility
+@pytest.mark.parametrize("text,word,step", [
+    ("The envoy, who flew to Cairo and met the Egyptian president, praised the deal.", "met", "background"),
+    ("Kurdish fighters had not left the town, as agreed with Turkey in May.", "agreed", "background"),
+    ("Since 2015 the Saudi air force has bombed Yemeni ports dozens of times.", "bombed", "past"),
+    ("Ankara has backed the plan, even though it had previously demanded that Athens withdraw its troops.",
+     "demanded", "past"),
+    ("Greek jets cannot fly over the islands without Turkey agreeing to the plan.", "agreeing", "negation"),
+    ("The Canadian minister said she did not recall any Iranian attacks on Canadian ships.", "attacks",
+     "negation"),
+    ("The dispute could lead to Serbia reaching a deal with Kosovo.", "reaching", "condition"),
+    ("To withdraw the French troops from Mali would be a mistake, the Malian minister said.", "withdraw",
+     "condition"),
+    ("Greek ministers warned that a Turkish-imposed deal would be unstable.", "warned", "claim"),
+    ("Egyptian officials said the Russian and Iranian-backed militias had shelled the town.", "backed",
+     "description"),
+    ("Police said the suspects had probably been killed by Syrian troops.", "killed", "speculation"),
+])
+def test_screening_more_forms_of_each_class(text, word, step):
+    assert _stopped_by(text, word) == step
+
+
+def test_screening_reported_past_perfect_of_a_described_actor_is_still_coded():
+    text = "Egyptian officials said the Russian and Iranian-backed militias had shelled the town."
+    assert "19" in _roots(text) and "05" not in _roots(text)

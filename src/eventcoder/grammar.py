@@ -12,7 +12,7 @@ This module is plain Python: importing it loads no spaCy.
 
 from __future__ import annotations
 
-__all__ = ["ALLEGED_PREPOSITIONS", "ARTICLES", "ATTACK_PREPOSITIONS", "BACK_PRONOUNS", "BETWEEN_PREPOSITIONS",
+__all__ = ["ALLEGED_PREPOSITIONS", "ARTICLES", "AS", "ATTACK_PREPOSITIONS", "BACK_PRONOUNS", "BETWEEN_PREPOSITIONS",
            "CONDITION_WORDS", "CONTAINER_PREPOSITIONS", "COPULA", "DEFINITE_ARTICLE", "FUTURE_AUXILIARIES",
            "GENERIC_SUBORDINATORS", "GOING", "GROUP_NUMBERS", "HABITUAL_SUBORDINATOR", "HERE", "INDICATIVE_AUXILIARIES", "INFINITIVE_MARKER",
            "INTENT_PREPOSITIONS", "JOINT_PREPOSITION", "LOCATIVE_PREPOSITIONS", "MODALS", "NEGATIVE_DETERMINERS",
@@ -21,7 +21,7 @@ __all__ = ["ALLEGED_PREPOSITIONS", "ARTICLES", "ATTACK_PREPOSITIONS", "BACK_PRON
            "PERSON_SUBJECTS", "PHRASE_PREPOSITIONS", "PLACE_PREPOSITIONS", "PLANNING_WORDS",
            "PRESENT_PASSIVE_AUXILIARIES", "PRESENT_TAGS", "QUESTION_MARK", "QUESTION_SUBORDINATOR", "QUESTION_WORDS",
            "RECIPIENT_PREPOSITION", "REPORTED_PREPOSITIONS", "REQUEST_PREPOSITION", "SEMI_MODALS", "SINCE", "SPEAKER_PRONOUNS",
-           "STANCE_PREPOSITION", "TARGET_PREPOSITIONS", "TIME_MODIFIERS", "TOPIC_PREPOSITIONS"]
+           "STANCE_PREPOSITION", "TARGET_PREPOSITIONS", "TIME_MODIFIERS", "TOPIC_PREPOSITIONS", "WITHOUT"]
 
 
 # ---------------------------------------------------------------------- verbs: tense, mood, modality
@@ -54,6 +54,11 @@ COPULA = "be"
 """The lemma of the copula: in the present tense it says what is so ("insisted the plan is legal")."""
 REQUEST_PREPOSITION = "for"
 """The preposition of what is asked for ("asked for help")."""
+WITHOUT = "without"
+"""The preposition of what does not happen ("without Russia agreeing")."""
+AS = "as"
+"""The subordinator of a clause that refers to what was agreed, demanded or planned before ("as agreed in the
+deal", "as demanded by Israel")."""
 QUESTION_WORDS = frozenset({"why", "what", "who", "whom", "whose", "which", "where", "when", "how", "whether",
                             "if"})
 """Words that open a question ("asked whether ...", "asked why ...")."""

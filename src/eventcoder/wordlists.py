@@ -57,6 +57,7 @@ class WordLists:
         question_verbs: lemmas of verbs of asking a question: with a question or nothing as complement they ask,
             they do not appeal ("asked whether ...").
         question_nouns: nouns of a question asked ("began asking questions"): no request.
+        hedge_adverbs: adverbs that make an act only possible ("probably", "perhaps"): no act asserted.
     """
 
     speech_verbs: frozenset[str]
@@ -78,6 +79,7 @@ class WordLists:
     failure_words: frozenset[str]
     question_verbs: frozenset[str]
     question_nouns: frozenset[str]
+    hedge_adverbs: frozenset[str]
 
 
 def load_word_lists(text: str, name: str) -> WordLists:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..grammar import (
+    AS,
     CONDITION_WORDS,
     FUTURE_AUXILIARIES,
     GENERIC_SUBORDINATORS,
@@ -34,6 +35,7 @@ from ..grammar import (
     SINCE,
     SPEAKER_PRONOUNS,
     STANCE_PREPOSITION,
+    WITHOUT,
 )
 from ..lexicon import VerbPattern
 from ..parse import DEP, POS, SUBJECT_DEPS, ParseView, keys
@@ -41,7 +43,8 @@ from ..wordlists import word_lists
 
 __all__ = ["asks_question", "complements", "condition", "describes_what_is", "embedded_question", "future",
            "generic_present", "governed_by_intent", "has_agent", "hypothetical", "in_apposition", "in_question",
-           "irrealis", "is_passive", "obliged_or_conditional", "own_future", "past_perfect_main", "purpose_clause", "relation_participle",
+           "irrealis", "is_passive", "obliged_or_conditional", "argument_of_modal", "copular", "inside_relative_clause",
+           "negated_noun_clause", "reference_clause", "without_clause", "hedged", "own_future", "past_perfect_main", "purpose_clause", "relation_participle",
            "since_background", "speaker", "stative", "statement_participle", "subjects", "verb_parsed_as_modifier"]
 
 TO_KEYS, GOING_KEYS, STANCE_KEYS = keys((INFINITIVE_MARKER,)), keys((GOING,)), keys((STANCE_PREPOSITION,))
@@ -52,6 +55,10 @@ PAST_KEYS = keys(PAST_AUXILIARIES)
 PRESENT_PASSIVE_KEYS, QUESTION_WORD_KEYS = keys(PRESENT_PASSIVE_AUXILIARIES), keys(QUESTION_WORDS)
 SPEAKER_PRONOUN_KEYS, QUESTION_MARK_KEYS = keys(SPEAKER_PRONOUNS), keys((QUESTION_MARK,))
 HABITUAL_KEYS, REQUEST_KEYS = keys((HABITUAL_SUBORDINATOR,)), keys((REQUEST_PREPOSITION,))
+WITHOUT_KEYS, AS_KEYS = keys((WITHOUT,)), keys((AS,))
+EMBEDDED_DEPS = frozenset({DEP.pcomp, DEP.pobj, DEP.prep, DEP.csubj})
+"""Positions of a clause or phrase that is an argument of a verb (not its complement clause)."""
+YEAR_DIGITS = 4
 NOMINAL_ARGUMENT_DEPS = frozenset({DEP.dobj, DEP.pobj, DEP.prep, DEP.nsubjpass})
 CONTENT_POS = frozenset({POS.VERB, POS.AUX, POS.NOUN, POS.PROPN, POS.PRON})
 MAIN_DEPS = frozenset({DEP.xcomp, DEP.conj, DEP.advcl})
@@ -60,6 +67,8 @@ DESCRIBING_DEPS = frozenset({DEP.acl, DEP.advcl, DEP.amod, DEP.compound, DEP.app
 """Positions of a participle or adjective that describes a noun or the subject ("backed by ...", "US-backed")."""
 AUX_DEPS = frozenset({DEP.aux, DEP.auxpass})
 OPENER_DEPS = frozenset({DEP.mark, DEP.advmod})
+PREDICATE_DEPS = frozenset({DEP.attr, DEP.acomp, DEP.dobj})
+"""The rest of a predicate, whose modifiers are the clause's ("has been an advocate since 2006")."""
 REQUEST_OBJECT_DEPS = frozenset({DEP.xcomp, DEP.dative})
 ACTIVE_SUBJECT_DEPS = frozenset({DEP.nsubj, DEP.csubj})
 CHAIN_DEPS = frozenset({DEP.xcomp, DEP.conj})
@@ -285,8 +294,9 @@ def embedded_question(view: ParseView, i: int) -> bool:
 def past_perfect_main(view: ParseView, i: int) -> bool:
     """``i`` is in a main clause in the past perfect, or in a clause that hangs from one ("Oslo had protested
     the decision"; "had been timid when partners demanded it"): an act before the story's own time. A past
-    perfect in reported speech ("said rebels had shelled ...") or in a subordinate clause ("attacked after
-    rebels had shelled ...") is the story's own past and does not count."""
+    perfect in reported speech ("said rebels had shelled ...") or in a subordinate clause of a past main clause
+    ("attacked after rebels had shelled ...") is the story's own past and does not count; in one of a present
+    main clause ("has backed Moscow, though he had demanded ...") it does."""
     deps, heads = view.deps, view.heads
     t = i
     while deps[t] in NOMINAL_ARGUMENT_DEPS and view.pos[t] != POS.VERB and heads[t] != t:
@@ -302,24 +312,41 @@ def past_perfect_main(view: ParseView, i: int) -> bool:
     main = len(path)
     while main > 1 and deps[path[main - 2]] != DEP.advcl:
         main -= 1  # path[main - 1:] are the verbs of the main clause (the root and its chained verbs)
-    return any(view.tag(v) == PAST_PARTICIPLE_TAG and _has_aux(view, v, HAD_KEYS) for v in path[main - 1:])
+    perfect = [v for v in path if view.tag(v) == PAST_PARTICIPLE_TAG and _has_aux(view, v, HAD_KEYS)]
+    return any(v in path[main - 1:] for v in perfect) or (bool(perfect) and _present(view, t))
+
+
+def _present(view: ParseView, t: int) -> bool:
+    """The verb at ``t`` is in the present or present perfect ("has backed", "says")."""
+    return view.tag(t) in PRESENT_TAGS or any(view.deps[c] == DEP.aux and view.tag(c) in PRESENT_TAGS
+                                              for c in view.kids[t])
 
 
 def since_background(view: ParseView, i: int) -> bool:
-    """``i`` is inside a clause or phrase of "since" ("since Turkey invaded ..."), or is a participle of a verb
-    that says what has been so since a time ("has been an envoy since 2010, travelling to ..."): background."""
+    """``i`` is inside a clause or phrase of "since" ("since Turkey invaded ..."), has a "since" of a year ("has
+    bombed ... since 2014": a tally), or is a participle of a verb that says what has been so since a time ("has
+    been an envoy since 2010, travelling to ..."): background."""
     deps, lowers = view.deps, view.lowers
     for t in (i, *view.ancestors(i)):
         if _marked(view, t, SINCE_KEYS) or (deps[t] == DEP.prep and lowers[t] in SINCE_KEYS):
             return True
+    if any(deps[c] == DEP.prep and lowers[c] in SINCE_KEYS and _names_a_year(view, c) for c in view.kids[i]):
+        return True  # "since 2014 the US has bombed ...": a tally over years
     participle = i
     while deps[participle] == DEP.conj and heads_differ(view, participle):
         participle = view.heads[participle]
     if deps[participle] != DEP.advcl or view.tag(i) != GERUND_TAG or any(deps[c] in SUBJECT_DEPS for c in view.kids[i]):
         return False
     head = view.heads[participle]
+    predicate = [head, *(c for c in view.kids[head] if deps[c] in PREDICATE_DEPS)]
     return any((deps[c] == DEP.prep and lowers[c] in SINCE_KEYS) or (deps[c] == DEP.advcl and _marked(view, c, SINCE_KEYS))
-               for c in view.kids[head])
+               for t in predicate for c in view.kids[t])
+
+
+def _names_a_year(view: ParseView, prep: int) -> bool:
+    """The phrase of the preposition at ``prep`` names a year ("since 2014")."""
+    return any(view.numeric[t] and len(view.word(t)) == YEAR_DIGITS and view.word(t).isdigit()
+               for t in view.subtree(prep))
 
 
 def heads_differ(view: ParseView, i: int) -> bool:
@@ -387,12 +414,15 @@ def relation_participle(view: ParseView, i: int) -> int | None:
         return None
     if _has_aux(view, i, PRESENT_PASSIVE_KEYS) and has_agent(view, i):
         return next((c for c in kids if deps[c] == DEP.nsubjpass), None)
-    if deps[i] not in DESCRIBING_DEPS or any(deps[c] in AUX_DEPS or deps[c] in SUBJECT_DEPS for c in kids):
+    first = i
+    while deps[first] == DEP.conj and heads_differ(view, first):
+        first = view.heads[first]  # "the Russian and Iranian-backed forces"
+    if deps[first] not in DESCRIBING_DEPS or any(deps[c] in AUX_DEPS or deps[c] in SUBJECT_DEPS for c in kids):
         return None
     if view.tag(i) != PAST_PARTICIPLE_TAG and view.pos[i] != POS.ADJ:
         return None
-    head = view.heads[i]
-    if deps[i] == DEP.advcl:  # "Backed by Russia, the army advanced": the subject of the clause it hangs from
+    head = view.heads[first]
+    if deps[first] == DEP.advcl:  # "Backed by Russia, the army advanced": the subject of the clause it hangs from
         return next((c for c in view.kids[head] if deps[c] in SUBJECT_DEPS), None)
     return head
 
@@ -449,3 +479,65 @@ def asks_question(view: ParseView, i: int) -> bool:
 def _opens_question(view: ParseView, clause: int) -> bool:
     first = view.left_edge(clause)
     return view.lowers[first] in QUESTION_WORD_KEYS or _marked(view, clause, QUESTION_WORD_KEYS)
+
+
+def reference_clause(view: ParseView, i: int) -> bool:
+    """A clause of "as" with no subject of its own ("as agreed in the deal", "as demanded by Israel"): it refers
+    to an act before, it does not report one."""
+    return view.deps[i] == DEP.advcl and _marked(view, i, AS_KEYS) and not any(
+        view.deps[c] in SUBJECT_DEPS for c in view.kids[i])
+
+
+def inside_relative_clause(view: ParseView, i: int) -> bool:
+    """``i`` is inside a relative clause further up ("Begum, who married him days after arriving in Raqqa"):
+    background, as the relative clause itself is."""
+    return any(view.deps[t] == DEP.relcl for t in view.ancestors(i))
+
+
+def without_clause(view: ParseView, i: int) -> bool:
+    """``i`` is inside a phrase of "without" ("could not fly without Russia agreeing"): it does not happen."""
+    return any(view.deps[t] == DEP.prep and view.lowers[t] in WITHOUT_KEYS for t in view.ancestors(i))
+
+
+def argument_of_modal(view: ParseView, i: int) -> bool:
+    """``i`` is in an argument of a verb with a modal or in an infinitive subject, not in its complement clause
+    ("could lead to Turkey reaching a deal", "to withdraw would be a mistake"): possible, not done."""
+    deps = view.deps
+    if deps[i] == DEP.csubj and purpose_clause(view, i):
+        return True
+    t = i
+    while heads_differ(view, t) and (deps[t] in EMBEDDED_DEPS or (
+            deps[t] == DEP.advcl and view.tag(t) == GERUND_TAG
+            and not any(deps[c] in SUBJECT_DEPS for c in view.kids[t]))):
+        t = view.heads[t]
+        if view.pos[t] in VERBAL_POS and _has_aux(view, t, MODAL_KEYS):
+            return True
+    return False
+
+
+def negated_noun_clause(view: ParseView, i: int, negative: frozenset[int]) -> bool:
+    """``i`` is in the clause of a noun with a negative determiner ("no sign that Russia attacked", "no
+    evidence that ..."), or is a noun object of a negated verb ("do not recall any attacks")."""
+    deps, kids = view.deps, view.kids
+    if view.pos[i] == POS.NOUN and deps[i] in (DEP.dobj, DEP.nsubjpass) and any(
+            deps[c] == DEP.neg for c in kids[view.heads[i]]):
+        return True
+    child = i
+    for t in view.ancestors(i):
+        if deps[child] in (DEP.acl, DEP.ccomp) and view.pos[t] == POS.NOUN and any(
+                deps[d] == DEP.det and view.lowers[d] in negative for d in kids[t]):
+            return True
+        child = t
+    return False
+
+
+def copular(view: ParseView, clause: int) -> bool:
+    """The clause headed at ``clause`` is copular ("would be unstable", "would be a mistake"): a state, no act."""
+    return view.lemma(clause) == COPULA and any(view.deps[c] in (DEP.acomp, DEP.attr) for c in view.kids[clause])
+
+
+def hedged(view: ParseView, i: int) -> bool:
+    """The verb at ``i``, or a verb it is chained to, is hedged by an adverb of possibility ("had probably been
+    killed", "perhaps sent"): no act asserted."""
+    hedges = word_lists().hedge_adverbs
+    return _chained(view, i, lambda v, t: any(v.deps[c] == DEP.advmod and v.lower(c) in hedges for c in v.kids[t]))

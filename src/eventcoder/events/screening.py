@@ -126,12 +126,14 @@ def light_verb_object(screen: Screen, i: int, p: VerbPattern) -> bool:
 
 
 def background(screen: Screen, i: int, p: VerbPattern) -> bool:
-    """Triggers in relative clauses, noun modifiers or argument positions (background events), purpose clauses
-    ("held a meeting to discuss"), and participles of consequence for material acts ("..., killing six
-    soldiers")."""
+    """Triggers in relative clauses (or inside one further up), noun modifiers or argument positions (background
+    events), purpose clauses ("held a meeting to discuss"), clauses of "as" that refer back ("as agreed in the
+    deal"), and participles of consequence for material acts ("..., killing six soldiers")."""
     view = screen.view
     pos, deps, heads, kids = view.pos, view.deps, view.heads, view.kids
     if deps[i] == DEP.advcl and clauses.purpose_clause(view, i):
+        return True
+    if clauses.inside_relative_clause(view, i) or clauses.reference_clause(view, i):
         return True
     if clauses.verb_parsed_as_modifier(view, i) or clauses.statement_participle(view, i):
         return False
@@ -178,8 +180,12 @@ def opinion(screen: Screen, i: int, p: VerbPattern) -> bool:
 def _describes(view: ParseView, clause: int) -> bool:
     """A finite clause (its head at ``clause``) that describes rather than plans: no "to", no
     will/would/should/must/shall."""
-    return not any(view.deps[a] in PLANNING_AUX_DEPS and view.lowers[a] in PLANNING_KEYS
-                   for a in view.kids[clause]) and view.tag(clause) not in ("VB", "VBG")
+    kids = view.kids[clause]
+    if any(view.deps[a] in PLANNING_AUX_DEPS and view.lowers[a] in PLANNING_KEYS for a in kids):
+        return False
+    if view.tag(clause) == "VBG":  # "was making sure" describes; a bare gerund does not
+        return any(view.deps[a] == DEP.aux for a in kids)
+    return view.tag(clause) != "VB"
 
 
 def negated(screen: Screen, i: int, p: VerbPattern) -> bool:
@@ -197,14 +203,18 @@ def negated(screen: Screen, i: int, p: VerbPattern) -> bool:
 
 def not_done(screen: Screen, i: int, p: VerbPattern) -> bool:
     """What :func:`negated` finds, and more forms of "it did not happen": a subject of "neither ... nor"
-    ("neither Britain nor France ratified"), the infinitive of "yet" ("is yet to offer") or of a word of failure
-    or refusal ("failed to reach", "unwilling to accept")."""
+    ("neither Britain nor France ratified"), a phrase of "without" ("without Russia agreeing"), the clause of a
+    negated noun ("no sign that ..."), a noun object of a negated verb ("did not recall any attacks"), the
+    infinitive of "yet" ("is yet to offer") or of a word of failure or refusal ("failed to reach", "unwilling
+    to accept")."""
     if negated(screen, i, p):
         return True
     view = screen.view
     kids, deps = view.kids, view.deps
     if any(deps[c] in NEGATED_DEPS and any(deps[d] in NEGATIVE_MODIFIER_DEPS and view.lowers[d] in NEGATIVE_KEYS
                                            for d in kids[c]) for c in kids[i]):
+        return True
+    if clauses.without_clause(view, i) or clauses.negated_noun_clause(view, i, NEGATIVE_KEYS):
         return True
     if deps[i] not in DEPENDENT_DEPS:
         return False
@@ -226,8 +236,11 @@ def refused(view: ParseView, i: int) -> bool:
 
 def conditional(screen: Screen, i: int, p: VerbPattern) -> bool:
     """The trigger, or a verb it is chained to, has a condition or a modal ("if", "could", "might", "will have
-    to"), or it is inside a condition clause."""
-    return clauses.hypothetical(screen.view, i) or clauses.obliged_or_conditional(screen.view, i)
+    to"); or it is inside a condition clause, an argument of a verb with a modal ("could lead to Turkey
+    reaching a deal") or an infinitive subject ("to withdraw would be a mistake")."""
+    view = screen.view
+    return (clauses.hypothetical(view, i) or clauses.obliged_or_conditional(view, i)
+            or clauses.argument_of_modal(view, i))
 
 
 def description(screen: Screen, i: int, p: VerbPattern) -> bool:
@@ -254,20 +267,23 @@ def background_time(screen: Screen, i: int, p: VerbPattern) -> bool:
 
 def claim(screen: Screen, i: int, p: VerbPattern) -> bool:
     """A demand or threat verb whose clause says what is so ("insisted the raid was aimed at smugglers", "warned
-    that the truce does not mean peace") or announces the speaker's own act ("insisted it would push them out"):
-    a claim or an announcement, not a demand or threat."""
+    that the truce does not mean peace", "warned that a deal would be unstable") or announces the speaker's own
+    act ("insisted it would push them out"): a claim or an announcement, not a demand or threat."""
     if p.code[:2] not in CLAIM_ROOTS:
         return False
     comps = _claim_clauses(screen.view, i)
-    past_only = p.code[:2] == DEMAND_ROOT
-    return bool(comps) and (all(clauses.describes_what_is(screen.view, c, past_only=past_only) for c in comps)
+    view, past_only = screen.view, p.code[:2] == DEMAND_ROOT
+    return bool(comps) and (all(clauses.describes_what_is(view, c, past_only=past_only)
+                                or (not past_only and clauses.copular(view, c)) for c in comps)
                             or _announces(screen.view, i, p))
 
 
 def speculation(screen: Screen, i: int, p: VerbPattern) -> bool:
     """A trigger in an embedded question ("on whether Denmark would attack"), in what is imagined, feared or
-    predicted ("I imagined jets bombing it"), or in the clause of a noun of speculation ("speculation that ...")."""
-    return clauses.embedded_question(screen.view, i) or clauses.irrealis(screen.view, i)
+    predicted ("I imagined jets bombing it"), in the clause of a noun of speculation ("speculation that ..."),
+    or hedged by an adverb of possibility ("had probably been killed")."""
+    view = screen.view
+    return clauses.embedded_question(view, i) or clauses.irrealis(view, i) or clauses.hedged(view, i)
 
 
 def question(screen: Screen, i: int, p: VerbPattern) -> bool:
@@ -308,7 +324,7 @@ CHECKS: tuple[Check, ...] = (
           description),
     Check("past", "before the story's time (past perfect main clause, since-clause)", background_time),
     Check("claim", "claims what is so or announces the speaker's own act: no demand or threat", claim),
-    Check("speculation", "imagined, feared, predicted or asked whether: not an act", speculation),
+    Check("speculation", "imagined, feared, predicted, hedged or asked whether: not an act", speculation),
     Check("question", "a question, not an act or an appeal", question),
     Check("generic", "says what happens in general (present-tense when-clause)", generic),
     Check("patient", "acts on no people", no_patient),
