@@ -172,3 +172,17 @@ def test_screening_more_forms_of_each_class(text, word, step):
 def test_screening_reported_past_perfect_of_a_described_actor_is_still_coded():
     text = "Egyptian officials said the Russian and Iranian-backed militias had shelled the town."
     assert "19" in _roots(text) and "05" not in _roots(text)
+
+
+@pytest.mark.parametrize("text,word,step", [
+    ("The Kenyan delegation was too divided to meet the Somali envoy.", "meet", "negation"),
+    ("The Chadian commander insisted on leading the attack himself.", "insisted", "claim"),
+    ("In several countries reporters are killed simply for covering protests.", "killed", "generic"),
+    ("A Nigerian spokesman said that Nigerian troops strike only armed camps.", "strike", "generic"),
+    ("Speculation is rife that a deal signed by Sudan provides guarantees for the rebels.", "signed",
+     "speculation"),
+    ("The towns named in a list drawn up after Ethiopia attacked Eritrea were rebuilt.", "attacked",
+     "background"),
+])
+def test_screening_negation_claims_habits_and_nested_modifiers(text, word, step):
+    assert _stopped_by(text, word) == step

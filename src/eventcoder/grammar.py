@@ -21,7 +21,7 @@ __all__ = ["ALLEGED_PREPOSITIONS", "ARTICLES", "AS", "ATTACK_PREPOSITIONS", "BAC
            "PERSON_SUBJECTS", "PHRASE_PREPOSITIONS", "PLACE_PREPOSITIONS", "PLANNING_WORDS",
            "PRESENT_PASSIVE_AUXILIARIES", "PRESENT_TAGS", "QUESTION_MARK", "QUESTION_SUBORDINATOR", "QUESTION_WORDS",
            "RECIPIENT_PREPOSITION", "REPORTED_PREPOSITIONS", "REQUEST_PREPOSITION", "SEMI_MODALS", "SINCE", "SPEAKER_PRONOUNS",
-           "STANCE_PREPOSITION", "TARGET_PREPOSITIONS", "TIME_MODIFIERS", "TOPIC_PREPOSITIONS", "WITHOUT"]
+           "STANCE_PREPOSITION", "TARGET_PREPOSITIONS", "TIME_MODIFIERS", "TOO", "TOPIC_PREPOSITIONS", "WITHOUT"]
 
 
 # ---------------------------------------------------------------------- verbs: tense, mood, modality
@@ -66,6 +66,8 @@ QUESTION_MARK = "?"
 """The mark that ends a direct question ("Why are we fighting for them?")."""
 NEGATIVE_DETERMINERS = frozenset({"no", "neither", "never"})
 """Determiners that negate their noun ("no agreement was reached")."""
+TOO = "too"
+"""The adverb of "too weak to ...": the infinitive it governs is not done."""
 NOT_YET = "yet"
 """The adverb of "is yet to" / "has yet to": what follows has not happened."""
 SEMI_MODALS = frozenset({"have", "need", "ought"})

@@ -44,7 +44,7 @@ from ..wordlists import word_lists
 __all__ = ["asks_question", "complements", "condition", "describes_what_is", "embedded_question", "future",
            "generic_present", "governed_by_intent", "has_agent", "hypothetical", "in_apposition", "in_question",
            "irrealis", "is_passive", "obliged_or_conditional", "argument_of_modal", "copular", "inside_relative_clause",
-           "negated_noun_clause", "reference_clause", "without_clause", "hedged", "own_future", "past_perfect_main", "purpose_clause", "relation_participle",
+           "negated_noun_clause", "reference_clause", "without_clause", "hedged", "own_gerund", "habitual_present", "own_future", "past_perfect_main", "purpose_clause", "relation_participle",
            "since_background", "speaker", "stative", "statement_participle", "subjects", "verb_parsed_as_modifier"]
 
 TO_KEYS, GOING_KEYS, STANCE_KEYS = keys((INFINITIVE_MARKER,)), keys((GOING,)), keys((STANCE_PREPOSITION,))
@@ -59,7 +59,10 @@ WITHOUT_KEYS, AS_KEYS = keys((WITHOUT,)), keys((AS,))
 EMBEDDED_DEPS = frozenset({DEP.pcomp, DEP.pobj, DEP.prep, DEP.csubj})
 """Positions of a clause or phrase that is an argument of a verb (not its complement clause)."""
 YEAR_DIGITS = 4
+SPECULATED_DEPS = frozenset({DEP.ccomp, DEP.acomp, DEP.acl, DEP.attr})
+"""How a clause hangs from a verb whose subject is a noun of speculation ("speculation is rife that ...")."""
 NOMINAL_ARGUMENT_DEPS = frozenset({DEP.dobj, DEP.pobj, DEP.prep, DEP.nsubjpass})
+NOUN_POS = frozenset({POS.NOUN, POS.PROPN})
 CONTENT_POS = frozenset({POS.VERB, POS.AUX, POS.NOUN, POS.PROPN, POS.PRON})
 MAIN_DEPS = frozenset({DEP.xcomp, DEP.conj, DEP.advcl})
 """Clauses that share the time of the clause they hang from."""
@@ -112,8 +115,9 @@ def _modal_or_condition(view: ParseView, t: int) -> bool:
 
 
 def _semi_modal(view: ParseView, t: int) -> bool:
-    return view.lemma(t) in SEMI_MODALS and any(view.deps[c] == DEP.xcomp and purpose_clause(view, c)
-                                                for c in view.kids[t])
+    """A semi-modal not in the past ("has to", "will have to", "need to"; "had to" says it was done)."""
+    return view.lemma(t) in SEMI_MODALS and view.tag(t) != PAST_TAG and any(
+        view.deps[c] == DEP.xcomp and purpose_clause(view, c) for c in view.kids[t])
 
 
 def _future_auxiliary(view: ParseView, t: int) -> bool:
@@ -131,7 +135,15 @@ def obliged_or_conditional(view: ParseView, i: int) -> bool:
     """The verb at ``i``, or a verb it is chained to, is the infinitive of a semi-modal of obligation ("will
     have to agree", "need to act"), or ``i`` is inside a condition clause further up ("... whether Turkey would
     fight them if they intervened")."""
-    return _chained(view, i, _semi_modal) or any(condition(view, t) for t in view.ancestors(i))
+    deps, t = view.deps, i
+    for _ in range(6):  # up through infinitives and conjuncts that share the subject ("to determine ... and agree")
+        if _semi_modal(view, t):
+            return True
+        if not (deps[t] == DEP.xcomp or (deps[t] == DEP.conj and not any(
+                deps[c] in SUBJECT_DEPS for c in view.kids[t]))) or not heads_differ(view, t):
+            break
+        t = view.heads[t]
+    return any(condition(view, t) for t in view.ancestors(i))
 
 
 def future(view: ParseView, i: int) -> bool:
@@ -385,9 +397,9 @@ def irrealis(view: ParseView, i: int) -> bool:
             return True
         if view.pos[t] == POS.NOUN and view.lemma(t) in lists.irrealis_nouns and dep in (DEP.acl, DEP.ccomp):
             return True
-        if dep == DEP.ccomp and any(view.deps[s] == DEP.nsubj and view.lemma(s) in lists.irrealis_nouns
-                                    for s in view.kids[t]):
-            return True  # "speculation grew that Moscow would retaliate"
+        if dep in SPECULATED_DEPS and any(view.deps[s] == DEP.nsubj and view.lemma(s) in lists.irrealis_nouns
+                                          for s in view.kids[t]):
+            return True  # "speculation grew that Moscow would retaliate", "speculation is rife that ..."
         child = t
     return False
 
@@ -489,9 +501,17 @@ def reference_clause(view: ParseView, i: int) -> bool:
 
 
 def inside_relative_clause(view: ParseView, i: int) -> bool:
-    """``i`` is inside a relative clause further up ("Begum, who married him days after arriving in Raqqa"):
-    background, as the relative clause itself is."""
-    return any(view.deps[t] == DEP.relcl for t in view.ancestors(i))
+    """``i`` is inside a relative clause further up ("Begum, who married him days after arriving in Raqqa"),
+    or a participle modifying a noun ("zones created under a deal brokered by ..."; not a statement's
+    participle, "a statement urging ...", nor a reduced passive naming its actor, "a truce brokered by
+    Qatar"): background, as the clause itself is."""
+    for t in view.ancestors(i):
+        if view.deps[t] == DEP.relcl:
+            return True
+        if view.deps[t] == DEP.acl and view.pos[t] == POS.VERB and view.pos[view.heads[t]] in NOUN_POS and not (
+                statement_participle(view, t) or has_agent(view, t) or purpose_clause(view, t)):
+            return True
+    return False
 
 
 def without_clause(view: ParseView, i: int) -> bool:
@@ -541,3 +561,27 @@ def hedged(view: ParseView, i: int) -> bool:
     killed", "perhaps sent"): no act asserted."""
     hedges = word_lists().hedge_adverbs
     return _chained(view, i, lambda v, t: any(v.deps[c] == DEP.advmod and v.lower(c) in hedges for c in v.kids[t]))
+
+
+def own_gerund(view: ParseView, i: int) -> bool:
+    """The verb at ``i`` insists on an act of its own subject ("insisted on fighting in the first line"): a
+    gerund of "on" with no subject of its own."""
+    for c in view.kids[i]:
+        if view.deps[c] == DEP.prep and view.lowers[c] in INTENT_PREPOSITION_KEYS:
+            if any(view.deps[g] == DEP.pcomp and view.tag(g) == GERUND_TAG
+                   and not any(view.deps[s] in SUBJECT_DEPS or view.deps[s] == DEP.poss for s in view.kids[g])
+                   for g in view.kids[c]):
+                return True
+    return False
+
+
+def habitual_present(view: ParseView, i: int) -> bool:
+    """A material act in the simple present ("journalists are killed for reporting", "our forces strike only
+    military targets"): what happens as a rule, not an act of the news."""
+    if view.pos[i] not in VERBAL_POS:
+        return False
+    auxes = [c for c in view.kids[i] if view.deps[c] in AUX_DEPS]
+    if not auxes:
+        return view.tag(i) in PRESENT_TAGS
+    return view.tag(i) == PAST_PARTICIPLE_TAG and all(
+        view.deps[a] == DEP.auxpass and view.lowers[a] in PRESENT_PASSIVE_KEYS for a in auxes)

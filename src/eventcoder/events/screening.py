@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..cameo import ALLEGING_ROOTS, MATERIAL_ROOTS, PUBLIC_STATEMENT, REPORTING_ROOTS
-from ..grammar import ALLEGED_PREPOSITIONS, NEGATIVE_DETERMINERS, NOT_YET, PLANNING_WORDS, REPORTED_PREPOSITIONS
+from ..grammar import ALLEGED_PREPOSITIONS, NEGATIVE_DETERMINERS, NOT_YET, PLANNING_WORDS, REPORTED_PREPOSITIONS, TOO
 from ..lexicon import VerbPattern
 from ..model import Decision, Mention
 from ..parse import COMPLEMENT_DEPS, DEP, ENT, POS, SUBJECT_DEPS, ParseView, keys
@@ -65,6 +65,7 @@ NOMINAL_OBJECT_DEPS = frozenset({DEP.dobj, DEP.pobj})
 OPINION_BLOCKING_DEPS = frozenset({DEP.dobj, DEP.xcomp, DEP.dative})
 PLANNING_AUX_DEPS = frozenset({DEP.aux, DEP.auxpass})
 NEGATIVE_KEYS, PLANNING_KEYS, YET_KEYS = keys(NEGATIVE_DETERMINERS), keys(PLANNING_WORDS), keys((NOT_YET,))
+TOO_KEYS = keys((TOO,))
 NEGATIVE_MODIFIER_DEPS = frozenset({DEP.det, *keys(("preconj",))})
 """Positions of a word that negates its noun ("no agreement", "neither Britain nor France")."""
 CLAIM_ROOTS = frozenset({"10", "13"})
@@ -205,8 +206,8 @@ def not_done(screen: Screen, i: int, p: VerbPattern) -> bool:
     """What :func:`negated` finds, and more forms of "it did not happen": a subject of "neither ... nor"
     ("neither Britain nor France ratified"), a phrase of "without" ("without Russia agreeing"), the clause of a
     negated noun ("no sign that ..."), a noun object of a negated verb ("did not recall any attacks"), the
-    infinitive of "yet" ("is yet to offer") or of a word of failure or refusal ("failed to reach", "unwilling
-    to accept")."""
+    infinitive of "yet" or "too" ("is yet to offer", "too upset to comment") or of a word of failure or refusal
+    ("failed to reach", "unwilling to accept")."""
     if negated(screen, i, p):
         return True
     view = screen.view
@@ -220,7 +221,7 @@ def not_done(screen: Screen, i: int, p: VerbPattern) -> bool:
         return False
     head = view.heads[i]
     lists = word_lists()
-    return any(deps[c] == DEP.advmod and view.lowers[c] in YET_KEYS for c in kids[head]) or (
+    return any(deps[c] == DEP.advmod and view.lowers[c] in YET_KEYS | TOO_KEYS for c in kids[head]) or (
         view.lemma(head) in lists.failure_words or view.lemma(head) in lists.refusal_words)
 
 
@@ -268,11 +269,14 @@ def background_time(screen: Screen, i: int, p: VerbPattern) -> bool:
 def claim(screen: Screen, i: int, p: VerbPattern) -> bool:
     """A demand or threat verb whose clause says what is so ("insisted the raid was aimed at smugglers", "warned
     that the truce does not mean peace", "warned that a deal would be unstable") or announces the speaker's own
-    act ("insisted it would push them out"): a claim or an announcement, not a demand or threat."""
+    act ("insisted it would push them out", "insisted on fighting in the first line"): a claim or an
+    announcement, not a demand or threat."""
     if p.code[:2] not in CLAIM_ROOTS:
         return False
     comps = _claim_clauses(screen.view, i)
     view, past_only = screen.view, p.code[:2] == DEMAND_ROOT
+    if past_only and clauses.own_gerund(view, i):
+        return True  # "insisted on fighting in the first line": the subject's own act, no demand on anyone
     return bool(comps) and (all(clauses.describes_what_is(view, c, past_only=past_only)
                                 or (not past_only and clauses.copular(view, c)) for c in comps)
                             or _announces(screen.view, i, p))
@@ -296,8 +300,9 @@ def question(screen: Screen, i: int, p: VerbPattern) -> bool:
 
 def generic(screen: Screen, i: int, p: VerbPattern) -> bool:
     """What happens in general: a present-tense "when" clause and its main clause ("When America retreats,
-    chaos follows")."""
-    return clauses.generic_present(screen.view, i)
+    chaos follows"), a material act in the simple present ("journalists are killed for reporting")."""
+    return clauses.generic_present(screen.view, i) or (p.code[:2] in MATERIAL_ROOTS
+                                                       and clauses.habitual_present(screen.view, i))
 
 
 def no_patient(screen: Screen, i: int, p: VerbPattern) -> bool:
@@ -326,7 +331,7 @@ CHECKS: tuple[Check, ...] = (
     Check("claim", "claims what is so or announces the speaker's own act: no demand or threat", claim),
     Check("speculation", "imagined, feared, predicted, hedged or asked whether: not an act", speculation),
     Check("question", "a question, not an act or an appeal", question),
-    Check("generic", "says what happens in general (present-tense when-clause)", generic),
+    Check("generic", "says what happens in general (present-tense when-clause, simple present)", generic),
     Check("patient", "acts on no people", no_patient),
 )
 """The checks, in the order they run on each trigger."""
