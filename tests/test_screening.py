@@ -186,3 +186,17 @@ def test_screening_reported_past_perfect_of_a_described_actor_is_still_coded():
 ])
 def test_screening_negation_claims_habits_and_nested_modifiers(text, word, step):
     assert _stopped_by(text, word) == step
+
+
+def test_screening_would_that_no_one_says_is_no_intent():
+    text = "Such a raid would anger Ankara and Israeli jets would bomb the Lebanese camps."
+    assert _stopped_by(text, "bomb") == "condition"
+    assert "13" not in _roots(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Israel said it would bomb the Lebanese camps.",
+    "The Israeli minister told reporters that Israeli jets would bomb the Lebanese camps.",
+])
+def test_screening_would_under_a_speech_verb_is_announced(text):
+    assert "13" in _roots(text)

@@ -13,7 +13,7 @@ This module is plain Python: importing it loads no spaCy.
 from __future__ import annotations
 
 __all__ = ["ALLEGED_PREPOSITIONS", "ARTICLES", "AS", "ATTACK_PREPOSITIONS", "BACK_PRONOUNS", "BETWEEN_PREPOSITIONS",
-           "CONDITION_WORDS", "CONTAINER_PREPOSITIONS", "COPULA", "DEFINITE_ARTICLE", "FUTURE_AUXILIARIES",
+           "CONDITION_WORDS", "CONDITIONAL_AUXILIARIES", "CONTAINER_PREPOSITIONS", "COPULA", "DEFINITE_ARTICLE", "FUTURE_AUXILIARIES",
            "GENERIC_SUBORDINATORS", "GOING", "GROUP_NUMBERS", "HABITUAL_SUBORDINATOR", "HERE", "INDICATIVE_AUXILIARIES", "INFINITIVE_MARKER",
            "INTENT_PREPOSITIONS", "JOINT_PREPOSITION", "LOCATIVE_PREPOSITIONS", "MODALS", "NEGATIVE_DETERMINERS",
            "NOT_YET", "NUMBER_NOUNS", "OBJECT_PREPOSITIONS", "OBLIGATION_MODALS", "ORIGIN_PREPOSITION",
@@ -32,6 +32,9 @@ MODALS = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
 OBLIGATION_MODALS = {"must": "100", "should": "020"}
 """Modals of obligation in reported speech and the CAMEO code of the obligation put on someone: "X said Y must
 hand over ..." is a demand (100), "should" an appeal (020)."""
+CONDITIONAL_AUXILIARIES = frozenset({"would", "'d"})
+"""The auxiliary of the conditional mood; outside reported speech it says what would happen, not what is
+announced ("such a strike would anger Ankara")."""
 GOING = "going"
 """The auxiliary of "going to", a future."""
 INFINITIVE_MARKER = "to"

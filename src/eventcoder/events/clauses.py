@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from ..grammar import (
     AS,
     CONDITION_WORDS,
+    CONDITIONAL_AUXILIARIES,
     FUTURE_AUXILIARIES,
     GENERIC_SUBORDINATORS,
     GOING,
@@ -44,7 +45,7 @@ from ..wordlists import word_lists
 __all__ = ["asks_question", "complements", "condition", "describes_what_is", "embedded_question", "future",
            "generic_present", "governed_by_intent", "has_agent", "hypothetical", "in_apposition", "in_question",
            "irrealis", "is_passive", "obliged_or_conditional", "argument_of_modal", "copular", "inside_relative_clause",
-           "negated_noun_clause", "reference_clause", "without_clause", "hedged", "own_gerund", "habitual_present", "own_future", "past_perfect_main", "purpose_clause", "relation_participle",
+           "negated_noun_clause", "reference_clause", "without_clause", "hedged", "own_gerund", "habitual_present", "unreported_would", "own_future", "past_perfect_main", "purpose_clause", "relation_participle",
            "since_background", "speaker", "stative", "statement_participle", "subjects", "verb_parsed_as_modifier"]
 
 TO_KEYS, GOING_KEYS, STANCE_KEYS = keys((INFINITIVE_MARKER,)), keys((GOING,)), keys((STANCE_PREPOSITION,))
@@ -55,7 +56,7 @@ PAST_KEYS = keys(PAST_AUXILIARIES)
 PRESENT_PASSIVE_KEYS, QUESTION_WORD_KEYS = keys(PRESENT_PASSIVE_AUXILIARIES), keys(QUESTION_WORDS)
 SPEAKER_PRONOUN_KEYS, QUESTION_MARK_KEYS = keys(SPEAKER_PRONOUNS), keys((QUESTION_MARK,))
 HABITUAL_KEYS, REQUEST_KEYS = keys((HABITUAL_SUBORDINATOR,)), keys((REQUEST_PREPOSITION,))
-WITHOUT_KEYS, AS_KEYS = keys((WITHOUT,)), keys((AS,))
+WITHOUT_KEYS, AS_KEYS, WOULD_KEYS = keys((WITHOUT,)), keys((AS,)), keys(CONDITIONAL_AUXILIARIES)
 EMBEDDED_DEPS = frozenset({DEP.pcomp, DEP.pobj, DEP.prep, DEP.csubj})
 """Positions of a clause or phrase that is an argument of a verb (not its complement clause)."""
 YEAR_DIGITS = 4
@@ -585,3 +586,22 @@ def habitual_present(view: ParseView, i: int) -> bool:
         return view.tag(i) in PRESENT_TAGS
     return view.tag(i) == PAST_PARTICIPLE_TAG and all(
         view.deps[a] == DEP.auxpass and view.lowers[a] in PRESENT_PASSIVE_KEYS for a in auxes)
+
+
+def unreported_would(view: ParseView, i: int) -> bool:
+    """The verb at ``i``, or a verb it is chained to, is in the conditional ("would") in a main clause that no
+    one is reported to say ("Such a strike would anger Ankara"): what would happen, not an announced intent.
+    Under a speech or other verb ("Iran said it would respond", "vowed that it would") it is announced."""
+    deps, t = view.deps, i
+    chain = [i]
+    for _ in range(8):
+        if deps[t] not in CHAIN_DEPS or not heads_differ(view, t):
+            break
+        t = view.heads[t]
+        chain.append(t)
+    if heads_differ(view, t) or not any(_has_aux(view, v, WOULD_KEYS) for v in chain):
+        return False
+    said = word_lists().speech_verbs
+    if any(view.lemma(v) in said or any(deps[c] == DEP.mark for c in view.kids[v]) for v in chain):
+        return False  # "told reporters ... but that the teams would meet": reported
+    return speaker(view, t) is None and not any(deps[c] == DEP.parataxis for c in view.kids[t])

@@ -238,10 +238,11 @@ def refused(view: ParseView, i: int) -> bool:
 def conditional(screen: Screen, i: int, p: VerbPattern) -> bool:
     """The trigger, or a verb it is chained to, has a condition or a modal ("if", "could", "might", "will have
     to"); or it is inside a condition clause, an argument of a verb with a modal ("could lead to Turkey
-    reaching a deal") or an infinitive subject ("to withdraw would be a mistake")."""
+    reaching a deal") or an infinitive subject ("to withdraw would be a mistake"); or it is a "would" that no
+    one is reported to say ("such a strike would anger Ankara")."""
     view = screen.view
     return (clauses.hypothetical(view, i) or clauses.obliged_or_conditional(view, i)
-            or clauses.argument_of_modal(view, i))
+            or clauses.argument_of_modal(view, i) or clauses.unreported_would(view, i))
 
 
 def description(screen: Screen, i: int, p: VerbPattern) -> bool:
