@@ -20,7 +20,7 @@ from ..lexicon import VerbPattern
 from ..model import Decision, Mention
 from ..parse import COMPLEMENT_DEPS, DEP, ENT, POS, SUBJECT_DEPS, ParseView, keys
 from ..wordlists import word_lists
-from . import clauses
+from . import clauses, reality
 
 __all__ = ["CHECKS", "Check", "Screen", "refused", "reported_only"]
 
@@ -111,7 +111,7 @@ def _claim_clauses(view: ParseView, i: int) -> list[int]:
 def _announces(view: ParseView, i: int, p: VerbPattern) -> bool:
     """A demand verb whose clause announces the speaker's own act ("Iran insisted it would push them out")."""
     comps = _claim_clauses(view, i) if p.code[:2] == DEMAND_ROOT else []
-    return bool(comps) and all(clauses.own_future(view, c) for c in comps)
+    return bool(comps) and all(reality.own_future(view, c) for c in comps)
 
 
 def light_verb_object(screen: Screen, i: int, p: VerbPattern) -> bool:
@@ -134,7 +134,7 @@ def background(screen: Screen, i: int, p: VerbPattern) -> bool:
     pos, deps, heads, kids = view.pos, view.deps, view.heads, view.kids
     if deps[i] == DEP.advcl and clauses.purpose_clause(view, i):
         return True
-    if clauses.inside_relative_clause(view, i) or clauses.reference_clause(view, i):
+    if reality.inside_relative_clause(view, i) or reality.reference_clause(view, i):
         return True
     if clauses.verb_parsed_as_modifier(view, i) or clauses.statement_participle(view, i):
         return False
@@ -215,7 +215,7 @@ def not_done(screen: Screen, i: int, p: VerbPattern) -> bool:
     if any(deps[c] in NEGATED_DEPS and any(deps[d] in NEGATIVE_MODIFIER_DEPS and view.lowers[d] in NEGATIVE_KEYS
                                            for d in kids[c]) for c in kids[i]):
         return True
-    if clauses.without_clause(view, i) or clauses.negated_noun_clause(view, i, NEGATIVE_KEYS):
+    if reality.without_clause(view, i) or reality.negated_noun_clause(view, i, NEGATIVE_KEYS):
         return True
     if deps[i] not in DEPENDENT_DEPS:
         return False
@@ -241,8 +241,8 @@ def conditional(screen: Screen, i: int, p: VerbPattern) -> bool:
     reaching a deal") or an infinitive subject ("to withdraw would be a mistake"); or it is a "would" that no
     one is reported to say ("such a strike would anger Ankara")."""
     view = screen.view
-    return (clauses.hypothetical(view, i) or clauses.obliged_or_conditional(view, i)
-            or clauses.argument_of_modal(view, i) or clauses.unreported_would(view, i))
+    return (clauses.hypothetical(view, i) or reality.obliged_or_conditional(view, i)
+            or reality.argument_of_modal(view, i) or reality.unreported_would(view, i))
 
 
 def description(screen: Screen, i: int, p: VerbPattern) -> bool:
@@ -250,8 +250,8 @@ def description(screen: Screen, i: int, p: VerbPattern) -> bool:
     backed by Canadian advisers", "US-backed rebels", "Assad is backed by Russia"; not "a plan backed by
     France"), or a trigger inside an apposition ("Kenya, a close ally of Britain"): not an act."""
     view = screen.view
-    described = clauses.relation_participle(view, i)
-    return (described is not None and _actor_word(screen, described)) or clauses.in_apposition(view, i)
+    described = reality.relation_participle(view, i)
+    return (described is not None and _actor_word(screen, described)) or reality.in_apposition(view, i)
 
 
 def _actor_word(screen: Screen, i: int) -> bool:
@@ -264,7 +264,7 @@ def background_time(screen: Screen, i: int, p: VerbPattern) -> bool:
     """An act before the story's time: a main clause in the past perfect and its clauses ("Oslo had protested
     the decision"), a clause of "since" ("since Turkey invaded ..."), a participle of what has been so since a
     time ("has been an envoy since 2010, travelling to ...")."""
-    return clauses.past_perfect_main(screen.view, i) or clauses.since_background(screen.view, i)
+    return reality.past_perfect_main(screen.view, i) or reality.since_background(screen.view, i)
 
 
 def claim(screen: Screen, i: int, p: VerbPattern) -> bool:
@@ -276,10 +276,10 @@ def claim(screen: Screen, i: int, p: VerbPattern) -> bool:
         return False
     comps = _claim_clauses(screen.view, i)
     view, past_only = screen.view, p.code[:2] == DEMAND_ROOT
-    if past_only and clauses.own_gerund(view, i):
+    if past_only and reality.own_gerund(view, i):
         return True  # "insisted on fighting in the first line": the subject's own act, no demand on anyone
-    return bool(comps) and (all(clauses.describes_what_is(view, c, past_only=past_only)
-                                or (not past_only and clauses.copular(view, c)) for c in comps)
+    return bool(comps) and (all(reality.describes_what_is(view, c, past_only=past_only)
+                                or (not past_only and reality.copular(view, c)) for c in comps)
                             or _announces(screen.view, i, p))
 
 
@@ -288,22 +288,22 @@ def speculation(screen: Screen, i: int, p: VerbPattern) -> bool:
     predicted ("I imagined jets bombing it"), in the clause of a noun of speculation ("speculation that ..."),
     or hedged by an adverb of possibility ("had probably been killed")."""
     view = screen.view
-    return clauses.embedded_question(view, i) or clauses.irrealis(view, i) or clauses.hedged(view, i)
+    return reality.embedded_question(view, i) or reality.irrealis(view, i) or reality.hedged(view, i)
 
 
 def question(screen: Screen, i: int, p: VerbPattern) -> bool:
     """A trigger in a direct question ("Why are we fighting for them?"), or a verb of asking that asks a question
     rather than for something ("asked whether ...", "..., the senator asked."): no act, no appeal."""
     view = screen.view
-    return clauses.in_question(view, i) or (view.lemma(i) in word_lists().question_verbs
-                                            and clauses.asks_question(view, i))
+    return reality.in_question(view, i) or (view.lemma(i) in word_lists().question_verbs
+                                            and reality.asks_question(view, i))
 
 
 def generic(screen: Screen, i: int, p: VerbPattern) -> bool:
     """What happens in general: a present-tense "when" clause and its main clause ("When America retreats,
     chaos follows"), a material act in the simple present ("journalists are killed for reporting")."""
-    return clauses.generic_present(screen.view, i) or (p.code[:2] in MATERIAL_ROOTS
-                                                       and clauses.habitual_present(screen.view, i))
+    return reality.generic_present(screen.view, i) or (p.code[:2] in MATERIAL_ROOTS
+                                                       and reality.habitual_present(screen.view, i))
 
 
 def no_patient(screen: Screen, i: int, p: VerbPattern) -> bool:
