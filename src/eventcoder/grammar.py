@@ -12,13 +12,16 @@ This module is plain Python: importing it loads no spaCy.
 
 from __future__ import annotations
 
-__all__ = ["ALLEGED_PREPOSITIONS", "ARTICLES", "ATTACK_PREPOSITIONS", "BACK_PRONOUNS", "BETWEEN_PREPOSITIONS",
-           "CONDITION_WORDS", "CONTAINER_PREPOSITIONS", "DEFINITE_ARTICLE", "FUTURE_AUXILIARIES", "GOING",
-           "GROUP_NUMBERS", "HERE", "INFINITIVE_MARKER", "INTENT_PREPOSITIONS", "JOINT_PREPOSITION",
-           "LOCATIVE_PREPOSITIONS", "MODALS", "NEGATIVE_DETERMINERS", "NUMBER_NOUNS", "OBJECT_PREPOSITIONS", "OBLIGATION_MODALS",
-           "ORIGIN_PREPOSITION", "OWNER_PRONOUNS", "PERSON_PRONOUNS", "PERSON_SUBJECTS", "PHRASE_PREPOSITIONS",
-           "PLACE_PREPOSITIONS", "PLANNING_WORDS", "RECIPIENT_PREPOSITION", "REPORTED_PREPOSITIONS",
-           "SPEAKER_PRONOUNS", "STANCE_PREPOSITION", "TARGET_PREPOSITIONS", "TIME_MODIFIERS", "TOPIC_PREPOSITIONS"]
+__all__ = ["ALLEGED_PREPOSITIONS", "ARTICLES", "AS", "ATTACK_PREPOSITIONS", "BACK_PRONOUNS", "BETWEEN_PREPOSITIONS",
+           "CONDITION_WORDS", "CONDITIONAL_AUXILIARIES", "CONTAINER_PREPOSITIONS", "COPULA", "DEFINITE_ARTICLE", "FUTURE_AUXILIARIES",
+           "GENERIC_SUBORDINATORS", "GOING", "GROUP_NUMBERS", "HABITUAL_SUBORDINATOR", "HERE", "INDICATIVE_AUXILIARIES", "INFINITIVE_MARKER",
+           "INTENT_PREPOSITIONS", "JOINT_PREPOSITION", "LOCATIVE_PREPOSITIONS", "MODALS", "NEGATIVE_DETERMINERS",
+           "NOT_YET", "NUMBER_NOUNS", "OBJECT_PREPOSITIONS", "OBLIGATION_MODALS", "ORIGIN_PREPOSITION",
+           "GERUND_TAG", "OWNER_PRONOUNS", "PAST_AUXILIARIES", "PAST_PARTICIPLE_TAG", "PAST_PERFECT_AUXILIARY", "PAST_TAG", "PERSON_PRONOUNS",
+           "PERSON_SUBJECTS", "PHRASE_PREPOSITIONS", "PLACE_PREPOSITIONS", "PLANNING_WORDS",
+           "PRESENT_PASSIVE_AUXILIARIES", "PRESENT_TAGS", "QUESTION_MARK", "QUESTION_SUBORDINATOR", "QUESTION_WORDS",
+           "RECIPIENT_PREPOSITION", "REPORTED_PREPOSITIONS", "REQUEST_PREPOSITION", "SEMI_MODALS", "SINCE", "SPEAKER_PRONOUNS",
+           "STANCE_PREPOSITION", "TARGET_PREPOSITIONS", "TIME_MODIFIERS", "TOO", "TOPIC_PREPOSITIONS", "WITHOUT"]
 
 
 # ---------------------------------------------------------------------- verbs: tense, mood, modality
@@ -29,6 +32,9 @@ MODALS = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
 OBLIGATION_MODALS = {"must": "100", "should": "020"}
 """Modals of obligation in reported speech and the CAMEO code of the obligation put on someone: "X said Y must
 hand over ..." is a demand (100), "should" an appeal (020)."""
+CONDITIONAL_AUXILIARIES = frozenset({"would", "'d"})
+"""The auxiliary of the conditional mood; outside reported speech it says what would happen, not what is
+announced ("such a strike would anger Ankara")."""
 GOING = "going"
 """The auxiliary of "going to", a future."""
 INFINITIVE_MARKER = "to"
@@ -37,8 +43,53 @@ PLANNING_WORDS = frozenset({"to", "will", "would", "should", "must", "shall", "'
 """Infinitive marker and auxiliaries of a clause that plans rather than describes."""
 CONDITION_WORDS = frozenset({"if", "unless"})
 """Subordinators of a condition."""
+QUESTION_SUBORDINATOR = "whether"
+"""The subordinator of an embedded yes-no question ("on whether Denmark would attack"): nothing is asserted."""
+SINCE = "since"
+"""The subordinator and preposition of the time from which a state lasts ("since Turkey invaded ..."): what
+its clause says is background."""
+GENERIC_SUBORDINATORS = frozenset({"when", "whenever"})
+"""Subordinators of a clause that, in the present tense, says what happens in general ("when America
+retreats, chaos follows")."""
+HABITUAL_SUBORDINATOR = "whenever"
+"""The subordinator of what happens in general, in any tense ("whenever they attacked")."""
+COPULA = "be"
+"""The lemma of the copula: in the present tense it says what is so ("insisted the plan is legal")."""
+REQUEST_PREPOSITION = "for"
+"""The preposition of what is asked for ("asked for help")."""
+WITHOUT = "without"
+"""The preposition of what does not happen ("without Russia agreeing")."""
+AS = "as"
+"""The subordinator of a clause that refers to what was agreed, demanded or planned before ("as agreed in the
+deal", "as demanded by Israel")."""
+QUESTION_WORDS = frozenset({"why", "what", "who", "whom", "whose", "which", "where", "when", "how", "whether",
+                            "if"})
+"""Words that open a question ("asked whether ...", "asked why ...")."""
+QUESTION_MARK = "?"
+"""The mark that ends a direct question ("Why are we fighting for them?")."""
 NEGATIVE_DETERMINERS = frozenset({"no", "neither", "never"})
 """Determiners that negate their noun ("no agreement was reached")."""
+TOO = "too"
+"""The adverb of "too weak to ...": the infinitive it governs is not done."""
+NOT_YET = "yet"
+"""The adverb of "is yet to" / "has yet to": what follows has not happened."""
+SEMI_MODALS = frozenset({"have", "need", "ought"})
+"""Verbs that make their "to"-infinitive an obligation, like a modal ("will have to agree", "need to act")."""
+PAST_PERFECT_AUXILIARY = "had"
+"""The auxiliary of the past perfect ("had launched"): in a main clause, an act before the story's time."""
+INDICATIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "'s", "'re", "has", "have", "had", "'ve", "did",
+                                    "does", "do"})
+"""Finite auxiliaries of a clause that says what is or was so (never a subjunctive: "demanded that he be")."""
+PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
+"""Finite auxiliaries of the past tense ("insisted the raid was aimed at ...")."""
+PRESENT_PASSIVE_AUXILIARIES = frozenset({"is", "are", "'s", "'re"})
+"""Auxiliaries of a present passive, which describes a state ("Assad is backed by Russia")."""
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+"""Tags of a present-tense finite verb ("retreats", "follow")."""
+PAST_TAG = "VBD"
+"""The tag of a past-tense finite verb."""
+PAST_PARTICIPLE_TAG, GERUND_TAG = "VBN", "VBG"
+"""Tags of a past participle ("backed", "had launched") and of a present participle ("travelling").""" 
 
 # ---------------------------------------------------------------------- pronouns and determiners
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})

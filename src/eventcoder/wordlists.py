@@ -45,6 +45,19 @@ class WordLists:
         former_words: words that make an official a former one ("former", "ex").
         expectation_verbs: lemmas whose passive participle with "to" is no stance of its subject ("is expected
             to").
+        relation_verbs: lemmas of verbs of a standing relation ("back", "fund"): as a participle or adjective
+            ("the army, backed by ...", "US-backed rebels") or a present passive they describe, not act.
+        irrealis_verbs: lemmas of verbs of imagining, fearing, predicting or wondering: what they take as a
+            complement did not happen ("I imagined jets bombing it").
+        irrealis_nouns: nouns of speculation and possibility: their clause did not happen ("speculation that
+            Moscow would retaliate").
+        refusal_words: words whose "to"-infinitive is refused ("unwilling to", "declined to"): a rejection (12x)
+            by what is refused.
+        failure_words: words whose "to"-infinitive did not happen ("failed to", "unable to").
+        question_verbs: lemmas of verbs of asking a question: with a question or nothing as complement they ask,
+            they do not appeal ("asked whether ...").
+        question_nouns: nouns of a question asked ("began asking questions"): no request.
+        hedge_adverbs: adverbs that make an act only possible ("probably", "perhaps"): no act asserted.
     """
 
     speech_verbs: frozenset[str]
@@ -59,6 +72,14 @@ class WordLists:
     place_nouns: frozenset[str]
     former_words: frozenset[str]
     expectation_verbs: frozenset[str]
+    relation_verbs: frozenset[str]
+    irrealis_verbs: frozenset[str]
+    irrealis_nouns: frozenset[str]
+    refusal_words: frozenset[str]
+    failure_words: frozenset[str]
+    question_verbs: frozenset[str]
+    question_nouns: frozenset[str]
+    hedge_adverbs: frozenset[str]
 
 
 def load_word_lists(text: str, name: str) -> WordLists:

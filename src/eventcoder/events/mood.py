@@ -18,7 +18,7 @@ from ..lexicon import Lexicon, VerbPattern
 from ..model import Decision, Trigger, TriggerTrace
 from ..parse import COMPLEMENT_DEPS, DEP, PREP_OBJECT_DEPS, ParseView, keys
 from . import clauses
-from .screening import NOT_REPORTED, Screen, reported, reported_only, run_checks
+from .screening import NOT_REPORTED, Screen, refused, reported, reported_only, run_checks
 
 __all__ = ["Reading", "read_triggers"]
 
@@ -26,6 +26,8 @@ DENIAL_SIDE_DEPS = frozenset({DEP.advcl, DEP.conj, DEP.cc, DEP.punct})
 """What a denial governs that is not denied: what the denier goes on to do."""
 TOPIC_OBJECT_DEPS = frozenset({DEP.dobj, DEP.xcomp})
 TOPIC_KEYS = keys(TOPIC_PREPOSITIONS)
+REJECTION = "120"
+"""The generic rejection: a refused act ("would not negotiate") is coded by what is refused (125)."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,8 @@ def read_triggers(screen: Screen, triggers: list[Trigger], lexicon: Lexicon,
         traces[i].decisions.append(Decision("mood", False, f"intent, governed by '{screen.view.word(reading.head)}'"))
     out = []
     for reading in reader.readings:
-        specialised = _specialised(screen.view, reading, screen.found, lexicon)
+        specialised = (_refusal(reading, lexicon) if reading.mood == "refusal"
+                       else _specialised(screen.view, reading, screen.found, lexicon))
         if specialised.code != reading.code:
             traces[reading.trigger.position].decisions.append(
                 Decision("topic", False, specialised.rule.rpartition("; ")[2]))
@@ -98,6 +101,10 @@ class _Reader:
         decisions.append(NOT_REPORTED)
         if run_checks(self.screen, i, p, decisions):
             self.stopped.add(i)
+            if decisions[-1].step == "negation" and p.code[:2] in ROOT_TOPICS and refused(self.view, i):
+                rule = f"{p.describe()}; refused -> {REJECTION}"
+                self.readings.append(Reading(trigger, i, p, REJECTION, "refusal", rule, False))
+                decisions.append(Decision("mood", False, f"refused: {rule}"))
         elif "deny" in p.flags:  # what is denied (object, clause), not what the denier goes on to do
             for c in self.view.kids[i]:
                 if self.view.deps[c] not in DENIAL_SIDE_DEPS:
@@ -170,6 +177,13 @@ def _plain_reading(view: ParseView, trigger: Trigger, found: dict[int, VerbPatte
         rule = f"{p.describe()}; announced -> intent {p.intent}"
         return Reading(trigger, i, p, p.intent, "intent", rule, sym), f"announced: {rule}"
     return Reading(trigger, i, p, p.code, "asserted", p.describe(), sym), f"asserted: {p.describe()}"
+
+
+def _refusal(r: Reading, lexicon: Lexicon) -> Reading:
+    """A refused act coded as the rejection of its kind ("would not negotiate" -> 125, complements.tsv)."""
+    kind = ROOT_TOPICS[r.pattern.code[:2]]
+    code = lexicon.specialise(REJECTION, kind)
+    return replace(r, code=code, rule=f"{r.rule}; about {kind} -> {code} (complements.tsv)")
 
 
 def _specialised(view: ParseView, r: Reading, found: dict[int, VerbPattern], lexicon: Lexicon) -> Reading:

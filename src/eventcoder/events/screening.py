@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..cameo import ALLEGING_ROOTS, MATERIAL_ROOTS, PUBLIC_STATEMENT, REPORTING_ROOTS
-from ..grammar import ALLEGED_PREPOSITIONS, NEGATIVE_DETERMINERS, PLANNING_WORDS, REPORTED_PREPOSITIONS
+from ..grammar import ALLEGED_PREPOSITIONS, NEGATIVE_DETERMINERS, NOT_YET, PLANNING_WORDS, REPORTED_PREPOSITIONS, TOO
 from ..lexicon import VerbPattern
 from ..model import Decision, Mention
 from ..parse import COMPLEMENT_DEPS, DEP, ENT, POS, SUBJECT_DEPS, ParseView, keys
 from ..wordlists import word_lists
-from . import clauses
+from . import clauses, reality
 
-__all__ = ["CHECKS", "Check", "Screen", "reported_only"]
+__all__ = ["CHECKS", "Check", "Screen", "refused", "reported_only"]
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,14 @@ DEPENDENT_DEPS = frozenset({DEP.xcomp, DEP.acomp})
 NOMINAL_OBJECT_DEPS = frozenset({DEP.dobj, DEP.pobj})
 OPINION_BLOCKING_DEPS = frozenset({DEP.dobj, DEP.xcomp, DEP.dative})
 PLANNING_AUX_DEPS = frozenset({DEP.aux, DEP.auxpass})
-NEGATIVE_KEYS, PLANNING_KEYS = keys(NEGATIVE_DETERMINERS), keys(PLANNING_WORDS)
+NEGATIVE_KEYS, PLANNING_KEYS, YET_KEYS = keys(NEGATIVE_DETERMINERS), keys(PLANNING_WORDS), keys((NOT_YET,))
+TOO_KEYS = keys((TOO,))
+NEGATIVE_MODIFIER_DEPS = frozenset({DEP.det, *keys(("preconj",))})
+"""Positions of a word that negates its noun ("no agreement", "neither Britain nor France")."""
+CLAIM_ROOTS = frozenset({"10", "13"})
+"""Demands and threats: with a complement that says what is so they claim, they do not demand or threaten."""
+DEMAND_ROOT = "10"
+ACTOR_ENTS = frozenset({ENT.PERSON, ENT.NORP, ENT.GPE, ENT.ORG})
 REPORTED_KEYS, ALLEGED_KEYS = keys(REPORTED_PREPOSITIONS), keys(ALLEGED_PREPOSITIONS)
 
 
@@ -79,6 +86,8 @@ def reported_only(view: ParseView, found: Mapping[int, VerbPattern]) -> dict[int
         if "futureonly" in p.flags and not clauses.future(view, i):
             continue
         if p.code[:2] in REPORTING_ROOTS or "deny" in p.flags:
+            if _announces(view, i, p):
+                continue  # "insisted it would push them out": what it announces is read as announced
             for c in kids[i]:
                 if deps[c] in COMPLEMENT_DEPS or (deps[c] == DEP.advcl and clauses.purpose_clause(view, c)) or (
                         deps[c] == DEP.prep and view.lowers[c] in REPORTED_KEYS):
@@ -89,6 +98,20 @@ def reported_only(view: ParseView, found: Mapping[int, VerbPattern]) -> dict[int
                 if deps[c] == DEP.prep and view.lowers[c] in ALLEGED_KEYS:
                     out.update((t, i) for t in view.subtree(c) if t not in out)
     return out
+
+
+def _claim_clauses(view: ParseView, i: int) -> list[int]:
+    """The that-clauses of the verb at ``i`` when it has no object or infinitive besides them."""
+    kids, deps = view.kids[i], view.deps
+    if any(deps[c] in OPINION_BLOCKING_DEPS for c in kids):
+        return []
+    return [c for c in kids if deps[c] == DEP.ccomp]
+
+
+def _announces(view: ParseView, i: int, p: VerbPattern) -> bool:
+    """A demand verb whose clause announces the speaker's own act ("Iran insisted it would push them out")."""
+    comps = _claim_clauses(view, i) if p.code[:2] == DEMAND_ROOT else []
+    return bool(comps) and all(reality.own_future(view, c) for c in comps)
 
 
 def light_verb_object(screen: Screen, i: int, p: VerbPattern) -> bool:
@@ -104,12 +127,14 @@ def light_verb_object(screen: Screen, i: int, p: VerbPattern) -> bool:
 
 
 def background(screen: Screen, i: int, p: VerbPattern) -> bool:
-    """Triggers in relative clauses, noun modifiers or argument positions (background events), purpose clauses
-    ("held a meeting to discuss"), and participles of consequence for material acts ("..., killing six
-    soldiers")."""
+    """Triggers in relative clauses (or inside one further up), noun modifiers or argument positions (background
+    events), purpose clauses ("held a meeting to discuss"), clauses of "as" that refer back ("as agreed in the
+    deal"), and participles of consequence for material acts ("..., killing six soldiers")."""
     view = screen.view
     pos, deps, heads, kids = view.pos, view.deps, view.heads, view.kids
     if deps[i] == DEP.advcl and clauses.purpose_clause(view, i):
+        return True
+    if reality.inside_relative_clause(view, i) or reality.reference_clause(view, i):
         return True
     if clauses.verb_parsed_as_modifier(view, i) or clauses.statement_participle(view, i):
         return False
@@ -156,8 +181,12 @@ def opinion(screen: Screen, i: int, p: VerbPattern) -> bool:
 def _describes(view: ParseView, clause: int) -> bool:
     """A finite clause (its head at ``clause``) that describes rather than plans: no "to", no
     will/would/should/must/shall."""
-    return not any(view.deps[a] in PLANNING_AUX_DEPS and view.lowers[a] in PLANNING_KEYS
-                   for a in view.kids[clause]) and view.tag(clause) not in ("VB", "VBG")
+    kids = view.kids[clause]
+    if any(view.deps[a] in PLANNING_AUX_DEPS and view.lowers[a] in PLANNING_KEYS for a in kids):
+        return False
+    if view.tag(clause) == "VBG":  # "was making sure" describes; a bare gerund does not
+        return any(view.deps[a] == DEP.aux for a in kids)
+    return view.tag(clause) != "VB"
 
 
 def negated(screen: Screen, i: int, p: VerbPattern) -> bool:
@@ -173,9 +202,108 @@ def negated(screen: Screen, i: int, p: VerbPattern) -> bool:
     return deps[i] in DEPENDENT_DEPS and any(deps[c] == DEP.neg for c in kids[view.heads[i]])
 
 
+def not_done(screen: Screen, i: int, p: VerbPattern) -> bool:
+    """What :func:`negated` finds, and more forms of "it did not happen": a subject of "neither ... nor"
+    ("neither Britain nor France ratified"), a phrase of "without" ("without Russia agreeing"), the clause of a
+    negated noun ("no sign that ..."), a noun object of a negated verb ("did not recall any attacks"), the
+    infinitive of "yet" or "too" ("is yet to offer", "too upset to comment") or of a word of failure or refusal
+    ("failed to reach", "unwilling to accept")."""
+    if negated(screen, i, p):
+        return True
+    view = screen.view
+    kids, deps = view.kids, view.deps
+    if any(deps[c] in NEGATED_DEPS and any(deps[d] in NEGATIVE_MODIFIER_DEPS and view.lowers[d] in NEGATIVE_KEYS
+                                           for d in kids[c]) for c in kids[i]):
+        return True
+    if reality.without_clause(view, i) or reality.negated_noun_clause(view, i, NEGATIVE_KEYS):
+        return True
+    if deps[i] not in DEPENDENT_DEPS:
+        return False
+    head = view.heads[i]
+    lists = word_lists()
+    return any(deps[c] == DEP.advmod and view.lowers[c] in YET_KEYS | TOO_KEYS for c in kids[head]) or (
+        view.lemma(head) in lists.failure_words or view.lemma(head) in lists.refusal_words)
+
+
+def refused(view: ParseView, i: int) -> bool:
+    """A negated act that is refused rather than only not done: in the future ("would not negotiate", "will
+    not hand over") or the infinitive of a word of refusal ("declined to attend"); CAMEO codes it as a
+    rejection (12x) by what is refused."""
+    deps = view.deps
+    if deps[i] in DEPENDENT_DEPS and view.lemma(view.heads[i]) in word_lists().refusal_words:
+        return True
+    return any(deps[c] == DEP.neg for c in view.kids[i]) and clauses.future(view, i)
+
+
 def conditional(screen: Screen, i: int, p: VerbPattern) -> bool:
-    """The trigger, or a verb it is chained to, has a condition or a modal ("if", "could", "might")."""
-    return clauses.hypothetical(screen.view, i)
+    """The trigger, or a verb it is chained to, has a condition or a modal ("if", "could", "might", "will have
+    to"); or it is inside a condition clause, an argument of a verb with a modal ("could lead to Turkey
+    reaching a deal") or an infinitive subject ("to withdraw would be a mistake"); or it is a "would" that no
+    one is reported to say ("such a strike would anger Ankara")."""
+    view = screen.view
+    return (clauses.hypothetical(view, i) or reality.obliged_or_conditional(view, i)
+            or reality.argument_of_modal(view, i) or reality.unreported_would(view, i))
+
+
+def description(screen: Screen, i: int, p: VerbPattern) -> bool:
+    """A standing relation of someone described by a participle, an adjective or a present passive ("the army,
+    backed by Canadian advisers", "US-backed rebels", "Assad is backed by Russia"; not "a plan backed by
+    France"), or a trigger inside an apposition ("Kenya, a close ally of Britain"): not an act."""
+    view = screen.view
+    described = reality.relation_participle(view, i)
+    return (described is not None and _actor_word(screen, described)) or reality.in_apposition(view, i)
+
+
+def _actor_word(screen: Screen, i: int) -> bool:
+    """The noun at ``i`` names someone: an actor mention, a name, a person or group, a pronoun."""
+    view = screen.view
+    return i in screen.mentions or view.pos[i] in (POS.PROPN, POS.PRON) or view.ents[i] in ACTOR_ENTS
+
+
+def background_time(screen: Screen, i: int, p: VerbPattern) -> bool:
+    """An act before the story's time: a main clause in the past perfect and its clauses ("Oslo had protested
+    the decision"), a clause of "since" ("since Turkey invaded ..."), a participle of what has been so since a
+    time ("has been an envoy since 2010, travelling to ...")."""
+    return reality.past_perfect_main(screen.view, i) or reality.since_background(screen.view, i)
+
+
+def claim(screen: Screen, i: int, p: VerbPattern) -> bool:
+    """A demand or threat verb whose clause says what is so ("insisted the raid was aimed at smugglers", "warned
+    that the truce does not mean peace", "warned that a deal would be unstable") or announces the speaker's own
+    act ("insisted it would push them out", "insisted on fighting in the first line"): a claim or an
+    announcement, not a demand or threat."""
+    if p.code[:2] not in CLAIM_ROOTS:
+        return False
+    comps = _claim_clauses(screen.view, i)
+    view, past_only = screen.view, p.code[:2] == DEMAND_ROOT
+    if past_only and reality.own_gerund(view, i):
+        return True  # "insisted on fighting in the first line": the subject's own act, no demand on anyone
+    return bool(comps) and (all(reality.describes_what_is(view, c, past_only=past_only)
+                                or (not past_only and reality.copular(view, c)) for c in comps)
+                            or _announces(screen.view, i, p))
+
+
+def speculation(screen: Screen, i: int, p: VerbPattern) -> bool:
+    """A trigger in an embedded question ("on whether Denmark would attack"), in what is imagined, feared or
+    predicted ("I imagined jets bombing it"), in the clause of a noun of speculation ("speculation that ..."),
+    or hedged by an adverb of possibility ("had probably been killed")."""
+    view = screen.view
+    return reality.embedded_question(view, i) or reality.irrealis(view, i) or reality.hedged(view, i)
+
+
+def question(screen: Screen, i: int, p: VerbPattern) -> bool:
+    """A trigger in a direct question ("Why are we fighting for them?"), or a verb of asking that asks a question
+    rather than for something ("asked whether ...", "..., the senator asked."): no act, no appeal."""
+    view = screen.view
+    return reality.in_question(view, i) or (view.lemma(i) in word_lists().question_verbs
+                                            and reality.asks_question(view, i))
+
+
+def generic(screen: Screen, i: int, p: VerbPattern) -> bool:
+    """What happens in general: a present-tense "when" clause and its main clause ("When America retreats,
+    chaos follows"), a material act in the simple present ("journalists are killed for reporting")."""
+    return reality.generic_present(screen.view, i) or (p.code[:2] in MATERIAL_ROOTS
+                                                       and reality.habitual_present(screen.view, i))
 
 
 def no_patient(screen: Screen, i: int, p: VerbPattern) -> bool:
@@ -196,8 +324,15 @@ CHECKS: tuple[Check, ...] = (
     Check("background", "background (relative clause, modifier, purpose clause or consequence)", background),
     Check("unrealised", "the object of a verb that is only intended, announced or hypothetical", unrealised),
     Check("opinion", "says what someone thinks (a that-clause), not an act", opinion),
-    Check("negation", "negated", negated),
+    Check("negation", "negated", not_done),
     Check("condition", "conditional or modal (if, could, might, must ...)", conditional),
+    Check("description", "describes a standing relation (participle, adjective, apposition), not an act",
+          description),
+    Check("past", "before the story's time (past perfect main clause, since-clause)", background_time),
+    Check("claim", "claims what is so or announces the speaker's own act: no demand or threat", claim),
+    Check("speculation", "imagined, feared, predicted, hedged or asked whether: not an act", speculation),
+    Check("question", "a question, not an act or an appeal", question),
+    Check("generic", "says what happens in general (present-tense when-clause, simple present)", generic),
     Check("patient", "acts on no people", no_patient),
 )
 """The checks, in the order they run on each trigger."""

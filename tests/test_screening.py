@@ -1,0 +1,202 @@
+"""Screening of real-news language (issue 14): background, descriptions, speculation, questions, claims and
+negation, each on sentences written for these tests. Each class is a named check (events/screening.py) whose
+decision the trigger's trace keeps."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.ingest import parse_article
+from eventcoder.pipeline import get_coder
+
+DATE = "2026-03-04"
+
+
+def _coded(text: str):
+    return get_coder().code(parse_article("screening", text, published=DATE))
+
+
+def _codes(text: str) -> set[tuple[str, str | None, str | None]]:
+    return {(r.cameo_code, r.source_country, r.target_country) for r in _coded(text).records}
+
+
+def _roots(text: str) -> set[str]:
+    return {r.cameo_root for r in _coded(text).records}
+
+
+def _stopped_by(text: str, word: str) -> str | None:
+    """The step that stopped the trigger ``word``, or None when it was coded."""
+    traces = [t for s in _coded(text).traces for t in s.triggers if t.trigger.word == word]
+    assert traces, f"no trigger {word!r}"
+    stops = [d.step for d in traces[0].decisions if d.stops]
+    return stops[0] if stops else None
+
+
+# ---------------------------------------------------------------------- background by tense and clause
+@pytest.mark.parametrize("text,word", [
+    ("Oslo had protested the decision years before.", "protested"),
+    ("Two weeks earlier, Israeli jets had bombed the airport in Damascus.", "bombed"),
+])
+def test_screening_past_perfect_main_clause_is_background(text, word):
+    assert _stopped_by(text, word) == "past"
+    assert not _coded(text).records
+
+
+def test_screening_past_perfect_in_reported_speech_or_after_clause_is_news():
+    assert "19" in _roots("The Kenyan army said Somali militants had attacked a Kenyan border post on Tuesday.")
+    assert _stopped_by("Kenya's army attacked the camp after Somali militants had killed two soldiers.",
+                       "killed") is None
+
+
+def test_screening_since_clause_and_since_state_participle_are_background():
+    assert _stopped_by("Since Ethiopia expelled the Eritrean envoy, trade has collapsed.", "expelled") == "past"
+    text = "The envoy has been a mediator for refugees since 2010, travelling to Sudan, Chad and Libya."
+    assert _stopped_by(text, "travelling") == "past"
+    assert not _coded(text).records
+
+
+# ---------------------------------------------------------------------- standing relations described
+@pytest.mark.parametrize("text,word", [
+    ("The army, backed by Canadian advisers, holds the north.", "backed"),
+    ("Backed by Iranian militias, Syrian troops advanced on the town.", "Backed"),
+    ("The Kurdish forces are backed by the United States.", "backed"),
+])
+def test_screening_relation_participle_of_someone_is_a_description(text, word):
+    assert _stopped_by(text, word) == "description"
+    assert "05" not in _roots(text)
+
+
+def test_screening_support_done_is_still_an_event():
+    assert ("051", "NOR", "SWE") in _codes("Norway backed the Swedish proposal on Monday.")
+
+
+# ---------------------------------------------------------------------- speculation, condition, possibility
+@pytest.mark.parametrize("text,word", [
+    ("Officials fear that Iran will attack the tankers.", "attack"),
+    ("Speculation grew that Moscow would retaliate against Ankara.", "retaliate"),
+    ("A Danish official declined to comment on whether Denmark would attack the rebels.", "attack"),
+])
+def test_screening_speculation_and_embedded_questions_are_no_acts(text, word):
+    assert _stopped_by(text, word) == "speculation"
+    assert not _roots(text) & {"13", "19"}
+
+
+def test_screening_trigger_inside_a_condition_clause_is_conditional():
+    text = "A Danish official said Denmark would retaliate if the rebels shelled the Danish base."
+    assert _stopped_by(text, "shelled") == "condition"
+
+
+def test_screening_obligation_of_a_semi_modal_is_no_intent():
+    text = "\u201cThe Libyan parties will have to agree on a new constitution,\u201d the Tunisian envoy said."
+    assert _stopped_by(text, "agree") == "condition"
+    assert "03" not in _roots(text)
+
+
+# ---------------------------------------------------------------------- questions and generic statements
+def test_screening_direct_question_is_no_act_and_no_appeal():
+    text = "\u201cWhy should we keep arming Ukraine?\u201d the Hungarian prime minister asked on Monday."
+    assert not _roots(text) & {"02", "07"}
+    assert _stopped_by("Japan asked whether China would send troops to the islands.", "asked") == "question"
+
+
+def test_screening_asking_for_something_is_still_an_appeal():
+    assert "02" in _roots("Japan asked China for help with the rescue.")
+
+
+def test_screening_present_when_clause_says_what_happens_in_general():
+    text = "\u201cWhen Britain retreats, Russia advances,\u201d the Estonian minister said."
+    assert _stopped_by(text, "retreats") == "generic"
+    assert "08" not in _roots(text)
+
+
+# ---------------------------------------------------------------------- claims read as demands or threats
+@pytest.mark.parametrize("text,word", [
+    ("Egyptian officials insisted the raid was aimed at smugglers.", "insisted"),
+    ("The Greek ministry warned that the ceasefire does not mean the end of the conflict.", "warned"),
+    ("Iran insisted it would push the militants out of the province.", "insisted"),
+])
+def test_screening_claim_or_own_announcement_is_no_demand_or_threat(text, word):
+    assert _stopped_by(text, word) == "claim"
+    assert not _roots(text) & {"10", "13"}
+
+
+def test_screening_demand_with_a_subjunctive_stays_a_demand():
+    assert ("100", "VNM", "CHN") in _codes("Vietnam insisted that China withdraw its oil rig.")
+
+
+# ---------------------------------------------------------------------- more negation, and refusals
+@pytest.mark.parametrize("text,word", [
+    ("Neither Norway nor Sweden has signed the accord.", "signed"),
+    ("Turkey is yet to offer any support to the rebels.", "offer"),
+    ("Bolivia failed to reach an agreement with Chile.", "reach"),
+])
+def test_screening_more_forms_of_negation(text, word):
+    assert _stopped_by(text, word) == "negation"
+    assert not _coded(text).records
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Spain would not negotiate with the Catalan separatists, the Spanish minister said.", "125"),
+    ("Peru declined to meet the Chilean delegation.", "125"),
+])
+def test_screening_refused_act_is_a_rejection_by_what_is_refused(text, code):
+    assert code in {c for c, _, _ in _codes(text)}
+
+
+def test_screening_act_not_done_in_the_past_is_no_refusal():
+    assert not _coded("Peru did not meet the Chilean delegation.").records
+
+
+# ---------------------------------------------------------------------- more background, negation and possibility
+@pytest.mark.parametrize("text,word,step", [
+    ("The envoy, who flew to Cairo and met the Egyptian president, praised the deal.", "met", "background"),
+    ("Kurdish fighters had not left the town, as agreed with Turkey in May.", "agreed", "background"),
+    ("Since 2015 the Saudi air force has bombed Yemeni ports dozens of times.", "bombed", "past"),
+    ("Ankara has backed the plan, even though it had previously demanded that Athens withdraw its troops.",
+     "demanded", "past"),
+    ("Greek jets cannot fly over the islands without Turkey agreeing to the plan.", "agreeing", "negation"),
+    ("The Canadian minister said she did not recall any Iranian attacks on Canadian ships.", "attacks",
+     "negation"),
+    ("The dispute could lead to Serbia reaching a deal with Kosovo.", "reaching", "condition"),
+    ("To withdraw the French troops from Mali would be a mistake, the Malian minister said.", "withdraw",
+     "condition"),
+    ("Greek ministers warned that a Turkish-imposed deal would be unstable.", "warned", "claim"),
+    ("Egyptian officials said the Russian and Iranian-backed militias had shelled the town.", "backed",
+     "description"),
+    ("Police said the suspects had probably been killed by Syrian troops.", "killed", "speculation"),
+])
+def test_screening_more_forms_of_each_class(text, word, step):
+    assert _stopped_by(text, word) == step
+
+
+def test_screening_reported_past_perfect_of_a_described_actor_is_still_coded():
+    text = "Egyptian officials said the Russian and Iranian-backed militias had shelled the town."
+    assert "19" in _roots(text) and "05" not in _roots(text)
+
+
+@pytest.mark.parametrize("text,word,step", [
+    ("The Kenyan delegation was too divided to meet the Somali envoy.", "meet", "negation"),
+    ("The Chadian commander insisted on leading the attack himself.", "insisted", "claim"),
+    ("In several countries reporters are killed simply for covering protests.", "killed", "generic"),
+    ("A Nigerian spokesman said that Nigerian troops strike only armed camps.", "strike", "generic"),
+    ("Speculation is rife that a deal signed by Sudan provides guarantees for the rebels.", "signed",
+     "speculation"),
+    ("The towns named in a list drawn up after Ethiopia attacked Eritrea were rebuilt.", "attacked",
+     "background"),
+])
+def test_screening_negation_claims_habits_and_nested_modifiers(text, word, step):
+    assert _stopped_by(text, word) == step
+
+
+def test_screening_would_that_no_one_says_is_no_intent():
+    text = "Such a raid would anger Ankara and Israeli jets would bomb the Lebanese camps."
+    assert _stopped_by(text, "bomb") == "condition"
+    assert "13" not in _roots(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Israel said it would bomb the Lebanese camps.",
+    "The Israeli minister told reporters that Israeli jets would bomb the Lebanese camps.",
+])
+def test_screening_would_under_a_speech_verb_is_announced(text):
+    assert "13" in _roots(text)
