@@ -18,8 +18,8 @@ from .context import Discourse, make_actor
 from .mentions import COUNTRY_KINDS
 
 __all__ = ["actor_positions", "any_name", "as_mention", "country_entries", "country_actor", "former", "from_article",
-           "name_positions", "names_nothing", "owned_by_pronoun", "phrase_positions", "phrase_sector",
-           "place_entries", "span_text"]
+           "name_positions", "named_apposition", "names_nothing", "owned_by_pronoun", "phrase_positions", "phrase_sector",
+           "place_entries", "span_text", "title_owner"]
 
 Mentions = dict[int, Mention]
 
@@ -128,6 +128,40 @@ def country_entries(view: ParseView, at: int, hits: list[tuple[int, Mention]]) -
                 view, best_root, root):
             chosen.append(entry)
     return chosen
+
+
+def title_owner(view: ParseView, hits: list[tuple[int, Mention]]) -> Mention | None:
+    """The mention that possesses a title of the phrase ("Trump" of "Trump's Syria envoy", "Syria" of "Syria's
+    UN ambassador"): a country word or an office-holder in the "poss" of an agent word; None when there is
+    none, or when a country word heads the phrase on its own."""
+    by_position = dict(hits)
+    for i, mention in hits:
+        if mention.kind != "agent" or i != view.span_root(mention.start, mention.end):
+            continue
+        for child in view.kids[i]:
+            owner = by_position.get(child)
+            if view.deps[child] == DEP.poss and owner is not None and owner.entry.country and (
+                    owner.kind in ("country", "capital", "metonym", "person", "actor")):
+                return owner
+    return None
+
+
+def named_apposition(view: ParseView, mentions: Mentions, head: int) -> int | None:
+    """The apposition that names the actor of a descriptive phrase ("a longstanding US ally and Nato member,
+    Turkey"; "a key partner of Moscow, Belarus"): a common noun that is no title or other knowledge-file word
+    (ally, partner, member, neighbour), alone or coordinated, describes the named actor in apposition to it, and
+    the country words of the description (whose ally) are not the actor. The apposition's head, or None when the
+    phrase has no apposition that is a knowledge-file name or a proper noun."""
+    if view.pos[head] != POS.NOUN or head in mentions:
+        return None
+    for token in [head, *view.conjuncts(head)]:
+        for child in view.kids[token]:
+            if view.deps[child] != DEP.appos:
+                continue
+            mention = mentions.get(child)
+            if (mention is not None and mention.kind != "agent") or view.pos[child] == POS.PROPN:
+                return child
+    return None
 
 
 def _coordinated(view: ParseView, best: int, i: int) -> bool:

@@ -20,6 +20,7 @@ A country named alone as an actor is coded as its government (sector GOV), as th
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from ..grammar import GROUP_NUMBERS, PERSON_PRONOUNS, PERSON_SUBJECTS
@@ -106,6 +107,11 @@ class ArticleActors:
     def resolve(self, s: Sentence, head: int) -> list[Actor]:
         """The actors of the noun phrase headed by ``head`` and of its conjuncts (possibly none); a conjunct
         without a country of its own shares the first one's ("Kazakh and Kyrgyz troops")."""
+        named = phrases.named_apposition(s.parse, s.mentions, head)
+        if named is not None:  # "a longstanding US ally and Nato member, Turkey": Turkey
+            described = s.parse.word(head)
+            return [replace(a, how=f"{a.how}; in apposition to '{described}', which describes it")
+                    for a in self.resolve(s, named)]
         actors: list[Actor] = []
         for token in [head, *s.parse.conjuncts(head)]:
             for actor in self.resolve_one(s, token):
@@ -210,7 +216,7 @@ class ArticleActors:
         hits = [(i, mentions[i]) for i in positions if i in mentions]  # the phrase's words in the knowledge files
         if not hits and phrases.names_nothing(view, mentions, at, positions, self.discourse):
             return []
-        countries = self._on_date(phrases.country_entries(view, at, hits))
+        countries = self._title_owner(view, hits) or self._on_date(phrases.country_entries(view, at, hits))
         sector = phrases.phrase_sector(view, at, hits)
         span = phrases.span_text(view, at, positions)
         agent = view.lemma(at) if at in mentions and mentions[at].kind == "agent" else None
@@ -245,6 +251,23 @@ class ArticleActors:
         self._remember_person(view, phrases.name_positions(view, positions, mentions), person)
         text, start, end = span
         return Actor(person.code, person.country, person.sector, person.name, text, start, end, person.how)
+
+    def _title_owner(self, view: ParseView, hits: list[tuple[int, Mention]]) -> list[GazetteerEntry]:
+        """The country of the possessor of a title in the phrase ("Trump's Syria envoy", "Syria's UN
+        ambassador"): whom the title-holder serves, which beats a country word on the title itself (the
+        portfolio or post); a possessor that is an office-holder gives the country of their office. Empty when
+        no title of the phrase has such a possessor, or when the phrase's head is itself a country word."""
+        owner = phrases.title_owner(view, hits)
+        if owner is None:
+            return []
+        entry = owner.entry
+        if entry.kind != "person":
+            return self._on_date([entry])
+        term = self.knowledge.person_on(entry.phrase, self.setting.date)
+        if term is None or term.sector == "ELI":
+            return []
+        return [GazetteerEntry(entry.phrase, "person", term.country, None, None, term.name,
+                               f"{term.source}; the title's possessor")]
 
     def _on_date(self, entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
         """The entries with each user or PETRARCH actor ("actor" kind) recoded for the article's date; an actor
