@@ -17,8 +17,8 @@ from ..wordlists import word_lists
 from .context import Discourse, make_actor
 from .mentions import COUNTRY_KINDS
 
-__all__ = ["actor_positions", "any_name", "as_mention", "country_entries", "country_actor", "former", "from_article",
-           "name_positions", "named_apposition", "names_nothing", "owned_by_pronoun", "phrase_positions", "phrase_sector",
+__all__ = ["actor_positions", "any_name", "as_mention", "country_entries", "country_actor", "former", "from_article", "main_clause",
+           "name_positions", "named_apposition", "names_nothing", "owned_by_pronoun", "phrase_positions", "phrase_sector", "reporting_subject",
            "place_entries", "span_text", "title_owner"]
 
 Mentions = dict[int, Mention]
@@ -27,6 +27,11 @@ MODIFIER_DEPS = frozenset({DEP.compound, DEP.amod, DEP.poss, DEP.nmod, DEP.det, 
                            DEP.case, DEP.punct, DEP.pobj})
 """Labels of the words a noun phrase keeps below its head (with the phrases of PHRASE_PREPOSITIONS)."""
 RANK_DEPS = frozenset({DEP.prep, DEP.pobj, DEP.appos})
+EXAMPLE_PREPOSITION, EXAMPLE_MARKER = "as", "such"
+"""The words of "such as", which introduces the examples that name a phrase's actors."""
+CLAUSE_DEPS = frozenset({DEP.relcl, DEP.acl, DEP.advcl, DEP.ccomp, DEP.xcomp})
+REPORTED_DEPS = frozenset({DEP.ccomp, DEP.xcomp, DEP.conj, DEP.advcl})
+"""Labels a reported clause hangs from its speech verb by (and the verbs of that clause from each other)."""
 PLACE_ENTS = frozenset({ENT.GPE, ENT.LOC})
 NAME_ENTS = frozenset({0, ENT.GPE, ENT.LOC, ENT.FAC, ENT.ORG})
 """Entity types (0: none) of words that may be a place's name when no knowledge file lists them."""
@@ -150,10 +155,12 @@ def named_apposition(view: ParseView, mentions: Mentions, head: int) -> int | No
     """The apposition that names the actor of a descriptive phrase ("a longstanding US ally and Nato member,
     Turkey"; "a key partner of Moscow, Belarus"): a common noun that is no title or other knowledge-file word
     (ally, partner, member, neighbour), alone or coordinated, describes the named actor in apposition to it, and
-    the country words of the description (whose ally) are not the actor. The apposition's head, or None when the
-    phrase has no apposition that is a knowledge-file name or a proper noun."""
-    if view.pos[head] != POS.NOUN or head in mentions:
+    the country words of the description (whose ally) are not the actor; likewise the examples of a "such as"
+    phrase in it. The apposition's (or first example's) head, or None when the phrase has neither."""
+    if view.pos[head] != POS.NOUN:
         return None
+    if head in mentions:
+        return _example(view, mentions, head)
     for token in [head, *view.conjuncts(head)]:
         for child in view.kids[token]:
             if view.deps[child] != DEP.appos:
@@ -161,7 +168,56 @@ def named_apposition(view: ParseView, mentions: Mentions, head: int) -> int | No
             mention = mentions.get(child)
             if (mention is not None and mention.kind != "agent") or view.pos[child] == POS.PROPN:
                 return child
+    return _example(view, mentions, head)
+
+
+def _example(view: ParseView, mentions: Mentions, head: int) -> int | None:
+    """The first of the examples that name the actors of a descriptive phrase ("external backers of the rebels,
+    such as Qatar and Kuwait"): the object of a "such as" phrase in it that is a country or organisation."""
+    for i in view.subtree(head):
+        if view.lower(i) != EXAMPLE_PREPOSITION or view.deps[i] != DEP.prep or not any(
+                view.lower(c) == EXAMPLE_MARKER for c in view.kids[i]) or _in_clause(view, i, head):
+            continue
+        for obj in view.kids[i]:
+            mention = mentions.get(obj)
+            if view.deps[obj] == DEP.pobj and mention is not None and mention.kind in COUNTRY_KINDS:
+                return obj
     return None
+
+
+def reporting_subject(view: ParseView, at: int) -> int | None:
+    """The subject of the speech verb ("say", "tell", "insist" ...: ``words.tsv`` speech_verbs) whose reported
+    clause has the token ``at`` ("Lavrov" for "he" in "Lavrov said he hoped ..."), or None: climbs from ``at``'s
+    verb through clausal complements, not through relative clauses or a second sentence."""
+    say = word_lists().speech_verbs
+    t = view.heads[at]
+    for _ in range(6):
+        if view.deps[t] not in REPORTED_DEPS or view.heads[t] == t:
+            return None
+        t = view.heads[t]
+        if view.lemma(t) in say:
+            return next((c for c in view.kids[t] if view.deps[c] == DEP.nsubj and c != at), None)
+    return None
+
+
+def main_clause(view: ParseView, at: int) -> bool:
+    """Whether the token ``at`` belongs to the main clause of its sentence: its head is the sentence's root or a
+    verb coordinated with it, not a subordinate or reported clause."""
+    t = view.heads[at]
+    while view.deps[t] == DEP.conj and view.heads[t] != t:
+        t = view.heads[t]
+    return view.heads[t] == t
+
+
+def _in_clause(view: ParseView, i: int, head: int) -> bool:
+    """Whether a clause (relative, participle, complement) lies between the token ``i`` and its ancestor
+    ``head``."""
+    t = i
+    while t != head and view.heads[t] != t:
+        if view.deps[t] in CLAUSE_DEPS:
+            return True
+        t = view.heads[t]
+    return False
 
 
 def _coordinated(view: ParseView, best: int, i: int) -> bool:

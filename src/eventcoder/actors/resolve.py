@@ -34,6 +34,11 @@ from .mentions import COUNTRY_KINDS, ActorFinder
 
 __all__ = ["ArticleActors"]
 
+SUBJECT_PRONOUNS = frozenset({"they", "it"})
+"""Pronouns a subject "they"/"it" is read from when no speaker accounts for them."""
+PLURAL_PRONOUN = "they"
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
 NOMINAL_DEPS = frozenset({DEP.oprd, DEP.nsubj, DEP.dobj, DEP.nsubjpass, DEP.pcomp, DEP.pobj, DEP.dative, DEP.appos,
                           DEP.attr, DEP.ROOT})
 """Labels of nouns in a nominal role (the roots of spaCy's English noun chunks)."""
@@ -80,6 +85,8 @@ class ArticleActors:
         if root is None:
             root = view.span_root(s.first, s.last)
         for at in view.kids[root]:
+            if view.deps[at] in SUBJECT_DEPS:
+                self._note_subject_body(s, at)
             if view.deps[at] == DEP.nsubj and view.lower(at) not in PERSON_SUBJECTS:
                 actors = self.resolve_one(s, at)
                 if len(actors) == 1 and actors[0].name and " " in actors[0].name and (
@@ -103,6 +110,19 @@ class ArticleActors:
                 actors[0].name or ""):
             self.discourse.set_last_person(actors[0])
 
+    def _note_subject_body(self, s: Sentence, at: int) -> None:
+        """The main clause's subject at ``at`` as what a later "they" (a plural or coordinated subject) or "it" (a
+        country or organisation) refers to, when its own words name a country."""
+        view = s.parse
+        if view.lower(at) in PERSON_PRONOUNS or view.lower(at) in SUBJECT_PRONOUNS:
+            return
+        actors = tuple(a for a in self.resolve(s, at) if a.country or a.sector)
+        if not actors:
+            return
+        plural = view.tag(at) in PLURAL_TAGS or len(actors) > 1 or bool(view.conjuncts(at))
+        if plural or not _is_person(view, at, actors[0]):
+            self.discourse.set_last_subject(s.index, actors, plural)
+
     # ------------------------------------------------------------------ resolution
     def resolve(self, s: Sentence, head: int) -> list[Actor]:
         """The actors of the noun phrase headed by ``head`` and of its conjuncts (possibly none); a conjunct
@@ -110,7 +130,7 @@ class ArticleActors:
         named = phrases.named_apposition(s.parse, s.mentions, head)
         if named is not None:  # "a longstanding US ally and Nato member, Turkey": Turkey
             described = s.parse.word(head)
-            return [replace(a, how=f"{a.how}; in apposition to '{described}', which describes it")
+            return [replace(a, how=f"{a.how}; named in apposition to, or as an example of, '{described}'")
                     for a in self.resolve(s, named)]
         actors: list[Actor] = []
         for token in [head, *s.parse.conjuncts(head)]:
@@ -163,8 +183,9 @@ class ArticleActors:
         phrase is resolved again only when the discourse has changed since."""
         view = s.parse
         if view.lower(head) in PERSON_PRONOUNS:
-            last = self.discourse.last_person
-            return [phrases.as_mention(last, view, head, "pronoun -> last person")] if last else []
+            return self._person_pronoun(s, head)
+        if view.lower(head) in SUBJECT_PRONOUNS and view.deps[head] in SUBJECT_DEPS:
+            return self._subject_pronoun(s, head)
         key = (s.index, head)
         known = self._resolved.get(key)
         if known is not None and known[0] == self.discourse.revision:
@@ -176,6 +197,42 @@ class ArticleActors:
                 actors = self._owned(s, head, actors) or actors
         self._resolved[key] = (self.discourse.revision, tuple(actors))
         return actors
+
+    def _person_pronoun(self, s: Sentence, head: int) -> list[Actor]:
+        """"he"/"she": in a clause reported by a person ("Lavrov said he hoped ..."), that person; else the last
+        person who acted in the article."""
+        view = s.parse
+        speaker = phrases.reporting_subject(view, head)
+        if speaker is not None and view.lower(speaker) not in PERSON_PRONOUNS:
+            found = self.resolve_one(s, speaker)
+            if len(found) == 1 and _is_person(view, speaker, found[0]):
+                return [phrases.as_mention(found[0], view, head, f"pronoun -> '{view.word(speaker)}', who reports "
+                                                                 "the clause")]
+        last = self.discourse.last_person
+        return [phrases.as_mention(last, view, head, "pronoun -> last person")] if last else []
+
+    def _subject_pronoun(self, s: Sentence, head: int) -> list[Actor]:
+        """A subject "they" or "it": in a reported clause, its speaker ("Iran insisted it would ..."); the subject
+        of a main clause, the last plural subject ("Kurdish militias ... They shelled ...") or the last country or
+        organisation subject, of this sentence or the one before; else nothing."""
+        view = s.parse
+        speaker = phrases.reporting_subject(view, head)
+        if speaker is not None:  # "Iran insisted it would ...": the speaker, whoever the article named before
+            if view.lower(speaker) in SUBJECT_PRONOUNS or view.lower(speaker) in PERSON_PRONOUNS:
+                return []
+            return [phrases.as_mention(a, view, head, f"pronoun -> '{view.word(speaker)}', who reports the clause")
+                    for a in self.resolve(s, speaker)]
+        if not phrases.main_clause(view, head):
+            return []
+        if view.lower(head) == PLURAL_PRONOUN:
+            index, actors = self.discourse.last_group
+            why = "the last plural subject"
+        else:
+            index, actor = self.discourse.last_body
+            actors, why = ((actor,) if actor else ()), "the last country or organisation subject"
+        if s.index - index > 1:
+            return []
+        return [phrases.as_mention(a, view, head, f"pronoun -> {why}, '{a.text}'") for a in actors]
 
     def _owned(self, s: Sentence, head: int, actors: list[Actor]) -> list[Actor]:
         """"its forces", "their trucks": the agent belongs to the sentence's subject. An organisation or group
@@ -309,6 +366,13 @@ class ArticleActors:
         for word in words:
             if len(word) > 2:
                 self.discourse.remember_person(word, person)
+
+
+def _is_person(view: ParseView, at: int, actor: Actor) -> bool:
+    """Whether the phrase headed by ``at``, resolved to ``actor``, names a person: a named person (a name of two
+    words or more, or a word the parser tags as a person), not a country or an organisation."""
+    return view.ents[at] == ENT.PERSON or bool(actor.name and " " in actor.name and actor.sector not in (None, "IGO")
+                                               and view.pos[at] == POS.PROPN)
 
 
 def chunk_roots(view: ParseView, first: int, last: int) -> list[int]:
