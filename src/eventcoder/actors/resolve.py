@@ -20,6 +20,7 @@ A country named alone as an actor is coded as its government (sector GOV), as th
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 
@@ -31,6 +32,7 @@ from ..wordlists import word_lists
 from . import phrases
 from .context import ArticleSetting, Discourse, make_actor
 from .mentions import COUNTRY_KINDS, ActorFinder
+from .peoples import PEOPLE_KIND, candidates
 
 __all__ = ["ArticleActors"]
 
@@ -61,12 +63,14 @@ class ArticleActors:
         self.discourse = Discourse()
         self._phrases: dict[tuple[int, int], list[int]] = {}
         self._resolved: dict[tuple[int, int], tuple[int, tuple[Actor, ...]]] = {}
+        self._places: Counter[str] = Counter()  # countries named as places in the sentences read so far
 
     # ------------------------------------------------------------------ what a sentence introduces
     def read(self, s: Sentence) -> None:
         """Before a sentence's events are coded: resolve its named people and agents (the roots of its noun
         chunks), so that later surnames ("Japarov") and agent words ("the junta") are known."""
         view, mentions = s.parse, s.mentions
+        self._places.update(phrases.located_countries(view, mentions, s.first, s.last))
         for root in chunk_roots(view, s.first, s.last):
             if (view.pos[root] == POS.PROPN and root not in mentions) or (
                     root in mentions and mentions[root].kind == "agent"):
@@ -270,7 +274,7 @@ class ArticleActors:
         """Resolve a phrase by its own words, then by what the article said before (rules 3-5 of the module)."""
         view, mentions = s.parse, s.mentions
         positions = self.phrase(s, at)
-        hits = [(i, mentions[i]) for i in positions if i in mentions]  # the phrase's words in the knowledge files
+        hits = self._placed([(i, mentions[i]) for i in positions if i in mentions], view)  # knowledge-file words
         if not hits and phrases.names_nothing(view, mentions, at, positions, self.discourse):
             return []
         countries = self._title_owner(view, hits) or self._on_date(phrases.country_entries(view, at, hits))
@@ -295,6 +299,37 @@ class ArticleActors:
             return actors
         actors = phrases.from_article(view, at, positions, self.discourse, (*sector, agent), span)
         return phrases.former(actors, view, positions)
+
+    def _placed(self, hits: list[tuple[int, Mention]], view: ParseView) -> list[tuple[int, Mention]]:
+        """The phrase's knowledge-file words (``hits``) with each people word ("Kurdish", "Kurds") given a
+        country: none when another country word is in the phrase ("Syrian Kurdish fighters": Syria), else the
+        one :meth:`_people_country` chooses."""
+        rest = [(i, m) for i, m in hits if m.kind != PEOPLE_KIND]
+        if len(rest) == len(hits) or any(m.kind in COUNTRY_KINDS and m.entry.country for _i, m in rest):
+            return rest
+        placed = []
+        for i, m in hits:
+            if m.kind == PEOPLE_KIND:
+                country, why = self._people_country(m.entry)
+                kind = "adjective" if view.pos[i] == POS.ADJ else "demonym"
+                m = Mention(m.start, m.end, GazetteerEntry(m.entry.phrase, kind, country, None, None, m.entry.name,
+                                                           f"{m.entry.source}; {why}"))
+            placed.append((i, m))
+        return placed
+
+    def _people_country(self, entry: GazetteerEntry) -> tuple[str, str]:
+        """The country of a people without a state (``data/peoples.tsv``), and why: of its countries, the one the
+        article has named most often as a place so far, else the first the article names, else the first
+        listed."""
+        options = candidates(entry)
+        counted = [(self._places[c], -k, c) for k, c in enumerate(options) if self._places[c]]
+        if counted:
+            return max(counted)[2], "of its countries, the one the article places things in most"
+        named = {a.country for a in self.setting.dyad} | set(self.setting.recurring)
+        first = next((c for c in options if c in named), None)
+        if first is not None:
+            return first, "of its countries, the first the article names"
+        return options[0], "its usual country"
 
     def _named_office_holder(self, view: ParseView, mentions: dict[int, Mention], positions: list[int],
                              person: Actor, sector: tuple[str | None, str], span: tuple[str, int, int]) -> Actor:
