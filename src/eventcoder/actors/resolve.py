@@ -40,6 +40,9 @@ SUBJECT_PRONOUNS = frozenset({"they", "it"})
 """Pronouns a subject "they"/"it" is read from when no speaker accounts for them."""
 PLURAL_PRONOUN = "they"
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+LOCAL_SECTORS = frozenset({"COP", "JUD", "GOV"})
+"""Sectors of agents that act at home (police, courts, the authorities): one named without a country belongs to
+the country of the place it acted in."""
 
 NOMINAL_DEPS = frozenset({DEP.oprd, DEP.nsubj, DEP.dobj, DEP.nsubjpass, DEP.pcomp, DEP.pobj, DEP.dative, DEP.appos,
                           DEP.attr, DEP.ROOT})
@@ -64,6 +67,7 @@ class ArticleActors:
         self._phrases: dict[tuple[int, int], list[int]] = {}
         self._resolved: dict[tuple[int, int], tuple[int, tuple[Actor, ...]]] = {}
         self._places: Counter[str] = Counter()  # countries named as places in the sentences read so far
+        self._here: dict[int, list[str]] = {}  # sentence index -> the countries of the places its acts are in
 
     # ------------------------------------------------------------------ what a sentence introduces
     def read(self, s: Sentence) -> None:
@@ -71,6 +75,7 @@ class ArticleActors:
         chunks), so that later surnames ("Japarov") and agent words ("the junta") are known."""
         view, mentions = s.parse, s.mentions
         self._places.update(phrases.located_countries(view, mentions, s.first, s.last))
+        self._here[s.index] = phrases.located_countries(view, mentions, s.first, s.last, acts=True)
         for root in chunk_roots(view, s.first, s.last):
             if (view.pos[root] == POS.PROPN and root not in mentions) or (
                     root in mentions and mentions[root].kind == "agent"):
@@ -298,7 +303,18 @@ class ArticleActors:
                 self._remember_person(view, names, actors[0])
             return actors
         actors = phrases.from_article(view, at, positions, self.discourse, (*sector, agent), span)
-        return phrases.former(actors, view, positions)
+        return phrases.former([self._local(s, a) for a in actors], view, positions)
+
+    def _local(self, s: Sentence, actor: Actor) -> Actor:
+        """An agent of a state's home affairs named without a country ("police", "the authorities", "a court")
+        takes the country of the place the sentence says it acted in ("police arrested him at Manchester
+        airport"), when the sentence names places of one country only; else it stays without one."""
+        here = set(self._here.get(s.index, ()))
+        if actor.country or actor.sector not in LOCAL_SECTORS or len(here) != 1:
+            return actor
+        (country,) = here
+        return make_actor(country, actor.sector, actor.name, actor.text,
+                          f"{actor.how}; country of the place the sentence names", actor.start, actor.end)
 
     def _placed(self, hits: list[tuple[int, Mention]], view: ParseView) -> list[tuple[int, Mention]]:
         """The phrase's knowledge-file words (``hits``) with each people word ("Kurdish", "Kurds") given a
