@@ -46,8 +46,10 @@ def test_actors_a_titles_possessor_is_whom_its_holder_serves(text, country):
 
 
 # ------------------------------------------------------------------ pronouns
-def test_actors_he_in_a_clause_reported_by_a_person_is_that_person():
-    text = "Donald Trump met Xi Jinping on Monday. Sergei Lavrov said on Tuesday that he hoped to visit China soon."
+@pytest.mark.parametrize("speaker", ["Sergei Lavrov", "Russia's foreign minister, Sergei Lavrov,",
+                                     "The Russian foreign minister"])
+def test_actors_he_in_a_clause_reported_by_a_person_is_that_person(speaker):
+    text = f"Donald Trump met Xi Jinping on Monday. {speaker} said on Tuesday that he hoped to visit China soon."
     assert _source(text, "hoped") == {"RUS"}
 
 

@@ -47,6 +47,7 @@ SUBJECT_PRONOUNS = frozenset({"they", "it"})
 """Pronouns a subject "they"/"it" is read from when no speaker accounts for them."""
 PLURAL_PRONOUN = "they"
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+SINGULAR_TAGS = frozenset({"NN", "NNP"})
 LOCAL_SECTORS = frozenset({"COP", "JUD", "GOV"})
 """Sectors of agents that act at home (police, courts, the authorities): one named without a country belongs to
 the country of the place it acted in."""
@@ -221,7 +222,7 @@ class ArticleActors:
         speaker = phrases.reporting_subject(view, head)
         if speaker is not None and view.lower(speaker) not in PERSON_PRONOUNS:
             found = self.resolve_one(s, speaker)
-            if len(found) == 1 and _is_person(view, speaker, found[0]):
+            if len(found) == 1 and (_is_person(view, speaker, found[0]) or _titled(s, speaker)):
                 return [phrases.as_mention(found[0], view, head, f"pronoun -> '{view.word(speaker)}', who reports "
                                                                  "the clause")]
         last = self.discourse.last_person
@@ -431,6 +432,13 @@ def _is_person(view: ParseView, at: int, actor: Actor) -> bool:
     words or more, or a word the parser tags as a person), not a country or an organisation."""
     return view.ents[at] == ENT.PERSON or bool(actor.name and " " in actor.name and actor.sector not in (None, "IGO")
                                                and view.pos[at] == POS.PROPN)
+
+
+def _titled(s: Sentence, at: int) -> bool:
+    """Whether the phrase headed by ``at`` is headed by a title in the singular ("Russia's foreign minister,
+    Sergei Lavrov"; "the Turkish president"): a speaker "he" or "she" can refer to."""
+    mention = s.mentions.get(at)
+    return mention is not None and mention.kind == "agent" and s.parse.tag(at) in SINGULAR_TAGS
 
 
 def chunk_roots(view: ParseView, first: int, last: int) -> list[int]:
