@@ -132,3 +132,26 @@ def test_actors_a_place_of_a_thing_gives_local_agents_no_country(parsed):
     actors.read(s)
     head = next(i for i in s.tokens if s.parse.dep(i) == "nsubj")
     assert [a.country for a in actors.resolve(s, head)] == [None]
+
+
+# ------------------------------------------------------------------ backers are no actors
+@pytest.mark.parametrize("text", [
+    "Turkish-backed rebels shelled the town on Monday.",
+    "Iran-backed militias attacked a Syrian army convoy.",
+])
+def test_actors_the_country_of_a_backed_group_is_not_its_own(parsed, text):
+    coder = get_coder()
+    s = parsed(text, 0)
+    head = next(i for i in s.tokens if s.parse.dep(i) == "nsubj")
+    found = ArticleActors(coder.finder, ArticleSetting()).resolve(s, head)
+    assert [a.country for a in found] == [None]
+    assert found[0].sector in ("REB", "UAF")
+
+
+def test_actors_a_led_coalition_is_its_leaders():
+    assert _source("The Saudi-led coalition accused Iran of arming the rebels.", "accused") == {"SAU"}
+
+
+def test_actors_rebels_without_a_country_take_the_place_of_their_act():
+    text = "Turkey and Iraq have argued for months. Rebels backed by Ankara attacked a convoy near Aleppo on Monday."
+    assert {src for src, _ in _events(text, "attacked")} == {"SYR"}

@@ -17,9 +17,10 @@ from ..wordlists import word_lists
 from .context import Discourse, make_actor
 from .mentions import COUNTRY_KINDS
 
-__all__ = ["actor_positions", "any_name", "as_mention", "country_entries", "country_actor", "former", "from_article", "located_countries", "main_clause",
-           "name_positions", "named_apposition", "names_nothing", "owned_by_pronoun", "phrase_positions", "phrase_sector", "reporting_subject",
-           "place_entries", "span_text", "title_owner"]
+__all__ = ["actor_positions", "any_name", "as_mention", "backer", "country_actor", "country_entries", "former",
+           "from_article", "located_countries", "main_clause", "name_positions", "named_apposition", "names_nothing",
+           "owned_by_pronoun", "phrase_positions", "phrase_sector", "place_entries", "reporting_subject",
+           "span_text", "title_owner"]
 
 Mentions = dict[int, Mention]
 
@@ -31,6 +32,10 @@ EXAMPLE_PREPOSITION, EXAMPLE_MARKER = "as", "such"
 """The words of "such as", which introduces the examples that name a phrase's actors."""
 WHERE_PREPOSITIONS = frozenset({"in", "at", "into", "inside", "near", "across", "throughout"})
 """Prepositions whose object is where something is or happens (:func:`located_countries`)."""
+BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed", "trained", "aligned",
+                           "allied", "friendly", "leaning"})
+"""Second halves of "Turkish-backed" compounds: the country of the first half backs the actor (:func:`backer`)."""
+HYPHEN, PRO = "-", "pro"
 CLAUSE_DEPS = frozenset({DEP.relcl, DEP.acl, DEP.advcl, DEP.ccomp, DEP.xcomp})
 REPORTED_DEPS = frozenset({DEP.ccomp, DEP.xcomp, DEP.conj, DEP.advcl})
 """Labels a reported clause hangs from its speech verb by (and the verbs of that clause from each other)."""
@@ -120,7 +125,7 @@ def country_entries(view: ParseView, at: int, hits: list[tuple[int, Mention]]) -
     found: dict[int, tuple] = {}
     for _i, mention in hits:
         entry = mention.entry
-        if entry.kind in COUNTRY_KINDS and entry.country:
+        if entry.kind in COUNTRY_KINDS and entry.country and not backer(view, mention):
             root = view.span_root(mention.start, mention.end)
             rank = _rank(view, at, root)
             if mention.start not in found or rank < found[mention.start][1]:
@@ -254,6 +259,17 @@ def _in_clause(view: ParseView, i: int, head: int) -> bool:
             return True
         t = view.heads[t]
     return False
+
+
+def backer(view: ParseView, mention: Mention) -> bool:
+    """Whether the country word ``mention`` only says who backs the actor ("Turkish-backed rebels", "Iran-backed
+    militias", "pro-Iranian militias"): it is joined by a hyphen to a participle of backing (BACKING_WORDS) or
+    follows "pro-". Such a country is a standing relation, not the actor's own ("US-led", whose leader is the
+    actor, is not one)."""
+    start, end = mention.start, mention.end
+    after = view.lower(end + 1) if end + 1 < len(view.doc) and view.word(end) == HYPHEN else ""
+    before = view.lower(start - 2) if start >= 2 and view.word(start - 1) == HYPHEN else ""
+    return after in BACKING_WORDS or before == PRO
 
 
 def _coordinated(view: ParseView, best: int, i: int) -> bool:

@@ -48,9 +48,9 @@ SUBJECT_PRONOUNS = frozenset({"they", "it"})
 PLURAL_PRONOUN = "they"
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 SINGULAR_TAGS = frozenset({"NN", "NNP"})
-LOCAL_SECTORS = frozenset({"COP", "JUD", "GOV"})
-"""Sectors of agents that act at home (police, courts, the authorities): one named without a country belongs to
-the country of the place it acted in."""
+LOCAL_SECTORS = frozenset({"COP", "JUD", "GOV", "REB", "INS", "UAF", "PRM", "SEP"})
+"""Sectors of agents that act at home (police, courts, the authorities, rebels and militias, not armies): one named
+without a country belongs to the country of the place it acted in."""
 
 NOMINAL_DEPS = frozenset({DEP.oprd, DEP.nsubj, DEP.dobj, DEP.nsubjpass, DEP.pcomp, DEP.pobj, DEP.dative, DEP.appos,
                           DEP.attr, DEP.ROOT})
