@@ -155,3 +155,16 @@ def test_actors_a_led_coalition_is_its_leaders():
 def test_actors_rebels_without_a_country_take_the_place_of_their_act():
     text = "Turkey and Iraq have argued for months. Rebels backed by Ankara attacked a convoy near Aleppo on Monday."
     assert {src for src, _ in _events(text, "attacked")} == {"SYR"}
+
+
+def test_actors_an_indefinite_title_is_someone_new(parsed):
+    coder = get_coder()
+    actors = ArticleActors(coder.finder, ArticleSetting())
+    first = parsed("The Syrian president met Russian officials on Monday.", 0)
+    actors.read(first)
+    actors.after(first)
+    for text, country in [("A cautious president accused Iran of arming the militias.", None),
+                          ("The president accused Iran of arming the militias.", "SYR")]:
+        s = parsed(text, 1 if country is None else 2)
+        head = next(i for i in s.tokens if s.parse.dep(i) == "nsubj")
+        assert [a.country for a in actors.resolve(s, head)] == [country], text

@@ -36,6 +36,7 @@ BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financ
                            "allied", "friendly", "leaning"})
 """Second halves of "Turkish-backed" compounds: the country of the first half backs the actor (:func:`backer`)."""
 HYPHEN, PRO = "-", "pro"
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
 CLAUSE_DEPS = frozenset({DEP.relcl, DEP.acl, DEP.advcl, DEP.ccomp, DEP.xcomp})
 REPORTED_DEPS = frozenset({DEP.ccomp, DEP.xcomp, DEP.conj, DEP.advcl})
 """Labels a reported clause hangs from its speech verb by (and the verbs of that clause from each other)."""
@@ -261,6 +262,12 @@ def _in_clause(view: ParseView, i: int, head: int) -> bool:
     return False
 
 
+def _indefinite(view: ParseView, head: int) -> bool:
+    """Whether the noun ``head`` has an indefinite article ("a risk-averse president"): it brings in someone new,
+    not the one named before with that word."""
+    return any(view.deps[c] == DEP.det and view.lower(c) in INDEFINITE_ARTICLES for c in view.kids[head])
+
+
 def backer(view: ParseView, mention: Mention) -> bool:
     """Whether the country word ``mention`` only says who backs the actor ("Turkish-backed rebels", "Iran-backed
     militias", "pro-Iranian militias"): it is joined by a hyphen to a participle of backing (BACKING_WORDS) or
@@ -458,7 +465,8 @@ def names_nothing(view: ParseView, mentions: Mentions, at: int, positions: list[
 def from_article(view: ParseView, head: int, positions: list[int], discourse: Discourse, agent_info: tuple,
                  span: tuple[str, int, int]) -> list[Actor]:
     """A phrase without a country word: "the bloc", a surname named earlier, an agent word named earlier
-    with a country ("the junta"), else the agent without a country (the event stage may fill it in).
+    with a country ("the junta", not "a junta": an indefinite one is someone new), else the agent without a
+    country (the event stage may fill it in).
     ``agent_info``: the phrase's sector, why, and its head's agent word (or None)."""
     sector, sector_how, agent = agent_info
     text, start, end = span
@@ -472,7 +480,7 @@ def from_article(view: ParseView, head: int, positions: list[int], discourse: Di
         return [as_mention(person, view, head, f"person '{person.name}' named earlier as {person.code}")]
     known = agent if agent in discourse.agents else next(
         (view.lemma(i) for i in positions if view.lemma(i) in discourse.agents), None)  # "the junta's spokesman"
-    if sector and known is not None:
+    if sector and known is not None and not _indefinite(view, head):
         how = f"{sector_how}; '{known}' named earlier with country {discourse.agents[known]}"
         return [make_actor(discourse.agents[known], sector, None, text, how, start, end)]
     if sector:
