@@ -168,3 +168,12 @@ def test_actors_an_indefinite_title_is_someone_new(parsed):
         s = parsed(text, 1 if country is None else 2)
         head = next(i for i in s.tokens if s.parse.dep(i) == "nsubj")
         assert [a.country for a in actors.resolve(s, head)] == [country], text
+
+
+@pytest.mark.parametrize("text,code", [
+    ("A spokesman for the Syrian army accused Turkey of shelling a village.", "SYRMIL"),
+    ("An official for the Iraqi interior ministry accused Iran of arming the militias.", "IRQCOP"),
+])
+def test_actors_a_generic_title_serves_its_for_phrase(text, code):
+    records = [r for r in code_text(text, published="2019-02-18") if r.trigger == "accused"]
+    assert [r.source_code for r in records] == [code]

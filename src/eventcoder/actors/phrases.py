@@ -36,6 +36,8 @@ BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financ
                            "allied", "friendly", "leaning"})
 """Second halves of "Turkish-backed" compounds: the country of the first half backs the actor (:func:`backer`)."""
 HYPHEN, PRO = "-", "pro"
+SERVED_PREPOSITION = "for"
+"""The preposition of whom a generic title serves ("a spokesman for the army")."""
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 CLAUSE_DEPS = frozenset({DEP.relcl, DEP.acl, DEP.advcl, DEP.ccomp, DEP.xcomp})
 REPORTED_DEPS = frozenset({DEP.ccomp, DEP.xcomp, DEP.conj, DEP.advcl})
@@ -79,10 +81,16 @@ def _keeps_phrase(word: str, own_person: bool) -> bool:
 
 
 def actor_positions(view: ParseView, mentions: Mentions, at: int) -> list[int]:
-    """:func:`phrase_positions` of the head ``at``; for a thing rather than an agent ("Manila's protest", "a
-    protocol in Kabul"), without its possessor and place (the subtrees of its "poss" child and "in"/"at"
-    phrase), which are not actors."""
+    """:func:`phrase_positions` of the head ``at``, with the "for" phrase of a generic title ("a spokesman for the
+    army", "an official for the UN"); for a thing rather than an agent ("Manila's protest", "a protocol in Kabul"),
+    without its possessor and place (the subtrees of its "poss" child and "in"/"at" phrase), which are not
+    actors."""
     positions = phrase_positions(view, at)
+    mention = mentions.get(at)
+    if mention is not None and mention.kind == "agent" and mention.entry.role in ("generic", "head"):
+        # "a spokesman for the Kurdish militias": whom the title-holder speaks or works for
+        served = [c for c in view.kids[at] if view.deps[c] == DEP.prep and view.lower(c) == SERVED_PREPOSITION]
+        positions = sorted(set(positions).union(*(phrase_positions(view, c) for c in served)))
     if view.pos[at] == POS.NOUN and at not in mentions:
         deps = view.deps
         owners = {c for c in view.kids[at]
