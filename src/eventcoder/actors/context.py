@@ -75,6 +75,11 @@ class Discourse:
             junta" makes a later "the junta" GNB).
         last_person (Actor | None): the last person who was the subject of an event or statement ("he").
         last_organisation (Actor | None): the organisation named last ("the bloc").
+        last_group (tuple[int, tuple[Actor, ...]]): the sentence index and actors of the last plural subject
+            named with a country ("Kurdish militias", "Russia and Turkey"): what a subject "they" refers to.
+        last_body (tuple[int, Actor | None]): the sentence index and actor of the last singular subject that is a
+            country or an organisation, not a person ("Turkey", "the Syrian army"): what a subject "it" refers
+            to.
         revision (int): how many times what the resolution of a noun phrase reads (``people``, ``agents``,
             ``last_organisation``) has changed: a phrase resolved before need not be resolved again while it
             is the same. Change them through the methods.
@@ -84,6 +89,8 @@ class Discourse:
     agents: dict[str, str] = field(default_factory=dict)
     last_person: Actor | None = None
     last_organisation: Actor | None = None
+    last_group: tuple[int, tuple[Actor, ...]] = (-1, ())
+    last_body: tuple[int, Actor | None] = (-1, None)
     revision: int = 0
 
     def remember_person(self, word: str, actor: Actor) -> None:
@@ -102,6 +109,14 @@ class Discourse:
         """The person "he"/"she" refers to from now on (None: unknown); pronouns are never reused from a
         cache, so this does not count as a revision."""
         self.last_person = actor
+
+    def set_last_subject(self, index: int, actors: tuple[Actor, ...], plural: bool) -> None:
+        """The subject of sentence ``index`` that a later subject "they" (``plural``) or "it" refers to; pronouns
+        are never reused from a cache, so this does not count as a revision."""
+        if plural:
+            self.last_group = (index, actors)
+        elif len(actors) == 1:
+            self.last_body = (index, actors[0])
 
     def set_last_organisation(self, actor: Actor | None) -> None:
         """The organisation "the bloc" refers to from now on."""

