@@ -15,7 +15,6 @@ from ..actors import ArticleActors, make_actor
 from ..cameo import ARMED_ROOTS, COERCE, COERCIVE_ROOTS, CONSULT, VICTIM_SECTORS
 from ..grammar import (
     ATTACK_PREPOSITIONS,
-    BETWEEN_PREPOSITIONS,
     JOINT_PREPOSITION,
     NUMBER_NOUNS,
     OBJECT_PREPOSITIONS,
@@ -28,7 +27,7 @@ from ..lexicon import VerbPattern
 from ..model import Actor, Sentence
 from ..parse import DEP, ENT, OBJECT_DEPS, POS, SUBJECT_DEPS, ParseView, keys
 from ..wordlists import word_lists
-from . import clauses
+from . import clauses, nominal
 from .mood import Reading
 from .triggers import TriggerMatcher
 
@@ -37,7 +36,7 @@ __all__ = ["ArgumentFinder", "support_verb", "with_country"]
 OWNER_DEPS = frozenset({DEP.amod, DEP.poss, DEP.compound, DEP.nmod})
 HOLDER_DEPS = frozenset({DEP.dobj, DEP.xcomp})
 DIRECT_DEPS = frozenset({DEP.dobj, DEP.dative, DEP.attr})
-ATTACK_KEYS, BETWEEN_KEYS, PLACE_KEYS = keys(ATTACK_PREPOSITIONS), keys(BETWEEN_PREPOSITIONS), keys(PLACE_PREPOSITIONS)
+ATTACK_KEYS, PLACE_KEYS = keys(ATTACK_PREPOSITIONS), keys(PLACE_PREPOSITIONS)
 FROM = keys((ORIGIN_PREPOSITION,))
 ACTING_ENTS = frozenset({ENT.PERSON, ENT.ORG, ENT.NORP, ENT.GPE})
 NAMED_ENTS = frozenset({ENT.GPE, ENT.NORP, ENT.ORG})
@@ -90,7 +89,9 @@ class ArgumentFinder:
         if passive:
             kids, deps = view.kids, view.deps
             heads = [g for a in kids[r.trigger.position] if deps[a] == DEP.agent for g in kids[a] if deps[g] == DEP.pobj]
-            return actors.resolve_all(s, heads) if heads else self._excluding_body(s, r.trigger.position, actors)
+            if heads:
+                return actors.resolve_all(s, heads)
+            return self._event_noun_owners(s, r, actors) or self._excluding_body(s, r.trigger.position, actors)
         heads = clauses.subjects(view, r.head)
         for head in heads:
             if view.lower(head) in SPEAKER_PRONOUNS:
@@ -104,6 +105,14 @@ class ArgumentFinder:
             return []  # a subject that is someone unknown ("thousands rallied") or an attack: not the speaker's act
         said_by = clauses.speaker(view, r.head)
         return actors.resolve_all(s, [said_by]) if said_by is not None else []
+
+    def _event_noun_owners(self, s: Sentence, r: Reading, actors: ArticleActors) -> list[Actor]:
+        """Passive light verb without agent whose subject is the event noun ("talks between A and B were held",
+        "Canada's offensive was launched"): those the noun's phrase names as doing it."""
+        view = s.parse
+        nouns = [c for c in view.kids[r.trigger.position] if view.deps[c] == DEP.nsubjpass
+                 and view.lemma(c) in r.pattern.objects]
+        return [a for c in nouns for a in self._owners(s, c, r.pattern, actors)]
 
     def _excluding_body(self, s: Sentence, i: int, actors: ArticleActors) -> list[Actor]:
         """Passive without agent, "suspended/expelled from <organisation>": the organisation acted."""
@@ -121,21 +130,32 @@ class ArgumentFinder:
 
     def _noun_arguments(self, s: Sentence, r: Reading, actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
         """A nominal event ("Israeli airstrikes on Lebanon", "talks between A and B"): the source is named in
-        the noun phrase itself (a country adjective or possessive, or a by-phrase), or is the subject of the
-        support verb carrying it ("launched an offensive")."""
-        view, mentions, i = s.parse, s.mentions, r.trigger.position
-        kids, deps = view.kids, view.deps
-        sources: list[Actor] = []
-        for c in kids[i]:
-            mention = mentions.get(c)
-            if deps[c] in OWNER_DEPS and mention and mention.entry.country and mention.kind != "agent":
-                sources += actors.resolve_one(s, c)
-            elif deps[c] == DEP.prep and view.lowers[c] in BETWEEN_KEYS:
-                sources += actors.resolve_all(s, [g for g in kids[c] if deps[g] == DEP.pobj])
-        if not sources and support_verb(view, i) is not None:  # "launched an offensive", "completed the withdrawal"
-            sources = actors.resolve_all(s, clauses.subjects(view, view.heads[i]))
+        the noun phrase itself (a country adjective or possessive, or a by-phrase) or in that of the support
+        noun carrying it ("the launch of the offensive by X"), or is the subject of the support verb carrying
+        it ("launched an offensive", "are in talks"). The target is named by the noun's prepositions, the
+        support verb's ("issued a warning to X"), or the subject of a that-clause ("X's demand that Y ...")."""
+        view, i = s.parse, r.trigger.position
+        holder = nominal.carrier(view, i)
+        sources = self._owners(s, i, r.pattern, actors)
+        if not sources and holder != i:
+            sources = self._owners(s, holder, r.pattern, actors)
+        verb = nominal.support_verb(view, holder)
+        if not sources and verb is not None:  # "launched an offensive", "completed the withdrawal"
+            sources = actors.resolve_all(s, clauses.subjects(view, verb))
         targets = actors.resolve_all(s, target_heads(view, i, r.pattern, False, r.sym))
+        if not targets and verb is not None:
+            targets = actors.resolve_all(s, _preposition_objects(view, verb, r.pattern))
+        if not targets:
+            targets = actors.resolve_all(s, nominal.clause_subjects(view, i))
         return sources, targets
+
+    def _owners(self, s: Sentence, i: int, p: VerbPattern, actors: ArticleActors) -> list[Actor]:
+        """The actors named in the phrase of the event noun at ``i`` as doing it (:func:`nominal.owner_heads`);
+        one named in a by-phrase counts only when its country is known ("an attack by the Turkish army", not
+        "an attack by gunmen")."""
+        owners, agents = nominal.owner_heads(s, i, p)
+        found = [a for c in owners for a in actors.resolve_one(s, c)]
+        return found + [a for a in actors.resolve_all(s, agents) if a.country]
 
     def attack_subject(self, view: ParseView, i: int) -> bool:
         """The subject of the verb at ``i`` is an attack rather than an actor ("a roadside bombing killed ..."):
@@ -168,11 +188,15 @@ class ArgumentFinder:
 
 def support_verb(view: ParseView, i: int) -> int | None:
     """The verb that carries a nominal event at ``i`` as its object ("launched an offensive", "began the
-    withdrawal"), when it is a support verb (``data/words.tsv``); else None."""
-    head = view.heads[i]
-    if view.deps[i] == DEP.dobj and view.pos[head] == POS.VERB and view.lemma(head) in word_lists().support_verbs:
-        return head
-    return None
+    withdrawal", "are in talks"), when it is a support verb (``data/words.tsv``) or a copula; else None."""
+    return nominal.support_verb(view, i)
+
+
+def _preposition_objects(view: ParseView, verb: int, pattern: VerbPattern) -> list[int]:
+    """The objects of the pattern's prepositions on the support verb at ``verb`` ("issued a warning to X")."""
+    kids, deps = view.kids, view.deps
+    return [g for c in kids[verb] if deps[c] in (DEP.prep, DEP.dative) and view.strings[view.lowers[c]] in
+            pattern.preps for g in kids[c] if deps[g] == DEP.pobj]
 
 
 def target_heads(view: ParseView, i: int, pattern: VerbPattern, passive: bool, sym: bool) -> list[int]:

@@ -18,6 +18,7 @@ from ..lexicon import Lexicon, VerbPattern
 from ..model import NearMiss, Sentence, Trigger
 from ..parse import DEP, POS, PREP_OBJECT_DEPS, ParseView, keys
 from ..wordlists import word_lists
+from . import nominal
 from .clauses import verb_parsed_as_modifier
 
 __all__ = ["TriggerMatcher"]
@@ -154,7 +155,7 @@ def mismatch(view: ParseView, i: int, p: VerbPattern, objects: set[str], preps: 
         return f"needs an object among {'|'.join(sorted(p.objects))}; found {'|'.join(sorted(objects)) or 'none'}"
     if "needprep" in p.flags and not (preps & set(p.preps)):
         return f"needs the preposition {'|'.join(p.preps)}"
-    return None
+    return nominal.background_reason(view, i) if pos == POS.NOUN else None
 
 
 def _reported_obligations(view: ParseView, first: int, last: int,

@@ -1,0 +1,141 @@
+"""Nominal events: acts named by a noun ("Canada's attack on the border post", "talks between A and B").
+
+A noun of the lexicon (flag ``noun`` in ``data/verbs.tsv``) names an event only when the text says who did it
+and, unless a support verb carries it, to whom. This module reads the grammar of such noun phrases:
+
+- the verb or noun that carries the event (:func:`carrier`): a support verb whose object it is ("launched an
+  offensive", "issued a warning"; ``support_verbs`` of ``data/words.tsv``), a state of being in it ("Iraq and
+  the US are in talks"), or a support noun of the same words whose "of" phrase it is ("the launch of the ground
+  campaign by the army", "the reimposition of US sanctions");
+- who did it, named in the noun phrase (:func:`owners`): a country adjective or possessive ("Turkey's
+  attack"), a by- or between-phrase ("talks between A and B", "an attack by the army"), or for a speech noun,
+  a from-phrase ("a warning from Washington");
+- the target named by a that-clause on the noun (:func:`clause_subjects`: "Norway's demand that Mali
+  return ...");
+- a noun whose own phrase dates it in another year, or that stands in a "since" phrase ("the 2017 attack",
+  "the attack in May 2016", "since the attack"), is background (:func:`background_reason`): never news.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..grammar import BETWEEN_PREPOSITIONS, ORIGIN_PREPOSITION
+from ..lexicon import VerbPattern
+from ..model import Sentence
+from ..parse import DEP, ENT, POS, SUBJECT_DEPS, ParseView, keys
+from ..wordlists import word_lists
+
+__all__ = ["background_reason", "carrier", "clause_subjects", "owner_heads", "support_verb"]
+
+OWNER_DEPS = frozenset({DEP.amod, DEP.poss, DEP.compound, DEP.nmod})
+"""Labels of the words before a noun that may name who did the act ("Israeli airstrikes", "Turkey's attack")."""
+SPEECH_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+"""CAMEO roots of acts done by speaking (appeal, demand, disapprove, reject, threaten)."""
+STATE_PREPOSITION = "in"
+"""The preposition of being engaged in an event ("are in talks")."""
+COPULAS = frozenset({"be", "remain"})
+"""Verbs of being in a state ("are in talks", "remain in negotiations")."""
+SUPPORT_NOUN_PREPOSITION = "of"
+"""The preposition by which a support noun carries the event ("the launch of an offensive")."""
+BACKGROUND_PREPOSITIONS = frozenset({"since"})
+"""Prepositions whose object is an earlier event the sentence dates from ("since the attack")."""
+LONG_UNITS = frozenset({"year", "years", "decade", "decades", "century"})
+PAST_WORDS = frozenset({"last", "ago", "previous", "earlier"})
+"""Words of a date expression that, with a unit of years (LONG_UNITS), put an act in an earlier year ("last
+year's attack", "two years ago")."""
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
+THAT_CLAUSE_DEPS = frozenset({DEP.acl, DEP.ccomp})
+SUBORDINATOR = "that"
+AGENT_KEYS, STATE_KEYS, OF_KEYS = keys(BETWEEN_PREPOSITIONS), keys((STATE_PREPOSITION,)), keys(
+    (SUPPORT_NOUN_PREPOSITION,))
+FROM_KEYS, SINCE_KEYS, SUBORDINATOR_KEYS = keys((ORIGIN_PREPOSITION,)), keys(BACKGROUND_PREPOSITIONS), keys((SUBORDINATOR,))
+
+
+def support_verb(view: ParseView, i: int) -> int | None:
+    """The verb that carries a nominal event at ``i`` ("launched an offensive", "began the withdrawal", "are in
+    talks"), when it is a support verb (``data/words.tsv``) or a copula; else None."""
+    head = view.heads[i]
+    if view.deps[i] == DEP.dobj and view.pos[head] == POS.VERB and view.lemma(head) in word_lists().support_verbs:
+        return head
+    if view.deps[i] == DEP.pobj and view.lowers[head] in STATE_KEYS and view.deps[head] == DEP.prep:
+        verb = view.heads[head]
+        if view.pos[verb] in (POS.VERB, POS.AUX) and view.lemma(verb) in COPULAS:
+            return verb
+    return None
+
+
+def carrier(view: ParseView, i: int) -> int:
+    """The noun whose phrase names the event's actors: the support noun carrying the event noun at ``i`` ("the
+    launch of the campaign by X" -> launch), else ``i`` itself."""
+    head = view.heads[i]
+    if view.deps[i] == DEP.pobj and view.lowers[head] in OF_KEYS and view.deps[head] == DEP.prep:
+        noun = view.heads[head]
+        if noun != i and view.pos[noun] == POS.NOUN and view.lemma(noun) in word_lists().support_verbs:
+            return noun
+    return i
+
+
+def owner_heads(s: Sentence, i: int, p: VerbPattern) -> tuple[list[int], list[int]]:
+    """Who did the nominal event at ``i`` as named in its own phrase: the country words or possessives before
+    the noun, and the objects of its by/between/among phrases (and, for a speech noun, of its from-phrase)."""
+    view, mentions = s.parse, s.mentions
+    kids, deps = view.kids, view.deps
+    owners, agents = [], []
+    origin = p.code[:2] in SPEECH_ROOTS and ORIGIN_PREPOSITION not in p.preps  # "a warning from Washington"
+    for c in kids[i]:
+        mention = mentions.get(c)
+        if deps[c] in OWNER_DEPS and mention and mention.entry.country and mention.kind != "agent":
+            owners.append(c)
+        elif deps[c] in (DEP.prep, DEP.agent) and (view.lowers[c] in AGENT_KEYS or (
+                origin and view.lowers[c] in FROM_KEYS)):
+            agents += [g for g in kids[c] if deps[g] == DEP.pobj]
+    return owners, agents
+
+
+def clause_subjects(view: ParseView, i: int) -> list[int]:
+    """"Norway's demand that Mali return ...": the subject of a that-clause on the noun at ``i`` (not of a
+    relative clause: "the demand that Norway made")."""
+    kids, deps = view.kids, view.deps
+    heads = []
+    for c in kids[i]:
+        if deps[c] not in THAT_CLAUSE_DEPS or not any(
+                deps[m] == DEP.mark and view.lowers[m] in SUBORDINATOR_KEYS for m in kids[c]):
+            continue
+        heads += [g for g in kids[c] if deps[g] in SUBJECT_DEPS and view.pos[g] != POS.PRON]
+    return heads
+
+
+def background_reason(view: ParseView, i: int) -> str | None:
+    """Why the nominal event at ``i`` is background rather than news, or None: its phrase dates it in a year
+    or a past time of its own ("the 2017 attack", "the strike in April 2016", "last year's raid"), or it is
+    the object of "since" ("since the attack")."""
+    head = view.heads[i]
+    if view.deps[i] == DEP.pobj and view.lowers[head] in SINCE_KEYS:
+        return "a nominal event that the sentence dates from (since ...): background"
+    for c in view.kids[i]:
+        if view.deps[c] == DEP.prep:
+            dated = [g for g in view.kids[c] if view.deps[g] == DEP.pobj]
+        elif view.deps[c] in OWNER_DEPS or view.deps[c] in (DEP.nummod, DEP.npadvmod):
+            dated = [c]
+        else:
+            continue
+        if any(_past_date(view, t) for d in dated for t in view.subtree(d)):
+            return "a nominal event dated in a year or past time of its own: background"
+    return None
+
+
+def _past_date(view: ParseView, t: int) -> bool:
+    """A word of a date expression that names a year ("2017") or an earlier year ("last year", "years ago");
+    not a length of time ("the seven-year war")."""
+    if view.ents[t] != ENT.DATE:
+        return False
+    if YEAR.match(view.lower(t)):
+        return True
+    lo, hi = t, t
+    while lo > 0 and view.ents[lo - 1] == ENT.DATE:
+        lo -= 1
+    while hi + 1 < len(view) and view.ents[hi + 1] == ENT.DATE:
+        hi += 1
+    words = {view.lower(k) for k in range(lo, hi + 1)}
+    return bool(words & LONG_UNITS) and bool(words & PAST_WORDS)
