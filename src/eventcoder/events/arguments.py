@@ -92,18 +92,24 @@ class ArgumentFinder:
             if heads:
                 return actors.resolve_all(s, heads)
             return self._event_noun_owners(s, r, actors) or self._excluding_body(s, r.trigger.position, actors)
-        heads = clauses.subjects(view, r.head)
+        return self._subject_sources(s, r.head, actors)
+
+    def _subject_sources(self, s: Sentence, verb: int, actors: ArticleActors) -> list[Actor]:
+        """The actors of the subject of the verb at ``verb`` (a speaker's "it"/"they"/"we" is the speaker), else
+        the speaker of the sentence, unless the subject is someone unknown or an attack."""
+        view = s.parse
+        heads = clauses.subjects(view, verb)
         for head in heads:
             if view.lower(head) in SPEAKER_PRONOUNS:
-                said_by = clauses.speaker(view, r.head)
+                said_by = clauses.speaker(view, verb)
                 head = head if said_by is None else said_by
             found = actors.resolve_all(s, [head])
             if found:
                 actors.note_subject(found)
                 return found
-        if any(_could_act(s, h) for h in heads) or self.attack_subject(view, r.head):
+        if any(_could_act(s, h) for h in heads) or self.attack_subject(view, verb):
             return []  # a subject that is someone unknown ("thousands rallied") or an attack: not the speaker's act
-        said_by = clauses.speaker(view, r.head)
+        said_by = clauses.speaker(view, verb)
         return actors.resolve_all(s, [said_by]) if said_by is not None else []
 
     def _event_noun_owners(self, s: Sentence, r: Reading, actors: ArticleActors) -> list[Actor]:
@@ -141,7 +147,7 @@ class ArgumentFinder:
             sources = self._owners(s, holder, r.pattern, actors)
         verb = nominal.support_verb(view, holder)
         if not sources and verb is not None:  # "launched an offensive", "completed the withdrawal"
-            sources = actors.resolve_all(s, clauses.subjects(view, verb))
+            sources = self._subject_sources(s, verb, actors)
         targets = actors.resolve_all(s, target_heads(view, i, r.pattern, False, r.sym))
         if not targets and verb is not None:
             targets = actors.resolve_all(s, _preposition_objects(view, verb, r.pattern))

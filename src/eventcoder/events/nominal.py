@@ -36,6 +36,8 @@ STATE_PREPOSITION = "in"
 """The preposition of being engaged in an event ("are in talks")."""
 COPULAS = frozenset({"be", "remain"})
 """Verbs of being in a state ("are in talks", "remain in negotiations")."""
+MEANS_PREPOSITION = "with"
+"""The preposition by which a support verb of response carries the event ("responded with threats")."""
 SUPPORT_NOUN_PREPOSITION = "of"
 """The preposition by which a support noun carries the event ("the launch of an offensive")."""
 BACKGROUND_PREPOSITIONS = frozenset({"since"})
@@ -49,19 +51,26 @@ THAT_CLAUSE_DEPS = frozenset({DEP.acl, DEP.ccomp})
 SUBORDINATOR = "that"
 AGENT_KEYS, STATE_KEYS, OF_KEYS = keys(BETWEEN_PREPOSITIONS), keys((STATE_PREPOSITION,)), keys(
     (SUPPORT_NOUN_PREPOSITION,))
+MEANS_KEYS = keys((MEANS_PREPOSITION,))
 FROM_KEYS, SINCE_KEYS, SUBORDINATOR_KEYS = keys((ORIGIN_PREPOSITION,)), keys(BACKGROUND_PREPOSITIONS), keys((SUBORDINATOR,))
 
 
 def support_verb(view: ParseView, i: int) -> int | None:
-    """The verb that carries a nominal event at ``i`` ("launched an offensive", "began the withdrawal", "are in
-    talks"), when it is a support verb (``data/words.tsv``) or a copula; else None."""
+    """The verb that carries a nominal event at ``i``, else None: a support verb (``data/words.tsv``) whose object
+    it is ("launched an offensive", "began the withdrawal") or whose with-phrase it is ("responded with threats"),
+    or a copula whose in-phrase it is ("are in talks")."""
     head = view.heads[i]
     if view.deps[i] == DEP.dobj and view.pos[head] == POS.VERB and view.lemma(head) in word_lists().support_verbs:
         return head
-    if view.deps[i] == DEP.pobj and view.lowers[head] in STATE_KEYS and view.deps[head] == DEP.prep:
-        verb = view.heads[head]
-        if view.pos[verb] in (POS.VERB, POS.AUX) and view.lemma(verb) in COPULAS:
-            return verb
+    if view.deps[i] != DEP.pobj or view.deps[head] != DEP.prep:
+        return None
+    verb = view.heads[head]
+    if view.pos[verb] not in (POS.VERB, POS.AUX):
+        return None
+    if view.lowers[head] in STATE_KEYS and view.lemma(verb) in COPULAS:  # "are in talks"
+        return verb
+    if view.lowers[head] in MEANS_KEYS and view.lemma(verb) in word_lists().support_verbs:  # "responded with threats"
+        return verb
     return None
 
 
