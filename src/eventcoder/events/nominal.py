@@ -51,7 +51,7 @@ THAT_CLAUSE_DEPS = frozenset({DEP.acl, DEP.ccomp})
 SUBORDINATOR = "that"
 AGENT_KEYS, STATE_KEYS, OF_KEYS = keys(BETWEEN_PREPOSITIONS), keys((STATE_PREPOSITION,)), keys(
     (SUPPORT_NOUN_PREPOSITION,))
-MEANS_KEYS = keys((MEANS_PREPOSITION,))
+MEANS_KEYS, BY_KEYS = keys((MEANS_PREPOSITION,)), keys(("by",))
 FROM_KEYS, SINCE_KEYS, SUBORDINATOR_KEYS = keys((ORIGIN_PREPOSITION,)), keys(BACKGROUND_PREPOSITIONS), keys((SUBORDINATOR,))
 
 
@@ -99,7 +99,17 @@ def owner_heads(s: Sentence, i: int, p: VerbPattern) -> tuple[list[int], list[in
         elif deps[c] in (DEP.prep, DEP.agent) and (view.lowers[c] in AGENT_KEYS or (
                 origin and view.lowers[c] in FROM_KEYS)):
             agents += [g for g in kids[c] if deps[g] == DEP.pobj]
+        elif deps[c] == DEP.prep and view.strings[view.lowers[c]] in p.preps:
+            agents += _misattached_agents(view, c)
     return owners, agents
+
+
+def _misattached_agents(view: ParseView, prep: int) -> list[int]:
+    """"an assault on Bolivian positions by the army": the by-phrase the parser put on the target's noun names
+    who did the act."""
+    kids, deps = view.kids, view.deps
+    return [g for obj in kids[prep] if deps[obj] == DEP.pobj for c in kids[obj]
+            if deps[c] == DEP.prep and view.lowers[c] in BY_KEYS for g in kids[c] if deps[g] == DEP.pobj]
 
 
 def clause_subjects(view: ParseView, i: int) -> list[int]:
