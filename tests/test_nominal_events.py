@@ -79,3 +79,11 @@ def test_nominal_event_records_say_why():
     records = code_text("Japan issued a stern warning to China over the islands.", published=DATE)
     warning = next(r for r in records if r.cameo_root == "13")
     assert warning.trigger == "warning" and "verbs.tsv" in warning.rule and "Japan" in warning.source_how
+
+
+def test_armed_nominal_event_aimed_at_the_country_where_it_happened():
+    # the target phrase names a place, not an actor: the place's country is the target
+    assert ("19", "PER", "ECU") in _dyads("Peru's assault on the town of Zorritos, in southern Ecuador, went on.")
+    assert ("19", "FRA", "MLI") in _dyads("The new French offensive in Mali drew criticism.")
+    # never the attacker's own country
+    assert not {d for d in _dyads("The Peruvian assault in Peru went on.") if d[0] == "19"}

@@ -153,6 +153,8 @@ class ArgumentFinder:
             targets = actors.resolve_all(s, _preposition_objects(view, verb, r.pattern))
         if not targets:
             targets = actors.resolve_all(s, nominal.clause_subjects(view, i))
+        if not targets and sources and r.code[:2] in ARMED_ROOTS:
+            targets = _place_target(s, [i] if verb is None else [i, verb], r.pattern, {a.country for a in sources})
         return sources, targets
 
     def _owners(self, s: Sentence, i: int, p: VerbPattern, actors: ArticleActors) -> list[Actor]:
@@ -322,6 +324,25 @@ def _unnamed_attackers(s: Sentence, i: int, targets: list[Actor], main: str | No
     if country is None:
         return []
     return [make_actor(country, "UAF", None, "", "unnamed attackers (no agent named) in the country where it happened")]
+
+
+def _place_target(s: Sentence, holders: list[int], pattern: VerbPattern, home: set) -> list[Actor]:
+    """Armed force named by a noun whose target phrase names no actor: the country of the first place named in
+    the target's phrase or the noun's place phrases ("Turkey's assault on the enclave of Afrin, in north-west
+    Syria", "Israeli airstrikes in Syria"), unless it is the attacker's own."""
+    view = s.parse
+    preps = set(pattern.preps) | PLACE_PREPOSITIONS
+    for holder in holders:
+        for c in view.kids[holder]:
+            if view.deps[c] != DEP.prep or view.strings[view.lowers[c]] not in preps:
+                continue
+            for t in view.subtree(c):
+                mention = s.mentions.get(t)
+                if mention and mention.kind in PLACE_KINDS and mention.entry.country not in (None, *home):
+                    entry = mention.entry
+                    return [make_actor(entry.country, None, entry.name, view.word(t),
+                                       f"{entry.kind} '{entry.phrase}' ({entry.source}): where the force was used")]
+    return []
 
 
 def _place_country(s: Sentence, i: int) -> str | None:
