@@ -87,3 +87,23 @@ def test_armed_nominal_event_aimed_at_the_country_where_it_happened():
     assert ("19", "FRA", "MLI") in _dyads("The new French offensive in Mali drew criticism.")
     # never the attacker's own country
     assert not {d for d in _dyads("The Peruvian assault in Peru went on.") if d[0] == "19"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the target named on what the act is about
+    ("Iran's threats of military action against Israel alarmed diplomats.", ("13", "IRN", "ISR")),
+    # a that-clause the parser reads as a relative clause, with "that" as its subordinator
+    ("The Saudi warning that Qatar faced isolation was repeated on Monday.", ("13", "SAU", "QAT")),
+    ("Kenya's call on Somalia to release the hostages was welcomed.", ("02", "KEN", "SOM")),
+    ("A phone call between the Malian and Nigerien presidents took place on Monday.", ("04", "MLI", "NER")),
+    # a joint act in a time phrase: the clause's subject took part
+    ("After a phone call with the Turkish president, the Kenyan leader announced the plan.", ("04", "KEN", "TUR")),
+])
+def test_nominal_event_target_on_its_topic_clause_or_time_phrase(text, expected):
+    assert expected in _dyads(text)
+
+
+def test_joint_act_in_a_time_phrase_needs_its_own_partner():
+    # "after the meeting" refers back to a meeting already told: no new event for the clause's subject
+    text = "After the meeting, the two sides signed several documents."
+    assert not {d for d in _dyads(text) if d[0] == "04"}

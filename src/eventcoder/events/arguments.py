@@ -146,13 +146,14 @@ class ArgumentFinder:
         if not sources and holder != i:
             sources = self._owners(s, holder, r.pattern, actors)
         verb = nominal.support_verb(view, holder)
-        if not sources and verb is not None:  # "launched an offensive", "completed the withdrawal"
-            sources = self._subject_sources(s, verb, actors)
         targets = actors.resolve_all(s, target_heads(view, i, r.pattern, False, r.sym))
+        host = verb if verb is not None or not targets else nominal.host_verb(view, i, r.pattern)
+        if not sources and host is not None:  # "launched an offensive", "after talks with X, Y said"
+            sources = self._subject_sources(s, host, actors)
         if not targets and verb is not None:
             targets = actors.resolve_all(s, _preposition_objects(view, verb, r.pattern))
         if not targets:
-            targets = actors.resolve_all(s, nominal.clause_subjects(view, i))
+            targets = actors.resolve_all(s, nominal.clause_subjects(view, i) or nominal.topic_targets(view, i, r.pattern))
         if not targets and sources and r.code[:2] in ARMED_ROOTS:
             targets = _place_target(s, [i] if verb is None else [i, verb], r.pattern, {a.country for a in sources})
         return sources, targets

@@ -26,7 +26,8 @@ from ..model import Sentence
 from ..parse import DEP, ENT, POS, SUBJECT_DEPS, ParseView, keys
 from ..wordlists import word_lists
 
-__all__ = ["background_reason", "carrier", "clause_subjects", "owner_heads", "support_verb"]
+__all__ = ["background_reason", "carrier", "clause_subjects", "host_verb", "owner_heads", "support_verb",
+           "topic_targets"]
 
 OWNER_DEPS = frozenset({DEP.amod, DEP.poss, DEP.compound, DEP.nmod})
 """Labels of the words before a noun that may name who did the act ("Israeli airstrikes", "Turkey's attack")."""
@@ -38,6 +39,8 @@ COPULAS = frozenset({"be", "remain"})
 """Verbs of being in a state ("are in talks", "remain in negotiations")."""
 MEANS_PREPOSITION = "with"
 """The preposition by which a support verb of response carries the event ("responded with threats")."""
+TIME_PREPOSITIONS = frozenset({"after", "following", "during"})
+"""Prepositions of a time phrase that names an act the clause's subject took part in ("after talks with X")."""
 SUPPORT_NOUN_PREPOSITION = "of"
 """The preposition by which a support noun carries the event ("the launch of an offensive")."""
 BACKGROUND_PREPOSITIONS = frozenset({"since"})
@@ -47,10 +50,11 @@ PAST_WORDS = frozenset({"last", "ago", "previous", "earlier"})
 """Words of a date expression that, with a unit of years (LONG_UNITS), put an act in an earlier year ("last
 year's attack", "two years ago")."""
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
-THAT_CLAUSE_DEPS = frozenset({DEP.acl, DEP.ccomp})
+THAT_CLAUSE_DEPS = frozenset({DEP.acl, DEP.ccomp, DEP.relcl})  # with the subordinator as mark, not a relative
 SUBORDINATOR = "that"
 AGENT_KEYS, STATE_KEYS, OF_KEYS = keys(BETWEEN_PREPOSITIONS), keys((STATE_PREPOSITION,)), keys(
     (SUPPORT_NOUN_PREPOSITION,))
+TIME_KEYS = keys(TIME_PREPOSITIONS)
 MEANS_KEYS, BY_KEYS = keys((MEANS_PREPOSITION,)), keys(("by",))
 FROM_KEYS, SINCE_KEYS, SUBORDINATOR_KEYS = keys((ORIGIN_PREPOSITION,)), keys(BACKGROUND_PREPOSITIONS), keys((SUBORDINATOR,))
 
@@ -110,6 +114,26 @@ def _misattached_agents(view: ParseView, prep: int) -> list[int]:
     kids, deps = view.kids, view.deps
     return [g for obj in kids[prep] if deps[obj] == DEP.pobj for c in kids[obj]
             if deps[c] == DEP.prep and view.lowers[c] in BY_KEYS for g in kids[c] if deps[g] == DEP.pobj]
+
+
+def topic_targets(view: ParseView, i: int, p: VerbPattern) -> list[int]:
+    """"Iran's threats of military action against Israel": the objects of the pattern's prepositions on the
+    noun's of-complement (what the act is about)."""
+    kids, deps = view.kids, view.deps
+    topics = [g for c in kids[i] if deps[c] == DEP.prep and view.lowers[c] in OF_KEYS
+              for g in kids[c] if deps[g] == DEP.pobj]
+    return [g for t in topics for c in kids[t] if deps[c] == DEP.prep and view.strings[view.lowers[c]] in p.preps
+            for g in kids[c] if deps[g] == DEP.pobj]
+
+
+def host_verb(view: ParseView, i: int, p: VerbPattern) -> int | None:
+    """A joint act named in a time phrase of a verb ("after talks with Erdogan, Trump announced ...", "during a
+    call with Macron, Putin said ..."): the verb, whose subject took part; else None."""
+    head = view.heads[i]
+    if "sym" not in p.flags or view.deps[i] != DEP.pobj or view.lowers[head] not in TIME_KEYS:
+        return None
+    verb = view.heads[head]
+    return verb if view.pos[verb] in (POS.VERB, POS.AUX) and view.deps[head] == DEP.prep else None
 
 
 def clause_subjects(view: ParseView, i: int) -> list[int]:
