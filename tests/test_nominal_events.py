@@ -107,3 +107,21 @@ def test_joint_act_in_a_time_phrase_needs_its_own_partner():
     # "after the meeting" refers back to a meeting already told: no new event for the clause's subject
     text = "After the meeting, the two sides signed several documents."
     assert not {d for d in _dyads(text) if d[0] == "04"}
+
+
+def test_governing_noun_codes_the_act_it_carries_by_its_owner():
+    records = code_text("Mexico's decision to withdraw troops from Guatemala surprised observers.", published=DATE)
+    withdrawal = [r for r in records if r.cameo_root == "08"]
+    assert [(r.source_country, r.target_country, r.trigger) for r in withdrawal] == [("MEX", "GTM", "decision")]
+    assert "carried by" in withdrawal[0].rule
+    # a plan is only the intent of the act
+    assert ("13", "CHL", "BOL") in _dyads("Chile's plan to impose sanctions on Bolivia was criticised.")
+
+
+@pytest.mark.parametrize("text", [
+    "Mexico's decision not to withdraw troops from Guatemala surprised observers.",  # negated
+    "The decision to withdraw troops from Guatemala surprised observers.",  # no owner named
+    "Mexico's decision on the border surprised Guatemala.",  # carries no act
+])
+def test_governing_noun_without_owner_or_act_codes_nothing(text):
+    assert not {d for d in _dyads(text) if d[0] in ("03", "08")}

@@ -146,7 +146,8 @@ class ArgumentFinder:
         if not sources and holder != i:
             sources = self._owners(s, holder, r.pattern, actors)
         verb = nominal.support_verb(view, holder)
-        targets = actors.resolve_all(s, target_heads(view, i, r.pattern, False, r.sym))
+        carried = nominal.governed_verb(view, i) if nominal.CARRIED in r.pattern.flags else None
+        targets = actors.resolve_all(s, target_heads(view, i if carried is None else carried, r.pattern, False, r.sym))
         host = verb if verb is not None or not targets else nominal.host_verb(view, i, r.pattern)
         if not sources and host is not None:  # "launched an offensive", "after talks with X, Y said"
             sources = self._subject_sources(s, host, actors)

@@ -12,6 +12,8 @@ and, unless a support verb carries it, to whom. This module reads the grammar of
   a from-phrase ("a warning from Washington");
 - the target named by a that-clause on the noun (:func:`clause_subjects`: "Norway's demand that Mali
   return ...");
+- a governing noun (flags ``noun,govonly``: "decision", "plan") codes the act of the infinitive it carries
+  ("Mexico's decision to withdraw troops from Guatemala") by the noun's owner (:func:`carried_pattern`);
 - a noun whose own phrase dates it in another year, or that stands in a "since" phrase ("the 2017 attack",
   "the attack in May 2016", "since the attack"), is background (:func:`background_reason`): never news.
 """
@@ -20,17 +22,20 @@ from __future__ import annotations
 
 import re
 
-from ..grammar import BETWEEN_PREPOSITIONS, ORIGIN_PREPOSITION
+from ..grammar import BETWEEN_PREPOSITIONS, INFINITIVE_MARKER, ORIGIN_PREPOSITION
 from ..lexicon import VerbPattern
 from ..model import Sentence
 from ..parse import DEP, ENT, POS, SUBJECT_DEPS, ParseView, keys
 from ..wordlists import word_lists
 
-__all__ = ["background_reason", "carrier", "clause_subjects", "host_verb", "owner_heads", "support_verb",
-           "topic_targets"]
+__all__ = ["CARRIED", "background_reason", "carried_pattern", "carrier", "clause_subjects", "governed_verb",
+           "host_verb", "owner_heads", "support_verb", "topic_targets"]
 
 OWNER_DEPS = frozenset({DEP.amod, DEP.poss, DEP.compound, DEP.nmod})
 """Labels of the words before a noun that may name who did the act ("Israeli airstrikes", "Turkey's attack")."""
+CARRIED = "carried"
+"""Flag of a pattern made for an act that a governing noun carries (:func:`carried_pattern`): its target is
+found on the governed verb."""
 SPEECH_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 """CAMEO roots of acts done by speaking (appeal, demand, disapprove, reject, threaten)."""
 STATE_PREPOSITION = "in"
@@ -54,7 +59,7 @@ THAT_CLAUSE_DEPS = frozenset({DEP.acl, DEP.ccomp, DEP.relcl})  # with the subord
 SUBORDINATOR = "that"
 AGENT_KEYS, STATE_KEYS, OF_KEYS = keys(BETWEEN_PREPOSITIONS), keys((STATE_PREPOSITION,)), keys(
     (SUPPORT_NOUN_PREPOSITION,))
-TIME_KEYS = keys(TIME_PREPOSITIONS)
+TIME_KEYS, TO_KEYS = keys(TIME_PREPOSITIONS), keys((INFINITIVE_MARKER,))
 MEANS_KEYS, BY_KEYS = keys((MEANS_PREPOSITION,)), keys(("by",))
 FROM_KEYS, SINCE_KEYS, SUBORDINATOR_KEYS = keys((ORIGIN_PREPOSITION,)), keys(BACKGROUND_PREPOSITIONS), keys((SUBORDINATOR,))
 
@@ -134,6 +139,30 @@ def host_verb(view: ParseView, i: int, p: VerbPattern) -> int | None:
         return None
     verb = view.heads[head]
     return verb if view.pos[verb] in (POS.VERB, POS.AUX) and view.deps[head] == DEP.prep else None
+
+
+def governed_verb(view: ParseView, i: int) -> int | None:
+    """"the decision to withdraw troops", "Turkey's move to close the border": the infinitive the noun at ``i``
+    carries (not negated: "the decision not to seek"), else None."""
+    kids, deps = view.kids, view.deps
+    for c in kids[i]:
+        if deps[c] in (DEP.acl, DEP.xcomp, DEP.relcl) and view.pos[c] == POS.VERB and any(
+                deps[a] == DEP.aux and view.lowers[a] in TO_KEYS for a in kids[c]) and not any(
+                deps[a] == DEP.neg for a in kids[c]):
+            return c
+    return None
+
+
+def carried_pattern(noun: VerbPattern, inner: VerbPattern) -> VerbPattern | None:
+    """The pattern of an act carried by a governing noun (flags ``noun`` and ``govonly``): the act's own code
+    ("the decision to withdraw" is the withdrawal), or with the flag ``intent`` its intent code ("plans to
+    withdraw"); None when the act has no code for that."""
+    code = inner.intent if "intent" in noun.flags else inner.code
+    if code is None or "intent" in inner.flags or "deny" in inner.flags:
+        return None
+    flags = (inner.flags - {"futureonly", "needprep"}) | {"noun", CARRIED}
+    return VerbPattern(code, inner.lemma, inner.objects, inner.preps, flags, inner.intent,
+                       f"{inner.source}, carried by {noun.source} {noun.lemma}:")
 
 
 def clause_subjects(view: ParseView, i: int) -> list[int]:
