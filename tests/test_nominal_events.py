@@ -125,3 +125,10 @@ def test_governing_noun_codes_the_act_it_carries_by_its_owner():
 ])
 def test_governing_noun_without_owner_or_act_codes_nothing(text):
     assert not {d for d in _dyads(text) if d[0] in ("03", "08")}
+
+
+def test_event_noun_owned_by_its_is_the_clause_subjects_act():
+    assert ("19", "RUS", "SYR") in _dyads("Russia said its strikes on Syria hit only militants.")
+    # the object of a verb owned by "their" is someone else's act, and "his" is too often another person's
+    assert not {d for d in _dyads("Peru rejected their demand on Chile.") if d[0] == "10"}
+    assert not {d for d in _dyads("The Kenyan envoy said his threat against Somalia must stop.") if d[0] == "13"}

@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import re
 
-from ..grammar import BETWEEN_PREPOSITIONS, INFINITIVE_MARKER, ORIGIN_PREPOSITION
+from ..grammar import BETWEEN_PREPOSITIONS, INFINITIVE_MARKER, ORIGIN_PREPOSITION, OWNER_PRONOUNS
 from ..lexicon import VerbPattern
 from ..model import Sentence
 from ..parse import DEP, ENT, POS, SUBJECT_DEPS, ParseView, keys
 from ..wordlists import word_lists
 
 __all__ = ["CARRIED", "background_reason", "carried_pattern", "carrier", "clause_subjects", "governed_verb",
-           "host_verb", "owner_heads", "support_verb", "topic_targets"]
+           "host_verb", "owner_heads", "pronoun_owner_verb", "support_verb", "topic_targets"]
 
 OWNER_DEPS = frozenset({DEP.amod, DEP.poss, DEP.compound, DEP.nmod})
 """Labels of the words before a noun that may name who did the act ("Israeli airstrikes", "Turkey's attack")."""
@@ -59,6 +59,7 @@ THAT_CLAUSE_DEPS = frozenset({DEP.acl, DEP.ccomp, DEP.relcl})  # with the subord
 SUBORDINATOR = "that"
 AGENT_KEYS, STATE_KEYS, OF_KEYS = keys(BETWEEN_PREPOSITIONS), keys((STATE_PREPOSITION,)), keys(
     (SUPPORT_NOUN_PREPOSITION,))
+POSSESSIVE_KEYS = keys(OWNER_PRONOUNS)
 TIME_KEYS, TO_KEYS = keys(TIME_PREPOSITIONS), keys((INFINITIVE_MARKER,))
 MEANS_KEYS, BY_KEYS = keys((MEANS_PREPOSITION,)), keys(("by",))
 FROM_KEYS, SINCE_KEYS, SUBORDINATOR_KEYS = keys((ORIGIN_PREPOSITION,)), keys(BACKGROUND_PREPOSITIONS), keys((SUBORDINATOR,))
@@ -119,6 +120,25 @@ def _misattached_agents(view: ParseView, prep: int) -> list[int]:
     kids, deps = view.kids, view.deps
     return [g for obj in kids[prep] if deps[obj] == DEP.pobj for c in kids[obj]
             if deps[c] == DEP.prep and view.lowers[c] in BY_KEYS for g in kids[c] if deps[g] == DEP.pobj]
+
+
+def pronoun_owner_verb(view: ParseView, i: int) -> int | None:
+    """"Russia said its strikes on Idlib hit only militants", "despite their decision to launch strikes, the
+    allies ...": for an event noun at ``i`` owned by "its" or "their" (not "his"/"her", too often another
+    person's), the nearest verb above it whose subject is
+    not the noun's own phrase (its subject is the owner); else None, also when the noun is that verb's object
+    ("Iran rejected their demands": someone else's act)."""
+    if not any(view.deps[c] == DEP.poss and view.lowers[c] in POSSESSIVE_KEYS for c in view.kids[i]):
+        return None
+    t = i
+    for _ in range(8):
+        if view.heads[t] == t:
+            return None
+        below, t = t, view.heads[t]
+        if view.pos[t] in (POS.VERB, POS.AUX) and view.deps[below] not in SUBJECT_DEPS:
+            # the object of a verb ("Iran rejected their demands") is someone else's act
+            return None if view.deps[below] in (DEP.dobj, DEP.dative) else t
+    return None
 
 
 def topic_targets(view: ParseView, i: int, p: VerbPattern) -> list[int]:
