@@ -132,3 +132,12 @@ def test_event_noun_owned_by_its_is_the_clause_subjects_act():
     # the object of a verb owned by "their" is someone else's act, and "his" is too often another person's
     assert not {d for d in _dyads("Peru rejected their demand on Chile.") if d[0] == "10"}
     assert not {d for d in _dyads("The Kenyan envoy said his threat against Somalia must stop.") if d[0] == "13"}
+
+
+def test_passive_light_verb_takes_the_nouns_actors_only_for_the_same_act():
+    # the besiegers did not lift the siege
+    assert not {d for d in _dyads("A long siege by Chilean rebels of two Peruvian towns has been lifted.")
+                if d[1] == "CHL"}
+    # a date after "on" is no addressee: the call is a consultation, not an appeal
+    dyads = _dyads("A phone call on Monday between the Malian and Nigerien presidents was cordial.")
+    assert ("04", "MLI", "NER") in dyads and not {d for d in dyads if d[0] == "02"}

@@ -113,12 +113,17 @@ class ArgumentFinder:
         return actors.resolve_all(s, [said_by]) if said_by is not None else []
 
     def _event_noun_owners(self, s: Sentence, r: Reading, actors: ArticleActors) -> list[Actor]:
-        """Passive light verb without agent whose subject is the event noun ("talks between A and B were held",
-        "Canada's offensive was launched"): those the noun's phrase names as doing it."""
+        """Passive light verb without agent whose subject is the event noun of the same act ("talks between A and
+        B were held", "Canada's offensive was launched"): those the noun's phrase names as doing it."""
         view = s.parse
         nouns = [c for c in view.kids[r.trigger.position] if view.deps[c] == DEP.nsubjpass
-                 and view.lemma(c) in r.pattern.objects]
+                 and view.lemma(c) in r.pattern.objects and self._same_act(view, c, r.code)]
         return [a for c in nouns for a in self._owners(s, c, r.pattern, actors)]
+
+    def _same_act(self, view: ParseView, noun: int, code: str) -> bool:
+        """Whether the noun at ``noun`` names, by its own lexicon pattern, an act of the root ``code`` names:
+        "talks were held" (both 04), not "the siege by X was lifted" (X besieged; someone else lifted it)."""
+        return any(p.code[:2] == code[:2] for p in self.matcher.patterns(view, noun) if "noun" in p.flags)
 
     def _excluding_body(self, s: Sentence, i: int, actors: ArticleActors) -> list[Actor]:
         """Passive without agent, "suspended/expelled from <organisation>": the organisation acted."""
