@@ -141,3 +141,9 @@ def test_passive_light_verb_takes_the_nouns_actors_only_for_the_same_act():
     # a date after "on" is no addressee: the call is a consultation, not an appeal
     dyads = _dyads("A phone call on Monday between the Malian and Nigerien presidents was cordial.")
     assert ("04", "MLI", "NER") in dyads and not {d for d in dyads if d[0] == "02"}
+
+
+def test_announced_support_verb_attack_is_an_intent_and_war_is_force():
+    assert ("13", "GHA", "TGO") in _dyads("Ghana said it would shortly mount an assault on Togolese positions.")
+    assert ("19", "FRA", "MLI") in _dyads("France is waging war against Malian insurgents.")
+    assert ("15", "RUS", "UKR") in _dyads("Russia is preparing a military offensive against Ukraine.")
