@@ -15,7 +15,6 @@ from ..actors import ArticleActors, make_actor
 from ..cameo import ARMED_ROOTS, COERCE, COERCIVE_ROOTS, CONSULT, VICTIM_SECTORS
 from ..grammar import (
     ATTACK_PREPOSITIONS,
-    BETWEEN_PREPOSITIONS,
     JOINT_PREPOSITION,
     NUMBER_NOUNS,
     OBJECT_PREPOSITIONS,
@@ -28,7 +27,7 @@ from ..lexicon import VerbPattern
 from ..model import Actor, Sentence
 from ..parse import DEP, ENT, OBJECT_DEPS, POS, SUBJECT_DEPS, ParseView, keys
 from ..wordlists import word_lists
-from . import clauses
+from . import clauses, nominal
 from .mood import Reading
 from .triggers import TriggerMatcher
 
@@ -37,7 +36,7 @@ __all__ = ["ArgumentFinder", "support_verb", "with_country"]
 OWNER_DEPS = frozenset({DEP.amod, DEP.poss, DEP.compound, DEP.nmod})
 HOLDER_DEPS = frozenset({DEP.dobj, DEP.xcomp})
 DIRECT_DEPS = frozenset({DEP.dobj, DEP.dative, DEP.attr})
-ATTACK_KEYS, BETWEEN_KEYS, PLACE_KEYS = keys(ATTACK_PREPOSITIONS), keys(BETWEEN_PREPOSITIONS), keys(PLACE_PREPOSITIONS)
+ATTACK_KEYS, PLACE_KEYS = keys(ATTACK_PREPOSITIONS), keys(PLACE_PREPOSITIONS)
 FROM = keys((ORIGIN_PREPOSITION,))
 ACTING_ENTS = frozenset({ENT.PERSON, ENT.ORG, ENT.NORP, ENT.GPE})
 NAMED_ENTS = frozenset({ENT.GPE, ENT.NORP, ENT.ORG})
@@ -90,20 +89,41 @@ class ArgumentFinder:
         if passive:
             kids, deps = view.kids, view.deps
             heads = [g for a in kids[r.trigger.position] if deps[a] == DEP.agent for g in kids[a] if deps[g] == DEP.pobj]
-            return actors.resolve_all(s, heads) if heads else self._excluding_body(s, r.trigger.position, actors)
-        heads = clauses.subjects(view, r.head)
+            if heads:
+                return actors.resolve_all(s, heads)
+            return self._event_noun_owners(s, r, actors) or self._excluding_body(s, r.trigger.position, actors)
+        return self._subject_sources(s, r.head, actors)
+
+    def _subject_sources(self, s: Sentence, verb: int, actors: ArticleActors) -> list[Actor]:
+        """The actors of the subject of the verb at ``verb`` (a speaker's "it"/"they"/"we" is the speaker), else
+        the speaker of the sentence, unless the subject is someone unknown or an attack."""
+        view = s.parse
+        heads = clauses.subjects(view, verb)
         for head in heads:
             if view.lower(head) in SPEAKER_PRONOUNS:
-                said_by = clauses.speaker(view, r.head)
+                said_by = clauses.speaker(view, verb)
                 head = head if said_by is None else said_by
             found = actors.resolve_all(s, [head])
             if found:
                 actors.note_subject(found)
                 return found
-        if any(_could_act(s, h) for h in heads) or self.attack_subject(view, r.head):
+        if any(_could_act(s, h) for h in heads) or self.attack_subject(view, verb):
             return []  # a subject that is someone unknown ("thousands rallied") or an attack: not the speaker's act
-        said_by = clauses.speaker(view, r.head)
+        said_by = clauses.speaker(view, verb)
         return actors.resolve_all(s, [said_by]) if said_by is not None else []
+
+    def _event_noun_owners(self, s: Sentence, r: Reading, actors: ArticleActors) -> list[Actor]:
+        """Passive light verb without agent whose subject is the event noun of the same act ("talks between A and
+        B were held", "Canada's offensive was launched"): those the noun's phrase names as doing it."""
+        view = s.parse
+        nouns = [c for c in view.kids[r.trigger.position] if view.deps[c] == DEP.nsubjpass
+                 and view.lemma(c) in r.pattern.objects and self._same_act(view, c, r.code)]
+        return [a for c in nouns for a in self._owners(s, c, r.pattern, actors)]
+
+    def _same_act(self, view: ParseView, noun: int, code: str) -> bool:
+        """Whether the noun at ``noun`` names, by its own lexicon pattern, an act of the root ``code`` names:
+        "talks were held" (both 04), not "the siege by X was lifted" (X besieged; someone else lifted it)."""
+        return any(p.code[:2] == code[:2] for p in self.matcher.patterns(view, noun) if "noun" in p.flags)
 
     def _excluding_body(self, s: Sentence, i: int, actors: ArticleActors) -> list[Actor]:
         """Passive without agent, "suspended/expelled from <organisation>": the organisation acted."""
@@ -121,21 +141,37 @@ class ArgumentFinder:
 
     def _noun_arguments(self, s: Sentence, r: Reading, actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
         """A nominal event ("Israeli airstrikes on Lebanon", "talks between A and B"): the source is named in
-        the noun phrase itself (a country adjective or possessive, or a by-phrase), or is the subject of the
-        support verb carrying it ("launched an offensive")."""
-        view, mentions, i = s.parse, s.mentions, r.trigger.position
-        kids, deps = view.kids, view.deps
-        sources: list[Actor] = []
-        for c in kids[i]:
-            mention = mentions.get(c)
-            if deps[c] in OWNER_DEPS and mention and mention.entry.country and mention.kind != "agent":
-                sources += actors.resolve_one(s, c)
-            elif deps[c] == DEP.prep and view.lowers[c] in BETWEEN_KEYS:
-                sources += actors.resolve_all(s, [g for g in kids[c] if deps[g] == DEP.pobj])
-        if not sources and support_verb(view, i) is not None:  # "launched an offensive", "completed the withdrawal"
-            sources = actors.resolve_all(s, clauses.subjects(view, view.heads[i]))
-        targets = actors.resolve_all(s, target_heads(view, i, r.pattern, False, r.sym))
+        the noun phrase itself (a country adjective or possessive, or a by-phrase) or in that of the support
+        noun carrying it ("the launch of the offensive by X"), or is the subject of the support verb carrying
+        it ("launched an offensive", "are in talks"). The target is named by the noun's prepositions, the
+        support verb's ("issued a warning to X"), or the subject of a that-clause ("X's demand that Y ...")."""
+        view, i = s.parse, r.trigger.position
+        holder = nominal.carrier(view, i)
+        sources = self._owners(s, i, r.pattern, actors)
+        if not sources and holder != i:
+            sources = self._owners(s, holder, r.pattern, actors)
+        verb = nominal.support_verb(view, holder)
+        carried = nominal.governed_verb(view, i) if nominal.CARRIED in r.pattern.flags else None
+        targets = actors.resolve_all(s, target_heads(view, i if carried is None else carried, r.pattern, False, r.sym))
+        host = verb if verb is not None or not targets else nominal.host_verb(view, i, r.pattern)
+        host = host if host is not None else nominal.pronoun_owner_verb(view, holder)
+        if not sources and host is not None:  # "launched an offensive", "after talks with X, Y said"
+            sources = self._subject_sources(s, host, actors)
+        if not targets and verb is not None:
+            targets = actors.resolve_all(s, _preposition_objects(view, verb, r.pattern))
+        if not targets:
+            targets = actors.resolve_all(s, nominal.clause_subjects(view, i) or nominal.topic_targets(view, i, r.pattern))
+        if not targets and sources and r.code[:2] in ARMED_ROOTS:
+            targets = _place_target(s, [i] if verb is None else [i, verb], r.pattern, {a.country for a in sources})
         return sources, targets
+
+    def _owners(self, s: Sentence, i: int, p: VerbPattern, actors: ArticleActors) -> list[Actor]:
+        """The actors named in the phrase of the event noun at ``i`` as doing it (:func:`nominal.owner_heads`);
+        one named in a by-phrase counts only when its country is known ("an attack by the Turkish army", not
+        "an attack by gunmen")."""
+        owners, agents = nominal.owner_heads(s, i, p)
+        found = [a for c in owners for a in actors.resolve_one(s, c)]
+        return found + [a for a in actors.resolve_all(s, agents) if a.country]
 
     def attack_subject(self, view: ParseView, i: int) -> bool:
         """The subject of the verb at ``i`` is an attack rather than an actor ("a roadside bombing killed ..."):
@@ -168,11 +204,15 @@ class ArgumentFinder:
 
 def support_verb(view: ParseView, i: int) -> int | None:
     """The verb that carries a nominal event at ``i`` as its object ("launched an offensive", "began the
-    withdrawal"), when it is a support verb (``data/words.tsv``); else None."""
-    head = view.heads[i]
-    if view.deps[i] == DEP.dobj and view.pos[head] == POS.VERB and view.lemma(head) in word_lists().support_verbs:
-        return head
-    return None
+    withdrawal", "are in talks"), when it is a support verb (``data/words.tsv``) or a copula; else None."""
+    return nominal.support_verb(view, i)
+
+
+def _preposition_objects(view: ParseView, verb: int, pattern: VerbPattern) -> list[int]:
+    """The objects of the pattern's prepositions on the support verb at ``verb`` ("issued a warning to X")."""
+    kids, deps = view.kids, view.deps
+    return [g for c in kids[verb] if deps[c] in (DEP.prep, DEP.dative) and view.strings[view.lowers[c]] in
+            pattern.preps for g in kids[c] if deps[g] == DEP.pobj]
 
 
 def target_heads(view: ParseView, i: int, pattern: VerbPattern, passive: bool, sym: bool) -> list[int]:
@@ -292,6 +332,25 @@ def _unnamed_attackers(s: Sentence, i: int, targets: list[Actor], main: str | No
     if country is None:
         return []
     return [make_actor(country, "UAF", None, "", "unnamed attackers (no agent named) in the country where it happened")]
+
+
+def _place_target(s: Sentence, holders: list[int], pattern: VerbPattern, home: set) -> list[Actor]:
+    """Armed force named by a noun whose target phrase names no actor: the country of the first place named in
+    the target's phrase or the noun's place phrases ("Turkey's assault on the enclave of Afrin, in north-west
+    Syria", "Israeli airstrikes in Syria"), unless it is the attacker's own."""
+    view = s.parse
+    preps = set(pattern.preps) | PLACE_PREPOSITIONS
+    for holder in holders:
+        for c in view.kids[holder]:
+            if view.deps[c] != DEP.prep or view.strings[view.lowers[c]] not in preps:
+                continue
+            for t in view.subtree(c):
+                mention = s.mentions.get(t)
+                if mention and mention.kind in PLACE_KINDS and mention.entry.country not in (None, *home):
+                    entry = mention.entry
+                    return [make_actor(entry.country, None, entry.name, view.word(t),
+                                       f"{entry.kind} '{entry.phrase}' ({entry.source}): where the force was used")]
+    return []
 
 
 def _place_country(s: Sentence, i: int) -> str | None:

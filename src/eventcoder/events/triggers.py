@@ -18,6 +18,7 @@ from ..lexicon import Lexicon, VerbPattern
 from ..model import NearMiss, Sentence, Trigger
 from ..parse import DEP, POS, PREP_OBJECT_DEPS, ParseView, keys
 from ..wordlists import word_lists
+from . import nominal
 from .clauses import verb_parsed_as_modifier
 
 __all__ = ["TriggerMatcher"]
@@ -54,8 +55,24 @@ class TriggerMatcher:
                 p = self.match(view, i, misses)
                 if p is not None:
                     found[i] = p
+        found.update(self._carried_acts(view, found))
         found.update(_reported_obligations(view, s.first, s.last, found))
         return [Trigger(i, view.word(i), p) for i, p in found.items()], misses
+
+    def _carried_acts(self, view: ParseView, found: dict[int, VerbPattern]) -> dict[int, VerbPattern]:
+        """Governing nouns ("Mexico's decision to withdraw troops"): the act of the infinitive each carries, coded
+        at the noun (:func:`nominal.carried_pattern`); a governing noun that carries no coded act is dropped."""
+        out = {}
+        for i, p in list(found.items()):
+            if "noun" not in p.flags or "govonly" not in p.flags:
+                continue
+            del found[i]
+            verb = nominal.governed_verb(view, i)
+            inner = self.match(view, verb) if verb is not None and view.pos[verb] in TRIGGER_POS else None
+            carried = nominal.carried_pattern(p, inner) if inner is not None else None
+            if carried is not None:
+                out[i] = carried
+        return out
 
     def _has_patterns(self, view: ParseView, i: int) -> bool:
         """Whether the token at ``i``, whose part of speech can name an act, has patterns for its lemma or (a
@@ -154,7 +171,7 @@ def mismatch(view: ParseView, i: int, p: VerbPattern, objects: set[str], preps: 
         return f"needs an object among {'|'.join(sorted(p.objects))}; found {'|'.join(sorted(objects)) or 'none'}"
     if "needprep" in p.flags and not (preps & set(p.preps)):
         return f"needs the preposition {'|'.join(p.preps)}"
-    return None
+    return nominal.background_reason(view, i) if pos == POS.NOUN else None
 
 
 def _reported_obligations(view: ParseView, first: int, last: int,
