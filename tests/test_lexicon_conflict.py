@@ -66,3 +66,30 @@ def test_lexicon_other_senses_code_no_event(text):
 
 def test_lexicon_struck_deal_is_no_attack():
     assert not {c for c in _codes("Russia and Turkey struck a deal on the gas pipeline on Monday.") if c[0] == "190"}
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Turkey bought air defence missiles from Russia on Tuesday.", ("061", "TUR", "RUS")),
+    ("Iran and Saudi Arabia resumed talks on Monday.", ("046", "IRN", "SAU")),
+    ("Kenya sent an envoy to Somalia on Monday.", ("042", "KEN", "SOM")),
+    ("Japan pledged aid to the Philippines on Tuesday.", ("033", "JPN", "PHL")),
+    ("The US is arming Kurdish fighters in Syria.", ("072", "USA", "SYR")),
+    ("The Turkish president hit out at the European Union on Monday.", ("111", "TUR", "EUR")),
+    ("Iran vowed revenge against Israel on Monday.", ("130", "IRN", "ISR")),
+    ("The US froze Venezuelan assets on Tuesday.", ("163", "USA", "VEN")),
+    ("Russia expelled two British diplomats on Monday.", ("161", "RUS", "GBR")),
+    ("The Israeli army resumed airstrikes on Gaza on Sunday.", ("190", "ISR", "PSE")),
+    ("Russia breached the ceasefire with Ukraine on Sunday.", ("196", "RUS", "UKR")),
+    ("A Pakistani soldier stabbed two Afghan civilians.", ("182", "PAK", "AFG")),
+])
+def test_lexicon_codes_cooperation_sanction_and_escalation_phrases(text, event):
+    assert event in _codes(text)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The Israeli prime minister said the US had stabbed Israel in the back.", "18"),  # a figure of speech
+    ("In the desert, local tribesmen armed to fight the militants refuse to give up their guns.", "07"),  # described
+    ("The Iranian government wants to pull back from its role in the region.", "08"),  # no troops withdrawn
+])
+def test_lexicon_figures_of_speech_code_no_act(text, root):
+    assert not {c for c in _codes(text) if c[0][:2] == root}
