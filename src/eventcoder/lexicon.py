@@ -7,7 +7,8 @@ File format (tab-separated, ``#`` starts a comment line; documented in ``data/RE
 - ``code``: the CAMEO event code the pattern gives ("042").
 - ``lemma``: the trigger's lemma as spaCy lemmatises it ("meet", "ready").
 - ``object``: ``-`` or ``|``-separated lemmas one of which must be the trigger's object (direct object, or
-  the object of one of its prepositions): "hold" + "talk" = held talks.
+  the object of one of its prepositions): "hold" + "talk" = held talks. ``@name`` stands for a noun class of
+  ``data/nouns.tsv`` ("@weapon": every noun of that class); the loader expands it, so the matcher sees lemmas.
 - ``prep``: ``-`` or ``|``-separated prepositions whose objects are the event's target ("with", "to").
 - ``flags``: ``-`` or comma-separated: ``sym`` (joint action: coded both ways), ``intent`` (an intent governor:
   "pledged to X" codes X as intent), ``deny`` (a denial: 016, and what is denied is not coded),
@@ -34,8 +35,8 @@ from pathlib import Path
 
 from .errors import EventcoderError
 
-__all__ = ["Lexicon", "LexiconError", "Reference", "VerbPattern", "load_lexicon", "read_complements",
-           "read_references", "read_topics"]
+__all__ = ["Lexicon", "LexiconError", "Reference", "VerbPattern", "load_lexicon", "noun_classes", "read_complements",
+           "read_noun_classes", "read_references", "read_topics"]
 
 GENERIC_CODES = frozenset({"020", "100", "120", "030"})
 """Codes that complements.tsv may specialise."""
@@ -58,10 +59,14 @@ class VerbPattern:
     flags: frozenset[str]
     intent: str | None
     source: str
+    object_cell: str = ""
+    """The object cell as written, noun classes unexpanded ("@weapon|gun"); empty when it names no class."""
 
     def describe(self) -> str:
-        """A short readable form: ``verbs.tsv:57 hold +talk with -> 040``."""
+        """A short readable form: ``verbs.tsv:57 hold +talk with -> 040`` (noun classes as written: ``+@weapon``)."""
         obj = f" +{'|'.join(sorted(self.objects))}" if self.objects else ""
+        if self.object_cell:
+            obj = f" +{self.object_cell}"
         prep = f" {'|'.join(self.preps)}" if self.preps else ""
         return f"{self.source} {self.lemma}{obj}{prep} -> {self.code}"
 
@@ -105,8 +110,26 @@ def _split(cell: str) -> list[str]:
     return [] if cell in ("", "-") else [c.strip() for c in cell.replace(",", "|").split("|") if c.strip()]
 
 
-def parse_line(line: str, source: str, known_codes: frozenset[str] | None = None) -> VerbPattern:
-    """Parse one lexicon line. Raises :class:`LexiconError` naming ``source`` for a malformed line."""
+def _expand(cell: str, source: str, classes: dict[str, frozenset[str]]) -> tuple[frozenset[str], str]:
+    """The lemmas of an object cell, its ``@class`` names replaced by their nouns; the cell as written when it
+    names a class (else ""). Raises LexiconError for an unknown class."""
+    out: set[str] = set()
+    named = False
+    for item in _split(cell):
+        if item.startswith("@"):
+            if item[1:].lower() not in classes:
+                raise LexiconError(f"{source}: unknown noun class {item!r} (classes are defined in nouns.tsv)")
+            out |= classes[item[1:].lower()]
+            named = True
+        else:
+            out.add(item)
+    return frozenset(out), (cell.strip() if named else "")
+
+
+def parse_line(line: str, source: str, known_codes: frozenset[str] | None = None,
+               classes: dict[str, frozenset[str]] | None = None) -> VerbPattern:
+    """Parse one lexicon line; ``@class`` objects are expanded with ``classes`` (default: the package's
+    nouns.tsv). Raises :class:`LexiconError` naming ``source`` for a malformed line or an unknown class."""
     cells = line.rstrip("\n").split("\t")
     if len(cells) != 6:
         raise LexiconError(f"{source}: expected 6 tab-separated columns, found {len(cells)}")
@@ -121,18 +144,52 @@ def parse_line(line: str, source: str, known_codes: frozenset[str] | None = None
         for c in (code, intent_code):
             if c is not None and c not in known_codes:
                 raise LexiconError(f"{source}: {c!r} is not a CAMEO event code")
-    return VerbPattern(code, lemma.strip().lower(), frozenset(_split(objects)), tuple(_split(preps)),
-                       flag_set, intent_code, source)
+    lemmas, cell = _expand(objects, source, noun_classes() if classes is None else classes)
+    return VerbPattern(code, lemma.strip().lower(), lemmas, tuple(_split(preps)), flag_set, intent_code, source,
+                       cell)
 
 
-def read_patterns(text: str, name: str, known_codes: frozenset[str] | None = None) -> list[VerbPattern]:
-    """All patterns of one lexicon file's text; ``name`` is used in ``source`` and error messages."""
+def read_patterns(text: str, name: str, known_codes: frozenset[str] | None = None,
+                  classes: dict[str, frozenset[str]] | None = None) -> list[VerbPattern]:
+    """All patterns of one lexicon file's text; ``name`` is used in ``source`` and error messages; ``@class``
+    objects are expanded with ``classes`` (default: the package's nouns.tsv)."""
     patterns = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        patterns.append(parse_line(line, f"{name}:{number}", known_codes))
+        patterns.append(parse_line(line, f"{name}:{number}", known_codes, classes))
     return patterns
+
+
+def read_noun_classes(text: str, name: str) -> dict[str, frozenset[str]]:
+    """nouns.tsv: class name -> its noun lemmas (columns ``class`` and ``nouns``, ``|``-separated; a class may
+    take several rows, and ``@other`` in a row adds a class defined above it).
+
+    Raises:
+        LexiconError: a line without two columns, a bad class name, an upper-case noun or an unknown ``@class``.
+    """
+    out: dict[str, set[str]] = {}
+    for source, (cls, nouns) in _rows(text, name, 2):
+        if not cls.replace("_", "").isalpha() or not cls.islower():
+            raise LexiconError(f"{source}: a class name is lower-case letters and '_', got {cls!r}")
+        members = out.setdefault(cls, set())
+        for noun in _split(nouns):
+            if noun.startswith("@"):
+                if noun[1:] not in out or noun[1:] == cls:
+                    raise LexiconError(f"{source}: unknown noun class {noun!r} (define it above)")
+                members |= out[noun[1:]]
+            elif noun != noun.lower():
+                raise LexiconError(f"{source}: nouns are lower-case lemmas, got {noun!r}")
+            else:
+                members.add(noun)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def noun_classes() -> dict[str, frozenset[str]]:
+    """The package's noun classes (``data/nouns.tsv``), read once per process."""
+    data = resources.files("eventcoder").joinpath("data")
+    return read_noun_classes(data.joinpath("nouns.tsv").read_text(encoding="utf-8"), "nouns.tsv")
 
 
 def build_lexicon(patterns: list[VerbPattern], references: dict[str, Reference] | None = None) -> Lexicon:
