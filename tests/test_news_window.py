@@ -151,3 +151,12 @@ def test_a_pledge_aimed_at_another_side_of_the_same_country_targets_it():
     records = code_text("The Sudanese government vowed on Monday to crush the rebels in Darfur.",
                         published="2021-06-10")
     assert records[0].target_code == "SDNREB"
+
+
+def test_a_bare_killing_names_no_unidentified_attacker():
+    """A death reported without the act that caused it (an accident, a hedged report) is no event; one with the
+    attack named ("in a car bombing") is the unidentified attackers' act."""
+    assert _codes("A Kenyan engineer was killed in Somalia while clearing a minefield.") == []
+    records = code_text("Two Somali soldiers were killed in a car bombing in Mogadishu on Monday.",
+                        published="2021-06-10")
+    assert [(r.source_code, r.target_country) for r in records] == [("SOMUAF", "SOM")]

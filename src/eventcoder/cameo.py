@@ -30,6 +30,8 @@ CONSULT = "04"
 """The root of meetings and consultations: victims (civilians, refugees) host or consult no one."""
 COERCE = "17"
 """The root of coercion (arrests, curfews): done by the police, where other unnamed authority is the government."""
+FIGHT = "19"
+"""The root of conventional force: a bare "was killed" names no perpetrator (an accident, a death in battle)."""
 VISIT = "042"
 """Make a visit: it takes place in the country visited (the target's)."""
 OUTWARD_ROOTS = frozenset({"03", "06", "07"})

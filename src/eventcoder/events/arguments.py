@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 
 from ..actors import ArticleActors, make_actor
-from ..cameo import ARMED_ROOTS, COERCE, COERCIVE_ROOTS, CONSULT, VICTIM_SECTORS
+from ..cameo import ARMED_ROOTS, COERCE, COERCIVE_ROOTS, CONSULT, FIGHT, VICTIM_SECTORS
 from ..grammar import (
     ATTACK_PREPOSITIONS,
     JOINT_PREPOSITION,
@@ -66,7 +66,8 @@ class ArgumentFinder:
             sources, targets = _unnamed_authority(s, i, r.code, targets, main)
         elif not sources and targets and r.code[:2] in ARMED_ROOTS and not clauses.has_agent(view, i) and (
                 clauses.is_passive(view, i) or self.attack_subject(view, i)):
-            sources = self._attackers_named_in_attack(s, i, actors) or _unnamed_attackers(s, i, targets, main)
+            sources = self._attackers_named_in_attack(s, i, actors) or (
+                _unnamed_attackers(s, i, targets, main) if r.code[:2] != FIGHT or self.attack_named(view, i) else [])
         return sources, targets
 
     def _named(self, s: Sentence, r: Reading, actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
@@ -181,6 +182,22 @@ class ArgumentFinder:
                 p = self.matcher.match(view, c)
                 if p is not None and p.code[:2] in ARMED_ROOTS:
                     return True
+        return False
+
+    def attack_named(self, view: ParseView, i: int) -> bool:
+        """The act at ``i`` names the attack that did it, as its subject or in an in/by/during phrase ("killed in
+        a car bombing", "a roadside bomb killed"): only then is a perpetrator left unnamed an unidentified
+        attacker for conventional force (root 19). A bare "was killed" or "was captured" (an accident, a hedged
+        report, a death in battle) names no act of force; "were abducted" (18) does."""
+        if self.attack_subject(view, i):
+            return True
+        kids, deps = view.kids, view.deps
+        for c in view.subtree(i):
+            if deps[c] == DEP.prep and view.lowers[c] in ATTACK_KEYS:
+                for noun in (g for g in kids[c] if deps[g] == DEP.pobj and view.pos[g] == POS.NOUN):
+                    p = self.matcher.match(view, noun)
+                    if p is not None and p.code[:2] in ARMED_ROOTS:
+                        return True
         return False
 
     def _attackers_named_in_attack(self, s: Sentence, i: int, actors: ArticleActors) -> list[Actor]:
