@@ -160,3 +160,10 @@ def test_a_bare_killing_names_no_unidentified_attacker():
     records = code_text("Two Somali soldiers were killed in a car bombing in Mogadishu on Monday.",
                         published="2021-06-10")
     assert [(r.source_code, r.target_country) for r in records] == [("SOMUAF", "SOM")]
+
+
+def test_only_an_actor_of_the_state_is_aimed_at_the_other_main_country():
+    text = ("Chad and Niger held talks on Monday. Chad thanked Niger for its help. Niger praised Chad. "
+            "Villagers in Chad were invited to a wedding on Tuesday. The Chadian minister also invited observers.")
+    invitations = [r for r in code_text(text, published="2021-06-10") if r.cameo_root == "02"]
+    assert all(r.source_sector != "CVL" for r in invitations)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 __all__ = ["ALLEGING_ROOTS", "ARMED_ROOTS", "COERCE", "COERCIVE_ROOTS", "CONSULT", "FORCE_ROOTS", "MATERIAL_ROOTS",
            "NON_STATE_COUNTRIES", "OUTWARD_ROOTS", "PUBLIC_STATEMENT", "REPORTING_ROOTS", "ROOT_TOPICS",
-           "STATEMENT_ROOTS", "TARGET_PLACE_ROOTS", "VERBAL_ROOTS", "VICTIM_SECTORS", "VISIT"]
+           "STATE_SECTORS", "STATEMENT_ROOTS", "TARGET_PLACE_ROOTS", "VERBAL_ROOTS", "VICTIM_SECTORS", "VISIT"]
 
 REPORTING_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 """Appeals, demands, disapproval, rejection, threats: what they are about (a complement) is not itself an act."""
@@ -44,6 +44,9 @@ ARMED_ROOTS = frozenset({"18", "19", "20"})
 """Assault, fighting, mass violence: without a named perpetrator, unidentified armed forces."""
 TARGET_PLACE_ROOTS = frozenset({"18", "19", "20"})
 """Acts that happen in the target's country."""
+STATE_SECTORS = frozenset({"GOV", "MIL", "ELI", "LEG", "JUD", "COP", "SPY"})
+"""Sectors that act for their state: only their acts may be aimed at the article's other main country when no
+target is named (diplomacy between two states); civilians, rebels and attackers may not."""
 VICTIM_SECTORS = frozenset({"CVL", "REF"})
 """Sectors of people acted on (civilians, refugees): a target even without a country, never a host (04)."""
 NON_STATE_COUNTRIES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "INT"})

@@ -18,6 +18,9 @@ __all__ = ["COUNTRY_KINDS", "ActorFinder", "count_countries"]
 
 COUNTRY_KINDS = frozenset({"country", "adjective", "demonym", "capital", "metonym", "igo", "group", "actor"})
 """Kinds of knowledge entries that give an actor its country."""
+STATELESS = frozenset({"IMG", "INT"})
+"""Codes groups.tsv gives groups of no one home country (CAMEO's transnational militarized group, transnational):
+no article's main country, and so never the country of an agent named without one."""
 NUMERIC_ENTS = frozenset({ENT.MONEY, ENT.QUANTITY, ENT.PERCENT, ENT.CARDINAL})
 """Entity types of amounts: a phrase whose head is one names no actor ("20 million U.S. dollars")."""
 
@@ -85,14 +88,15 @@ class ActorFinder:
 
 def count_countries(mention_maps: Iterable[dict[int, Mention]]) -> list[tuple[str, int]]:
     """(country, mentions) across the :meth:`ActorFinder.mentions` of an article's parsed segments, most
-    mentioned first, ties by first mention; organisations are left out. The article's dyad is made of them."""
+    mentioned first, ties by first mention; organisations and groups of no state (IMG, INT) are left out. The
+    article's dyad is made of them."""
     counts: dict[str, list[int]] = {}
     order = 0
     for mentions in mention_maps:
         seen_spans = set()
         for _i, mention in sorted(mentions.items()):
             entry = mention.entry
-            if entry.kind not in COUNTRY_KINDS or entry.kind == "igo" or not entry.country:
+            if entry.kind not in COUNTRY_KINDS or entry.kind == "igo" or entry.country in (None, *STATELESS):
                 continue
             if (mention.start, entry.country) in seen_spans:
                 continue

@@ -3,8 +3,8 @@
 In order of trust: a reply to an earlier event targets whoever did it ("rejected the demand",
 ``data/references.tsv``); an actor deeper in the objects; a country named there; the pattern's default (own
 government for protests, the main parties for mediation); for a joint act of a group, its members; else the
-article's other main actor, only in an article about one pair of countries whose sentence names no third
-country. Force with no object at all gets no target. An act left with no target ("X resigned") is not coded,
+article's other main actor, only for an actor of the state (government, military, officials) in an article
+about one pair of countries whose sentence names no third country. Force with no object at all gets no target. An act left with no target ("X resigned") is not coded,
 since a CAMEO event is dyadic, unless the coder is asked for one-sided events (GDELT, POLECAT).
 """
 
@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..actors import ArticleActors, ArticleSetting, make_actor
-from ..cameo import FORCE_ROOTS, OUTWARD_ROOTS, REPORTING_ROOTS, STATEMENT_ROOTS, VICTIM_SECTORS
+from ..cameo import FORCE_ROOTS, OUTWARD_ROOTS, REPORTING_ROOTS, STATE_SECTORS, STATEMENT_ROOTS, VICTIM_SECTORS
 from ..grammar import BACK_PRONOUNS, TARGET_PREPOSITIONS
 from ..lexicon import Reference
 from ..model import Actor, Event, Sentence
@@ -114,7 +114,7 @@ def fallback_targets(s: Sentence, r: Reading, source: Actor, actors: ArticleActo
         return [Actor(a.code, a.country, a.sector, a.name, "", 0, 0, "the article's main parties") for a in parties]
     if force_without_object(s.parse, r):
         return []  # force with no object at all ("fighters dispersed") gets no guessed target
-    partner = setting.partner_of(source.country) if setting.bilateral else None
+    partner = setting.partner_of(source.country) if setting.bilateral and source.sector in STATE_SECTORS else None
     if partner is None or _names_third_country(s, source.country, partner.country):
         return []
     return [Actor(partner.code, partner.country, partner.sector, partner.name, "", 0, 0,
