@@ -85,8 +85,10 @@ class SentenceCoder:
             if not self.one_sided or nominal or view.deps[i] == DEP.acl or force_without_object(view, r):
                 return [], ONE_SIDED
             found = [(a, no_target(r)) for a in sources]  # "X resigned", "X demanded elections": one-sided
+        if not self.one_sided:
+            found = [(a, t) for a, t in found if a.code or a.country]  # "a president pledged": whose, is unknown
         if not found:
-            return [], "source and target are the same actor"
+            return [], "source and target are the same actor, or the source's country is unknown"
         words = trigger_words(view, r)
         events = [Event(r.trigger, r.code, r.mood, r.rule, a, t, words) for a, t in found]
         for a, t in found:
