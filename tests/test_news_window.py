@@ -23,13 +23,15 @@ REF = date(2021, 6, 10)
     ("three months earlier", (date(2021, 3, 1), date(2021, 3, 31))),
     ("in August", (date(2020, 8, 1), date(2020, 8, 31))),
     ("in the 1990s", (date(1990, 1, 1), date(1999, 12, 31))),
+    ("in the past two years", (date(2019, 6, 1), date(2021, 5, 9))),
+    ("over the last decade", (date(2011, 6, 1), date(2021, 5, 9))),
 ])
 def test_past_span_of_years_and_months(expression, span):
     assert past_span(expression, REF) == span
 
 
 @pytest.mark.parametrize("expression", ["on Tuesday", "last week", "earlier this year", "next year", "on 3 June",
-                                        "in the summer", "this month"])
+                                        "in the summer", "this month", "the past year", "the past two weeks"])
 def test_past_span_is_none_for_days_weeks_and_the_current_period(expression):
     assert past_span(expression, REF) is None
 

@@ -302,6 +302,8 @@ _YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)s?\b")
 _UNITS_AGO = re.compile(r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven)\s+(?P<unit>years?|months?)\s+"
                         r"(?:ago|earlier|before)\b")
 _LAST_UNIT = re.compile(r"\b(?:last|previous|past)\s+(?P<unit>year|month)\b")
+_PAST_YEARS = re.compile(r"\b(?:past|last|previous)\s+(?:(?P<n>\d{1,2}|two|three|four|five|six|seven)\s+(?P<unit>years)"
+                         r"|(?P<unit2>decade))\b")
 _PAST_MARKER = re.compile(r"\b(?:(?:19|20)\d\d|ago|earlier|before|last|previous)\b", re.IGNORECASE)
 _BARE_MONTH = re.compile(rf"^(?:in|during|since|by|early|late|mid|-|\s)*(?P<month>{_MONTH_RE})\.?$")
 
@@ -317,8 +319,9 @@ def _count(n: str) -> int:
 def past_span(expression: str, reference: date) -> tuple[date, date] | None:
     """The span of days a time expression covers, for expressions of a year or a month that lie before
     ``reference`` ("in 2009", "the 2013-14 crisis", "in May 2017", "last year", "two years ago", "three months
-    earlier", "in April" said in December); None for anything else (days, weeks, "earlier this year"). Never
-    raises."""
+    earlier", "in April" said in December); a stretch of years up to the news window ("in the past two years",
+    "over the last decade": a summary, not news); None for anything else (days, weeks, "earlier this year",
+    "the past year"). Never raises."""
     text = _normalise(expression or "")
     if not text or re.search(r"\b(?:this|next|coming)\b", text):
         return None
@@ -329,6 +332,10 @@ def past_span(expression: str, reference: date) -> tuple[date, date] | None:
             return date(reference.year - n, 1, 1), date(reference.year - n, 12, 31)
         back = reference.year * 12 + reference.month - 1 - n
         return date(back // 12, back % 12 + 1, 1), _month_end(back // 12, back % 12 + 1)
+    stretch = _PAST_YEARS.search(text)
+    if stretch:  # "in the past two years", "over the last decade": somewhere in a long stretch, a summary
+        n = 10 if stretch["unit2"] else _count(stretch["n"])
+        return date(reference.year - n, reference.month, 1), reference - timedelta(days=NEWS_WINDOW_DAYS + 1)
     last = _LAST_UNIT.search(text)
     if last and "past" not in text:
         if last["unit"] == "year":
