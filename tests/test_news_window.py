@@ -168,3 +168,13 @@ def test_only_an_actor_of_the_state_is_aimed_at_the_other_main_country():
             "Villagers in Chad were invited to a wedding on Tuesday. The Chadian minister also invited observers.")
     invitations = [r for r in code_text(text, published="2021-06-10") if r.cameo_root == "02"]
     assert all(r.source_sector != "CVL" for r in invitations)
+
+
+def test_a_target_inside_what_the_object_is_made_of():
+    codes = _codes("The Chilean president held a round of talks with leaders including Peru's president on Monday.")
+    assert ("CHL", "PER") in [(s, t) for c, s, t in codes if c.startswith("04")]
+
+
+def test_a_country_in_a_phrase_of_circumstance_is_no_target():
+    codes = _codes("Chile cut its aid on Monday in recognition of the gains made by Peru's allies, Bolivia and Brazil.")
+    assert not [t for _c, _s, t in codes if t in ("BOL", "BRA", "PER")]

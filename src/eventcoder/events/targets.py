@@ -150,6 +150,7 @@ def _deep_target(s: Sentence, r: Reading, source: Actor, actors: ArticleActors) 
 def _deep_objects(view: ParseView, i: int) -> list[int]:
     """Nouns in the trigger's object phrases and complements (second-choice targets), nearest first.
 
+    Phrases that name what an object is made of are entered ("a round of talks with X", "leaders including X").
     Phrases of place and circumstance ("within the UN", "in Bishkek", "near the town"), adverbial clauses
     other than infinitives of purpose ("to help Laos") and conditions ("if Tehran ..."), and relative clauses
     are not entered.
@@ -159,7 +160,7 @@ def _deep_objects(view: ParseView, i: int) -> list[int]:
     stack = [c for c in kids[i] if deps[c] in DEEP_DEPS or (deps[c] == DEP.advcl and clauses.purpose_clause(view, c))]
     while stack:
         t = stack.pop(0)
-        if deps[t] == DEP.prep and view.lowers[t] not in TARGET_PREP_KEYS:
+        if deps[t] == DEP.prep and view.lowers[t] not in TARGET_PREP_KEYS and view.lower(t) not in MEMBER_PREPOSITIONS:
             continue
         if deps[t] in UNENTERED_DEPS or (deps[t] == DEP.advcl and not (
                 clauses.purpose_clause(view, t) or clauses.condition(view, t))):
@@ -171,19 +172,38 @@ def _deep_objects(view: ParseView, i: int) -> list[int]:
 
 
 def _country_named_in_objects(s: Sentence, i: int, exclude: str | None) -> Actor | None:
-    """Last resort before guessing: a country (not a capital, not an organisation) named anywhere in the
-    trigger's objects, place phrases included ("lifted a curfew in Montenegro")."""
+    """Last resort before guessing: a country (not a capital, not an organisation) named in the trigger's
+    objects, place phrases included ("lifted a curfew in Montenegro"), not further down in phrases of their own
+    ("in recognition of the victories by Assad's allies, Iran and Russia")."""
     view = s.parse
     for c in view.kids[i]:
         if view.deps[c] not in NAMED_OBJECT_DEPS:
             continue
-        for t in view.subtree(c):
+        for t in _object_words(view, c):
             mention = s.mentions.get(t)
             if mention and mention.kind in ("country", "adjective", "demonym") and mention.entry.country != exclude:
                 entry = mention.entry
                 return make_actor(entry.country, "GOV", entry.name, view.word(t),
                                   f"{entry.kind} '{entry.phrase}' ({entry.source}) named in the objects", 0, 0)
     return None
+
+
+MEMBER_PREPOSITIONS = frozenset({"of", "including", "like"})
+"""Prepositions whose phrase names what a noun is or is made of ("the town of X", "leaders including X", "allies
+like X"): a country there is named in the object itself."""
+
+
+def _object_words(view: ParseView, c: int) -> list[int]:
+    """The words of an object phrase ``c`` outside the phrases that hang from it: for a prepositional phrase, its
+    object's own words; for a noun, all but its own prepositional phrases other than those that name what it is
+    made of (:data:`MEMBER_PREPOSITIONS`: "the resort of Sochi", "leaders including Chile's president")."""
+    if view.deps[c] == DEP.prep:
+        return [t for g in view.kids[c] if view.deps[g] == DEP.pobj for t in _object_words(view, g)]
+    out = [c]
+    for k in view.kids[c]:
+        if view.deps[k] not in (DEP.prep, DEP.relcl, DEP.acl) or view.lower(k) in MEMBER_PREPOSITIONS:
+            out.extend(_object_words(view, k))
+    return out
 
 
 def _reply_targets(view: ParseView, i: int, home: str | None, history: EventHistory,
