@@ -200,3 +200,9 @@ def test_screening_would_that_no_one_says_is_no_intent():
 ])
 def test_screening_would_under_a_speech_verb_is_announced(text):
     assert "13" in _roots(text)
+
+
+def test_screening_present_time_clause_of_a_future_main_clause_is_announced():
+    text = "When the Chinese foreign minister arrives in Rome on Monday, he will meet the Italian president."
+    assert ("036", "CHN", "ITA") in _codes(text)
+    assert "04" not in {c[:2] for c, _, _ in _codes(text) if c != "036"}

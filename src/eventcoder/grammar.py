@@ -21,7 +21,7 @@ __all__ = ["ALLEGED_PREPOSITIONS", "ARTICLES", "AS", "ATTACK_PREPOSITIONS", "BAC
            "PERSON_SUBJECTS", "PHRASE_PREPOSITIONS", "PLACE_PREPOSITIONS", "PLANNING_WORDS",
            "PRESENT_PASSIVE_AUXILIARIES", "PRESENT_TAGS", "QUESTION_MARK", "QUESTION_SUBORDINATOR", "QUESTION_WORDS",
            "RECIPIENT_PREPOSITION", "REPORTED_PREPOSITIONS", "REQUEST_PREPOSITION", "SEMI_MODALS", "SINCE", "SPEAKER_PRONOUNS",
-           "STANCE_PREPOSITION", "TARGET_PREPOSITIONS", "TIME_MODIFIERS", "TOO", "TOPIC_PREPOSITIONS", "WITHOUT"]
+           "STANCE_PREPOSITION", "TARGET_PREPOSITIONS", "TIME_MODIFIERS", "TIME_SUBORDINATORS", "TOO", "TOPIC_PREPOSITIONS", "WITHOUT"]
 
 
 # ---------------------------------------------------------------------- verbs: tense, mood, modality
@@ -51,6 +51,9 @@ its clause says is background."""
 GENERIC_SUBORDINATORS = frozenset({"when", "whenever"})
 """Subordinators of a clause that, in the present tense, says what happens in general ("when America
 retreats, chaos follows")."""
+TIME_SUBORDINATORS = frozenset({"when", "after", "before", "once", "until", "till"})
+"""Subordinators of a time clause; in the present tense under a future main clause it is future too ("when he
+arrives on Monday, he will meet ...")."""
 HABITUAL_SUBORDINATOR = "whenever"
 """The subordinator of what happens in general, in any tense ("whenever they attacked")."""
 COPULA = "be"

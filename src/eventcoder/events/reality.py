@@ -35,15 +35,25 @@ from ..grammar import (
     SEMI_MODALS,
     SINCE,
     SPEAKER_PRONOUNS,
+    TIME_SUBORDINATORS,
     WITHOUT,
 )
 from ..parse import DEP, POS, SUBJECT_DEPS, ParseView, keys
 from ..wordlists import word_lists
-from .clauses import CHAIN_DEPS, VERBAL_POS, condition, has_agent, purpose_clause, speaker, statement_participle
+from .clauses import (
+    CHAIN_DEPS,
+    VERBAL_POS,
+    condition,
+    future,
+    has_agent,
+    purpose_clause,
+    speaker,
+    statement_participle,
+)
 
 __all__ = ["argument_of_modal", "asks_question", "copular", "describes_what_is", "embedded_question",
            "generic_present", "habitual_present", "hedged", "in_apposition", "in_question", "inside_relative_clause",
-           "irrealis", "negated_noun_clause", "obliged_or_conditional", "own_future", "own_gerund",
+           "irrealis", "negated_noun_clause", "obliged_or_conditional", "future_time_clause", "own_future", "own_gerund",
            "past_perfect_main", "reference_clause", "relation_participle", "since_background", "unreported_would",
            "without_clause"]
 
@@ -54,6 +64,7 @@ HAD_KEYS, INDICATIVE_KEYS, PAST_KEYS = keys((PAST_PERFECT_AUXILIARY,)), keys(IND
 PRESENT_PASSIVE_KEYS, QUESTION_WORD_KEYS = keys(PRESENT_PASSIVE_AUXILIARIES), keys(QUESTION_WORDS)
 SPEAKER_PRONOUN_KEYS, QUESTION_MARK_KEYS = keys(SPEAKER_PRONOUNS), keys((QUESTION_MARK,))
 HABITUAL_KEYS, REQUEST_KEYS = keys((HABITUAL_SUBORDINATOR,)), keys((REQUEST_PREPOSITION,))
+TIME_KEYS = keys(TIME_SUBORDINATORS)
 WITHOUT_KEYS, AS_KEYS, WOULD_KEYS = keys((WITHOUT,)), keys((AS,)), keys(CONDITIONAL_AUXILIARIES)
 INTENT_PREPOSITION_KEYS = keys(INTENT_PREPOSITIONS)
 EMBEDDED_DEPS = frozenset({DEP.pcomp, DEP.pobj, DEP.prep, DEP.csubj})
@@ -431,3 +442,13 @@ def unreported_would(view: ParseView, i: int) -> bool:
     if any(view.lemma(v) in said or any(deps[c] == DEP.mark for c in view.kids[v]) for v in chain):
         return False  # "told reporters ... but that the teams would meet": reported
     return speaker(view, t) is None and not any(deps[c] == DEP.parataxis for c in view.kids[t])
+
+
+def future_time_clause(view: ParseView, i: int) -> bool:
+    """The verb at ``i`` heads a present-tense time clause of a main clause in the future ("When the minister
+    arrives in Rome on Monday, he will meet ..."): it is future too."""
+    t = i
+    while view.deps[t] in CHAIN_DEPS and heads_differ(view, t):
+        t = view.heads[t]
+    return (view.deps[t] == DEP.advcl and view.tag(t) in PRESENT_TAGS and _opened_by(view, t, TIME_KEYS)
+            and future(view, view.heads[t]))
