@@ -206,3 +206,15 @@ def test_screening_present_time_clause_of_a_future_main_clause_is_announced():
     text = "When the Chinese foreign minister arrives in Rome on Monday, he will meet the Italian president."
     assert ("036", "CHN", "ITA") in _codes(text)
     assert "04" not in {c[:2] for c, _, _ in _codes(text) if c != "036"}
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Turkey no longer supports the Syrian rebels.", "supports"),
+    ("Ankara stopped short of recognising the new government in Tripoli.", "recognising"),
+])
+def test_screening_no_longer_and_short_of_are_negation(text, word):
+    assert _stopped_by(text, word) == "negation"
+
+
+def test_screening_act_in_a_past_when_clause_is_still_coded():
+    assert ("195", "ISR", "SYR") in _codes("Three Syrian soldiers died when Israeli jets bombed a Syrian convoy.")

@@ -53,7 +53,8 @@ class WordLists:
             Moscow would retaliate").
         refusal_words: words whose "to"-infinitive is refused ("unwilling to", "declined to"): a rejection (12x)
             by what is refused.
-        failure_words: words whose "to"-infinitive did not happen ("failed to", "unable to").
+        failure_words: words whose "to"-infinitive, or "of"-gerund, did not happen ("failed to", "unable to",
+            "stopped short of").
         question_verbs: lemmas of verbs of asking a question: with a question or nothing as complement they ask,
             they do not appeal ("asked whether ...").
         question_nouns: nouns of a question asked ("began asking questions"): no request.

@@ -204,8 +204,9 @@ def negated(screen: Screen, i: int, p: VerbPattern) -> bool:
 
 def not_done(screen: Screen, i: int, p: VerbPattern) -> bool:
     """What :func:`negated` finds, and more forms of "it did not happen": a subject of "neither ... nor"
-    ("neither Britain nor France ratified"), a phrase of "without" ("without Russia agreeing"), the clause of a
-    negated noun ("no sign that ..."), a noun object of a negated verb ("did not recall any attacks"), the
+    ("neither Britain nor France ratified"), a negated adverb ("no longer supports"), a phrase of "without"
+    ("without Russia agreeing") or "short of" ("stopped short of recognising"), the clause of a negated noun
+    ("no sign that ..."), a noun object of a negated verb ("did not recall any attacks"), the
     infinitive of "yet" or "too" ("is yet to offer", "too upset to comment") or of a word of failure or refusal
     ("failed to reach", "unwilling to accept")."""
     if negated(screen, i, p):
@@ -217,10 +218,14 @@ def not_done(screen: Screen, i: int, p: VerbPattern) -> bool:
         return True
     if reality.without_clause(view, i) or reality.negated_noun_clause(view, i, NEGATIVE_KEYS):
         return True
+    if any(deps[c] == DEP.advmod and any(deps[n] == DEP.neg for n in kids[c]) for c in kids[i]):
+        return True  # "no longer supports"
+    lists = word_lists()
+    if deps[i] == DEP.pcomp and view.lemma(view.heads[view.heads[i]]) in lists.failure_words:
+        return True  # "stopped short of recognising"
     if deps[i] not in DEPENDENT_DEPS:
         return False
     head = view.heads[i]
-    lists = word_lists()
     return any(deps[c] == DEP.advmod and view.lowers[c] in YET_KEYS | TOO_KEYS for c in kids[head]) or (
         view.lemma(head) in lists.failure_words or view.lemma(head) in lists.refusal_words)
 
