@@ -218,3 +218,14 @@ def test_screening_no_longer_and_short_of_are_negation(text, word):
 
 def test_screening_act_in_a_past_when_clause_is_still_coded():
     assert ("195", "ISR", "SYR") in _codes("Three Syrian soldiers died when Israeli jets bombed a Syrian convoy.")
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Ana Ruiz became the first Spanish nurse to die in Yemen when her clinic was shelled by Saudi jets.", "shelled"),
+    ("Iran did not sign the deal, the Omani official said, and the two ministers had simply exchanged views.",
+     "exchanged"),
+    ("There is a flash of light as an airstrike hits a Houthi depot.", "hits"),
+    ("One Kenyan officer warned me to be careful; he worried that the suspects might flee.", "warned"),
+])
+def test_screening_guards_keep_acts_that_only_look_like_a_class(text, word):
+    assert _stopped_by(text, word) not in {"background", "past", "generic", "speculation"}

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 __all__ = ["ALLEGED_PREPOSITIONS", "ARTICLES", "AS", "ATTACK_PREPOSITIONS", "BACK_PRONOUNS", "BETWEEN_PREPOSITIONS",
            "CONDITION_WORDS", "CONDITIONAL_AUXILIARIES", "CONTAINER_PREPOSITIONS", "COPULA", "DEFINITE_ARTICLE", "FUTURE_AUXILIARIES",
-           "GENERIC_SUBORDINATORS", "GOING", "GROUP_NUMBERS", "HABITUAL_SUBORDINATOR", "HERE", "INDICATIVE_AUXILIARIES", "INFINITIVE_MARKER",
+           "GENERIC_SUBORDINATORS", "GOING", "GROUP_NUMBERS", "HABITUAL_SUBORDINATOR", "HERE", "INDEFINITE_ARTICLES", "INDICATIVE_AUXILIARIES", "INFINITIVE_MARKER",
            "INTENT_PREPOSITIONS", "JOINT_PREPOSITION", "LOCATIVE_PREPOSITIONS", "MODALS", "NEGATIVE_DETERMINERS",
-           "NOT_YET", "NUMBER_NOUNS", "OBJECT_PREPOSITIONS", "OBLIGATION_MODALS", "ORIGIN_PREPOSITION",
+           "NARRATIVE_SUBORDINATORS", "NOT_YET", "NUMBER_NOUNS", "OBJECT_PREPOSITIONS", "OBLIGATION_MODALS", "ORIGIN_PREPOSITION",
            "GERUND_TAG", "OWNER_PRONOUNS", "PAST_AUXILIARIES", "PAST_PARTICIPLE_TAG", "PAST_PERFECT_AUXILIARY", "PAST_TAG", "PERSON_PRONOUNS",
            "PERSON_SUBJECTS", "PHRASE_PREPOSITIONS", "PLACE_PREPOSITIONS", "PLANNING_WORDS",
            "PRESENT_PASSIVE_AUXILIARIES", "PRESENT_TAGS", "QUESTION_MARK", "QUESTION_SUBORDINATOR", "QUESTION_WORDS",
@@ -54,6 +54,8 @@ retreats, chaos follows")."""
 TIME_SUBORDINATORS = frozenset({"when", "after", "before", "once", "until", "till"})
 """Subordinators of a time clause; in the present tense under a future main clause it is future too ("when he
 arrives on Monday, he will meet ...")."""
+NARRATIVE_SUBORDINATORS = frozenset({"as", "while"})
+"""Subordinators of a scene told as it unfolds ("as an airstrike hits the depot")."""
 HABITUAL_SUBORDINATOR = "whenever"
 """The subordinator of what happens in general, in any tense ("whenever they attacked")."""
 COPULA = "be"
@@ -110,6 +112,8 @@ NUMBER_NOUNS = frozenset({"thousand", "hundred", "dozen", "million"})
 """Number words that count people as nouns ("thousands rallied"): a subject made of one is someone."""
 """Quantifiers and numerals that count a group of the article's main actors ("both sides")."""
 DEFINITE_ARTICLE = "the"
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+"""Articles of a single new thing: a subject with one tells a scene, not a rule ("as an airstrike hits")."""
 ARTICLES = frozenset({"a", "an", "the"})
 TIME_MODIFIERS = frozenset({"late", "early", "on", "last"})
 """Words before a date that belong to its expression ("late Tuesday", "last week")."""

@@ -18,10 +18,12 @@ from ..grammar import (
     GENERIC_SUBORDINATORS,
     GERUND_TAG,
     HABITUAL_SUBORDINATOR,
+    INDEFINITE_ARTICLES,
     INDICATIVE_AUXILIARIES,
     INFINITIVE_MARKER,
     INTENT_PREPOSITIONS,
     MODALS,
+    NARRATIVE_SUBORDINATORS,
     PAST_AUXILIARIES,
     PAST_PARTICIPLE_TAG,
     PAST_PERFECT_AUXILIARY,
@@ -65,6 +67,7 @@ PRESENT_PASSIVE_KEYS, QUESTION_WORD_KEYS = keys(PRESENT_PASSIVE_AUXILIARIES), ke
 SPEAKER_PRONOUN_KEYS, QUESTION_MARK_KEYS = keys(SPEAKER_PRONOUNS), keys((QUESTION_MARK,))
 HABITUAL_KEYS, REQUEST_KEYS = keys((HABITUAL_SUBORDINATOR,)), keys((REQUEST_PREPOSITION,))
 TIME_KEYS = keys(TIME_SUBORDINATORS)
+NARRATIVE_KEYS, INDEFINITE_KEYS = keys(NARRATIVE_SUBORDINATORS), keys(INDEFINITE_ARTICLES)
 WITHOUT_KEYS, AS_KEYS, WOULD_KEYS = keys((WITHOUT,)), keys((AS,)), keys(CONDITIONAL_AUXILIARIES)
 INTENT_PREPOSITION_KEYS = keys(INTENT_PREPOSITIONS)
 EMBEDDED_DEPS = frozenset({DEP.pcomp, DEP.pobj, DEP.prep, DEP.csubj})
@@ -157,8 +160,10 @@ def past_perfect_main(view: ParseView, i: int) -> bool:
             return False  # a complement, modifier or argument: reported or embedded
         t = heads[t]
         path.append(t)
-    if speaker(view, t) is not None or any(deps[c] == DEP.parataxis for c in view.kids[t]):
-        return False
+    said = word_lists().speech_verbs
+    if speaker(view, t) is not None or any(deps[c] == DEP.parataxis for c in view.kids[t]) or any(
+            view.lemma(v) in said for v in path[1:]):
+        return False  # "..., the official said, and the two presidents had exchanged views": reported
     main = len(path)
     while main > 1 and deps[path[main - 2]] != DEP.advcl:
         main -= 1  # path[main - 1:] are the verbs of the main clause (the root and its chained verbs)
@@ -231,8 +236,9 @@ def irrealis(view: ParseView, i: int) -> bool:
     child = i
     for t in view.ancestors(i):
         dep = view.deps[child]
-        if view.pos[t] in VERBAL_POS and view.lemma(t) in lists.irrealis_verbs and dep not in SUBJECT_DEPS:
-            return True
+        if view.pos[t] in VERBAL_POS and view.lemma(t) in lists.irrealis_verbs and dep not in SUBJECT_DEPS and (
+                child > t):
+            return True  # what follows the verb: "I imagined jets bombing it"
         if view.pos[t] == POS.NOUN and view.lemma(t) in lists.irrealis_nouns and dep in (DEP.acl, DEP.ccomp):
             return True
         if dep in SPECULATED_DEPS and any(view.deps[s] == DEP.nsubj and view.lemma(s) in lists.irrealis_nouns
@@ -344,7 +350,7 @@ def inside_relative_clause(view: ParseView, i: int) -> bool:
     participle, "a statement urging ...", nor a reduced passive naming its actor, "a truce brokered by
     Qatar"): background, as the clause itself is."""
     for t in view.ancestors(i):
-        if view.deps[t] == DEP.relcl:
+        if view.deps[t] == DEP.relcl and not purpose_clause(view, t):  # not "the first woman to die when ..."
             return True
         if view.deps[t] == DEP.acl and view.pos[t] == POS.VERB and view.pos[view.heads[t]] in NOUN_POS and not (
                 statement_participle(view, t) or has_agent(view, t) or purpose_clause(view, t)):
@@ -415,9 +421,12 @@ def own_gerund(view: ParseView, i: int) -> bool:
 
 def habitual_present(view: ParseView, i: int) -> bool:
     """A material act in the simple present ("journalists are killed for reporting", "our forces strike only
-    military targets"): what happens as a rule, not an act of the news."""
-    if view.pos[i] not in VERBAL_POS:
-        return False
+    military targets"): what happens as a rule, not an act of the news. A scene told in the present ("as an
+    airstrike hits the depot": an indefinite subject, a clause of "as" or "while") is not one."""
+    if view.pos[i] not in VERBAL_POS or _opened_by(view, i, NARRATIVE_KEYS) or any(
+            view.deps[s] in SUBJECT_DEPS and any(view.lowers[d] in INDEFINITE_KEYS for d in view.kids[s])
+            for s in view.kids[i]):
+        return False  # "as an airstrike hits the depot": a scene told in the present
     auxes = [c for c in view.kids[i] if view.deps[c] in AUX_DEPS]
     if not auxes:
         return view.tag(i) in PRESENT_TAGS
