@@ -229,3 +229,37 @@ def test_screening_act_in_a_past_when_clause_is_still_coded():
 ])
 def test_screening_guards_keep_acts_that_only_look_like_a_class(text, word):
     assert _stopped_by(text, word) not in {"background", "past", "generic", "speculation"}
+
+
+@pytest.mark.parametrize("text,word,step", [
+    ("Chad's ground offensive, supported by French airstrikes, reached the town.", "supported", "description"),
+    ("These militias are backed by Eritrea.", "backed", "description"),
+    ("Aid agencies warned that a Sudanese assault on the city could cause a famine.", "warned", "claim"),
+    ("The Malian rebels are unlikely to attack the Algerian border posts.", "attack", "speculation"),
+    ("The UN said it had failed to persuade Russia to agree to the plan.", "agree", "negation"),
+    ("\u201cIf I had stayed, the Syrian soldiers would have killed me,\u201d the refugee said.", "killed",
+     "condition"),
+    ("The Kenyan minister hopes that Somali police will arrest the two men.", "hopes", "opinion"),
+    ("About 500 Canadian troops are in Mali and have fought to defend it since 2017.", "fought", "past"),
+    ("Austria had claimed that Serbian police had detained the two journalists.", "detained", "past"),
+])
+def test_screening_relations_warnings_wishes_and_counterfactuals(text, word, step):
+    assert _stopped_by(text, word) == step
+
+
+def test_screening_plan_backed_by_a_country_is_still_support():
+    assert "05" in _roots("The Irish plan backed by Norway won the vote on Monday.")
+
+
+def test_screening_vow_about_its_own_forces_stays_an_intent():
+    assert "13" in _roots("Iran vowed that its forces would strike the Kurdish camps.")
+
+
+def test_screening_what_a_wish_governs_is_no_act():
+    text = "The Kenyan minister hopes that Somali police will arrest and jail the two men."
+    assert not _roots(text) & {"03", "17"}
+
+
+def test_screening_joint_agreement_on_a_future_state_stays_coded():
+    text = "The buffer zone will be in place by 15 October, the Turkish and Russian leaders agreed."
+    assert _stopped_by(text, "agreed") != "opinion"

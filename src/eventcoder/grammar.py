@@ -13,11 +13,11 @@ This module is plain Python: importing it loads no spaCy.
 from __future__ import annotations
 
 __all__ = ["ALLEGED_PREPOSITIONS", "ARTICLES", "AS", "ATTACK_PREPOSITIONS", "BACK_PRONOUNS", "BETWEEN_PREPOSITIONS",
-           "CONDITION_WORDS", "CONDITIONAL_AUXILIARIES", "CONTAINER_PREPOSITIONS", "COPULA", "DEFINITE_ARTICLE", "FUTURE_AUXILIARIES",
+           "CONDITION_WORDS", "CONDITIONAL_AUXILIARIES", "CONTAINER_PREPOSITIONS", "COPULA", "DEFINITE_ARTICLE", "FIRST_PERSON_PRONOUNS", "FUTURE_AUXILIARIES",
            "GENERIC_SUBORDINATORS", "GOING", "GROUP_NUMBERS", "HABITUAL_SUBORDINATOR", "HERE", "INDEFINITE_ARTICLES", "INDICATIVE_AUXILIARIES", "INFINITIVE_MARKER",
            "INTENT_PREPOSITIONS", "JOINT_PREPOSITION", "LOCATIVE_PREPOSITIONS", "MODALS", "NEGATIVE_DETERMINERS",
            "NARRATIVE_SUBORDINATORS", "NOT_YET", "NUMBER_NOUNS", "OBJECT_PREPOSITIONS", "OBLIGATION_MODALS", "ORIGIN_PREPOSITION",
-           "GERUND_TAG", "OWNER_PRONOUNS", "PAST_AUXILIARIES", "PAST_PARTICIPLE_TAG", "PAST_PERFECT_AUXILIARY", "PAST_TAG", "PERSON_PRONOUNS",
+           "GERUND_TAG", "OWNER_PRONOUNS", "PAST_AUXILIARIES", "PAST_PARTICIPLE_TAG", "PAST_PERFECT_AUXILIARY", "PERFECT_AUXILIARY", "PAST_TAG", "PERSON_PRONOUNS",
            "PERSON_SUBJECTS", "PHRASE_PREPOSITIONS", "PLACE_PREPOSITIONS", "PLANNING_WORDS",
            "PRESENT_PASSIVE_AUXILIARIES", "PRESENT_TAGS", "QUESTION_MARK", "QUESTION_SUBORDINATOR", "QUESTION_WORDS",
            "RECIPIENT_PREPOSITION", "REPORTED_PREPOSITIONS", "REQUEST_PREPOSITION", "SEMI_MODALS", "SINCE", "SPEAKER_PRONOUNS",
@@ -81,6 +81,8 @@ NOT_YET = "yet"
 SEMI_MODALS = frozenset({"have", "need", "ought"})
 """Verbs that make their "to"-infinitive an obligation, like a modal ("will have to agree", "need to act")."""
 PAST_PERFECT_AUXILIARY = "had"
+PERFECT_AUXILIARY = "have"
+"""The auxiliary of a perfect after a modal ("would have killed"): a past conditional."""
 """The auxiliary of the past perfect ("had launched"): in a main clause, an act before the story's time."""
 INDICATIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "'s", "'re", "has", "have", "had", "'ve", "did",
                                     "does", "do"})
@@ -103,6 +105,8 @@ PERSON_SUBJECTS = frozenset({"he", "she"})
 """Subject pronouns of a person: a sentence whose subject is one introduces no new person."""
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
 """Subject pronouns that stand for the speaker of the sentence's speech verb ("it will respond, X said")."""
+FIRST_PERSON_PRONOUNS = frozenset({"i", "we"})
+"""Subject pronouns of the speaker in a quotation ("we will respond")."""
 OWNER_PRONOUNS = frozenset({"its", "their"})
 """Possessives that make a noun belong to the sentence's subject ("its forces")."""
 BACK_PRONOUNS = frozenset({"it", "them", "this"})

@@ -14,6 +14,7 @@ from ..grammar import (
     CONDITION_WORDS,
     CONDITIONAL_AUXILIARIES,
     COPULA,
+    FIRST_PERSON_PRONOUNS,
     FUTURE_AUXILIARIES,
     GENERIC_SUBORDINATORS,
     GERUND_TAG,
@@ -28,6 +29,7 @@ from ..grammar import (
     PAST_PARTICIPLE_TAG,
     PAST_PERFECT_AUXILIARY,
     PAST_TAG,
+    PERFECT_AUXILIARY,
     PRESENT_PASSIVE_AUXILIARIES,
     PRESENT_TAGS,
     QUESTION_MARK,
@@ -53,7 +55,7 @@ from .clauses import (
     statement_participle,
 )
 
-__all__ = ["argument_of_modal", "asks_question", "copular", "describes_what_is", "embedded_question",
+__all__ = ["argument_of_modal", "asks_question", "copular", "counterfactual", "failed_chain", "own_subject", "describes_what_is", "embedded_question",
            "generic_present", "habitual_present", "hedged", "in_apposition", "in_question", "inside_relative_clause",
            "irrealis", "negated_noun_clause", "obliged_or_conditional", "future_time_clause", "own_future", "own_gerund",
            "past_perfect_main", "reference_clause", "relation_participle", "since_background", "unreported_would",
@@ -67,6 +69,7 @@ PRESENT_PASSIVE_KEYS, QUESTION_WORD_KEYS = keys(PRESENT_PASSIVE_AUXILIARIES), ke
 SPEAKER_PRONOUN_KEYS, QUESTION_MARK_KEYS = keys(SPEAKER_PRONOUNS), keys((QUESTION_MARK,))
 HABITUAL_KEYS, REQUEST_KEYS = keys((HABITUAL_SUBORDINATOR,)), keys((REQUEST_PREPOSITION,))
 TIME_KEYS = keys(TIME_SUBORDINATORS)
+HAVE_KEYS, I_KEYS = keys((PERFECT_AUXILIARY,)), keys(FIRST_PERSON_PRONOUNS)
 NARRATIVE_KEYS, INDEFINITE_KEYS = keys(NARRATIVE_SUBORDINATORS), keys(INDEFINITE_ARTICLES)
 WITHOUT_KEYS, AS_KEYS, WOULD_KEYS = keys((WITHOUT,)), keys((AS,)), keys(CONDITIONAL_AUXILIARIES)
 INTENT_PREPOSITION_KEYS = keys(INTENT_PREPOSITIONS)
@@ -156,6 +159,8 @@ def past_perfect_main(view: ParseView, i: int) -> bool:
         t = heads[t]  # a noun trigger: the clause of the verb it is an argument of ("had ordered a strike")
     path = [t]
     while heads[t] != t:
+        if deps[t] == DEP.ccomp and _past_perfect(view, heads[t]) and view.lemma(heads[t]) in word_lists().speech_verbs:
+            return past_perfect_main(view, heads[t])  # "Iran had claimed he had been killed"
         if deps[t] not in MAIN_DEPS:
             return False  # a complement, modifier or argument: reported or embedded
         t = heads[t]
@@ -167,8 +172,12 @@ def past_perfect_main(view: ParseView, i: int) -> bool:
     main = len(path)
     while main > 1 and deps[path[main - 2]] != DEP.advcl:
         main -= 1  # path[main - 1:] are the verbs of the main clause (the root and its chained verbs)
-    perfect = [v for v in path if view.tag(v) == PAST_PARTICIPLE_TAG and _has_aux(view, v, HAD_KEYS)]
+    perfect = [v for v in path if _past_perfect(view, v)]
     return any(v in path[main - 1:] for v in perfect) or (bool(perfect) and _present(view, t))
+
+
+def _past_perfect(view: ParseView, v: int) -> bool:
+    return view.tag(v) == PAST_PARTICIPLE_TAG and _has_aux(view, v, HAD_KEYS)
 
 
 def _present(view: ParseView, t: int) -> bool:
@@ -185,8 +194,10 @@ def since_background(view: ParseView, i: int) -> bool:
     for t in (i, *view.ancestors(i)):
         if _marked(view, t, SINCE_KEYS) or (deps[t] == DEP.prep and lowers[t] in SINCE_KEYS):
             return True
-    if any(deps[c] == DEP.prep and lowers[c] in SINCE_KEYS and _names_a_year(view, c) for c in view.kids[i]):
-        return True  # "since 2014 the US has bombed ...": a tally over years
+    verbs = [i, *(c for c in view.kids[i] if deps[c] == DEP.xcomp)]
+    if any(deps[c] == DEP.prep and lowers[c] in SINCE_KEYS and _names_a_year(view, c)
+           for v in verbs for c in view.kids[v]):
+        return True  # "since 2014 the US has bombed ...", "have fought to liberate it since 2014": a tally
     participle = i
     while deps[participle] == DEP.conj and heads_differ(view, participle):
         participle = view.heads[participle]
@@ -401,10 +412,12 @@ def copular(view: ParseView, clause: int) -> bool:
 
 
 def hedged(view: ParseView, i: int) -> bool:
-    """The verb at ``i``, or a verb it is chained to, is hedged by an adverb of possibility ("had probably been
-    killed", "perhaps sent"): no act asserted."""
-    hedges = word_lists().hedge_adverbs
-    return _chained(view, i, lambda v, t: any(v.deps[c] == DEP.advmod and v.lower(c) in hedges for c in v.kids[t]))
+    """The verb at ``i``, or a verb it is chained to, is hedged by an adverb of possibility or is the infinitive
+    of an adjective of one ("had probably been killed", "perhaps sent", "are unlikely to attack"): no act
+    asserted."""
+    hedges = word_lists().hedge_words
+    return _chained(view, i, lambda v, t: any(v.deps[c] == DEP.advmod and v.lower(c) in hedges for c in v.kids[t])
+                    or (v.deps[t] == DEP.xcomp and v.lemma(v.heads[t]) in hedges))
 
 
 def own_gerund(view: ParseView, i: int) -> bool:
@@ -461,3 +474,31 @@ def future_time_clause(view: ParseView, i: int) -> bool:
         t = view.heads[t]
     return (view.deps[t] == DEP.advcl and view.tag(t) in PRESENT_TAGS and _opened_by(view, t, TIME_KEYS)
             and future(view, view.heads[t]))
+
+
+def counterfactual(view: ParseView, i: int) -> bool:
+    """The verb at ``i``, or a verb it is chained to, is a past conditional ("would have killed me", "could
+    have stopped it"): it did not happen, even in reported speech."""
+    modal = WOULD_KEYS | MODAL_KEYS
+    return _chained(view, i, lambda v, t: v.tag(t) == PAST_PARTICIPLE_TAG and _has_aux(v, t, modal)
+                    and _has_aux(v, t, HAVE_KEYS))
+
+
+def failed_chain(view: ParseView, i: int) -> bool:
+    """``i`` is an infinitive (through other infinitives) of a word of failure ("failed to persuade Russia to
+    agree"): not done."""
+    failure, t = word_lists().failure_words, i
+    for _ in range(6):
+        if view.deps[t] not in (DEP.xcomp, DEP.acomp) or not heads_differ(view, t):
+            return False
+        t = view.heads[t]
+        if view.lemma(t) in failure:
+            return True
+    return False
+
+
+def own_subject(view: ParseView, clause: int) -> bool:
+    """The clause headed at ``clause`` has a subject of its own that is no pronoun of the speaker ("hoped the
+    two men would be put on trial"): what someone else does."""
+    return any(view.deps[c] in SUBJECT_DEPS and view.lowers[c] not in SPEAKER_PRONOUN_KEYS | I_KEYS
+               for c in view.kids[clause])
