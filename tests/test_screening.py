@@ -200,3 +200,66 @@ def test_screening_would_that_no_one_says_is_no_intent():
 ])
 def test_screening_would_under_a_speech_verb_is_announced(text):
     assert "13" in _roots(text)
+
+
+def test_screening_present_time_clause_of_a_future_main_clause_is_announced():
+    text = "When the Chinese foreign minister arrives in Rome on Monday, he will meet the Italian president."
+    assert ("036", "CHN", "ITA") in _codes(text)
+    assert "04" not in {c[:2] for c, _, _ in _codes(text) if c != "036"}
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Turkey no longer supports the Syrian rebels.", "supports"),
+    ("Ankara stopped short of recognising the new government in Tripoli.", "recognising"),
+])
+def test_screening_no_longer_and_short_of_are_negation(text, word):
+    assert _stopped_by(text, word) == "negation"
+
+
+def test_screening_act_in_a_past_when_clause_is_still_coded():
+    assert ("195", "ISR", "SYR") in _codes("Three Syrian soldiers died when Israeli jets bombed a Syrian convoy.")
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Ana Ruiz became the first Spanish nurse to die in Yemen when her clinic was shelled by Saudi jets.", "shelled"),
+    ("Iran did not sign the deal, the Omani official said, and the two ministers had simply exchanged views.",
+     "exchanged"),
+    ("There is a flash of light as an airstrike hits a Houthi depot.", "hits"),
+    ("One Kenyan officer warned me to be careful; he worried that the suspects might flee.", "warned"),
+])
+def test_screening_guards_keep_acts_that_only_look_like_a_class(text, word):
+    assert _stopped_by(text, word) not in {"background", "past", "generic", "speculation"}
+
+
+@pytest.mark.parametrize("text,word,step", [
+    ("Chad's ground offensive, supported by French airstrikes, reached the town.", "supported", "description"),
+    ("These militias are backed by Eritrea.", "backed", "description"),
+    ("Aid agencies warned that a Sudanese assault on the city could cause a famine.", "warned", "claim"),
+    ("The Malian rebels are unlikely to attack the Algerian border posts.", "attack", "speculation"),
+    ("The UN said it had failed to persuade Russia to agree to the plan.", "agree", "negation"),
+    ("\u201cIf I had stayed, the Syrian soldiers would have killed me,\u201d the refugee said.", "killed",
+     "condition"),
+    ("The Kenyan minister hopes that Somali police will arrest the two men.", "hopes", "opinion"),
+    ("About 500 Canadian troops are in Mali and have fought to defend it since 2017.", "fought", "past"),
+    ("Austria had claimed that Serbian police had detained the two journalists.", "detained", "past"),
+])
+def test_screening_relations_warnings_wishes_and_counterfactuals(text, word, step):
+    assert _stopped_by(text, word) == step
+
+
+def test_screening_plan_backed_by_a_country_is_still_support():
+    assert "05" in _roots("The Irish plan backed by Norway won the vote on Monday.")
+
+
+def test_screening_vow_about_its_own_forces_stays_an_intent():
+    assert "13" in _roots("Iran vowed that its forces would strike the Kurdish camps.")
+
+
+def test_screening_what_a_wish_governs_is_no_act():
+    text = "The Kenyan minister hopes that Somali police will arrest and jail the two men."
+    assert not _roots(text) & {"03", "17"}
+
+
+def test_screening_joint_agreement_on_a_future_state_stays_coded():
+    text = "The buffer zone will be in place by 15 October, the Turkish and Russian leaders agreed."
+    assert _stopped_by(text, "agreed") != "opinion"

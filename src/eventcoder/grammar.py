@@ -13,15 +13,15 @@ This module is plain Python: importing it loads no spaCy.
 from __future__ import annotations
 
 __all__ = ["ALLEGED_PREPOSITIONS", "ARTICLES", "AS", "ATTACK_PREPOSITIONS", "BACK_PRONOUNS", "BETWEEN_PREPOSITIONS",
-           "CONDITION_WORDS", "CONDITIONAL_AUXILIARIES", "CONTAINER_PREPOSITIONS", "COPULA", "DEFINITE_ARTICLE", "FUTURE_AUXILIARIES",
-           "GENERIC_SUBORDINATORS", "GOING", "GROUP_NUMBERS", "HABITUAL_SUBORDINATOR", "HERE", "INDICATIVE_AUXILIARIES", "INFINITIVE_MARKER",
+           "CONDITION_WORDS", "CONDITIONAL_AUXILIARIES", "CONTAINER_PREPOSITIONS", "COPULA", "DEFINITE_ARTICLE", "FIRST_PERSON_PRONOUNS", "FUTURE_AUXILIARIES",
+           "GENERIC_SUBORDINATORS", "GOING", "GROUP_NUMBERS", "HABITUAL_SUBORDINATOR", "HERE", "INDEFINITE_ARTICLES", "INDICATIVE_AUXILIARIES", "INFINITIVE_MARKER",
            "INTENT_PREPOSITIONS", "JOINT_PREPOSITION", "LOCATIVE_PREPOSITIONS", "MODALS", "NEGATIVE_DETERMINERS",
-           "NOT_YET", "NUMBER_NOUNS", "OBJECT_PREPOSITIONS", "OBLIGATION_MODALS", "ORIGIN_PREPOSITION",
-           "GERUND_TAG", "OWNER_PRONOUNS", "PAST_AUXILIARIES", "PAST_PARTICIPLE_TAG", "PAST_PERFECT_AUXILIARY", "PAST_TAG", "PERSON_PRONOUNS",
+           "NARRATIVE_SUBORDINATORS", "NOT_YET", "NUMBER_NOUNS", "OBJECT_PREPOSITIONS", "OBLIGATION_MODALS", "ORIGIN_PREPOSITION",
+           "GERUND_TAG", "OWNER_PRONOUNS", "PAST_AUXILIARIES", "PAST_PARTICIPLE_TAG", "PAST_PERFECT_AUXILIARY", "PERFECT_AUXILIARY", "PAST_TAG", "PERSON_PRONOUNS",
            "PERSON_SUBJECTS", "PHRASE_PREPOSITIONS", "PLACE_PREPOSITIONS", "PLANNING_WORDS",
            "PRESENT_PASSIVE_AUXILIARIES", "PRESENT_TAGS", "QUESTION_MARK", "QUESTION_SUBORDINATOR", "QUESTION_WORDS",
            "RECIPIENT_PREPOSITION", "REPORTED_PREPOSITIONS", "REQUEST_PREPOSITION", "SEMI_MODALS", "SINCE", "SPEAKER_PRONOUNS",
-           "STANCE_PREPOSITION", "TARGET_PREPOSITIONS", "TIME_MODIFIERS", "TOO", "TOPIC_PREPOSITIONS", "WITHOUT"]
+           "STANCE_PREPOSITION", "TARGET_PREPOSITIONS", "TIME_MODIFIERS", "TIME_SUBORDINATORS", "TOO", "TOPIC_PREPOSITIONS", "WITHOUT"]
 
 
 # ---------------------------------------------------------------------- verbs: tense, mood, modality
@@ -51,6 +51,11 @@ its clause says is background."""
 GENERIC_SUBORDINATORS = frozenset({"when", "whenever"})
 """Subordinators of a clause that, in the present tense, says what happens in general ("when America
 retreats, chaos follows")."""
+TIME_SUBORDINATORS = frozenset({"when", "after", "before", "once", "until", "till"})
+"""Subordinators of a time clause; in the present tense under a future main clause it is future too ("when he
+arrives on Monday, he will meet ...")."""
+NARRATIVE_SUBORDINATORS = frozenset({"as", "while"})
+"""Subordinators of a scene told as it unfolds ("as an airstrike hits the depot")."""
 HABITUAL_SUBORDINATOR = "whenever"
 """The subordinator of what happens in general, in any tense ("whenever they attacked")."""
 COPULA = "be"
@@ -76,6 +81,8 @@ NOT_YET = "yet"
 SEMI_MODALS = frozenset({"have", "need", "ought"})
 """Verbs that make their "to"-infinitive an obligation, like a modal ("will have to agree", "need to act")."""
 PAST_PERFECT_AUXILIARY = "had"
+PERFECT_AUXILIARY = "have"
+"""The auxiliary of a perfect after a modal ("would have killed"): a past conditional."""
 """The auxiliary of the past perfect ("had launched"): in a main clause, an act before the story's time."""
 INDICATIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "'s", "'re", "has", "have", "had", "'ve", "did",
                                     "does", "do"})
@@ -98,6 +105,8 @@ PERSON_SUBJECTS = frozenset({"he", "she"})
 """Subject pronouns of a person: a sentence whose subject is one introduces no new person."""
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
 """Subject pronouns that stand for the speaker of the sentence's speech verb ("it will respond, X said")."""
+FIRST_PERSON_PRONOUNS = frozenset({"i", "we"})
+"""Subject pronouns of the speaker in a quotation ("we will respond")."""
 OWNER_PRONOUNS = frozenset({"its", "their"})
 """Possessives that make a noun belong to the sentence's subject ("its forces")."""
 BACK_PRONOUNS = frozenset({"it", "them", "this"})
@@ -107,6 +116,8 @@ NUMBER_NOUNS = frozenset({"thousand", "hundred", "dozen", "million"})
 """Number words that count people as nouns ("thousands rallied"): a subject made of one is someone."""
 """Quantifiers and numerals that count a group of the article's main actors ("both sides")."""
 DEFINITE_ARTICLE = "the"
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+"""Articles of a single new thing: a subject with one tells a scene, not a rule ("as an airstrike hits")."""
 ARTICLES = frozenset({"a", "an", "the"})
 TIME_MODIFIERS = frozenset({"late", "early", "on", "last"})
 """Words before a date that belong to its expression ("late Tuesday", "last week")."""

@@ -53,11 +53,17 @@ class WordLists:
             Moscow would retaliate").
         refusal_words: words whose "to"-infinitive is refused ("unwilling to", "declined to"): a rejection (12x)
             by what is refused.
-        failure_words: words whose "to"-infinitive did not happen ("failed to", "unable to").
+        failure_words: words whose "to"-infinitive, or "of"-gerund, did not happen ("failed to", "unable to",
+            "stopped short of").
         question_verbs: lemmas of verbs of asking a question: with a question or nothing as complement they ask,
             they do not appeal ("asked whether ...").
         question_nouns: nouns of a question asked ("began asking questions"): no request.
-        hedge_adverbs: adverbs that make an act only possible ("probably", "perhaps"): no act asserted.
+        hedge_words: adverbs and adjectives that make an act only possible ("probably", "perhaps", "likely
+            to"): no act asserted.
+        wish_verbs: verbs of wishing: with a clause that has a subject of its own they wish, they do not intend
+            ("hoped the two men would be put on trial").
+        backed_things: nouns of things one backs as an act ("a plan backed by France"): a participle of a
+            relation verb on one is an event, not a description.
     """
 
     speech_verbs: frozenset[str]
@@ -79,7 +85,9 @@ class WordLists:
     failure_words: frozenset[str]
     question_verbs: frozenset[str]
     question_nouns: frozenset[str]
-    hedge_adverbs: frozenset[str]
+    hedge_words: frozenset[str]
+    backed_things: frozenset[str]
+    wish_verbs: frozenset[str]
 
 
 def load_word_lists(text: str, name: str) -> WordLists:

@@ -17,7 +17,7 @@ from ..grammar import TOPIC_PREPOSITIONS
 from ..lexicon import Lexicon, VerbPattern
 from ..model import Decision, Trigger, TriggerTrace
 from ..parse import COMPLEMENT_DEPS, DEP, PREP_OBJECT_DEPS, ParseView, keys
-from . import clauses
+from . import clauses, reality
 from .screening import NOT_REPORTED, Screen, refused, reported, reported_only, run_checks
 
 __all__ = ["Reading", "read_triggers"]
@@ -168,7 +168,7 @@ def _plain_reading(view: ParseView, trigger: Trigger, found: dict[int, VerbPatte
         return Reading(trigger, i, p, p.code, "intent", p.describe(), sym), f"intent: {p.describe()}"
     if clauses.governed_by_intent(view, i, found):
         return None, "governed by an intent verb whose pattern has no intent code for it"
-    future = clauses.future(view, i) and "state" not in p.flags
+    future = (clauses.future(view, i) or reality.future_time_clause(view, i)) and "state" not in p.flags
     if "futureonly" in p.flags and not future:
         return None, "coded only when announced or promised"
     if future:

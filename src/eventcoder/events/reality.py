@@ -14,18 +14,22 @@ from ..grammar import (
     CONDITION_WORDS,
     CONDITIONAL_AUXILIARIES,
     COPULA,
+    FIRST_PERSON_PRONOUNS,
     FUTURE_AUXILIARIES,
     GENERIC_SUBORDINATORS,
     GERUND_TAG,
     HABITUAL_SUBORDINATOR,
+    INDEFINITE_ARTICLES,
     INDICATIVE_AUXILIARIES,
     INFINITIVE_MARKER,
     INTENT_PREPOSITIONS,
     MODALS,
+    NARRATIVE_SUBORDINATORS,
     PAST_AUXILIARIES,
     PAST_PARTICIPLE_TAG,
     PAST_PERFECT_AUXILIARY,
     PAST_TAG,
+    PERFECT_AUXILIARY,
     PRESENT_PASSIVE_AUXILIARIES,
     PRESENT_TAGS,
     QUESTION_MARK,
@@ -35,15 +39,25 @@ from ..grammar import (
     SEMI_MODALS,
     SINCE,
     SPEAKER_PRONOUNS,
+    TIME_SUBORDINATORS,
     WITHOUT,
 )
 from ..parse import DEP, POS, SUBJECT_DEPS, ParseView, keys
 from ..wordlists import word_lists
-from .clauses import CHAIN_DEPS, VERBAL_POS, condition, has_agent, purpose_clause, speaker, statement_participle
+from .clauses import (
+    CHAIN_DEPS,
+    VERBAL_POS,
+    condition,
+    future,
+    has_agent,
+    purpose_clause,
+    speaker,
+    statement_participle,
+)
 
-__all__ = ["argument_of_modal", "asks_question", "copular", "describes_what_is", "embedded_question",
+__all__ = ["argument_of_modal", "asks_question", "copular", "counterfactual", "failed_chain", "own_subject", "describes_what_is", "embedded_question",
            "generic_present", "habitual_present", "hedged", "in_apposition", "in_question", "inside_relative_clause",
-           "irrealis", "negated_noun_clause", "obliged_or_conditional", "own_future", "own_gerund",
+           "irrealis", "negated_noun_clause", "obliged_or_conditional", "future_time_clause", "own_future", "own_gerund",
            "past_perfect_main", "reference_clause", "relation_participle", "since_background", "unreported_would",
            "without_clause"]
 
@@ -54,6 +68,9 @@ HAD_KEYS, INDICATIVE_KEYS, PAST_KEYS = keys((PAST_PERFECT_AUXILIARY,)), keys(IND
 PRESENT_PASSIVE_KEYS, QUESTION_WORD_KEYS = keys(PRESENT_PASSIVE_AUXILIARIES), keys(QUESTION_WORDS)
 SPEAKER_PRONOUN_KEYS, QUESTION_MARK_KEYS = keys(SPEAKER_PRONOUNS), keys((QUESTION_MARK,))
 HABITUAL_KEYS, REQUEST_KEYS = keys((HABITUAL_SUBORDINATOR,)), keys((REQUEST_PREPOSITION,))
+TIME_KEYS = keys(TIME_SUBORDINATORS)
+HAVE_KEYS, I_KEYS = keys((PERFECT_AUXILIARY,)), keys(FIRST_PERSON_PRONOUNS)
+NARRATIVE_KEYS, INDEFINITE_KEYS = keys(NARRATIVE_SUBORDINATORS), keys(INDEFINITE_ARTICLES)
 WITHOUT_KEYS, AS_KEYS, WOULD_KEYS = keys((WITHOUT,)), keys((AS,)), keys(CONDITIONAL_AUXILIARIES)
 INTENT_PREPOSITION_KEYS = keys(INTENT_PREPOSITIONS)
 EMBEDDED_DEPS = frozenset({DEP.pcomp, DEP.pobj, DEP.prep, DEP.csubj})
@@ -142,17 +159,25 @@ def past_perfect_main(view: ParseView, i: int) -> bool:
         t = heads[t]  # a noun trigger: the clause of the verb it is an argument of ("had ordered a strike")
     path = [t]
     while heads[t] != t:
+        if deps[t] == DEP.ccomp and _past_perfect(view, heads[t]) and view.lemma(heads[t]) in word_lists().speech_verbs:
+            return past_perfect_main(view, heads[t])  # "Iran had claimed he had been killed"
         if deps[t] not in MAIN_DEPS:
             return False  # a complement, modifier or argument: reported or embedded
         t = heads[t]
         path.append(t)
-    if speaker(view, t) is not None or any(deps[c] == DEP.parataxis for c in view.kids[t]):
-        return False
+    said = word_lists().speech_verbs
+    if speaker(view, t) is not None or any(deps[c] == DEP.parataxis for c in view.kids[t]) or any(
+            view.lemma(v) in said for v in path[1:]):
+        return False  # "..., the official said, and the two presidents had exchanged views": reported
     main = len(path)
     while main > 1 and deps[path[main - 2]] != DEP.advcl:
         main -= 1  # path[main - 1:] are the verbs of the main clause (the root and its chained verbs)
-    perfect = [v for v in path if view.tag(v) == PAST_PARTICIPLE_TAG and _has_aux(view, v, HAD_KEYS)]
+    perfect = [v for v in path if _past_perfect(view, v)]
     return any(v in path[main - 1:] for v in perfect) or (bool(perfect) and _present(view, t))
+
+
+def _past_perfect(view: ParseView, v: int) -> bool:
+    return view.tag(v) == PAST_PARTICIPLE_TAG and _has_aux(view, v, HAD_KEYS)
 
 
 def _present(view: ParseView, t: int) -> bool:
@@ -169,8 +194,10 @@ def since_background(view: ParseView, i: int) -> bool:
     for t in (i, *view.ancestors(i)):
         if _marked(view, t, SINCE_KEYS) or (deps[t] == DEP.prep and lowers[t] in SINCE_KEYS):
             return True
-    if any(deps[c] == DEP.prep and lowers[c] in SINCE_KEYS and _names_a_year(view, c) for c in view.kids[i]):
-        return True  # "since 2014 the US has bombed ...": a tally over years
+    verbs = [i, *(c for c in view.kids[i] if deps[c] == DEP.xcomp)]
+    if any(deps[c] == DEP.prep and lowers[c] in SINCE_KEYS and _names_a_year(view, c)
+           for v in verbs for c in view.kids[v]):
+        return True  # "since 2014 the US has bombed ...", "have fought to liberate it since 2014": a tally
     participle = i
     while deps[participle] == DEP.conj and heads_differ(view, participle):
         participle = view.heads[participle]
@@ -220,8 +247,9 @@ def irrealis(view: ParseView, i: int) -> bool:
     child = i
     for t in view.ancestors(i):
         dep = view.deps[child]
-        if view.pos[t] in VERBAL_POS and view.lemma(t) in lists.irrealis_verbs and dep not in SUBJECT_DEPS:
-            return True
+        if view.pos[t] in VERBAL_POS and view.lemma(t) in lists.irrealis_verbs and dep not in SUBJECT_DEPS and (
+                child > t):
+            return True  # what follows the verb: "I imagined jets bombing it"
         if view.pos[t] == POS.NOUN and view.lemma(t) in lists.irrealis_nouns and dep in (DEP.acl, DEP.ccomp):
             return True
         if dep in SPECULATED_DEPS and any(view.deps[s] == DEP.nsubj and view.lemma(s) in lists.irrealis_nouns
@@ -333,7 +361,7 @@ def inside_relative_clause(view: ParseView, i: int) -> bool:
     participle, "a statement urging ...", nor a reduced passive naming its actor, "a truce brokered by
     Qatar"): background, as the clause itself is."""
     for t in view.ancestors(i):
-        if view.deps[t] == DEP.relcl:
+        if view.deps[t] == DEP.relcl and not purpose_clause(view, t):  # not "the first woman to die when ..."
             return True
         if view.deps[t] == DEP.acl and view.pos[t] == POS.VERB and view.pos[view.heads[t]] in NOUN_POS and not (
                 statement_participle(view, t) or has_agent(view, t) or purpose_clause(view, t)):
@@ -384,10 +412,12 @@ def copular(view: ParseView, clause: int) -> bool:
 
 
 def hedged(view: ParseView, i: int) -> bool:
-    """The verb at ``i``, or a verb it is chained to, is hedged by an adverb of possibility ("had probably been
-    killed", "perhaps sent"): no act asserted."""
-    hedges = word_lists().hedge_adverbs
-    return _chained(view, i, lambda v, t: any(v.deps[c] == DEP.advmod and v.lower(c) in hedges for c in v.kids[t]))
+    """The verb at ``i``, or a verb it is chained to, is hedged by an adverb of possibility or is the infinitive
+    of an adjective of one ("had probably been killed", "perhaps sent", "are unlikely to attack"): no act
+    asserted."""
+    hedges = word_lists().hedge_words
+    return _chained(view, i, lambda v, t: any(v.deps[c] == DEP.advmod and v.lower(c) in hedges for c in v.kids[t])
+                    or (v.deps[t] == DEP.xcomp and v.lemma(v.heads[t]) in hedges))
 
 
 def own_gerund(view: ParseView, i: int) -> bool:
@@ -404,9 +434,12 @@ def own_gerund(view: ParseView, i: int) -> bool:
 
 def habitual_present(view: ParseView, i: int) -> bool:
     """A material act in the simple present ("journalists are killed for reporting", "our forces strike only
-    military targets"): what happens as a rule, not an act of the news."""
-    if view.pos[i] not in VERBAL_POS:
-        return False
+    military targets"): what happens as a rule, not an act of the news. A scene told in the present ("as an
+    airstrike hits the depot": an indefinite subject, a clause of "as" or "while") is not one."""
+    if view.pos[i] not in VERBAL_POS or _opened_by(view, i, NARRATIVE_KEYS) or any(
+            view.deps[s] in SUBJECT_DEPS and any(view.lowers[d] in INDEFINITE_KEYS for d in view.kids[s])
+            for s in view.kids[i]):
+        return False  # "as an airstrike hits the depot": a scene told in the present
     auxes = [c for c in view.kids[i] if view.deps[c] in AUX_DEPS]
     if not auxes:
         return view.tag(i) in PRESENT_TAGS
@@ -431,3 +464,41 @@ def unreported_would(view: ParseView, i: int) -> bool:
     if any(view.lemma(v) in said or any(deps[c] == DEP.mark for c in view.kids[v]) for v in chain):
         return False  # "told reporters ... but that the teams would meet": reported
     return speaker(view, t) is None and not any(deps[c] == DEP.parataxis for c in view.kids[t])
+
+
+def future_time_clause(view: ParseView, i: int) -> bool:
+    """The verb at ``i`` heads a present-tense time clause of a main clause in the future ("When the minister
+    arrives in Rome on Monday, he will meet ..."): it is future too."""
+    t = i
+    while view.deps[t] in CHAIN_DEPS and heads_differ(view, t):
+        t = view.heads[t]
+    return (view.deps[t] == DEP.advcl and view.tag(t) in PRESENT_TAGS and _opened_by(view, t, TIME_KEYS)
+            and future(view, view.heads[t]))
+
+
+def counterfactual(view: ParseView, i: int) -> bool:
+    """The verb at ``i``, or a verb it is chained to, is a past conditional ("would have killed me", "could
+    have stopped it"): it did not happen, even in reported speech."""
+    modal = WOULD_KEYS | MODAL_KEYS
+    return _chained(view, i, lambda v, t: v.tag(t) == PAST_PARTICIPLE_TAG and _has_aux(v, t, modal)
+                    and _has_aux(v, t, HAVE_KEYS))
+
+
+def failed_chain(view: ParseView, i: int) -> bool:
+    """``i`` is an infinitive (through other infinitives) of a word of failure ("failed to persuade Russia to
+    agree"): not done."""
+    failure, t = word_lists().failure_words, i
+    for _ in range(6):
+        if view.deps[t] not in (DEP.xcomp, DEP.acomp) or not heads_differ(view, t):
+            return False
+        t = view.heads[t]
+        if view.lemma(t) in failure:
+            return True
+    return False
+
+
+def own_subject(view: ParseView, clause: int) -> bool:
+    """The clause headed at ``clause`` has a subject of its own that is no pronoun of the speaker ("hoped the
+    two men would be put on trial"): what someone else does."""
+    return any(view.deps[c] in SUBJECT_DEPS and view.lowers[c] not in SPEAKER_PRONOUN_KEYS | I_KEYS
+               for c in view.kids[clause])

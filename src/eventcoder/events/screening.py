@@ -168,14 +168,25 @@ def unrealised(screen: Screen, i: int, p: VerbPattern) -> bool:
 
 def opinion(screen: Screen, i: int, p: VerbPattern) -> bool:
     """"Cabinet agreed it was vital ...", "he had hoped Assad would ...": an act verb whose complement is a
-    clause of opinion rather than an object (statements, appeals and denials excepted)."""
+    clause of opinion rather than an object (statements, appeals and denials excepted), or an intent verb whose
+    clause is what someone else should do ("hoped the two men would be put on trial": a wish) or what will
+    become of a thing ("vowed that the campaign would be over soon": a prediction)."""
     view = screen.view
     if p.code[:2] in REPORTING_ROOTS or p.code[:2] == PUBLIC_STATEMENT or "deny" in p.flags or view.pos[i] == POS.NOUN:
         return False
     kids, deps = view.kids[i], view.deps
     if any(deps[c] in OPINION_BLOCKING_DEPS for c in kids):
         return False
-    return any(deps[c] == DEP.ccomp and _describes(view, c) for c in kids)
+    return any(deps[c] == DEP.ccomp and (_describes(view, c) or _wish_or_prediction(screen, p, c)) for c in kids)
+
+
+def _wish_or_prediction(screen: Screen, p: VerbPattern, clause: int) -> bool:
+    """An intent verb's clause with a subject of its own: a wish ("hoped the two men would be tried") or, but for
+    joint acts ("the leaders agreed the zone will ..."), a prediction about a thing ("vowed the campaign would be
+    swift")."""
+    if "intent" not in p.flags or not reality.own_subject(screen.view, clause):
+        return False
+    return p.lemma in word_lists().wish_verbs or ("sym" not in p.flags and _names_no_one(screen, clause))
 
 
 def _describes(view: ParseView, clause: int) -> bool:
@@ -204,8 +215,9 @@ def negated(screen: Screen, i: int, p: VerbPattern) -> bool:
 
 def not_done(screen: Screen, i: int, p: VerbPattern) -> bool:
     """What :func:`negated` finds, and more forms of "it did not happen": a subject of "neither ... nor"
-    ("neither Britain nor France ratified"), a phrase of "without" ("without Russia agreeing"), the clause of a
-    negated noun ("no sign that ..."), a noun object of a negated verb ("did not recall any attacks"), the
+    ("neither Britain nor France ratified"), a negated adverb ("no longer supports"), a phrase of "without"
+    ("without Russia agreeing") or "short of" ("stopped short of recognising"), the clause of a negated noun
+    ("no sign that ..."), a noun object of a negated verb ("did not recall any attacks"), the
     infinitive of "yet" or "too" ("is yet to offer", "too upset to comment") or of a word of failure or refusal
     ("failed to reach", "unwilling to accept")."""
     if negated(screen, i, p):
@@ -217,10 +229,16 @@ def not_done(screen: Screen, i: int, p: VerbPattern) -> bool:
         return True
     if reality.without_clause(view, i) or reality.negated_noun_clause(view, i, NEGATIVE_KEYS):
         return True
+    if any(deps[c] == DEP.advmod and any(deps[n] == DEP.neg for n in kids[c]) for c in kids[i]):
+        return True  # "no longer supports"
+    lists = word_lists()
+    if deps[i] == DEP.pcomp and view.lemma(view.heads[view.heads[i]]) in lists.failure_words:
+        return True  # "stopped short of recognising"
+    if reality.failed_chain(view, i):
+        return True  # "failed to persuade Russia to agree"
     if deps[i] not in DEPENDENT_DEPS:
         return False
     head = view.heads[i]
-    lists = word_lists()
     return any(deps[c] == DEP.advmod and view.lowers[c] in YET_KEYS | TOO_KEYS for c in kids[head]) or (
         view.lemma(head) in lists.failure_words or view.lemma(head) in lists.refusal_words)
 
@@ -239,19 +257,39 @@ def conditional(screen: Screen, i: int, p: VerbPattern) -> bool:
     """The trigger, or a verb it is chained to, has a condition or a modal ("if", "could", "might", "will have
     to"); or it is inside a condition clause, an argument of a verb with a modal ("could lead to Turkey
     reaching a deal") or an infinitive subject ("to withdraw would be a mistake"); or it is a "would" that no
-    one is reported to say ("such a strike would anger Ankara")."""
+    one is reported to say ("such a strike would anger Ankara"), or a past conditional ("would have killed
+    me")."""
     view = screen.view
     return (clauses.hypothetical(view, i) or reality.obliged_or_conditional(view, i)
-            or reality.argument_of_modal(view, i) or reality.unreported_would(view, i))
+            or reality.argument_of_modal(view, i) or reality.unreported_would(view, i)
+            or reality.counterfactual(view, i))
 
 
 def description(screen: Screen, i: int, p: VerbPattern) -> bool:
-    """A standing relation of someone described by a participle, an adjective or a present passive ("the army,
-    backed by Canadian advisers", "US-backed rebels", "Assad is backed by Russia"; not "a plan backed by
-    France"), or a trigger inside an apposition ("Kenya, a close ally of Britain"): not an act."""
+    """A standing relation described by a participle, an adjective or a present passive ("the army, backed by
+    Canadian advisers", "US-backed rebels", "Assad is backed by Russia", "an offensive supported by airstrikes";
+    not "a plan backed by France", ``backed_things``), or a trigger inside an apposition ("Kenya, a close ally of
+    Britain"): not an act."""
     view = screen.view
     described = reality.relation_participle(view, i)
-    return (described is not None and _actor_word(screen, described)) or reality.in_apposition(view, i)
+    return (described is not None and view.lemma(described) not in word_lists().backed_things) or (
+        reality.in_apposition(view, i))
+
+
+def _thing_subject(screen: Screen, clause: int) -> bool:
+    """The clause headed at ``clause`` has a modal and a subject that names no one ("warned that an assault could
+    cause a catastrophe"): a warning of what may happen, no threat of an act of the one who warns ("warned that
+    the alternative would be to release them" stays a threat)."""
+    return clauses.hypothetical(screen.view, clause) and _names_no_one(screen, clause)
+
+
+def _names_no_one(screen: Screen, clause: int) -> bool:
+    """The clause headed at ``clause`` has a subject whose head and owner name no one ("the campaign", "a
+    Sudanese assault"; not "its forces", "Turkish troops")."""
+    view = screen.view
+    subs = [c for c in view.kids[clause] if view.deps[c] in SUBJECT_DEPS]
+    return bool(subs) and not any(_actor_word(screen, t) for s in subs for t in (
+        s, *(c for c in view.kids[s] if view.deps[c] == DEP.poss)))
 
 
 def _actor_word(screen: Screen, i: int) -> bool:
@@ -269,7 +307,8 @@ def background_time(screen: Screen, i: int, p: VerbPattern) -> bool:
 
 def claim(screen: Screen, i: int, p: VerbPattern) -> bool:
     """A demand or threat verb whose clause says what is so ("insisted the raid was aimed at smugglers", "warned
-    that the truce does not mean peace", "warned that a deal would be unstable") or announces the speaker's own
+    that the truce does not mean peace", "warned that a deal would be unstable", "warned that an assault could
+    cause a catastrophe") or announces the speaker's own
     act ("insisted it would push them out", "insisted on fighting in the first line"): a claim or an
     announcement, not a demand or threat."""
     if p.code[:2] not in CLAIM_ROOTS:
@@ -279,7 +318,8 @@ def claim(screen: Screen, i: int, p: VerbPattern) -> bool:
     if past_only and reality.own_gerund(view, i):
         return True  # "insisted on fighting in the first line": the subject's own act, no demand on anyone
     return bool(comps) and (all(reality.describes_what_is(view, c, past_only=past_only)
-                                or (not past_only and reality.copular(view, c)) for c in comps)
+                                or (not past_only and (reality.copular(view, c) or _thing_subject(screen, c)))
+                                for c in comps)
                             or _announces(screen.view, i, p))
 
 
@@ -288,7 +328,21 @@ def speculation(screen: Screen, i: int, p: VerbPattern) -> bool:
     predicted ("I imagined jets bombing it"), in the clause of a noun of speculation ("speculation that ..."),
     or hedged by an adverb of possibility ("had probably been killed")."""
     view = screen.view
-    return reality.embedded_question(view, i) or reality.irrealis(view, i) or reality.hedged(view, i)
+    return (reality.embedded_question(view, i) or reality.irrealis(view, i) or reality.hedged(view, i)
+            or _wished(screen, i))
+
+
+def _wished(screen: Screen, i: int) -> bool:
+    """``i`` is in the clause, with a subject of its own, of a matched verb of wishing ("hoped the two men would
+    be put on trial and imprisoned")."""
+    view, wish = screen.view, word_lists().wish_verbs
+    child = i
+    for t in view.ancestors(i):
+        p = screen.found.get(t)
+        if p is not None and p.lemma in wish and view.deps[child] == DEP.ccomp and reality.own_subject(view, child):
+            return True
+        child = t
+    return False
 
 
 def question(screen: Screen, i: int, p: VerbPattern) -> bool:
