@@ -177,3 +177,18 @@ def test_actors_an_indefinite_title_is_someone_new(parsed):
 def test_actors_a_generic_title_serves_its_for_phrase(text, code):
     records = [r for r in code_text(text, published="2019-02-18") if r.trigger == "accused"]
     assert [r.source_code for r in records] == [code]
+
+
+def test_actors_ministers_abroad_do_not_take_the_place_of_their_act(parsed):
+    coder = get_coder()
+    actors = ArticleActors(coder.finder, ArticleSetting())
+    s = parsed("Foreign ministers met in Antalya on Sunday.", 0)
+    actors.read(s)
+    head = next(i for i in s.tokens if s.parse.dep(i) == "nsubj")
+    assert [a.country for a in actors.resolve(s, head)] == [None]
+
+
+def test_actors_a_speakers_it_is_no_reported_pronoun(parsed):
+    found = _pronoun(parsed, ["Russia closed its embassy on Monday.",
+                              "The Syrian opposition said this would test Moscow when it insists on talks."], "it")
+    assert all(a.country != "SYR" for a in found)

@@ -40,7 +40,7 @@ SERVED_PREPOSITION = "for"
 """The preposition of whom a generic title serves ("a spokesman for the army")."""
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 CLAUSE_DEPS = frozenset({DEP.relcl, DEP.acl, DEP.advcl, DEP.ccomp, DEP.xcomp})
-REPORTED_DEPS = frozenset({DEP.ccomp, DEP.xcomp, DEP.conj, DEP.advcl})
+REPORTED_DEPS = frozenset({DEP.ccomp, DEP.xcomp, DEP.conj})
 """Labels a reported clause hangs from its speech verb by (and the verbs of that clause from each other)."""
 PLACE_ENTS = frozenset({ENT.GPE, ENT.LOC})
 WHERE_ENTS = frozenset({ENT.GPE, ENT.LOC, ENT.FAC})
@@ -205,9 +205,12 @@ def _example(view: ParseView, mentions: Mentions, head: int) -> int | None:
 def reporting_subject(view: ParseView, at: int) -> int | None:
     """The subject of the speech verb ("say", "tell", "insist" ...: ``words.tsv`` speech_verbs) whose reported
     clause has the token ``at`` ("Lavrov" for "he" in "Lavrov said he hoped ..."), or None: climbs from ``at``'s
-    verb through clausal complements, not through relative clauses or a second sentence."""
+    verb through clausal complements, not through adverbial or relative clauses; None when that verb is itself a
+    speech verb (the token is a speaker)."""
     say = word_lists().speech_verbs
     t = view.heads[at]
+    if view.lemma(t) in say:  # "when it insists ...": the pronoun is a speaker itself
+        return None
     for _ in range(6):
         if view.deps[t] not in REPORTED_DEPS or view.heads[t] == t:
             return None

@@ -19,7 +19,7 @@ decided in ``Actor.how``):
    title and a country ("Japarov", "Wang"), an agent word named earlier with a country ("the junta"), the
    organisation named last ("the bloc");
 5. an agent without any country ("police", "the foreign ministry") takes the country of the place its act
-   happened in when the sentence names one and it acts at home (police, courts, the authorities); else it
+   happened in when the sentence names one and it acts at home (police, courts, rebels, militias); else it
    keeps its sector and no country, and the event stage gives it the article's home country.
 
 A country named alone as an actor is coded as its government (sector GOV), as the CAMEO manual treats states.
@@ -48,9 +48,9 @@ SUBJECT_PRONOUNS = frozenset({"they", "it"})
 PLURAL_PRONOUN = "they"
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 SINGULAR_TAGS = frozenset({"NN", "NNP"})
-LOCAL_SECTORS = frozenset({"COP", "JUD", "GOV", "REB", "INS", "UAF", "PRM", "SEP"})
-"""Sectors of agents that act at home (police, courts, the authorities, rebels and militias, not armies): one named
-without a country belongs to the country of the place it acted in."""
+LOCAL_SECTORS = frozenset({"COP", "JUD", "REB", "INS", "UAF", "PRM", "SEP"})
+"""Sectors of agents that act at home (police, courts, rebels and militias; not armies, nor ministers and
+presidents, who travel): one named without a country belongs to the country of the place it acted in."""
 
 NOMINAL_DEPS = frozenset({DEP.oprd, DEP.nsubj, DEP.dobj, DEP.nsubjpass, DEP.pcomp, DEP.pobj, DEP.dative, DEP.appos,
                           DEP.attr, DEP.ROOT})
@@ -314,7 +314,7 @@ class ArticleActors:
         return phrases.former([self._local(s, a) for a in actors], view, positions)
 
     def _local(self, s: Sentence, actor: Actor) -> Actor:
-        """An agent of a state's home affairs named without a country ("police", "the authorities", "a court")
+        """An agent that acts at home (LOCAL_SECTORS) named without a country ("police", "a court", "rebels")
         takes the country of the place the sentence says it acted in ("police arrested him at Manchester
         airport"), when the sentence names places of one country only; else it stays without one."""
         here = set(self._here.get(s.index, ()))
