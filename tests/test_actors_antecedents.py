@@ -192,3 +192,11 @@ def test_actors_a_speakers_it_is_no_reported_pronoun(parsed):
     found = _pronoun(parsed, ["Russia closed its embassy on Monday.",
                               "The Syrian opposition said this would test Moscow when it insists on talks."], "it")
     assert all(a.country != "SYR" for a in found)
+
+
+@pytest.mark.parametrize("text,trigger,dyad", [
+    ("France condemned Russia's annexation of Crimea.", "condemned", ("FRA", "RUS")),
+    ("Norway praised Chile's recognition of Palestine.", "praised", ("NOR", "CHL")),
+])
+def test_actors_an_act_on_a_doers_deed_is_aimed_at_the_doer(text, trigger, dyad):
+    assert _events(text, trigger) == [dyad]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..grammar import DEFINITE_ARTICLE, LOCATIVE_PREPOSITIONS, ORIGIN_PREPOSITION, OWNER_PRONOUNS, PHRASE_PREPOSITIONS
 from ..knowledge import STATE_OFFICE_SECTORS, GazetteerEntry
 from ..model import Actor, Mention
-from ..parse import DEP, ENT, POS, ParseView
+from ..parse import DEP, ENT, POS, SUBJECT_DEPS, ParseView
 from ..wordlists import word_lists
 from .context import Discourse, make_actor
 from .mentions import COUNTRY_KINDS
@@ -82,9 +82,10 @@ def _keeps_phrase(word: str, own_person: bool) -> bool:
 
 def actor_positions(view: ParseView, mentions: Mentions, at: int) -> list[int]:
     """:func:`phrase_positions` of the head ``at``, with the "for" phrase of a generic title ("a spokesman for the
-    army", "an official for the UN"); for a thing rather than an agent ("Manila's protest", "a protocol in Kabul"),
-    without its possessor and place (the subtrees of its "poss" child and "in"/"at" phrase), which are not
-    actors."""
+    army", "an official for the UN"); for a thing rather than an agent ("a protocol in Kabul"), without its place
+    (the subtree of its "in"/"at" phrase), and, when the thing is a subject ("Manila's protest was groundless"),
+    without its possessor: neither is the actor. The possessor of a thing that is an object stays: an act on
+    "Russia's annexation of Crimea" or "the UAE's recognition of Israel" is aimed at its doer."""
     positions = phrase_positions(view, at)
     mention = mentions.get(at)
     if mention is not None and mention.kind == "agent" and mention.entry.role in ("generic", "head"):
@@ -94,7 +95,8 @@ def actor_positions(view: ParseView, mentions: Mentions, at: int) -> list[int]:
     if view.pos[at] == POS.NOUN and at not in mentions:
         deps = view.deps
         owners = {c for c in view.kids[at]
-                  if deps[c] == DEP.poss or (deps[c] == DEP.prep and view.lower(c) in LOCATIVE_PREPOSITIONS)}
+                  if (deps[c] == DEP.poss and deps[at] in SUBJECT_DEPS) or (
+                      deps[c] == DEP.prep and view.lower(c) in LOCATIVE_PREPOSITIONS)}
         if owners:  # drop the owners' subtrees
             positions = [i for i in positions if not _under(view.heads, i, owners)]
     return positions
