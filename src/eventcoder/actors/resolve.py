@@ -39,7 +39,7 @@ from ..wordlists import word_lists
 from . import phrases
 from .context import ArticleSetting, Discourse, make_actor
 from .mentions import COUNTRY_KINDS, ActorFinder
-from .peoples import PEOPLE_KIND, candidates
+from .peoples import PEOPLE_KIND, candidates, people_entry
 
 __all__ = ["ArticleActors"]
 
@@ -287,7 +287,9 @@ class ArticleActors:
         """Resolve a phrase by its own words, then by what the article said before (rules 3-5 of the module)."""
         view, mentions = s.parse, s.mentions
         positions = self.phrase(s, at)
-        hits = self._placed([(i, mentions[i]) for i in positions if i in mentions], view)  # knowledge-file words
+        hits = self._placed([(i, mentions[i]) for i in positions if i in mentions] + [
+            (i, Mention(i, i + 1, e)) for i in positions if i not in mentions and (e := people_entry(view.word(i)))],
+            view)  # the knowledge-file words of the phrase, and its peoples (peoples.tsv)
         if not hits and phrases.names_nothing(view, mentions, at, positions, self.discourse):
             return []
         countries = self._title_owner(view, hits) or self._on_date(phrases.country_entries(view, at, hits))
@@ -327,7 +329,7 @@ class ArticleActors:
     def _placed(self, hits: list[tuple[int, Mention]], view: ParseView) -> list[tuple[int, Mention]]:
         """The phrase's knowledge-file words (``hits``) with each people word ("Kurdish", "Kurds") given a
         country: none when another country word is in the phrase ("Syrian Kurdish fighters": Syria), else the
-        one :meth:`_people_country` chooses."""
+        one :meth:`_people_country` chooses; left out when it chooses none."""
         rest = [(i, m) for i, m in hits if m.kind != PEOPLE_KIND]
         if len(rest) == len(hits) or any(m.kind in COUNTRY_KINDS and m.entry.country for _i, m in rest):
             return rest
@@ -335,25 +337,25 @@ class ArticleActors:
         for i, m in hits:
             if m.kind == PEOPLE_KIND:
                 country, why = self._people_country(m.entry)
+                if country is None:
+                    continue
                 kind = "adjective" if view.pos[i] == POS.ADJ else "demonym"
                 m = Mention(m.start, m.end, GazetteerEntry(m.entry.phrase, kind, country, None, None, m.entry.name,
                                                            f"{m.entry.source}; {why}"))
             placed.append((i, m))
         return placed
 
-    def _people_country(self, entry: GazetteerEntry) -> tuple[str, str]:
+    def _people_country(self, entry: GazetteerEntry) -> tuple[str | None, str]:
         """The country of a people without a state (``data/peoples.tsv``), and why: of its countries, the one the
-        article has named most often as a place so far, else the first the article names, else the first
-        listed."""
+        article has named most often as a place so far, else the first the article names; None when the article
+        names none of them (its origin is unknown)."""
         options = candidates(entry)
         counted = [(self._places[c], -k, c) for k, c in enumerate(options) if self._places[c]]
         if counted:
             return max(counted)[2], "of its countries, the one the article places things in most"
         named = {a.country for a in self.setting.dyad} | set(self.setting.recurring)
         first = next((c for c in options if c in named), None)
-        if first is not None:
-            return first, "of its countries, the first the article names"
-        return options[0], "its usual country"
+        return first, "of its countries, the first the article names"
 
     def _named_office_holder(self, view: ParseView, mentions: dict[int, Mention], positions: list[int],
                              person: Actor, sector: tuple[str | None, str], span: tuple[str, int, int]) -> Actor:
