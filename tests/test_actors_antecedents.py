@@ -200,3 +200,11 @@ def test_actors_a_speakers_it_is_no_reported_pronoun(parsed):
 ])
 def test_actors_an_act_on_a_doers_deed_is_aimed_at_the_doer(text, trigger, dyad):
     assert _events(text, trigger) == [dyad]
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin met Emmanuel Macron in Paris on Monday. \u201cHe accused us of lying,\u201d Donald Trump said.",
+    "Vladimir Putin met Emmanuel Macron in Paris on Monday. \u201cWe met. He accused us of lying,\u201d Donald Trump said.",
+])
+def test_actors_he_in_a_direct_quotation_is_not_its_speaker(text):
+    assert "USA" not in _source(text, "accused")

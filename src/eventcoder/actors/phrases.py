@@ -19,7 +19,7 @@ from .mentions import COUNTRY_KINDS
 
 __all__ = ["actor_positions", "any_name", "as_mention", "backer", "country_actor", "country_entries", "former",
            "from_article", "located_countries", "main_clause", "name_positions", "named_apposition", "names_nothing",
-           "owned_by_pronoun", "phrase_positions", "phrase_sector", "place_entries", "reporting_subject",
+           "owned_by_pronoun", "phrase_positions", "phrase_sector", "place_entries", "quoted", "reporting_subject",
            "span_text", "title_owner"]
 
 Mentions = dict[int, Mention]
@@ -36,6 +36,8 @@ BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financ
                            "allied", "friendly", "leaning"})
 """Second halves of "Turkish-backed" compounds: the country of the first half backs the actor (:func:`backer`)."""
 HYPHEN, PRO = "-", "pro"
+OPENING_QUOTES, CLOSING_QUOTES = frozenset({"\u201c", "``"}), frozenset({"\u201d", "''"})
+QUOTE_MARKS = OPENING_QUOTES | CLOSING_QUOTES | {'"'}
 SERVED_PREPOSITION = "for"
 """The preposition of whom a generic title serves ("a spokesman for the army")."""
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
@@ -208,10 +210,11 @@ def reporting_subject(view: ParseView, at: int) -> int | None:
     """The subject of the speech verb ("say", "tell", "insist" ...: ``words.tsv`` speech_verbs) whose reported
     clause has the token ``at`` ("Lavrov" for "he" in "Lavrov said he hoped ..."), or None: climbs from ``at``'s
     verb through clausal complements, not through adverbial or relative clauses; None when that verb is itself a
-    speech verb (the token is a speaker)."""
+    speech verb (the token is a speaker), or when the token is inside a direct quotation (where the speaker is
+    "I" or "we", and "he" or "they" is someone else)."""
     say = word_lists().speech_verbs
     t = view.heads[at]
-    if view.lemma(t) in say:  # "when it insists ...": the pronoun is a speaker itself
+    if view.lemma(t) in say or quoted(view, at):  # "when it insists", "“He lied,” Trump said": not the speaker
         return None
     for _ in range(6):
         if view.deps[t] not in REPORTED_DEPS or view.heads[t] == t:
@@ -273,6 +276,19 @@ def _in_clause(view: ParseView, i: int, head: int) -> bool:
             return True
         t = view.heads[t]
     return False
+
+
+def quoted(view: ParseView, at: int) -> bool:
+    """Whether the token ``at`` is inside a direct quotation: the last quotation mark of its sentence before it
+    opens one (“), or an odd number of straight quotation marks precede it, or none precedes it and the first
+    after it closes one (”: the quotation began in an earlier sentence)."""
+    first, last = view.sentence_of(at)
+    marks = [view.word(i) for i in range(first, at) if view.word(i) in QUOTE_MARKS]
+    if not marks:  # a quotation opened in an earlier sentence closes after the token
+        return next((view.word(i) for i in range(at, last) if view.word(i) in QUOTE_MARKS), "") in CLOSING_QUOTES
+    if marks[-1] in OPENING_QUOTES:
+        return True
+    return marks[-1] not in CLOSING_QUOTES and len(marks) % 2 == 1
 
 
 def _indefinite(view: ParseView, head: int) -> bool:
