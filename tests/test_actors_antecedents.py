@@ -208,3 +208,9 @@ def test_actors_an_act_on_a_doers_deed_is_aimed_at_the_doer(text, trigger, dyad)
 ])
 def test_actors_he_in_a_direct_quotation_is_not_its_speaker(text):
     assert "USA" not in _source(text, "accused")
+
+
+def test_actors_a_possessor_inside_an_apposition_is_someone_else():
+    first = "Turkish Foreign Minister Mevlut Cavusoglu met reporters in Ankara."
+    assert _source(f"{first} Mira Rojkan, Cavusoglu's niece, accused Greece of torture.", "accused") <= {None}
+    assert _source(f"{first} Cavusoglu's spokesman accused Greece of torture.", "accused") == {"TUR"}

@@ -19,7 +19,7 @@ from .mentions import COUNTRY_KINDS
 
 __all__ = ["actor_positions", "any_name", "as_mention", "backer", "country_actor", "country_entries", "former",
            "from_article", "located_countries", "main_clause", "name_positions", "named_apposition", "names_nothing",
-           "owned_by_pronoun", "phrase_positions", "phrase_sector", "place_entries", "quoted", "reporting_subject",
+           "owned_by_pronoun", "owns_other", "phrase_positions", "phrase_sector", "place_entries", "quoted", "reporting_subject",
            "span_text", "title_owner"]
 
 Mentions = dict[int, Mention]
@@ -276,6 +276,16 @@ def _in_clause(view: ParseView, i: int, head: int) -> bool:
             return True
         t = view.heads[t]
     return False
+
+
+def owns_other(view: ParseView, mentions: Mentions, i: int, head: int) -> bool:
+    """Whether the word ``i`` of the phrase headed by ``head`` is the possessor of someone or something other
+    than a title ("Cavusoglu" of "Mira Rojkan, Cavusoglu's niece"): not the phrase's actor."""
+    owned = view.heads[i]
+    if view.deps[i] != DEP.poss or (owned == head and head not in mentions and view.pos[head] == POS.NOUN):
+        return False  # not a possessor, or the possessor of the thing the phrase is ("the UAE's recognition")
+    mention = mentions.get(owned)
+    return not (mention is not None and mention.kind == "agent")
 
 
 def quoted(view: ParseView, at: int) -> bool:

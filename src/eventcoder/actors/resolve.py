@@ -298,7 +298,7 @@ class ArticleActors:
         agent = view.lemma(at) if at in mentions and mentions[at].kind == "agent" else None
         if agent and len(countries) == 1 and countries[0].kind != "igo":
             self.discourse.remember_agent(agent, countries[0].country)
-        person = self._office_holder(hits)
+        person = self._office_holder([(i, m) for i, m in hits if not phrases.owns_other(view, s.mentions, i, at)])
         if person is not None and not any(e.kind != "group" for e in countries):
             return [self._named_office_holder(view, mentions, positions, person, sector, span)]
         if not countries:
@@ -312,7 +312,8 @@ class ArticleActors:
             if len(actors) == 1:
                 self._remember_person(view, names, actors[0])
             return actors
-        actors = phrases.from_article(view, at, positions, self.discourse, (*sector, agent), span)
+        own = [i for i in positions if not phrases.owns_other(view, mentions, i, at)]
+        actors = phrases.from_article(view, at, own, self.discourse, (*sector, agent), span)
         return phrases.former([self._local(s, a) for a in actors], view, positions)
 
     def _local(self, s: Sentence, actor: Actor) -> Actor:
