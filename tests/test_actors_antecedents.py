@@ -214,3 +214,15 @@ def test_actors_a_possessor_inside_an_apposition_is_someone_else():
     first = "Turkish Foreign Minister Mevlut Cavusoglu met reporters in Ankara."
     assert _source(f"{first} Mira Rojkan, Cavusoglu's niece, accused Greece of torture.", "accused") <= {None}
     assert _source(f"{first} Cavusoglu's spokesman accused Greece of torture.", "accused") == {"TUR"}
+
+
+def test_actors_a_backed_group_takes_no_country_named_earlier_with_its_word(parsed):
+    coder = get_coder()
+    actors = ArticleActors(coder.finder, ArticleSetting())
+    first = parsed("US forces crossed the river on Monday.", 0)
+    actors.read(first)
+    actors.after(first)
+    s = parsed("Iranian-backed ground forces attacked a convoy on Tuesday.", 1)
+    actors.read(s)
+    head = next(i for i in s.tokens if s.parse.dep(i) == "nsubj")
+    assert [a.country for a in actors.resolve(s, head)] == [None]

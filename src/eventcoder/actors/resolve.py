@@ -312,8 +312,13 @@ class ArticleActors:
             if len(actors) == 1:
                 self._remember_person(view, names, actors[0])
             return actors
-        own = [i for i in positions if not phrases.owns_other(view, mentions, i, at)]
-        actors = phrases.from_article(view, at, own, self.discourse, (*sector, agent), span)
+        if sector[0] and any(phrases.backer(view, m) for _i, m in hits):  # "Iranian-backed forces": not Iran's,
+            text, start, end = span  # nor those of the country named earlier with "forces"
+            actors = [make_actor(None, sector[0], None, text, f"{sector[1]}, backed by a country, its own not named",
+                                 start, end)]
+        else:
+            own = [i for i in positions if not phrases.owns_other(view, mentions, i, at)]
+            actors = phrases.from_article(view, at, own, self.discourse, (*sector, agent), span)
         return phrases.former([self._local(s, a) for a in actors], view, positions)
 
     def _local(self, s: Sentence, actor: Actor) -> Actor:
