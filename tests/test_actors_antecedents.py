@@ -177,3 +177,52 @@ def test_actors_an_indefinite_title_is_someone_new(parsed):
 def test_actors_a_generic_title_serves_its_for_phrase(text, code):
     records = [r for r in code_text(text, published="2019-02-18") if r.trigger == "accused"]
     assert [r.source_code for r in records] == [code]
+
+
+def test_actors_ministers_abroad_do_not_take_the_place_of_their_act(parsed):
+    coder = get_coder()
+    actors = ArticleActors(coder.finder, ArticleSetting())
+    s = parsed("Foreign ministers met in Antalya on Sunday.", 0)
+    actors.read(s)
+    head = next(i for i in s.tokens if s.parse.dep(i) == "nsubj")
+    assert [a.country for a in actors.resolve(s, head)] == [None]
+
+
+def test_actors_a_speakers_it_is_no_reported_pronoun(parsed):
+    found = _pronoun(parsed, ["Russia closed its embassy on Monday.",
+                              "The Syrian opposition said this would test Moscow when it insists on talks."], "it")
+    assert all(a.country != "SYR" for a in found)
+
+
+@pytest.mark.parametrize("text,trigger,dyad", [
+    ("France condemned Russia's annexation of Crimea.", "condemned", ("FRA", "RUS")),
+    ("Norway praised Chile's recognition of Palestine.", "praised", ("NOR", "CHL")),
+])
+def test_actors_an_act_on_a_doers_deed_is_aimed_at_the_doer(text, trigger, dyad):
+    assert _events(text, trigger) == [dyad]
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin met Emmanuel Macron in Paris on Monday. \u201cHe accused us of lying,\u201d Donald Trump said.",
+    "Vladimir Putin met Emmanuel Macron in Paris on Monday. \u201cWe met. He accused us of lying,\u201d Donald Trump said.",
+])
+def test_actors_he_in_a_direct_quotation_is_not_its_speaker(text):
+    assert "USA" not in _source(text, "accused")
+
+
+def test_actors_a_possessor_inside_an_apposition_is_someone_else():
+    first = "Turkish Foreign Minister Mevlut Cavusoglu met reporters in Ankara."
+    assert _source(f"{first} Mira Rojkan, Cavusoglu's niece, accused Greece of torture.", "accused") <= {None}
+    assert _source(f"{first} Cavusoglu's spokesman accused Greece of torture.", "accused") == {"TUR"}
+
+
+def test_actors_a_backed_group_takes_no_country_named_earlier_with_its_word(parsed):
+    coder = get_coder()
+    actors = ArticleActors(coder.finder, ArticleSetting())
+    first = parsed("US forces crossed the river on Monday.", 0)
+    actors.read(first)
+    actors.after(first)
+    s = parsed("Iranian-backed ground forces attacked a convoy on Tuesday.", 1)
+    actors.read(s)
+    head = next(i for i in s.tokens if s.parse.dep(i) == "nsubj")
+    assert [a.country for a in actors.resolve(s, head)] == [None]

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from ..knowledge import GazetteerEntry, Knowledge
 from ..model import Mention
 from ..parse import ENT, ParseView
-from .peoples import people_entries
 
 __all__ = ["COUNTRY_KINDS", "ActorFinder", "count_countries"]
 
@@ -43,11 +42,10 @@ class ActorFinder:
         self._cased = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._entries: dict[str, GazetteerEntry] = {}
-        self._add_phrases(nlp, tuple(knowledge.entries) + tuple(knowledge.named_entries) + people_entries())
+        self._add_phrases(nlp, tuple(knowledge.entries) + tuple(knowledge.named_entries))
 
     def _add_phrases(self, nlp, entries: Iterable[GazetteerEntry]) -> None:
-        """Agent words match in any case; names (and the peoples of ``data/peoples.tsv``) as written. The first
-        entry of a kind and phrase wins."""
+        """Agent words match in any case; names as written. The first entry of a kind and phrase wins."""
         by_key: dict[tuple[str, str], list] = {}
         for entry in entries:
             lower = entry.kind == "agent"

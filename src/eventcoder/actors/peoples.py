@@ -1,9 +1,10 @@
 """Peoples without a state of their own ("Kurdish", "the Kurds"): words that name an actor's people but not its
 country, read from ``data/peoples.tsv``.
 
-:func:`people_entries` gives their phrases as gazetteer entries of kind "people" (no country) for the actor
-mentions; :func:`candidates` the countries such a people lives in, the most usual in news first. Which one an
-actor takes is decided by the resolution stage (:meth:`~eventcoder.actors.resolve.ArticleActors`), from the
+:func:`people_entry` gives the entry of kind "people" (no country) of a word ("Kurdish"), :func:`people_entries`
+all of them; :func:`candidates` the countries such a people lives in, the most usual in news first. They are no
+actor mentions (an origin the article does not place stays unknown); the resolution stage
+(:class:`~eventcoder.actors.resolve.ArticleActors`) reads them in a phrase and chooses the country from the
 phrase and the places the article names.
 """
 
@@ -15,7 +16,7 @@ from importlib import resources
 from ..knowledge import GazetteerEntry
 from ..knowledge_types import KnowledgeError
 
-__all__ = ["PEOPLE_KIND", "candidates", "people_entries"]
+__all__ = ["PEOPLE_KIND", "candidates", "people_entries", "people_entry"]
 
 PEOPLE_KIND = "people"
 """The kind of the gazetteer entries of peoples.tsv."""
@@ -53,3 +54,13 @@ def people_entries() -> tuple[GazetteerEntry, ...]:
 def candidates(entry: GazetteerEntry) -> tuple[str, ...]:
     """The countries (ISO3) the people of ``entry`` lives in, the most usual in news first."""
     return _table()[1].get(entry.source, ())
+
+
+@functools.cache
+def _by_phrase() -> dict[str, GazetteerEntry]:
+    return {entry.phrase: entry for entry in people_entries()}
+
+
+def people_entry(word: str) -> GazetteerEntry | None:
+    """The peoples.tsv entry of the word ``word`` as written ("Kurdish", "Kurds"), or None."""
+    return _by_phrase().get(word)

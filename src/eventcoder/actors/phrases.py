@@ -12,14 +12,14 @@ from __future__ import annotations
 from ..grammar import DEFINITE_ARTICLE, LOCATIVE_PREPOSITIONS, ORIGIN_PREPOSITION, OWNER_PRONOUNS, PHRASE_PREPOSITIONS
 from ..knowledge import STATE_OFFICE_SECTORS, GazetteerEntry
 from ..model import Actor, Mention
-from ..parse import DEP, ENT, POS, ParseView
+from ..parse import DEP, ENT, POS, SUBJECT_DEPS, ParseView
 from ..wordlists import word_lists
 from .context import Discourse, make_actor
 from .mentions import COUNTRY_KINDS
 
 __all__ = ["actor_positions", "any_name", "as_mention", "backer", "country_actor", "country_entries", "former",
            "from_article", "located_countries", "main_clause", "name_positions", "named_apposition", "names_nothing",
-           "owned_by_pronoun", "phrase_positions", "phrase_sector", "place_entries", "reporting_subject",
+           "owned_by_pronoun", "owns_other", "phrase_positions", "phrase_sector", "place_entries", "quoted", "reporting_subject",
            "span_text", "title_owner"]
 
 Mentions = dict[int, Mention]
@@ -36,11 +36,13 @@ BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financ
                            "allied", "friendly", "leaning"})
 """Second halves of "Turkish-backed" compounds: the country of the first half backs the actor (:func:`backer`)."""
 HYPHEN, PRO = "-", "pro"
+OPENING_QUOTES, CLOSING_QUOTES = frozenset({"\u201c", "``"}), frozenset({"\u201d", "''"})
+QUOTE_MARKS = OPENING_QUOTES | CLOSING_QUOTES | {'"'}
 SERVED_PREPOSITION = "for"
 """The preposition of whom a generic title serves ("a spokesman for the army")."""
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 CLAUSE_DEPS = frozenset({DEP.relcl, DEP.acl, DEP.advcl, DEP.ccomp, DEP.xcomp})
-REPORTED_DEPS = frozenset({DEP.ccomp, DEP.xcomp, DEP.conj, DEP.advcl})
+REPORTED_DEPS = frozenset({DEP.ccomp, DEP.xcomp, DEP.conj})
 """Labels a reported clause hangs from its speech verb by (and the verbs of that clause from each other)."""
 PLACE_ENTS = frozenset({ENT.GPE, ENT.LOC})
 WHERE_ENTS = frozenset({ENT.GPE, ENT.LOC, ENT.FAC})
@@ -82,9 +84,10 @@ def _keeps_phrase(word: str, own_person: bool) -> bool:
 
 def actor_positions(view: ParseView, mentions: Mentions, at: int) -> list[int]:
     """:func:`phrase_positions` of the head ``at``, with the "for" phrase of a generic title ("a spokesman for the
-    army", "an official for the UN"); for a thing rather than an agent ("Manila's protest", "a protocol in Kabul"),
-    without its possessor and place (the subtrees of its "poss" child and "in"/"at" phrase), which are not
-    actors."""
+    army", "an official for the UN"); for a thing rather than an agent ("a protocol in Kabul"), without its place
+    (the subtree of its "in"/"at" phrase), and, when the thing is a subject ("Manila's protest was groundless"),
+    without its possessor: neither is the actor. The possessor of a thing that is an object stays: an act on
+    "Russia's annexation of Crimea" or "the UAE's recognition of Israel" is aimed at its doer."""
     positions = phrase_positions(view, at)
     mention = mentions.get(at)
     if mention is not None and mention.kind == "agent" and mention.entry.role in ("generic", "head"):
@@ -94,7 +97,8 @@ def actor_positions(view: ParseView, mentions: Mentions, at: int) -> list[int]:
     if view.pos[at] == POS.NOUN and at not in mentions:
         deps = view.deps
         owners = {c for c in view.kids[at]
-                  if deps[c] == DEP.poss or (deps[c] == DEP.prep and view.lower(c) in LOCATIVE_PREPOSITIONS)}
+                  if (deps[c] == DEP.poss and deps[at] in SUBJECT_DEPS) or (
+                      deps[c] == DEP.prep and view.lower(c) in LOCATIVE_PREPOSITIONS)}
         if owners:  # drop the owners' subtrees
             positions = [i for i in positions if not _under(view.heads, i, owners)]
     return positions
@@ -205,9 +209,13 @@ def _example(view: ParseView, mentions: Mentions, head: int) -> int | None:
 def reporting_subject(view: ParseView, at: int) -> int | None:
     """The subject of the speech verb ("say", "tell", "insist" ...: ``words.tsv`` speech_verbs) whose reported
     clause has the token ``at`` ("Lavrov" for "he" in "Lavrov said he hoped ..."), or None: climbs from ``at``'s
-    verb through clausal complements, not through relative clauses or a second sentence."""
+    verb through clausal complements, not through adverbial or relative clauses; None when that verb is itself a
+    speech verb (the token is a speaker), or when the token is inside a direct quotation (where the speaker is
+    "I" or "we", and "he" or "they" is someone else)."""
     say = word_lists().speech_verbs
     t = view.heads[at]
+    if view.lemma(t) in say or quoted(view, at):  # "when it insists", "“He lied,” Trump said": not the speaker
+        return None
     for _ in range(6):
         if view.deps[t] not in REPORTED_DEPS or view.heads[t] == t:
             return None
@@ -268,6 +276,29 @@ def _in_clause(view: ParseView, i: int, head: int) -> bool:
             return True
         t = view.heads[t]
     return False
+
+
+def owns_other(view: ParseView, mentions: Mentions, i: int, head: int) -> bool:
+    """Whether the word ``i`` of the phrase headed by ``head`` is the possessor of someone or something other
+    than a title ("Cavusoglu" of "Mira Rojkan, Cavusoglu's niece"): not the phrase's actor."""
+    owned = view.heads[i]
+    if view.deps[i] != DEP.poss or (owned == head and head not in mentions and view.pos[head] == POS.NOUN):
+        return False  # not a possessor, or the possessor of the thing the phrase is ("the UAE's recognition")
+    mention = mentions.get(owned)
+    return not (mention is not None and mention.kind == "agent")
+
+
+def quoted(view: ParseView, at: int) -> bool:
+    """Whether the token ``at`` is inside a direct quotation: the last quotation mark of its sentence before it
+    opens one (“), or an odd number of straight quotation marks precede it, or none precedes it and the first
+    after it closes one (”: the quotation began in an earlier sentence)."""
+    first, last = view.sentence_of(at)
+    marks = [view.word(i) for i in range(first, at) if view.word(i) in QUOTE_MARKS]
+    if not marks:  # a quotation opened in an earlier sentence closes after the token
+        return next((view.word(i) for i in range(at, last) if view.word(i) in QUOTE_MARKS), "") in CLOSING_QUOTES
+    if marks[-1] in OPENING_QUOTES:
+        return True
+    return marks[-1] not in CLOSING_QUOTES and len(marks) % 2 == 1
 
 
 def _indefinite(view: ParseView, head: int) -> bool:

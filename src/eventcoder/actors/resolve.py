@@ -19,7 +19,7 @@ decided in ``Actor.how``):
    title and a country ("Japarov", "Wang"), an agent word named earlier with a country ("the junta"), the
    organisation named last ("the bloc");
 5. an agent without any country ("police", "the foreign ministry") takes the country of the place its act
-   happened in when the sentence names one and it acts at home (police, courts, the authorities); else it
+   happened in when the sentence names one and it acts at home (police, courts, rebels, militias); else it
    keeps its sector and no country, and the event stage gives it the article's home country.
 
 A country named alone as an actor is coded as its government (sector GOV), as the CAMEO manual treats states.
@@ -39,7 +39,7 @@ from ..wordlists import word_lists
 from . import phrases
 from .context import ArticleSetting, Discourse, make_actor
 from .mentions import COUNTRY_KINDS, ActorFinder
-from .peoples import PEOPLE_KIND, candidates
+from .peoples import PEOPLE_KIND, candidates, people_entry
 
 __all__ = ["ArticleActors"]
 
@@ -48,9 +48,9 @@ SUBJECT_PRONOUNS = frozenset({"they", "it"})
 PLURAL_PRONOUN = "they"
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 SINGULAR_TAGS = frozenset({"NN", "NNP"})
-LOCAL_SECTORS = frozenset({"COP", "JUD", "GOV", "REB", "INS", "UAF", "PRM", "SEP"})
-"""Sectors of agents that act at home (police, courts, the authorities, rebels and militias, not armies): one named
-without a country belongs to the country of the place it acted in."""
+LOCAL_SECTORS = frozenset({"COP", "JUD", "REB", "INS", "UAF", "PRM", "SEP"})
+"""Sectors of agents that act at home (police, courts, rebels and militias; not armies, nor ministers and
+presidents, who travel): one named without a country belongs to the country of the place it acted in."""
 
 NOMINAL_DEPS = frozenset({DEP.oprd, DEP.nsubj, DEP.dobj, DEP.nsubjpass, DEP.pcomp, DEP.pobj, DEP.dative, DEP.appos,
                           DEP.attr, DEP.ROOT})
@@ -287,7 +287,9 @@ class ArticleActors:
         """Resolve a phrase by its own words, then by what the article said before (rules 3-5 of the module)."""
         view, mentions = s.parse, s.mentions
         positions = self.phrase(s, at)
-        hits = self._placed([(i, mentions[i]) for i in positions if i in mentions], view)  # knowledge-file words
+        hits = self._placed([(i, mentions[i]) for i in positions if i in mentions] + [
+            (i, Mention(i, i + 1, e)) for i in positions if i not in mentions and (e := people_entry(view.word(i)))],
+            view)  # the knowledge-file words of the phrase, and its peoples (peoples.tsv)
         if not hits and phrases.names_nothing(view, mentions, at, positions, self.discourse):
             return []
         countries = self._title_owner(view, hits) or self._on_date(phrases.country_entries(view, at, hits))
@@ -296,7 +298,7 @@ class ArticleActors:
         agent = view.lemma(at) if at in mentions and mentions[at].kind == "agent" else None
         if agent and len(countries) == 1 and countries[0].kind != "igo":
             self.discourse.remember_agent(agent, countries[0].country)
-        person = self._office_holder(hits)
+        person = self._office_holder([(i, m) for i, m in hits if not phrases.owns_other(view, s.mentions, i, at)])
         if person is not None and not any(e.kind != "group" for e in countries):
             return [self._named_office_holder(view, mentions, positions, person, sector, span)]
         if not countries:
@@ -310,11 +312,17 @@ class ArticleActors:
             if len(actors) == 1:
                 self._remember_person(view, names, actors[0])
             return actors
-        actors = phrases.from_article(view, at, positions, self.discourse, (*sector, agent), span)
+        if sector[0] and any(phrases.backer(view, m) for _i, m in hits):  # "Iranian-backed forces": not Iran's,
+            text, start, end = span  # nor those of the country named earlier with "forces"
+            actors = [make_actor(None, sector[0], None, text, f"{sector[1]}, backed by a country, its own not named",
+                                 start, end)]
+        else:
+            own = [i for i in positions if not phrases.owns_other(view, mentions, i, at)]
+            actors = phrases.from_article(view, at, own, self.discourse, (*sector, agent), span)
         return phrases.former([self._local(s, a) for a in actors], view, positions)
 
     def _local(self, s: Sentence, actor: Actor) -> Actor:
-        """An agent of a state's home affairs named without a country ("police", "the authorities", "a court")
+        """An agent that acts at home (LOCAL_SECTORS) named without a country ("police", "a court", "rebels")
         takes the country of the place the sentence says it acted in ("police arrested him at Manchester
         airport"), when the sentence names places of one country only; else it stays without one."""
         here = set(self._here.get(s.index, ()))
@@ -327,7 +335,7 @@ class ArticleActors:
     def _placed(self, hits: list[tuple[int, Mention]], view: ParseView) -> list[tuple[int, Mention]]:
         """The phrase's knowledge-file words (``hits``) with each people word ("Kurdish", "Kurds") given a
         country: none when another country word is in the phrase ("Syrian Kurdish fighters": Syria), else the
-        one :meth:`_people_country` chooses."""
+        one :meth:`_people_country` chooses; left out when it chooses none."""
         rest = [(i, m) for i, m in hits if m.kind != PEOPLE_KIND]
         if len(rest) == len(hits) or any(m.kind in COUNTRY_KINDS and m.entry.country for _i, m in rest):
             return rest
@@ -335,25 +343,25 @@ class ArticleActors:
         for i, m in hits:
             if m.kind == PEOPLE_KIND:
                 country, why = self._people_country(m.entry)
+                if country is None:
+                    continue
                 kind = "adjective" if view.pos[i] == POS.ADJ else "demonym"
                 m = Mention(m.start, m.end, GazetteerEntry(m.entry.phrase, kind, country, None, None, m.entry.name,
                                                            f"{m.entry.source}; {why}"))
             placed.append((i, m))
         return placed
 
-    def _people_country(self, entry: GazetteerEntry) -> tuple[str, str]:
+    def _people_country(self, entry: GazetteerEntry) -> tuple[str | None, str]:
         """The country of a people without a state (``data/peoples.tsv``), and why: of its countries, the one the
-        article has named most often as a place so far, else the first the article names, else the first
-        listed."""
+        article has named most often as a place so far, else the first the article names; None when the article
+        names none of them (its origin is unknown)."""
         options = candidates(entry)
         counted = [(self._places[c], -k, c) for k, c in enumerate(options) if self._places[c]]
         if counted:
             return max(counted)[2], "of its countries, the one the article places things in most"
         named = {a.country for a in self.setting.dyad} | set(self.setting.recurring)
         first = next((c for c in options if c in named), None)
-        if first is not None:
-            return first, "of its countries, the first the article names"
-        return options[0], "its usual country"
+        return first, "of its countries, the first the article names"
 
     def _named_office_holder(self, view: ParseView, mentions: dict[int, Mention], positions: list[int],
                              person: Actor, sector: tuple[str | None, str], span: tuple[str, int, int]) -> Actor:
