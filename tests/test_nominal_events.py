@@ -147,3 +147,7 @@ def test_announced_support_verb_attack_is_an_intent_and_war_is_force():
     assert ("13", "GHA", "TGO") in _dyads("Ghana said it would shortly mount an assault on Togolese positions.")
     assert ("19", "FRA", "MLI") in _dyads("France is waging war against Malian insurgents.")
     assert ("15", "RUS", "UKR") in _dyads("Russia is preparing a military offensive against Ukraine.")
+
+
+def test_event_noun_governed_by_an_intent_verb_is_the_governors_intent():
+    assert ("13", "GHA", "TGO") in _dyads("Ghana committed to ongoing airstrikes against Togolese rebels.")

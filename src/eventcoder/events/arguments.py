@@ -154,6 +154,7 @@ class ArgumentFinder:
         carried = nominal.governed_verb(view, i) if nominal.CARRIED in r.pattern.flags else None
         targets = actors.resolve_all(s, target_heads(view, i if carried is None else carried, r.pattern, False, r.sym))
         host = verb if verb is not None or not targets else nominal.host_verb(view, i, r.pattern)
+        host = r.head if host is None and r.head != i else host  # "committed to airstrikes on X": the governor's
         host = host if host is not None else nominal.pronoun_owner_verb(view, holder)
         if not sources and host is not None:  # "launched an offensive", "after talks with X, Y said"
             sources = self._subject_sources(s, host, actors)
