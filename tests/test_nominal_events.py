@@ -151,3 +151,8 @@ def test_announced_support_verb_attack_is_an_intent_and_war_is_force():
 
 def test_event_noun_governed_by_an_intent_verb_is_the_governors_intent():
     assert ("13", "GHA", "TGO") in _dyads("Ghana committed to ongoing airstrikes against Togolese rebels.")
+
+
+def test_investigation_noun_needs_what_it_looks_into():
+    assert ("09", "KEN", "SOM") in _dyads("The Kenyan probe into Somali officials widened.")
+    assert not {d for d in _dyads("The Kenyan parliament began its own investigations on Monday.") if d[0] == "09"}
