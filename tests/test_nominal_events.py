@@ -156,3 +156,12 @@ def test_event_noun_governed_by_an_intent_verb_is_the_governors_intent():
 def test_investigation_noun_needs_what_it_looks_into():
     assert ("09", "KEN", "SOM") in _dyads("The Kenyan probe into Somali officials widened.")
     assert not {d for d in _dyads("The Kenyan parliament began its own investigations on Monday.") if d[0] == "09"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A summit between Kenya and Uganda took place in Nairobi.", ("04", "KEN", "UGA")),
+    ("The Kenyan president's trip to Uganda was cut short.", ("04", "KEN", "UGA")),
+    ("The Chilean minister's praise for Peru surprised the press.", ("05", "CHL", "PER")),
+])
+def test_meetings_visits_and_praise_named_by_nouns(text, expected):
+    assert expected in _dyads(text)

@@ -97,7 +97,8 @@ def carrier(view: ParseView, i: int) -> int:
 
 def owner_heads(s: Sentence, i: int, p: VerbPattern) -> tuple[list[int], list[int]]:
     """Who did the nominal event at ``i`` as named in its own phrase: the country words or possessives before
-    the noun, and the objects of its by/between/among phrases (and, for a speech noun, of its from-phrase)."""
+    the noun; as agents (kept when their country is known), a possessive agent phrase ("the Kenyan president's
+    visit") and the objects of its by/between/among phrases (and, for a speech noun, of its from-phrase)."""
     view, mentions = s.parse, s.mentions
     kids, deps = view.kids, view.deps
     owners, agents = [], []
@@ -106,6 +107,8 @@ def owner_heads(s: Sentence, i: int, p: VerbPattern) -> tuple[list[int], list[in
         mention = mentions.get(c)
         if deps[c] in OWNER_DEPS and mention and mention.entry.country and mention.kind != "agent":
             owners.append(c)
+        elif deps[c] == DEP.poss and mention and mention.kind == "agent":  # "the Kenyan president's visit"
+            agents.append(c)
         elif deps[c] in (DEP.prep, DEP.agent) and (view.lowers[c] in AGENT_KEYS or (
                 origin and view.lowers[c] in FROM_KEYS)):
             agents += [g for g in kids[c] if deps[g] == DEP.pobj]
