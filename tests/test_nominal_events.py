@@ -165,3 +165,24 @@ def test_investigation_noun_needs_what_it_looks_into():
 ])
 def test_meetings_visits_and_praise_named_by_nouns(text, expected):
     assert expected in _dyads(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He is not aware of any conversations between the Kenyan and Ugandan presidents.",  # any: no occasion
+    "Officials worried about the planned summit between Kenya and Uganda.",  # planned
+    "Officials braced for a possible Chilean strike on Bolivia.",  # possible
+    "A Chilean assault on Bolivian towns would lead to mass displacement.",  # supposed outcome
+    "Moscow has made similar threats against Kyiv in the past.",  # in the past
+    "A summit between Kenya and Uganda to be held in Nairobi on Friday was announced.",  # only planned
+])
+def test_nominal_event_that_has_not_happened_or_is_past_is_not_coded(text):
+    assert not {d for d in _dyads(text) if d[0] in ("04", "13", "19")}
+
+
+def test_light_verb_in_the_perfect_is_still_done():
+    assert ("04", "NOR", "ISL") in _dyads("Talks between Norway and Iceland have been held in Oslo.")
+
+
+def test_a_date_inside_the_targets_clause_does_not_date_the_act():
+    text = "The Kenyan minister delivered a rebuke to Uganda, whose leader had visited Somalia a decade ago."
+    assert ("11", "KEN", "UGA") in _dyads(text)

@@ -20,6 +20,7 @@ from ..grammar import (
     OBJECT_PREPOSITIONS,
     ORIGIN_PREPOSITION,
     PLACE_PREPOSITIONS,
+    PLANNING_WORDS,
     RECIPIENT_PREPOSITION,
     SPEAKER_PRONOUNS,
 )
@@ -37,6 +38,7 @@ OWNER_DEPS = frozenset({DEP.amod, DEP.poss, DEP.compound, DEP.nmod})
 HOLDER_DEPS = frozenset({DEP.dobj, DEP.xcomp})
 DIRECT_DEPS = frozenset({DEP.dobj, DEP.dative, DEP.attr})
 ATTACK_KEYS, PLACE_KEYS = keys(ATTACK_PREPOSITIONS), keys(PLACE_PREPOSITIONS)
+PLANNING_KEYS = keys(PLANNING_WORDS)
 FROM = keys((ORIGIN_PREPOSITION,))
 ACTING_ENTS = frozenset({ENT.PERSON, ENT.ORG, ENT.NORP, ENT.GPE})
 NAMED_ENTS = frozenset({ENT.GPE, ENT.NORP, ENT.ORG})
@@ -116,6 +118,8 @@ class ArgumentFinder:
         """Passive light verb without agent whose subject is the event noun of the same act ("talks between A and
         B were held", "Canada's offensive was launched"): those the noun's phrase names as doing it."""
         view = s.parse
+        if any(view.deps[a] == DEP.aux and view.lowers[a] in PLANNING_KEYS for a in view.kids[r.trigger.position]):
+            return []  # "a summit to be held on Friday": only planned
         nouns = [c for c in view.kids[r.trigger.position] if view.deps[c] == DEP.nsubjpass
                  and view.lemma(c) in r.pattern.objects and self._same_act(view, c, r.code)]
         return [a for c in nouns for a in self._owners(s, c, r.pattern, actors)]

@@ -54,12 +54,21 @@ LONG_UNITS = frozenset({"year", "years", "decade", "decades", "century"})
 PAST_WORDS = frozenset({"last", "ago", "previous", "earlier"})
 """Words of a date expression that, with a unit of years (LONG_UNITS), put an act in an earlier year ("last
 year's attack", "two years ago")."""
+UNREALISED_ADJECTIVES = frozenset({"planned", "proposed", "possible", "potential", "anticipated", "expected",
+                                   "upcoming", "future", "threatened", "prospective", "likely", "imminent",
+                                   "hypothetical", "mooted"})
+"""Adjectives that make an event noun one that has not happened ("the planned summit", "a possible strike")."""
+POSSIBLE_AUXILIARIES = frozenset({"would", "could", "might", "may"})
+"""Auxiliaries of a verb whose subject is an event only supposed ("an assault would lead to ...")."""
+DATE_PART_DEPS = frozenset({DEP.nummod, DEP.amod, DEP.compound, DEP.npadvmod, DEP.advmod, DEP.det})
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 THAT_CLAUSE_DEPS = frozenset({DEP.acl, DEP.ccomp, DEP.relcl})  # with the subordinator as mark, not a relative
 SUBORDINATOR = "that"
 AGENT_KEYS, STATE_KEYS, OF_KEYS = keys(BETWEEN_PREPOSITIONS), keys((STATE_PREPOSITION,)), keys(
     (SUPPORT_NOUN_PREPOSITION,))
 POSSESSIVE_KEYS = keys(OWNER_PRONOUNS)
+ANY_KEYS, UNREALISED_KEYS = keys(("any",)), keys(UNREALISED_ADJECTIVES)
+POSSIBLE_KEYS, IN_KEYS, PAST_KEYS = keys(POSSIBLE_AUXILIARIES), keys(("in",)), keys(("past",))
 TIME_KEYS, TO_KEYS = keys(TIME_PREPOSITIONS), keys((INFINITIVE_MARKER,))
 MEANS_KEYS, BY_KEYS = keys((MEANS_PREPOSITION,)), keys(("by",))
 FROM_KEYS, SINCE_KEYS, SUBORDINATOR_KEYS = keys((ORIGIN_PREPOSITION,)), keys(BACKGROUND_PREPOSITIONS), keys((SUBORDINATOR,))
@@ -202,22 +211,47 @@ def clause_subjects(view: ParseView, i: int) -> list[int]:
 
 
 def background_reason(view: ParseView, i: int) -> str | None:
-    """Why the nominal event at ``i`` is background rather than news, or None: its phrase dates it in a year
-    or a past time of its own ("the 2017 attack", "the strike in April 2016", "last year's raid"), or it is
-    the object of "since" ("since the attack")."""
+    """Why the nominal event at ``i`` is no news event, or None: its phrase dates it in a year or a past time
+    of its own ("the 2017 attack", "the strike in April 2016", "last year's raid", "threats in the past"), or it
+    is the object of "since" ("since the attack"); or it has not happened: "any" ("any attack on X"), an
+    adjective of an unrealised act ("the planned summit", "a possible strike"), or the subject of a verb of
+    possibility ("an assault would lead to ...")."""
     head = view.heads[i]
     if view.deps[i] == DEP.pobj and view.lowers[head] in SINCE_KEYS:
         return "a nominal event that the sentence dates from (since ...): background"
+    if _dated(view, i) or (view.deps[i] == DEP.dobj and _dated(view, head)):
+        return "a nominal event dated in a year or past time of its own: background"
+    for c in view.kids[i]:
+        if (view.deps[c] == DEP.det and view.lowers[c] in ANY_KEYS) or (
+                view.deps[c] == DEP.amod and view.lowers[c] in UNREALISED_KEYS):
+            return f"a nominal event that has not happened ('{view.word(c)}')"
+    if view.deps[i] in SUBJECT_DEPS and any(view.deps[a] == DEP.aux and view.lowers[a] in POSSIBLE_KEYS
+                                            for a in view.kids[head]):
+        return "a nominal event whose outcome is only possible (would, could, might): hypothetical"
+    return None
+
+
+def _dated(view: ParseView, i: int) -> bool:
+    """Whether the noun or verb at ``i`` has a date of its own in a year or a past time ("in 2016", "the 2017
+    attack", "in the past")."""
     for c in view.kids[i]:
         if view.deps[c] == DEP.prep:
             dated = [g for g in view.kids[c] if view.deps[g] == DEP.pobj]
+            if view.lowers[c] in IN_KEYS and any(view.lowers[g] in PAST_KEYS for g in dated):
+                return True  # "in the past"
         elif view.deps[c] in OWNER_DEPS or view.deps[c] in (DEP.nummod, DEP.npadvmod):
             dated = [c]
         else:
             continue
-        if any(_past_date(view, t) for d in dated for t in view.subtree(d)):
-            return "a nominal event dated in a year or past time of its own: background"
-    return None
+        if any(_past_date(view, t) for d in dated for t in _date_words(view, d)):
+            return True
+    return False
+
+
+def _date_words(view: ParseView, d: int) -> list[int]:
+    """The word at ``d`` and its own modifiers, not the clauses or phrases it heads ("Obama, whose address a
+    decade ago ..." dates the address, not the act)."""
+    return [d] + [k for k in view.kids[d] if view.deps[k] in DATE_PART_DEPS]
 
 
 def _past_date(view: ParseView, t: int) -> bool:
