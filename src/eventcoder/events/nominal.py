@@ -3,19 +3,23 @@
 A noun of the lexicon (flag ``noun`` in ``data/verbs.tsv``) names an event only when the text says who did it
 and, unless a support verb carries it, to whom. This module reads the grammar of such noun phrases:
 
-- the verb or noun that carries the event (:func:`carrier`): a support verb whose object it is ("launched an
-  offensive", "issued a warning"; ``support_verbs`` of ``data/words.tsv``), a state of being in it ("Iraq and
-  the US are in talks"), or a support noun of the same words whose "of" phrase it is ("the launch of the ground
-  campaign by the army", "the reimposition of US sanctions");
-- who did it, named in the noun phrase (:func:`owners`): a country adjective or possessive ("Turkey's
-  attack"), a by- or between-phrase ("talks between A and B", "an attack by the army"), or for a speech noun,
-  a from-phrase ("a warning from Washington");
+- the verb or noun that carries the event (:func:`support_verb`, :func:`carrier`): a support verb whose object
+  or with-phrase it is ("launched an offensive", "issued a warning", "retaliated with airstrikes";
+  ``support_verbs`` of ``data/words.tsv``), a state of being in it ("Iraq and the US are in talks"), or a
+  support noun of those words whose "of" phrase it is ("the launch of the offensive by the army");
+- who did it, named in the noun phrase (:func:`owner_heads`): a country adjective or possessive ("Turkey's
+  attack"), a possessive agent with a country ("the Kenyan president's visit"), a by- or between-phrase
+  ("talks between A and B", "an attack by the army"), for a speech noun a from-phrase ("a warning from
+  Washington"); "its"/"their" owners are the subject of the clause around the noun (:func:`pronoun_owner_verb`);
+  a joint act in a time phrase with its own partner is the clause subject's ("after talks with X, Y said",
+  :func:`host_verb`);
 - the target named by a that-clause on the noun (:func:`clause_subjects`: "Norway's demand that Mali
-  return ...");
+  return ...") or on what the act is about (:func:`topic_targets`: "threats of military action against X");
 - a governing noun (flags ``noun,govonly``: "decision", "plan") codes the act of the infinitive it carries
   ("Mexico's decision to withdraw troops from Guatemala") by the noun's owner (:func:`carried_pattern`);
-- a noun whose own phrase dates it in another year, or that stands in a "since" phrase ("the 2017 attack",
-  "the attack in May 2016", "since the attack"), is background (:func:`background_reason`): never news.
+- a noun dated in another year or the past, or standing in a "since" phrase ("the 2017 attack", "threats in
+  the past", "since the attack"), or one that has not happened ("any attack", "the planned summit", "an
+  assault would lead to ...") is no news event (:func:`background_reason`).
 """
 
 from __future__ import annotations
