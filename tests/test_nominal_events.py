@@ -186,3 +186,8 @@ def test_light_verb_in_the_perfect_is_still_done():
 def test_a_date_inside_the_targets_clause_does_not_date_the_act():
     text = "The Kenyan minister delivered a rebuke to Uganda, whose leader had visited Somalia a decade ago."
     assert ("11", "KEN", "UGA") in _dyads(text)
+
+
+def test_apology_and_ultimatum_named_by_nouns():
+    assert ("05", "JPN", "KOR") in _dyads("Japan issued a formal apology to South Korea.")
+    assert ("13", "CHL", "BOL") in _dyads("Chile's ultimatum to Bolivia expired on Friday.")
