@@ -147,3 +147,47 @@ def test_announced_support_verb_attack_is_an_intent_and_war_is_force():
     assert ("13", "GHA", "TGO") in _dyads("Ghana said it would shortly mount an assault on Togolese positions.")
     assert ("19", "FRA", "MLI") in _dyads("France is waging war against Malian insurgents.")
     assert ("15", "RUS", "UKR") in _dyads("Russia is preparing a military offensive against Ukraine.")
+
+
+def test_event_noun_governed_by_an_intent_verb_is_the_governors_intent():
+    assert ("13", "GHA", "TGO") in _dyads("Ghana committed to ongoing airstrikes against Togolese rebels.")
+
+
+def test_investigation_noun_needs_what_it_looks_into():
+    assert ("09", "KEN", "SOM") in _dyads("The Kenyan probe into Somali officials widened.")
+    assert not {d for d in _dyads("The Kenyan parliament began its own investigations on Monday.") if d[0] == "09"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A summit between Kenya and Uganda took place in Nairobi.", ("04", "KEN", "UGA")),
+    ("The Kenyan president's trip to Uganda was cut short.", ("04", "KEN", "UGA")),
+    ("The Chilean minister's praise for Peru surprised the press.", ("05", "CHL", "PER")),
+])
+def test_meetings_visits_and_praise_named_by_nouns(text, expected):
+    assert expected in _dyads(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He is not aware of any conversations between the Kenyan and Ugandan presidents.",  # any: no occasion
+    "Officials worried about the planned summit between Kenya and Uganda.",  # planned
+    "Officials braced for a possible Chilean strike on Bolivia.",  # possible
+    "A Chilean assault on Bolivian towns would lead to mass displacement.",  # supposed outcome
+    "Moscow has made similar threats against Kyiv in the past.",  # in the past
+    "A summit between Kenya and Uganda to be held in Nairobi on Friday was announced.",  # only planned
+])
+def test_nominal_event_that_has_not_happened_or_is_past_is_not_coded(text):
+    assert not {d for d in _dyads(text) if d[0] in ("04", "13", "19")}
+
+
+def test_light_verb_in_the_perfect_is_still_done():
+    assert ("04", "NOR", "ISL") in _dyads("Talks between Norway and Iceland have been held in Oslo.")
+
+
+def test_a_date_inside_the_targets_clause_does_not_date_the_act():
+    text = "The Kenyan minister delivered a rebuke to Uganda, whose leader had visited Somalia a decade ago."
+    assert ("11", "KEN", "UGA") in _dyads(text)
+
+
+def test_apology_and_ultimatum_named_by_nouns():
+    assert ("05", "JPN", "KOR") in _dyads("Japan issued a formal apology to South Korea.")
+    assert ("13", "CHL", "BOL") in _dyads("Chile's ultimatum to Bolivia expired on Friday.")

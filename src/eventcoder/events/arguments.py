@@ -20,6 +20,7 @@ from ..grammar import (
     OBJECT_PREPOSITIONS,
     ORIGIN_PREPOSITION,
     PLACE_PREPOSITIONS,
+    PLANNING_WORDS,
     RECIPIENT_PREPOSITION,
     SPEAKER_PRONOUNS,
 )
@@ -37,6 +38,7 @@ OWNER_DEPS = frozenset({DEP.amod, DEP.poss, DEP.compound, DEP.nmod})
 HOLDER_DEPS = frozenset({DEP.dobj, DEP.xcomp})
 DIRECT_DEPS = frozenset({DEP.dobj, DEP.dative, DEP.attr})
 ATTACK_KEYS, PLACE_KEYS = keys(ATTACK_PREPOSITIONS), keys(PLACE_PREPOSITIONS)
+PLANNING_KEYS = keys(PLANNING_WORDS)
 FROM = keys((ORIGIN_PREPOSITION,))
 ACTING_ENTS = frozenset({ENT.PERSON, ENT.ORG, ENT.NORP, ENT.GPE})
 NAMED_ENTS = frozenset({ENT.GPE, ENT.NORP, ENT.ORG})
@@ -117,6 +119,8 @@ class ArgumentFinder:
         """Passive light verb without agent whose subject is the event noun of the same act ("talks between A and
         B were held", "Canada's offensive was launched"): those the noun's phrase names as doing it."""
         view = s.parse
+        if any(view.deps[a] == DEP.aux and view.lowers[a] in PLANNING_KEYS for a in view.kids[r.trigger.position]):
+            return []  # "a summit to be held on Friday": only planned
         nouns = [c for c in view.kids[r.trigger.position] if view.deps[c] == DEP.nsubjpass
                  and view.lemma(c) in r.pattern.objects and self._same_act(view, c, r.code)]
         return [a for c in nouns for a in self._owners(s, c, r.pattern, actors)]
@@ -155,6 +159,7 @@ class ArgumentFinder:
         carried = nominal.governed_verb(view, i) if nominal.CARRIED in r.pattern.flags else None
         targets = actors.resolve_all(s, target_heads(view, i if carried is None else carried, r.pattern, False, r.sym))
         host = verb if verb is not None or not targets else nominal.host_verb(view, i, r.pattern)
+        host = r.head if host is None and r.head != i else host  # "committed to airstrikes on X": the governor's
         host = host if host is not None else nominal.pronoun_owner_verb(view, holder)
         if not sources and host is not None:  # "launched an offensive", "after talks with X, Y said"
             sources = self._subject_sources(s, host, actors)

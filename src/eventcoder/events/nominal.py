@@ -3,19 +3,23 @@
 A noun of the lexicon (flag ``noun`` in ``data/verbs.tsv``) names an event only when the text says who did it
 and, unless a support verb carries it, to whom. This module reads the grammar of such noun phrases:
 
-- the verb or noun that carries the event (:func:`carrier`): a support verb whose object it is ("launched an
-  offensive", "issued a warning"; ``support_verbs`` of ``data/words.tsv``), a state of being in it ("Iraq and
-  the US are in talks"), or a support noun of the same words whose "of" phrase it is ("the launch of the ground
-  campaign by the army", "the reimposition of US sanctions");
-- who did it, named in the noun phrase (:func:`owners`): a country adjective or possessive ("Turkey's
-  attack"), a by- or between-phrase ("talks between A and B", "an attack by the army"), or for a speech noun,
-  a from-phrase ("a warning from Washington");
+- the verb or noun that carries the event (:func:`support_verb`, :func:`carrier`): a support verb whose object
+  or with-phrase it is ("launched an offensive", "issued a warning", "retaliated with airstrikes";
+  ``support_verbs`` of ``data/words.tsv``), a state of being in it ("Iraq and the US are in talks"), or a
+  support noun of those words whose "of" phrase it is ("the launch of the offensive by the army");
+- who did it, named in the noun phrase (:func:`owner_heads`): a country adjective or possessive ("Turkey's
+  attack"), a possessive agent with a country ("the Kenyan president's visit"), a by- or between-phrase
+  ("talks between A and B", "an attack by the army"), for a speech noun a from-phrase ("a warning from
+  Washington"); "its"/"their" owners are the subject of the clause around the noun (:func:`pronoun_owner_verb`);
+  a joint act in a time phrase with its own partner is the clause subject's ("after talks with X, Y said",
+  :func:`host_verb`);
 - the target named by a that-clause on the noun (:func:`clause_subjects`: "Norway's demand that Mali
-  return ...");
+  return ...") or on what the act is about (:func:`topic_targets`: "threats of military action against X");
 - a governing noun (flags ``noun,govonly``: "decision", "plan") codes the act of the infinitive it carries
   ("Mexico's decision to withdraw troops from Guatemala") by the noun's owner (:func:`carried_pattern`);
-- a noun whose own phrase dates it in another year, or that stands in a "since" phrase ("the 2017 attack",
-  "the attack in May 2016", "since the attack"), is background (:func:`background_reason`): never news.
+- a noun dated in another year or the past, or standing in a "since" phrase ("the 2017 attack", "threats in
+  the past", "since the attack"), or one that has not happened ("any attack", "the planned summit", "an
+  assault would lead to ...") is no news event (:func:`background_reason`).
 """
 
 from __future__ import annotations
@@ -54,12 +58,21 @@ LONG_UNITS = frozenset({"year", "years", "decade", "decades", "century"})
 PAST_WORDS = frozenset({"last", "ago", "previous", "earlier"})
 """Words of a date expression that, with a unit of years (LONG_UNITS), put an act in an earlier year ("last
 year's attack", "two years ago")."""
+UNREALISED_ADJECTIVES = frozenset({"planned", "proposed", "possible", "potential", "anticipated", "expected",
+                                   "upcoming", "future", "threatened", "prospective", "likely", "imminent",
+                                   "hypothetical", "mooted"})
+"""Adjectives that make an event noun one that has not happened ("the planned summit", "a possible strike")."""
+POSSIBLE_AUXILIARIES = frozenset({"would", "could", "might", "may"})
+"""Auxiliaries of a verb whose subject is an event only supposed ("an assault would lead to ...")."""
+DATE_PART_DEPS = frozenset({DEP.nummod, DEP.amod, DEP.compound, DEP.npadvmod, DEP.advmod, DEP.det})
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 THAT_CLAUSE_DEPS = frozenset({DEP.acl, DEP.ccomp, DEP.relcl})  # with the subordinator as mark, not a relative
 SUBORDINATOR = "that"
 AGENT_KEYS, STATE_KEYS, OF_KEYS = keys(BETWEEN_PREPOSITIONS), keys((STATE_PREPOSITION,)), keys(
     (SUPPORT_NOUN_PREPOSITION,))
 POSSESSIVE_KEYS = keys(OWNER_PRONOUNS)
+ANY_KEYS, UNREALISED_KEYS = keys(("any",)), keys(UNREALISED_ADJECTIVES)
+POSSIBLE_KEYS, IN_KEYS, PAST_KEYS = keys(POSSIBLE_AUXILIARIES), keys(("in",)), keys(("past",))
 TIME_KEYS, TO_KEYS = keys(TIME_PREPOSITIONS), keys((INFINITIVE_MARKER,))
 MEANS_KEYS, BY_KEYS = keys((MEANS_PREPOSITION,)), keys(("by",))
 FROM_KEYS, SINCE_KEYS, SUBORDINATOR_KEYS = keys((ORIGIN_PREPOSITION,)), keys(BACKGROUND_PREPOSITIONS), keys((SUBORDINATOR,))
@@ -97,7 +110,8 @@ def carrier(view: ParseView, i: int) -> int:
 
 def owner_heads(s: Sentence, i: int, p: VerbPattern) -> tuple[list[int], list[int]]:
     """Who did the nominal event at ``i`` as named in its own phrase: the country words or possessives before
-    the noun, and the objects of its by/between/among phrases (and, for a speech noun, of its from-phrase)."""
+    the noun; as agents (kept when their country is known), a possessive agent phrase ("the Kenyan president's
+    visit") and the objects of its by/between/among phrases (and, for a speech noun, of its from-phrase)."""
     view, mentions = s.parse, s.mentions
     kids, deps = view.kids, view.deps
     owners, agents = [], []
@@ -106,6 +120,8 @@ def owner_heads(s: Sentence, i: int, p: VerbPattern) -> tuple[list[int], list[in
         mention = mentions.get(c)
         if deps[c] in OWNER_DEPS and mention and mention.entry.country and mention.kind != "agent":
             owners.append(c)
+        elif deps[c] == DEP.poss and mention and mention.kind == "agent":  # "the Kenyan president's visit"
+            agents.append(c)
         elif deps[c] in (DEP.prep, DEP.agent) and (view.lowers[c] in AGENT_KEYS or (
                 origin and view.lowers[c] in FROM_KEYS)):
             agents += [g for g in kids[c] if deps[g] == DEP.pobj]
@@ -199,22 +215,47 @@ def clause_subjects(view: ParseView, i: int) -> list[int]:
 
 
 def background_reason(view: ParseView, i: int) -> str | None:
-    """Why the nominal event at ``i`` is background rather than news, or None: its phrase dates it in a year
-    or a past time of its own ("the 2017 attack", "the strike in April 2016", "last year's raid"), or it is
-    the object of "since" ("since the attack")."""
+    """Why the nominal event at ``i`` is no news event, or None: its phrase dates it in a year or a past time
+    of its own ("the 2017 attack", "the strike in April 2016", "last year's raid", "threats in the past"), or it
+    is the object of "since" ("since the attack"); or it has not happened: "any" ("any attack on X"), an
+    adjective of an unrealised act ("the planned summit", "a possible strike"), or the subject of a verb of
+    possibility ("an assault would lead to ...")."""
     head = view.heads[i]
     if view.deps[i] == DEP.pobj and view.lowers[head] in SINCE_KEYS:
         return "a nominal event that the sentence dates from (since ...): background"
+    if _dated(view, i) or (view.deps[i] == DEP.dobj and _dated(view, head)):
+        return "a nominal event dated in a year or past time of its own: background"
+    for c in view.kids[i]:
+        if (view.deps[c] == DEP.det and view.lowers[c] in ANY_KEYS) or (
+                view.deps[c] == DEP.amod and view.lowers[c] in UNREALISED_KEYS):
+            return f"a nominal event that has not happened ('{view.word(c)}')"
+    if view.deps[i] in SUBJECT_DEPS and any(view.deps[a] == DEP.aux and view.lowers[a] in POSSIBLE_KEYS
+                                            for a in view.kids[head]):
+        return "a nominal event whose outcome is only possible (would, could, might): hypothetical"
+    return None
+
+
+def _dated(view: ParseView, i: int) -> bool:
+    """Whether the noun or verb at ``i`` has a date of its own in a year or a past time ("in 2016", "the 2017
+    attack", "in the past")."""
     for c in view.kids[i]:
         if view.deps[c] == DEP.prep:
             dated = [g for g in view.kids[c] if view.deps[g] == DEP.pobj]
+            if view.lowers[c] in IN_KEYS and any(view.lowers[g] in PAST_KEYS for g in dated):
+                return True  # "in the past"
         elif view.deps[c] in OWNER_DEPS or view.deps[c] in (DEP.nummod, DEP.npadvmod):
             dated = [c]
         else:
             continue
-        if any(_past_date(view, t) for d in dated for t in view.subtree(d)):
-            return "a nominal event dated in a year or past time of its own: background"
-    return None
+        if any(_past_date(view, t) for d in dated for t in _date_words(view, d)):
+            return True
+    return False
+
+
+def _date_words(view: ParseView, d: int) -> list[int]:
+    """The word at ``d`` and its own modifiers, not the clauses or phrases it heads ("Obama, whose address a
+    decade ago ..." dates the address, not the act)."""
+    return [d] + [k for k in view.kids[d] if view.deps[k] in DATE_PART_DEPS]
 
 
 def _past_date(view: ParseView, t: int) -> bool:

@@ -55,13 +55,15 @@ class TriggerMatcher:
                 p = self.match(view, i, misses)
                 if p is not None:
                     found[i] = p
-        found.update(self._carried_acts(view, found))
+        found.update(self._carried_acts(view, found, misses))
         found.update(_reported_obligations(view, s.first, s.last, found))
         return [Trigger(i, view.word(i), p) for i, p in found.items()], misses
 
-    def _carried_acts(self, view: ParseView, found: dict[int, VerbPattern]) -> dict[int, VerbPattern]:
+    def _carried_acts(self, view: ParseView, found: dict[int, VerbPattern],
+                      misses: list[NearMiss]) -> dict[int, VerbPattern]:
         """Governing nouns ("Mexico's decision to withdraw troops"): the act of the infinitive each carries, coded
-        at the noun (:func:`nominal.carried_pattern`); a governing noun that carries no coded act is dropped."""
+        at the noun (:func:`nominal.carried_pattern`); a governing noun that carries no coded act is dropped (a
+        near miss)."""
         out = {}
         for i, p in list(found.items()):
             if "noun" not in p.flags or "govonly" not in p.flags:
@@ -72,6 +74,8 @@ class TriggerMatcher:
             carried = nominal.carried_pattern(p, inner) if inner is not None else None
             if carried is not None:
                 out[i] = carried
+            else:
+                misses.append(NearMiss(i, view.word(i), p, "a governing noun that carries no coded act"))
         return out
 
     def _has_patterns(self, view: ParseView, i: int) -> bool:
