@@ -93,3 +93,24 @@ def test_lexicon_codes_cooperation_sanction_and_escalation_phrases(text, event):
 ])
 def test_lexicon_figures_of_speech_code_no_act(text, root):
     assert not {c for c in _codes(text) if c[0][:2] == root}
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Two British men were seized by Iraqi forces on Monday.", ("173", "IRQ", "GBR")),
+    ("Iranian guards seized a British tanker in the Gulf.", ("1711", "IRN", "GBR")),
+    ("Kenyan police shot two protesters in Nairobi.", ("193", "KEN", "KEN")),
+    ("The UN warned of a humanitarian catastrophe in Yemen.", ("012", "UNO", "YEM")),
+    ("Trump warned Iran of serious consequences.", ("130", "USA", "IRN")),
+])
+def test_lexicon_object_decides_the_sense(text, event):
+    assert event in _codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Syrian army seized the initiative on Monday.",          # no property, people or place seized
+    "The Labour party targeted young voters in the campaign.",  # voters are no military target
+    "The French director will shoot a film in Iran.",           # a film
+    "The shares traded higher in Tokyo on Monday.",             # no trade with anyone
+])
+def test_lexicon_other_objects_code_no_event(text):
+    assert not _codes(text)
