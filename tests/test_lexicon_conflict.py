@@ -31,8 +31,7 @@ def _codes(text):
     # force posture (15x): preparing an offensive, deploying troops
     ("Russia is preparing a military offensive against Ukraine.", ("150", "RUS", "UKR")),
     ("Ethiopia is deploying troops to the Somali border.", ("150", "ETH", "SOM")),
-    # people captured are detained (17x); killing prisoners is violence (18x)
-    ("Iraqi soldiers captured twelve Syrian militants near the border on Sunday.", ("173", "IRQ", "SYR")),
+    # killing prisoners is violence (18x)
     ("Egyptian troops executed ten Libyan prisoners.", ("180", "EGY", "LBY")),
     # reduce relations (16x): sanctions reimposed, support reduced, agreements left
     ("The US reimposed sanctions on Iran on Monday.", ("163", "USA", "IRN")),
