@@ -113,3 +113,9 @@ def test_lexicon_object_decides_the_sense(text, event):
 ])
 def test_lexicon_other_objects_code_no_event(text):
     assert not _codes(text)
+
+
+def test_lexicon_siege_noun_refers_back_to_the_besieger():
+    text = ("ANKARA, May 6 (Reuters) - Turkish troops besieged the Syrian city of Afrin on Monday. Iran condemned the "
+            "siege on Tuesday.")
+    assert ("111", "IRN", "TUR") in _codes(text)
