@@ -119,3 +119,12 @@ def test_lexicon_siege_noun_refers_back_to_the_besieger():
     text = ("ANKARA, May 6 (Reuters) - Turkish troops besieged the Syrian city of Afrin on Monday. Iran condemned the "
             "siege on Tuesday.")
     assert ("111", "IRN", "TUR") in _codes(text)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Iraqi forces assaulted the Isis stronghold on Friday.", ("190", "IRQ", "IMG")),
+    ("A Syrian refugee was assaulted by a Jordanian security guard.", ("182", "JOR", "SYR")),
+    ("Russia has sent in aircraft to attack the Syrian province of Idlib.", ("150", "RUS", "SYR")),
+])
+def test_lexicon_assault_and_sending_take_their_sense_from_the_object(text, event):
+    assert event in _codes(text)
