@@ -25,14 +25,15 @@ def _codes(text):
     ("The Syrian army began a ground offensive against Turkish forces on Monday.", ("190", "SYR", "TUR")),
     ("Israeli soldiers fired on Palestinian protesters on Friday.", ("193", "ISR", "PSE")),
     ("Israeli forces fired missiles at Syrian positions on Sunday.", ("193", "ISR", "SYR")),
+    ("The Iraqi army pushed deep into Mosul on Sunday.", ("190", "IRQ", "IRQ")),
+    ("Iraqi forces pushed the militants to the western edge of the country.", ("190", "IRQ", None)),
     # announced attacks are threats (138): "would mount an assault"
     ("Turkey said it would mount an assault on the Syrian town of Afrin.", ("138", "TUR", "SYR")),
     ("The Pentagon hinted at a military response against Syria on Friday.", ("130", "USA", "SYR")),
     # force posture (15x): preparing an offensive, deploying troops
     ("Russia is preparing a military offensive against Ukraine.", ("150", "RUS", "UKR")),
     ("Ethiopia is deploying troops to the Somali border.", ("150", "ETH", "SOM")),
-    # people captured are detained (17x); killing prisoners is violence (18x)
-    ("Iraqi soldiers captured twelve Syrian militants near the border on Sunday.", ("173", "IRQ", "SYR")),
+    # killing prisoners is violence (18x)
     ("Egyptian troops executed ten Libyan prisoners.", ("180", "EGY", "LBY")),
     # reduce relations (16x): sanctions reimposed, support reduced, agreements left
     ("The US reimposed sanctions on Iran on Monday.", ("163", "USA", "IRN")),
@@ -93,3 +94,39 @@ def test_lexicon_codes_cooperation_sanction_and_escalation_phrases(text, event):
 ])
 def test_lexicon_figures_of_speech_code_no_act(text, root):
     assert not {c for c in _codes(text) if c[0][:2] == root}
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Two British men were seized by Iraqi forces on Monday.", ("173", "IRQ", "GBR")),
+    ("Iranian guards seized a British tanker in the Gulf.", ("1711", "IRN", "GBR")),
+    ("Kenyan police shot two protesters in Nairobi.", ("193", "KEN", "KEN")),
+    ("The UN warned of a humanitarian catastrophe in Yemen.", ("012", "UNO", "YEM")),
+    ("Trump warned Iran of serious consequences.", ("130", "USA", "IRN")),
+])
+def test_lexicon_object_decides_the_sense(text, event):
+    assert event in _codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Syrian army seized the initiative on Monday.",          # no property, people or place seized
+    "The Labour party targeted young voters in the campaign.",  # voters are no military target
+    "The French director will shoot a film in Iran.",           # a film
+    "The shares traded higher in Tokyo on Monday.",             # no trade with anyone
+])
+def test_lexicon_other_objects_code_no_event(text):
+    assert not _codes(text)
+
+
+def test_lexicon_siege_noun_refers_back_to_the_besieger():
+    text = ("ANKARA, May 6 (Reuters) - Turkish troops besieged the Syrian city of Afrin on Monday. Iran condemned the "
+            "siege on Tuesday.")
+    assert ("111", "IRN", "TUR") in _codes(text)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Iraqi forces assaulted the Isis stronghold on Friday.", ("190", "IRQ", "IMG")),
+    ("A Syrian refugee was assaulted by a Jordanian security guard.", ("182", "JOR", "SYR")),
+    ("Russia has sent in aircraft to attack the Syrian province of Idlib.", ("150", "RUS", "SYR")),
+])
+def test_lexicon_assault_and_sending_take_their_sense_from_the_object(text, event):
+    assert event in _codes(text)
