@@ -33,7 +33,9 @@ class WordLists:
             speaker of the clauses they report.
         obligation_verbs: lemmas that, besides the speech verbs, report an obligation put on someone ("remind").
         control_verbs: lemmas whose object is the subject of their infinitive ("urged Iran to stop").
-        support_verbs: lemmas of verbs that carry a nominal event as their object ("launched an offensive").
+        support_verbs: lemmas of verbs that carry a nominal event as their object ("launched an offensive"), of
+            support nouns ("the launch of X", "a round of talks") and of response verbs ("retaliated with
+            airstrikes").
         statement_nouns: nouns of written or spoken statements ("issued a statement demanding ...").
         creed_words: religious and political adjectives that name no country ("Islamist", "Maoist").
         crowd_words: nouns of a group of people ("crowd"; the number words are grammar): a subject that is
