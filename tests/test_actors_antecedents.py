@@ -120,7 +120,8 @@ def test_actors_kurdish_authorities_are_no_other_country():
 
 # ------------------------------------------------------------------ local agents without a country
 def test_actors_police_without_a_country_take_the_place_of_their_act():
-    text = "Turkey and Syria have argued for months. He flew back to France in May and police arrested him at Lyon airport."
+    text = ("Turkey and Syria have argued for months. He flew back to France on Sunday and police arrested a Syrian man "
+            "at Lyon airport.")
     records = [r for r in code_text(text, published="2019-02-18") if r.trigger == "arrested"]
     assert [(r.source_country, r.source_sector) for r in records] == [("FRA", "COP")]
 
@@ -153,7 +154,7 @@ def test_actors_a_led_coalition_is_its_leaders():
 
 
 def test_actors_rebels_without_a_country_take_the_place_of_their_act():
-    text = "Turkey and Iraq have argued for months. Rebels backed by Ankara attacked a convoy near Aleppo on Monday."
+    text = "Turkey and Iraq have argued for months. Rebels backed by Ankara attacked a Russian convoy near Aleppo on Monday."
     assert {src for src, _ in _events(text, "attacked")} == {"SYR"}
 
 

@@ -26,7 +26,7 @@ def _codes(text):
     ("Israeli soldiers fired on Palestinian protesters on Friday.", ("193", "ISR", "PSE")),
     ("Israeli forces fired missiles at Syrian positions on Sunday.", ("193", "ISR", "SYR")),
     ("The Iraqi army pushed deep into Mosul on Sunday.", ("190", "IRQ", "IRQ")),
-    ("Iraqi forces pushed the militants to the western edge of the country.", ("190", "IRQ", None)),
+    ("Iraqi forces pushed Islamic State militants to the western edge of the country.", ("190", "IRQ", "IMG")),
     # announced attacks are threats (138): "would mount an assault"
     ("Turkey said it would mount an assault on the Syrian town of Afrin.", ("138", "TUR", "SYR")),
     ("The Pentagon hinted at a military response against Syria on Friday.", ("130", "USA", "SYR")),

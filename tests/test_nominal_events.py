@@ -76,7 +76,7 @@ def test_support_noun_carries_the_event_and_names_its_actor():
 
 
 def test_nominal_event_records_say_why():
-    records = code_text("Japan issued a stern warning to China over the islands.", published=DATE)
+    records = code_text("Japan's stern warning to China over the islands drew a protest.", published=DATE)
     warning = next(r for r in records if r.cameo_root == "13")
     assert warning.trigger == "warning" and "verbs.tsv" in warning.rule and "Japan" in warning.source_how
 

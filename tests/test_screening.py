@@ -104,7 +104,7 @@ def test_screening_asking_for_something_is_still_an_appeal():
 
 
 def test_screening_present_when_clause_says_what_happens_in_general():
-    text = "\u201cWhen Britain retreats, Russia advances,\u201d the Estonian minister said."
+    text = "\u201cWhen Britain retreats from the Baltic, Russia advances,\u201d the Estonian minister said."
     assert _stopped_by(text, "retreats") == "generic"
     assert "08" not in _roots(text)
 
@@ -155,7 +155,7 @@ def test_screening_act_not_done_in_the_past_is_no_refusal():
     ("Ankara has backed the plan, even though it had previously demanded that Athens withdraw its troops.",
      "demanded", "past"),
     ("Greek jets cannot fly over the islands without Turkey agreeing to the plan.", "agreeing", "negation"),
-    ("The Canadian minister said she did not recall any Iranian attacks on Canadian ships.", "attacks",
+    ("The Canadian minister said she did not recall Iranian attacks on Canadian ships.", "attacks",
      "negation"),
     ("The dispute could lead to Serbia reaching a deal with Kosovo.", "reaching", "condition"),
     ("To withdraw the French troops from Mali would be a mistake, the Malian minister said.", "withdraw",
@@ -170,7 +170,7 @@ def test_screening_more_forms_of_each_class(text, word, step):
 
 
 def test_screening_reported_past_perfect_of_a_described_actor_is_still_coded():
-    text = "Egyptian officials said the Russian and Iranian-backed militias had shelled the town."
+    text = "Egyptian officials said the Russian and Iranian-backed Syrian militias had shelled the Turkish town of Kilis."
     assert "19" in _roots(text) and "05" not in _roots(text)
 
 
@@ -252,7 +252,7 @@ def test_screening_plan_backed_by_a_country_is_still_support():
 
 
 def test_screening_vow_about_its_own_forces_stays_an_intent():
-    assert "13" in _roots("Iran vowed that its forces would strike the Kurdish camps.")
+    assert "13" in _roots("Iran vowed that its forces would strike the Kurdish camps in northern Iraq.")
 
 
 def test_screening_what_a_wish_governs_is_no_act():

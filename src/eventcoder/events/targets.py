@@ -192,16 +192,22 @@ MEMBER_PREPOSITIONS = frozenset({"of", "including", "like"})
 """Prepositions whose phrase names what a noun is or is made of ("the town of X", "leaders including X", "allies
 like X"): a country there is named in the object itself."""
 
+PLACE_PREPOSITIONS = frozenset({"in"})
+"""Prepositions whose phrase on an object noun says where the object is ("warned of a catastrophe in Yemen", "lifted
+a curfew in Montenegro"): a country there is named in the object, as in a place phrase of the verb."""
+OBJECT_PREPOSITIONS = MEMBER_PREPOSITIONS | PLACE_PREPOSITIONS
+
 
 def _object_words(view: ParseView, c: int) -> list[int]:
     """The words of an object phrase ``c`` outside the phrases that hang from it: for a prepositional phrase, its
     object's own words; for a noun, all but its own prepositional phrases other than those that name what it is
-    made of (:data:`MEMBER_PREPOSITIONS`: "the resort of Sochi", "leaders including Chile's president")."""
+    made of (:data:`MEMBER_PREPOSITIONS`: "the resort of Sochi", "leaders including Chile's president") or where
+    it is (:data:`PLACE_PREPOSITIONS`: "a catastrophe in Yemen")."""
     if view.deps[c] == DEP.prep:
         return [t for g in view.kids[c] if view.deps[g] == DEP.pobj for t in _object_words(view, g)]
     out = [c]
     for k in view.kids[c]:
-        if view.deps[k] not in (DEP.prep, DEP.relcl, DEP.acl) or view.lower(k) in MEMBER_PREPOSITIONS:
+        if view.deps[k] not in (DEP.prep, DEP.relcl, DEP.acl) or view.lower(k) in OBJECT_PREPOSITIONS:
             out.extend(_object_words(view, k))
     return out
 
