@@ -1,0 +1,38 @@
+"""Screening of real-news language, round 2 (issue 14): which acts are coded and which stay background, on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+from eventcoder.ingest import parse_article
+from eventcoder.pipeline import get_coder
+
+DATE = "2026-03-04"
+
+
+def _coded(text: str):
+    return get_coder().code(parse_article("screening2", text, published=DATE))
+
+
+def _codes(text: str) -> set[tuple[str, str | None, str | None]]:
+    return {(r.cameo_code, r.source_country, r.target_country) for r in _coded(text).records}
+
+
+def _stopped_by(text: str, word: str) -> str | None:
+    """The step that stopped the trigger ``word``, or None when it was coded."""
+    traces = [t for s in _coded(text).traces for t in s.triggers if t.trigger.word == word]
+    assert traces, f"no trigger {word!r}"
+    stops = [d.step for d in traces[0].decisions if d.stops]
+    return stops[0] if stops else None
+
+
+# ---------------------------------------------------------------------- nominal events without a target
+def test_screening_nominal_event_of_one_country_gets_no_guessed_target():
+    text = ("Iraq asked for help. The criticism by the Turkish president and the Turkish foreign minister came "
+            "on Monday.")
+    assert not any(code.startswith("11") for code, _, _ in _codes(text))
+    assert _stopped_by(text, "criticism") == "arguments"
+
+
+def test_screening_joint_nominal_event_of_two_countries_pairs_them():
+    text = "Talks between Iran and Iraq began in Baghdad on Monday."
+    assert {("040", "IRN", "IRQ"), ("040", "IRQ", "IRN")} <= _codes(text)
