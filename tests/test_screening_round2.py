@@ -36,3 +36,27 @@ def test_screening_nominal_event_of_one_country_gets_no_guessed_target():
 def test_screening_joint_nominal_event_of_two_countries_pairs_them():
     text = "Talks between Iran and Iraq began in Baghdad on Monday."
     assert {("040", "IRN", "IRQ"), ("040", "IRQ", "IRN")} <= _codes(text)
+
+
+# ---------------------------------------------------------------------- "where" clauses in the present perfect
+def test_screening_where_clause_in_present_perfect_reports_news():
+    text = "Erdogan visited Afrin, where Turkish troops have attacked Kurdish militias."
+    assert _stopped_by(text, "attacked") is None
+
+
+def test_screening_where_clause_in_past_or_for_a_span_is_background():
+    assert _stopped_by("Fighting continued in Idlib, where Turkish troops attacked Kurdish fighters in 2015.",
+                       "attacked") == "background"
+    assert _stopped_by("Erdogan visited Afrin, where Turkish troops have fought Kurdish militias for years.",
+                       "fought") == "background"
+
+
+# ---------------------------------------------------------------------- refusing to comment
+def test_screening_refusing_to_comment_is_a_declined_comment():
+    assert ("011", "DEU", "IRN") in _codes("Germany refused to comment on the Iranian proposal.")
+    assert ("011", "FRA", "MLI") in _codes("France's defence minister refused to confirm that Paris had sent troops "
+                                           "to Mali.")
+
+
+def test_screening_refusing_an_act_is_still_a_rejection():
+    assert ("125", "IRN", "IRQ") in _codes("Iran refused to attend the talks with Iraq.")
