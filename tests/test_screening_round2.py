@@ -60,3 +60,19 @@ def test_screening_refusing_to_comment_is_a_declined_comment():
 
 def test_screening_refusing_an_act_is_still_a_rejection():
     assert ("125", "IRN", "IRQ") in _codes("Iran refused to attend the talks with Iraq.")
+
+
+# ---------------------------------------------------------------------- a second act joined to an intent
+def test_screening_past_act_joined_to_a_vow_is_an_act_of_the_vower():
+    text = ("The Turkish president vowed on Sunday that the campaign would be over soon and warned Kurdish "
+            "activists in Turkey against staging protests.")
+    assert ("130", "TUR", "TUR") in _codes(text)
+
+
+def test_screening_act_conjoined_to_a_pledge_is_done():
+    assert ("073", "IRN", "IRQ") in _codes("Iran pledged and delivered aid to Iraq.")
+
+
+def test_screening_verbs_inside_a_vow_stay_intended():
+    codes = _codes("Iran vowed to attack and destroy the militants' bases in Iraq.")
+    assert codes and all(code.startswith("13") for code, _, _ in codes)
