@@ -21,7 +21,7 @@ __all__ = ["ALLEGED_PREPOSITIONS", "ARTICLES", "AS", "ATTACK_PREPOSITIONS", "BAC
            "PERSON_SUBJECTS", "PHRASE_PREPOSITIONS", "PLACE_PREPOSITIONS", "PLANNING_WORDS",
            "PRESENT_PASSIVE_AUXILIARIES", "PRESENT_TAGS", "QUESTION_MARK", "QUESTION_SUBORDINATOR", "QUESTION_WORDS",
            "RECIPIENT_PREPOSITION", "REPORTED_PREPOSITIONS", "REQUEST_PREPOSITION", "SEMI_MODALS", "SINCE", "SPEAKER_PRONOUNS",
-           "STANCE_PREPOSITION", "TARGET_PREPOSITIONS", "TIME_MODIFIERS", "TIME_SUBORDINATORS", "TOO", "TOPIC_PREPOSITIONS", "WITHOUT"]
+           "STANCE_PREPOSITION", "TARGET_PREPOSITIONS", "TIME_MODIFIERS", "TIME_SUBORDINATORS", "TOO", "TOPIC_PREPOSITIONS", "WHERE", "WITHOUT", "DURATION_PREPOSITION", "DURATION_UNITS"]
 
 
 # ---------------------------------------------------------------------- verbs: tense, mood, modality
@@ -81,6 +81,12 @@ NOT_YET = "yet"
 SEMI_MODALS = frozenset({"have", "need", "ought"})
 """Verbs that make their "to"-infinitive an obligation, like a modal ("will have to agree", "need to act")."""
 PAST_PERFECT_AUXILIARY = "had"
+WHERE = "where"
+DURATION_PREPOSITION = "for"
+DURATION_UNITS = frozenset({"day", "week", "month", "year", "decade"})
+"""A present perfect with "for" a span ("have fought there for years") says what has gone on, no news."""
+"""The relative adverb of a place ("Raqqa, where Kurdish forces have pushed in"): in the present perfect, its
+clause reports news."""
 PERFECT_AUXILIARY = "have"
 """The auxiliary of a perfect after a modal ("would have killed"): a past conditional."""
 """The auxiliary of the past perfect ("had launched"): in a main clause, an act before the story's time."""

@@ -66,6 +66,8 @@ class WordLists:
             ("hoped the two men would be put on trial").
         backed_things: nouns of things one backs as an act ("a plan backed by France"): a participle of a
             relation verb on one is an event, not a description.
+        comment_verbs: verbs of commenting: refused, they are a declined comment (011), no rejection
+            ("refused to comment", "refused to confirm").
     """
 
     speech_verbs: frozenset[str]
@@ -90,6 +92,7 @@ class WordLists:
     hedge_words: frozenset[str]
     backed_things: frozenset[str]
     wish_verbs: frozenset[str]
+    comment_verbs: frozenset[str]
 
 
 def load_word_lists(text: str, name: str) -> WordLists:

@@ -12,6 +12,7 @@ from ..grammar import (
     CONDITION_WORDS,
     FUTURE_AUXILIARIES,
     GOING,
+    PAST_TAG,
     INFINITIVE_MARKER,
     INTENT_PREPOSITIONS,
     MODALS,
@@ -57,10 +58,17 @@ def _chained(view: ParseView, i: int, test) -> bool:
     for _ in range(6):
         if test(view, t):
             return True
-        if deps[t] not in CHAIN_DEPS or heads[t] == t:
+        if deps[t] not in CHAIN_DEPS or heads[t] == t or tense_of_its_own(view, t):
             break
         t = heads[t]
     return False
+
+
+def tense_of_its_own(view: ParseView, t: int) -> bool:
+    """A conjunct in the simple past joined to a verb that is not ("would be over soon and warned them"): it
+    shares no auxiliary of its head; the parser joined a new main-clause act to an embedded clause."""
+    return (view.deps[t] == DEP.conj and view.tag(t) == PAST_TAG
+            and view.tag(view.heads[t]) != PAST_TAG)
 
 
 def _modal_or_condition(view: ParseView, t: int) -> bool:
@@ -85,16 +93,17 @@ def future(view: ParseView, i: int) -> bool:
 
 def governed_by_intent(view: ParseView, i: int, found: Mapping[int, VerbPattern]) -> bool:
     """A verb above ``i`` (through complements, conjuncts, prepositions; six levels) is a matched intent
-    governor (``found``: the sentence's triggers, position -> pattern)."""
+    governor (``found``: the sentence's triggers, position -> pattern); not when ``i`` is chained to the
+    governor itself as its conjunct ("vowed that ... and warned them against it": two acts)."""
     deps, heads = view.deps, view.heads
     t = i
     for _ in range(6):
-        if deps[t] not in GOVERNED_DEPS or heads[t] == t:
+        if deps[t] not in GOVERNED_DEPS or heads[t] == t or tense_of_its_own(view, t):
             return False
-        t = heads[t]
+        step, t = deps[t], heads[t]
         p = found.get(t)
         if p is not None and "intent" in p.flags:
-            return True
+            return step != DEP.conj  # "vowed that ... and warned X": a second act of the subject's, not intended
     return False
 
 
@@ -190,8 +199,17 @@ def subjects(view: ParseView, i: int) -> list[int]:
                 return objs
         if deps[t] not in CLIMB_DEPS or heads[t] == t or deps[t] == DEP.ccomp:
             break
-        t = heads[t]
+        t = _subject_holder(view, t)
     return []
+
+
+def _subject_holder(view: ParseView, t: int) -> int:
+    """The verb whose subject the verb at ``t`` inherits: its head; for a past conjunct joined to a clause of
+    another tense, the verb of that clause ("vowed that it would be over and warned them": the vower warned)."""
+    head = view.heads[t]
+    if tense_of_its_own(view, t) and view.deps[head] == DEP.ccomp:
+        return view.heads[head]
+    return head
 
 
 def speaker(view: ParseView, i: int) -> int | None:

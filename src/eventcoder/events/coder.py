@@ -73,7 +73,7 @@ class SentenceCoder:
         nominal = "noun" in r.pattern.flags and support_verb(view, i) is None
         if not sources:
             return [], "no source: no actor named or inferred for it"
-        if nominal and not targets and len(sources) < 2:
+        if nominal and not targets and not _joint_sides(r, sources):
             return [], "a nominal event whose phrase names no target"
         settled, targets = settle_targets(s, r, sources, targets, actors, history, self.lexicon.references)
         if settled.code != r.code:
@@ -101,6 +101,12 @@ ONE_SIDED = ("no target named or tied to the act by the text: a CAMEO event is d
              "(the article's other main actor) is wrong more often than right on real news")
 DUPLICATE = "the same root and dyad as an event coded before in the sentence"
 ELABORATION = "a participle that only describes the act of its head verb, for the same dyad"
+
+
+def _joint_sides(r: Reading, sources: list) -> bool:
+    """A joint act ("talks between Iran and Iraq") whose sources are of two or more countries: each is the other's
+    target. Sources of one country ("a rebuke by Turkey's president and foreign minister") are one side."""
+    return r.sym and len({a.country for a in sources if a.country}) >= 2
 
 
 def _arguments_decision(found: list[Event], kept: list[Event], why: str) -> Decision:

@@ -16,6 +16,7 @@ from ..cameo import ROOT_TOPICS
 from ..grammar import TOPIC_PREPOSITIONS
 from ..lexicon import Lexicon, VerbPattern
 from ..model import Decision, Trigger, TriggerTrace
+from ..wordlists import word_lists
 from ..parse import COMPLEMENT_DEPS, DEP, PREP_OBJECT_DEPS, ParseView, keys
 from . import clauses, reality
 from .screening import NOT_REPORTED, Screen, refused, reported, reported_only, run_checks
@@ -27,6 +28,7 @@ DENIAL_SIDE_DEPS = frozenset({DEP.advcl, DEP.conj, DEP.cc, DEP.punct})
 TOPIC_OBJECT_DEPS = frozenset({DEP.dobj, DEP.xcomp})
 TOPIC_KEYS = keys(TOPIC_PREPOSITIONS)
 REJECTION = "120"
+DECLINE_COMMENT = "011"
 """The generic rejection: a refused act ("would not negotiate") is coded by what is refused (125)."""
 
 
@@ -188,11 +190,20 @@ def _refusal(r: Reading, lexicon: Lexicon) -> Reading:
 
 def _specialised(view: ParseView, r: Reading, found: dict[int, VerbPattern], lexicon: Lexicon) -> Reading:
     """An appeal, demand, rejection or intent coded by what it is about ("urged X to hold talks" -> 026)."""
+    if r.code == REJECTION and _declines_comment(view, r.trigger.position):
+        return replace(r, code=DECLINE_COMMENT, rule=f"{r.rule}; refuses to comment -> {DECLINE_COMMENT}")
     kind = _topic(view, r.trigger.position, found, lexicon.topics)
     code = lexicon.specialise(r.code, kind)
     if code == r.code:
         return r
     return replace(r, code=code, rule=f"{r.rule}; about {kind} -> {code} (complements.tsv)")
+
+
+def _declines_comment(view: ParseView, i: int) -> bool:
+    """"refused to comment", "refused to confirm that ...": a rejection whose infinitive is a verb of comment
+    (``comment_verbs``) declines to comment (011), it rejects nothing."""
+    comments = word_lists().comment_verbs
+    return any(view.deps[c] == DEP.xcomp and view.lemma(c) in comments for c in view.kids[i])
 
 
 def _topic(view: ParseView, i: int, found: dict[int, VerbPattern], topics: dict[str, str]) -> str | None:

@@ -40,6 +40,9 @@ from ..grammar import (
     SINCE,
     SPEAKER_PRONOUNS,
     TIME_SUBORDINATORS,
+    DURATION_PREPOSITION,
+    DURATION_UNITS,
+    WHERE,
     WITHOUT,
 )
 from ..parse import DEP, POS, SUBJECT_DEPS, ParseView, keys
@@ -56,7 +59,7 @@ from .clauses import (
 )
 
 __all__ = ["argument_of_modal", "asks_question", "copular", "counterfactual", "failed_chain", "own_subject", "describes_what_is", "embedded_question",
-           "generic_present", "habitual_present", "hedged", "in_apposition", "in_question", "inside_relative_clause",
+           "generic_present", "habitual_present", "hedged", "in_apposition", "in_question", "inside_relative_clause", "news_where_clause",
            "irrealis", "negated_noun_clause", "obliged_or_conditional", "future_time_clause", "own_future", "own_gerund",
            "past_perfect_main", "reference_clause", "relation_participle", "since_background", "unreported_would",
            "without_clause"]
@@ -70,6 +73,7 @@ SPEAKER_PRONOUN_KEYS, QUESTION_MARK_KEYS = keys(SPEAKER_PRONOUNS), keys((QUESTIO
 HABITUAL_KEYS, REQUEST_KEYS = keys((HABITUAL_SUBORDINATOR,)), keys((REQUEST_PREPOSITION,))
 TIME_KEYS = keys(TIME_SUBORDINATORS)
 HAVE_KEYS, I_KEYS = keys((PERFECT_AUXILIARY,)), keys(FIRST_PERSON_PRONOUNS)
+WHERE_KEYS, FOR_KEYS = keys((WHERE,)), keys((DURATION_PREPOSITION,))
 NARRATIVE_KEYS, INDEFINITE_KEYS = keys(NARRATIVE_SUBORDINATORS), keys(INDEFINITE_ARTICLES)
 WITHOUT_KEYS, AS_KEYS, WOULD_KEYS = keys((WITHOUT,)), keys((AS,)), keys(CONDITIONAL_AUXILIARIES)
 INTENT_PREPOSITION_KEYS = keys(INTENT_PREPOSITIONS)
@@ -355,13 +359,28 @@ def reference_clause(view: ParseView, i: int) -> bool:
         view.deps[c] in SUBJECT_DEPS for c in view.kids[i])
 
 
+def news_where_clause(view: ParseView, t: int) -> bool:
+    """A relative clause of "where" with a subject of its own in the present perfect ("in Raqqa, where Kurdish
+    forces have pushed deep into the city"): it reports what has just happened there, news, not background;
+    not with "for" a span ("where they have fought for years": what has gone on)."""
+    kids, deps = view.kids[t], view.deps
+    if any(deps[c] == DEP.prep and view.lowers[c] in FOR_KEYS and any(view.lemma(g) in DURATION_UNITS
+                                                                       for g in view.kids[c]) for c in kids):
+        return False
+    return (deps[t] == DEP.relcl and view.tag(t) == PAST_PARTICIPLE_TAG
+            and any(deps[c] == DEP.advmod and view.lowers[c] in WHERE_KEYS for c in kids)
+            and any(deps[c] == DEP.nsubj for c in kids)
+            and any(deps[c] == DEP.aux and view.lemma(c) == PERFECT_AUXILIARY and view.tag(c) in PRESENT_TAGS
+                    for c in kids))
+
+
 def inside_relative_clause(view: ParseView, i: int) -> bool:
     """``i`` is inside a relative clause further up ("Begum, who married him days after arriving in Raqqa"),
     or a participle modifying a noun ("zones created under a deal brokered by ..."; not a statement's
     participle, "a statement urging ...", nor a reduced passive naming its actor, "a truce brokered by
     Qatar"): background, as the clause itself is."""
     for t in view.ancestors(i):
-        if view.deps[t] == DEP.relcl and not purpose_clause(view, t):  # not "the first woman to die when ..."
+        if view.deps[t] == DEP.relcl and not (purpose_clause(view, t) or news_where_clause(view, t)):
             return True
         if view.deps[t] == DEP.acl and view.pos[t] == POS.VERB and view.pos[view.heads[t]] in NOUN_POS and not (
                 statement_participle(view, t) or has_agent(view, t) or purpose_clause(view, t)):
