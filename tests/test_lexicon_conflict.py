@@ -26,7 +26,7 @@ def _codes(text):
     ("Israeli soldiers fired on Palestinian protesters on Friday.", ("193", "ISR", "PSE")),
     ("Israeli forces fired missiles at Syrian positions on Sunday.", ("193", "ISR", "SYR")),
     ("The Iraqi army pushed deep into Mosul on Sunday.", ("190", "IRQ", "IRQ")),
-    ("Iraqi forces pushed the militants to the western edge of the country.", ("190", "IRQ", None)),
+    ("Iraqi forces pushed the Syrian militants to the western edge of the country.", ("190", "IRQ", "SYR")),
     # announced attacks are threats (138): "would mount an assault"
     ("Turkey said it would mount an assault on the Syrian town of Afrin.", ("138", "TUR", "SYR")),
     ("The Pentagon hinted at a military response against Syria on Friday.", ("130", "USA", "SYR")),
@@ -100,7 +100,7 @@ def test_lexicon_figures_of_speech_code_no_act(text, root):
     ("Two British men were seized by Iraqi forces on Monday.", ("173", "IRQ", "GBR")),
     ("Iranian guards seized a British tanker in the Gulf.", ("1711", "IRN", "GBR")),
     ("Kenyan police shot two protesters in Nairobi.", ("193", "KEN", "KEN")),
-    ("The UN warned of a humanitarian catastrophe in Yemen.", ("012", "UNO", "YEM")),
+    ("The UN warned Yemen of a humanitarian catastrophe.", ("012", "UNO", "YEM")),  # events are dyadic: a named target
     ("Trump warned Iran of serious consequences.", ("130", "USA", "IRN")),
 ])
 def test_lexicon_object_decides_the_sense(text, event):
