@@ -58,3 +58,15 @@ def test_military_clash_stays_force():
 ])
 def test_other_senses_code_no_such_event(text, roots):
     assert not {c for c in _codes(text) if c[0][:2] in roots}
+
+
+@pytest.mark.parametrize("text, event", [
+    # proposals by what is proposed (PETRARCH's SUGGEST block), and "endorsed the plan" answers the proposer
+    ("Putin proposed talks with Ukraine on Monday.", ("036", "RUS", "UKR")),
+    ("Egypt proposed a ceasefire to Israel and Hamas.", ("0256", "EGY", "ISR")),
+    ("Russia proposed a peace congress to Turkey and Iran.", ("026", "RUS", "TUR")),
+    ("Russia proposed a peace congress to Turkey and Iran. Turkey endorsed the plan on Friday.", ("051", "TUR", "RUS")),
+    ("The Iraqi government vowed to remove the Syrian militants from Mosul.", ("138", "IRQ", "SYR")),
+])
+def test_lexicon_codes_proposals_and_removal(text, event):
+    assert event in _codes(text)
