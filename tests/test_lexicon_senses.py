@@ -70,3 +70,21 @@ def test_other_senses_code_no_such_event(text, roots):
 ])
 def test_lexicon_codes_proposals_and_removal(text, event):
     assert event in _codes(text)
+
+
+@pytest.mark.parametrize("text, event", [
+    # a crowd gathers to protest where it faces whom it protests
+    ("Thousands of Iranians gathered outside the British embassy in Tehran.", ("141", "IRN", "GBR")),
+    ("Hundreds of Egyptians gathered in Tahrir Square on Friday.", ("141", "EGY", "EGY")),
+    ("Thousands of Kenyans gathered against the new tax law.", ("141", "KEN", "KEN")),
+])
+def test_lexicon_gatherings_that_are_protests(text, event):
+    assert event in _codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Kurds gathered at a community centre in London to mourn a Kurdish film-maker killed in Syria.",
+    "Hundreds of Iraqi fighters have gathered with Syrian forces near the town.",
+])
+def test_lexicon_other_gatherings_are_no_protest(text):
+    assert not {c for c in _codes(text) if c[0][:2] == "14"}
