@@ -88,3 +88,13 @@ def test_lexicon_gatherings_that_are_protests(text, event):
 ])
 def test_lexicon_other_gatherings_are_no_protest(text):
     assert not {c for c in _codes(text) if c[0][:2] == "14"}
+
+
+@pytest.mark.parametrize("text, event", [
+    # a warning of a risk is pessimism (012); a warning of consequences is a threat (130)
+    ("The UN warned Syria of a humanitarian tragedy in Idlib.", ("012", "UNO", "SYR")),
+    ("The French president warned Turkey of a resurgence of Islamic State in Syria.", ("012", "FRA", "TUR")),
+    ("Trump warned Iran of serious consequences.", ("130", "USA", "IRN")),
+])
+def test_lexicon_warnings_of_risk_and_of_consequences(text, event):
+    assert event in _codes(text)
