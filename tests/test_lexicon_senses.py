@@ -98,3 +98,12 @@ def test_lexicon_other_gatherings_are_no_protest(text):
 ])
 def test_lexicon_warnings_of_risk_and_of_consequences(text, event):
     assert event in _codes(text)
+
+
+@pytest.mark.parametrize("text, event", [
+    # a fight given up is de-escalation (087); a stronghold abandoned a retreat (0874)
+    ("Kurdish forces abandoned the fight against Islamic State in Syria.", ("087", "SYR", "IMG")),
+    ("Iraqi militants abandoned their stronghold near the Syrian border.", ("0874", "IRQ", "SYR")),
+])
+def test_lexicon_fights_and_strongholds_abandoned(text, event):
+    assert event in _codes(text)
