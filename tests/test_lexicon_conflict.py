@@ -100,7 +100,7 @@ def test_lexicon_figures_of_speech_code_no_act(text, root):
     ("Two British men were seized by Iraqi forces on Monday.", ("173", "IRQ", "GBR")),
     ("Iranian guards seized a British tanker in the Gulf.", ("1711", "IRN", "GBR")),
     ("Kenyan police shot two protesters in Nairobi.", ("193", "KEN", "KEN")),
-    ("The UN warned of a humanitarian catastrophe in Yemen.", ("012", "UNO", "YEM")),
+    ("The UN warned Yemen of a humanitarian catastrophe.", ("012", "UNO", "YEM")),  # events are dyadic: a named target
     ("Trump warned Iran of serious consequences.", ("130", "USA", "IRN")),
 ])
 def test_lexicon_object_decides_the_sense(text, event):
