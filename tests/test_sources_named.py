@@ -1,0 +1,30 @@
+"""Sources that real news names only by description: a person outside people.tsv in apposition to a title
+("the UN envoy for Libya, Karl Oberholz") is the title's actor, also when mentioned later by surname or "he".
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.pipeline import code_text
+
+
+def _events(text: str, trigger: str) -> list[tuple[str | None, str | None]]:
+    """(source country, target country) of the events of ``text`` whose trigger starts with ``trigger``."""
+    return sorted((r.source_country, r.target_country) for r in code_text(text, published="2018-09-05")
+                  if (r.trigger or "").startswith(trigger))
+
+
+@pytest.mark.parametrize("intro", [
+    "The UN special envoy for Libya, Karl Oberholz, said on Monday that fear is spreading in Tripoli.",
+    "The UN envoy, Karl Oberholz, said on Monday that fear is spreading in Tripoli.",
+])
+def test_sources_surname_of_a_person_apposed_to_a_title(intro):
+    text = f"{intro} Oberholz pleaded with the Egyptian and Turkish presidents to end the fighting."
+    assert _events(text, "pleaded") == [("UNO", "EGY"), ("UNO", "TUR")]
+
+
+def test_sources_a_name_apposed_to_a_title_without_a_country_stays_unknown():
+    text = ("A spokesman, Karl Oberholz, said on Monday that fear is spreading in Tripoli. "
+            "Oberholz pleaded with the Egyptian president to end the fighting.")
+    assert _events(text, "pleaded") == []
