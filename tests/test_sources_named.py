@@ -28,3 +28,11 @@ def test_sources_a_name_apposed_to_a_title_without_a_country_stays_unknown():
     text = ("A spokesman, Karl Oberholz, said on Monday that fear is spreading in Tripoli. "
             "Oberholz pleaded with the Egyptian president to end the fighting.")
     assert _events(text, "pleaded") == []
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("The Dutch government has been appalled at the use of torture by Yemen.", ("NLD", "YEM")),
+    ("Denmark was appalled by Russia's attacks on Ukraine.", ("DNK", "RUS")),
+])
+def test_sources_the_passive_subject_of_a_feeling_reacts(text, pair):
+    assert _events(text, "appalled") == [pair]

@@ -34,6 +34,9 @@ from .triggers import TriggerMatcher
 
 __all__ = ["ArgumentFinder", "support_verb", "with_country"]
 
+AGENT_PREPOSITION = "by"
+"""The preposition of a passive's agent; a pattern that takes its target from it names a feeling (:func:`_felt`)."""
+
 OWNER_DEPS = frozenset({DEP.amod, DEP.poss, DEP.compound, DEP.nmod})
 HOLDER_DEPS = frozenset({DEP.dobj, DEP.xcomp})
 DIRECT_DEPS = frozenset({DEP.dobj, DEP.dative, DEP.attr})
@@ -77,6 +80,8 @@ class ArgumentFinder:
             return self._noun_arguments(s, r, actors)
         view, i = s.parse, r.trigger.position
         passive = clauses.is_passive(view, i) and not clauses.stative(view, i)
+        if passive and AGENT_PREPOSITION in r.pattern.preps:
+            return _felt(s, r, actors)
         sources = self._sources(s, r, passive, actors)
         targets = actors.resolve_all(s, target_heads(view, i, r.pattern, passive, r.sym))
         if not targets:
@@ -222,6 +227,20 @@ class ArgumentFinder:
                 if found:
                     return found
         return []
+
+
+def _felt(s: Sentence, r: Reading, actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
+    """A passive whose pattern takes its target from a "by" phrase names a feeling, not an act done to the
+    subject ("Britain has been appalled at/by the attacks"): the passive subject feels it and is the source,
+    the at/by phrase is what it reacts to."""
+    view, i = s.parse, r.trigger.position
+    kids, deps = view.kids, view.deps
+    felt_by = [c for c in kids[i] if deps[c] == DEP.nsubjpass]
+    causes = [g for a in kids[i] if deps[a] == DEP.agent for g in kids[a] if deps[g] == DEP.pobj]
+    sources = actors.resolve_all(s, felt_by)
+    if sources:
+        actors.note_subject(sources)
+    return sources, actors.resolve_all(s, target_heads(view, i, r.pattern, False, r.sym) + causes)
 
 
 def support_verb(view: ParseView, i: int) -> int | None:
