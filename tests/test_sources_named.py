@@ -36,3 +36,8 @@ def test_sources_a_name_apposed_to_a_title_without_a_country_stays_unknown():
 ])
 def test_sources_the_passive_subject_of_a_feeling_reacts(text, pair):
     assert _events(text, "appalled") == [pair]
+
+
+def test_sources_an_event_noun_in_a_coordinated_with_phrase_is_the_support_verbs_subjects():
+    text = "Britain and Germany have responded quickly and with threats of military action against Iran."
+    assert _events(text, "threats") == [("DEU", "IRN"), ("GBR", "IRN")]

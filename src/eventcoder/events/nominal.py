@@ -85,7 +85,8 @@ def support_verb(view: ParseView, i: int) -> int | None:
     head = view.heads[i]
     if view.deps[i] == DEP.dobj and view.pos[head] == POS.VERB and view.lemma(head) in word_lists().support_verbs:
         return head
-    if view.deps[i] != DEP.pobj or view.deps[head] != DEP.prep:
+    if view.deps[i] != DEP.pobj or not (view.deps[head] == DEP.prep or (
+            view.deps[head] == DEP.conj and view.lowers[head] in MEANS_KEYS)):  # "responded fast and with threats"
         return None
     verb = view.heads[head]
     if view.pos[verb] not in (POS.VERB, POS.AUX):
