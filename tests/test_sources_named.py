@@ -41,3 +41,11 @@ def test_sources_the_passive_subject_of_a_feeling_reacts(text, pair):
 def test_sources_an_event_noun_in_a_coordinated_with_phrase_is_the_support_verbs_subjects():
     text = "Britain and Germany have responded quickly and with threats of military action against Iran."
     assert _events(text, "threats") == [("DEU", "IRN"), ("GBR", "IRN")]
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("One man was killed and 12 injured after a shell from Lebanon struck the Israeli town of Metula.", ("LBN", "ISR")),
+    ("A woman was killed and 20 wounded after a rocket from Gaza struck the Israeli city of Sderot.", ("PSE", "ISR")),
+])
+def test_sources_a_weapon_from_a_country_in_an_after_clause_the_parser_reads_as_a_phrase(text, pair):
+    assert _events(text, "struck") == [pair]

@@ -37,6 +37,9 @@ __all__ = ["ArgumentFinder", "support_verb", "with_country"]
 AGENT_PREPOSITION = "by"
 """The preposition of a passive's agent; a pattern that takes its target from it names a feeling (:func:`_felt`)."""
 
+CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until"})
+"""Prepositions that also introduce a clause ("after a rocket struck"): :func:`_subject_parsed_as_object`."""
+
 OWNER_DEPS = frozenset({DEP.amod, DEP.poss, DEP.compound, DEP.nmod})
 HOLDER_DEPS = frozenset({DEP.dobj, DEP.xcomp})
 DIRECT_DEPS = frozenset({DEP.dobj, DEP.dative, DEP.attr})
@@ -106,7 +109,7 @@ class ArgumentFinder:
         """The actors of the subject of the verb at ``verb`` (a speaker's "it"/"they"/"we" is the speaker), else
         the speaker of the sentence, unless the subject is someone unknown or an attack."""
         view = s.parse
-        heads = clauses.subjects(view, verb)
+        heads = clauses.subjects(view, verb) or _subject_parsed_as_object(view, verb)
         for head in heads:
             if view.lower(head) in SPEAKER_PRONOUNS:
                 said_by = clauses.speaker(view, verb)
@@ -241,6 +244,22 @@ def _felt(s: Sentence, r: Reading, actors: ArticleActors) -> tuple[list[Actor], 
     if sources:
         actors.note_subject(sources)
     return sources, actors.resolve_all(s, target_heads(view, i, r.pattern, False, r.sym) + causes)
+
+
+def _subject_parsed_as_object(view: ParseView, verb: int) -> list[int]:
+    """"killed after a rocket from Lebanon struck the town": the parser reads "after a rocket ..." as a
+    prepositional phrase and the verb as a conjunct of the main verb; the noun phrase that ends just before the
+    verb, the object of a preposition that also introduces clauses (CLAUSE_PREPOSITIONS), is its subject."""
+    if view.deps[verb] != DEP.conj or verb == 0:
+        return []
+    t = verb - 1
+    for _step in range(8):
+        if view.deps[t] == DEP.pobj and view.lower(view.heads[t]) in CLAUSE_PREPOSITIONS:
+            return [t] if max(view.subtree(t)) == verb - 1 else []
+        if view.heads[t] == t or view.heads[t] > verb:
+            break
+        t = view.heads[t]
+    return []
 
 
 def support_verb(view: ParseView, i: int) -> int | None:
