@@ -49,17 +49,3 @@ def test_sources_an_event_noun_in_a_coordinated_with_phrase_is_the_support_verbs
 ])
 def test_sources_a_weapon_from_a_country_in_an_after_clause_the_parser_reads_as_a_phrase(text, pair):
     assert _events(text, "struck") == [pair]
-
-
-def test_sources_a_bare_full_name_speaking_right_after_an_unnamed_title_is_that_title():
-    text = ("Tripoli will fall by the end of October, according to the UN special envoy for the country. Setting out a "
-            "hopeful scenario, Karl Oberholz said the country would face a moment of truth. He urged President "
-            "Abdel Fattah al-Sisi to withdraw his troops.")
-    assert _events(text, "urged") == [("UNO", "EGY")]
-
-
-def test_sources_a_name_with_its_own_description_is_not_the_title_before():
-    text = ("Tripoli will fall by the end of October, according to the UN special envoy for the country. Karl "
-            "Oberholz, an analyst, said the country would face a moment of truth. He urged President Abdel Fattah "
-            "al-Sisi to withdraw his troops.")
-    assert _events(text, "urged") == []

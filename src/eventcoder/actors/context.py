@@ -80,8 +80,6 @@ class Discourse:
         last_body (tuple[int, Actor | None]): the sentence index and actor of the last singular subject that is a
             country or an organisation, not a person ("Turkey", "the Syrian army"): what a subject "it" refers
             to.
-        last_title (tuple[int, Actor | None]): the sentence index and actor of the last definite title without a
-            name that spoke ("..., according to the UN envoy"): a full name speaking in the next sentence is them.
         revision (int): how many times what the resolution of a noun phrase reads (``people``, ``agents``,
             ``last_organisation``) has changed: a phrase resolved before need not be resolved again while it
             is the same. Change them through the methods.
@@ -93,7 +91,6 @@ class Discourse:
     last_organisation: Actor | None = None
     last_group: tuple[int, tuple[Actor, ...]] = (-1, ())
     last_body: tuple[int, Actor | None] = (-1, None)
-    last_title: tuple[int, Actor | None] = (-1, None)
     revision: int = 0
 
     def remember_person(self, word: str, actor: Actor) -> None:
@@ -120,13 +117,6 @@ class Discourse:
             self.last_group = (index, actors)
         elif len(actors) == 1:
             self.last_body = (index, actors[0])
-
-    def set_last_title(self, index: int, actor: Actor) -> None:
-        """The actor of a definite title without a name that spoke in sentence ``index`` ("according to the UN
-        envoy"): who a full name speaking in the next sentence may be."""
-        if self.last_title != (index, actor):
-            self.last_title = (index, actor)
-            self.revision += 1
 
     def set_last_organisation(self, actor: Actor | None) -> None:
         """The organisation "the bloc" refers to from now on."""

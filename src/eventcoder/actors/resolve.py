@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from ..grammar import DEFINITE_ARTICLE, GROUP_NUMBERS, PERSON_PRONOUNS, PERSON_SUBJECTS
+from ..grammar import GROUP_NUMBERS, PERSON_PRONOUNS, PERSON_SUBJECTS
 from ..knowledge import GazetteerEntry
 from ..model import Actor, Mention, Sentence
 from ..parse import DEP, ENT, POS, SUBJECT_DEPS, ParseView
@@ -46,9 +46,6 @@ __all__ = ["ArticleActors"]
 SUBJECT_PRONOUNS = frozenset({"they", "it"})
 """Pronouns a subject "they"/"it" is read from when no speaker accounts for them."""
 PLURAL_PRONOUN = "they"
-NAME_ENTS = frozenset({ENT.PERSON, ENT.ORG})
-ACCORDING = "according"
-"""The word of "according to X", which makes X the speaker."""
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 SINGULAR_TAGS = frozenset({"NN", "NNP"})
 LOCAL_SECTORS = frozenset({"COP", "JUD", "REB", "INS", "UAF", "PRM", "SEP"})
@@ -98,25 +95,6 @@ class ArticleActors:
         not someone else), and the last organisation it names (for "the bloc")."""
         self._note_speaker(s)
         self._note_organisations(s)
-        self._note_title(s)
-
-    def _note_title(self, s: Sentence) -> None:
-        """A definite singular title without a name that speaks in the sentence ("..., according to the UN
-        envoy for the country"; "the Turkish foreign minister said"): whom a full name speaking in the next
-        sentence refers to (:meth:`_titled_before`)."""
-        view, mentions = s.parse, s.mentions
-        for i in s.tokens:
-            mention = mentions.get(i)
-            if mention is None or mention.kind != "agent" or view.tag(i) not in SINGULAR_TAGS or not any(
-                    view.lower(c) == DEFINITE_ARTICLE for c in view.kids[i]):
-                continue
-            head = view.heads[i]
-            speaks = (view.deps[i] == DEP.nsubj and view.lemma(head) in word_lists().speech_verbs) or (
-                view.deps[i] == DEP.pobj and view.lower(view.heads[head]) == ACCORDING)
-            if speaks and not phrases.name_positions(view, self.phrase(s, i), mentions):
-                found = [a for a in self.resolve_one(s, i) if a.country]
-                if len(found) == 1:
-                    self.discourse.set_last_title(s.index, found[0])
 
     def _note_speaker(self, s: Sentence) -> None:
         view = s.parse
@@ -235,7 +213,7 @@ class ArticleActors:
             if actors and not any(a.country for a in actors) and phrases.owned_by_pronoun(view, head):
                 actors = self._owned(s, head, actors) or actors
             if not actors:
-                actors = self._apposed_person(s, head) or self._titled_before(s, head)
+                actors = self._apposed_person(s, head)
         self._resolved[key] = (self.discourse.revision, tuple(actors))
         return actors
 
@@ -255,28 +233,6 @@ class ArticleActors:
         self._remember_person(view, names, actor)
         how = f"{actor.how}; named in apposition to '{view.word(title)}'"
         return [phrases.as_mention(actor, view, head, how)]
-
-    def _titled_before(self, s: Sentence, head: int) -> list[Actor]:
-        """A full name outside the knowledge, without a title of its own, that speaks right after a sentence in
-        which a definite title without a name spoke ("..., according to the UN envoy. Karl Oberholz said
-        ..."): the title's actor, remembered under the words of the name."""
-        index, actor = self.discourse.last_title
-        view = s.parse
-        if actor is None or s.index - index != 1 or not self._unknown_speaker(s, head):
-            return []
-        positions = self.phrase(s, head)
-        names = phrases.name_positions(view, positions, s.mentions)
-        if len(names) < 2 or not all(view.pos[i] == POS.PROPN for i in positions):  # a bare name, no title
-            return []
-        self._remember_person(view, names, actor)
-        return [phrases.as_mention(actor, view, head, f"{actor.how}; named right after it spoke as a title")]
-
-    def _unknown_speaker(self, s: Sentence, head: int) -> bool:
-        """Whether ``head`` is a proper noun outside the knowledge files, tagged a person (or, as the parser often
-        tags foreign names, an organisation), the subject of a speech verb."""
-        view = s.parse
-        return (view.pos[head] == POS.PROPN and head not in s.mentions and view.ents[head] in NAME_ENTS
-                and view.deps[head] == DEP.nsubj and view.lemma(view.heads[head]) in word_lists().speech_verbs)
 
     def _person_pronoun(self, s: Sentence, head: int) -> list[Actor]:
         """"he"/"she": in a clause reported by a person ("Lavrov said he hoped ..."), that person; else the last
