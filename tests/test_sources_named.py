@@ -49,3 +49,8 @@ def test_sources_an_event_noun_in_a_coordinated_with_phrase_is_the_support_verbs
 ])
 def test_sources_a_weapon_from_a_country_in_an_after_clause_the_parser_reads_as_a_phrase(text, pair):
     assert _events(text, "struck") == [pair]
+
+
+def test_sources_who_names_an_operation_runs_it():
+    text = "The raid came on the second day of a military offensive against Iraq called Operation Desert Fox by the American government."
+    assert _events(text, "offensive") == [("USA", "IRQ")]

@@ -37,6 +37,8 @@ __all__ = ["CARRIED", "background_reason", "carried_pattern", "carrier", "clause
 
 OWNER_DEPS = frozenset({DEP.amod, DEP.poss, DEP.compound, DEP.nmod})
 """Labels of the words before a noun that may name who did the act ("Israeli airstrikes", "Turkey's attack")."""
+NAMING_VERBS = frozenset({"call", "dub", "name", "codename", "label"})
+"""Verbs of naming: who names an operation ("an offensive called Olive Branch by the army") is the one who runs it."""
 CARRIED = "carried"
 """Flag of a pattern made for an act that a governing noun carries (:func:`carried_pattern`): its target is
 found on the governed verb."""
@@ -128,6 +130,8 @@ def owner_heads(s: Sentence, i: int, p: VerbPattern) -> tuple[list[int], list[in
             agents += [g for g in kids[c] if deps[g] == DEP.pobj]
         elif deps[c] == DEP.prep and view.strings[view.lowers[c]] in p.preps:
             agents += _misattached_agents(view, c)
+        elif deps[c] == DEP.acl and view.lemma(c) in NAMING_VERBS:  # "an offensive called 'X' by the army"
+            agents += [g for a in kids[c] if deps[a] == DEP.agent for g in kids[a] if deps[g] == DEP.pobj]
     return owners, agents
 
 
