@@ -17,7 +17,7 @@ from ..wordlists import word_lists
 from .context import Discourse, make_actor
 from .mentions import COUNTRY_KINDS
 
-__all__ = ["actor_positions", "any_name", "as_mention", "backer", "country_actor", "country_entries", "former",
+__all__ = ["actor_positions", "any_name", "apposed_title", "as_mention", "backer", "country_actor", "country_entries", "former",
            "from_article", "located_countries", "main_clause", "name_positions", "named_apposition", "names_nothing",
            "owned_by_pronoun", "owns_other", "phrase_positions", "phrase_sector", "place_entries", "quoted", "reporting_subject",
            "span_text", "title_owner"]
@@ -190,6 +190,25 @@ def named_apposition(view: ParseView, mentions: Mentions, head: int) -> int | No
             if (mention is not None and mention.kind != "agent") or view.pos[child] == POS.PROPN:
                 return child
     return _example(view, mentions, head)
+
+
+def apposed_title(view: ParseView, mentions: Mentions, head: int) -> int | None:
+    """The title (an agent word) that the person's name at ``head`` stands in apposition to ("the UN envoy, Karl
+    Oberholz" -> envoy), also when the parser hangs the name on the title's prepositional object ("the UN
+    envoy for Libya, Karl Oberholz" -> envoy); None when ``head`` is no such name (a proper noun outside the
+    knowledge files that the parser does not tag as a place, people or date)."""
+    if view.deps[head] != DEP.appos or view.pos[head] != POS.PROPN or head in mentions or (
+            view.ents[head] in NOT_NAME_ENTS):
+        return None
+    t = view.heads[head]
+    for _step in range(2):
+        mention = mentions.get(t)
+        if mention is not None and mention.kind == "agent":
+            return t
+        if view.deps[t] != DEP.pobj or view.deps[view.heads[t]] != DEP.prep:
+            return None
+        t = view.heads[view.heads[t]]
+    return None
 
 
 def _example(view: ParseView, mentions: Mentions, head: int) -> int | None:

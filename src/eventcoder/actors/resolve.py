@@ -181,8 +181,8 @@ class ArticleActors:
         positions = self.phrase(s, head)
         kinds = {m.kind for i in positions
                  if (m := mentions.get(i)) and (m.entry.country or m.entry.sector or m.kind == "person")}
-        if "person" in kinds or kinds & COUNTRY_KINDS or ("agent" in kinds and phrases.any_name(view, positions,
-                                                                                              mentions)):
+        if "person" in kinds or kinds & COUNTRY_KINDS or ("agent" in kinds and phrases.any_name(
+                view, positions, mentions)) or phrases.apposed_title(view, mentions, head) is not None:
             # a country, office-holder, or a place outside the files with an agent word giving the sector
             self.resolve_one(s, head)
 
@@ -212,8 +212,27 @@ class ArticleActors:
             actors = self._from_phrase(s, head)
             if actors and not any(a.country for a in actors) and phrases.owned_by_pronoun(view, head):
                 actors = self._owned(s, head, actors) or actors
+            if not actors:
+                actors = self._apposed_person(s, head)
         self._resolved[key] = (self.discourse.revision, tuple(actors))
         return actors
+
+    def _apposed_person(self, s: Sentence, head: int) -> list[Actor]:
+        """A person's name the knowledge does not list, in apposition to a title whose phrase names a country or
+        organisation ("the UN envoy for Libya, Karl Oberholz"; the parser may hang the name on the title's
+        "for"/"of" object): the title's actor, remembered under the words of the name for later mentions."""
+        title = phrases.apposed_title(s.parse, s.mentions, head)
+        if title is None:
+            return []
+        found = [a for a in self.resolve_one(s, title) if a.country]
+        if len(found) != 1:
+            return []
+        view = s.parse
+        names = phrases.name_positions(view, self.phrase(s, head), s.mentions)
+        (actor,) = found
+        self._remember_person(view, names, actor)
+        how = f"{actor.how}; named in apposition to '{view.word(title)}'"
+        return [phrases.as_mention(actor, view, head, how)]
 
     def _person_pronoun(self, s: Sentence, head: int) -> list[Actor]:
         """"he"/"she": in a clause reported by a person ("Lavrov said he hoped ..."), that person; else the last

@@ -34,6 +34,12 @@ from .triggers import TriggerMatcher
 
 __all__ = ["ArgumentFinder", "support_verb", "with_country"]
 
+AGENT_PREPOSITION = "by"
+"""The preposition of a passive's agent; a pattern that takes its target from it names a feeling (:func:`_felt`)."""
+
+CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until"})
+"""Prepositions that also introduce a clause ("after a rocket struck"): :func:`_subject_parsed_as_object`."""
+
 OWNER_DEPS = frozenset({DEP.amod, DEP.poss, DEP.compound, DEP.nmod})
 HOLDER_DEPS = frozenset({DEP.dobj, DEP.xcomp})
 DIRECT_DEPS = frozenset({DEP.dobj, DEP.dative, DEP.attr})
@@ -77,6 +83,8 @@ class ArgumentFinder:
             return self._noun_arguments(s, r, actors)
         view, i = s.parse, r.trigger.position
         passive = clauses.is_passive(view, i) and not clauses.stative(view, i)
+        if passive and AGENT_PREPOSITION in r.pattern.preps:
+            return _felt(s, r, actors)
         sources = self._sources(s, r, passive, actors)
         targets = actors.resolve_all(s, target_heads(view, i, r.pattern, passive, r.sym))
         if not targets:
@@ -101,7 +109,7 @@ class ArgumentFinder:
         """The actors of the subject of the verb at ``verb`` (a speaker's "it"/"they"/"we" is the speaker), else
         the speaker of the sentence, unless the subject is someone unknown or an attack."""
         view = s.parse
-        heads = clauses.subjects(view, verb)
+        heads = clauses.subjects(view, verb) or _subject_parsed_as_object(view, verb)
         for head in heads:
             if view.lower(head) in SPEAKER_PRONOUNS:
                 said_by = clauses.speaker(view, verb)
@@ -222,6 +230,36 @@ class ArgumentFinder:
                 if found:
                     return found
         return []
+
+
+def _felt(s: Sentence, r: Reading, actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
+    """A passive whose pattern takes its target from a "by" phrase names a feeling, not an act done to the
+    subject ("Britain has been appalled at/by the attacks"): the passive subject feels it and is the source,
+    the at/by phrase is what it reacts to."""
+    view, i = s.parse, r.trigger.position
+    kids, deps = view.kids, view.deps
+    felt_by = [c for c in kids[i] if deps[c] == DEP.nsubjpass]
+    causes = [g for a in kids[i] if deps[a] == DEP.agent for g in kids[a] if deps[g] == DEP.pobj]
+    sources = actors.resolve_all(s, felt_by)
+    if sources:
+        actors.note_subject(sources)
+    return sources, actors.resolve_all(s, target_heads(view, i, r.pattern, False, r.sym) + causes)
+
+
+def _subject_parsed_as_object(view: ParseView, verb: int) -> list[int]:
+    """"killed after a rocket from Lebanon struck the town": the parser reads "after a rocket ..." as a
+    prepositional phrase and the verb as a conjunct of the main verb; the noun phrase that ends just before the
+    verb, the object of a preposition that also introduces clauses (CLAUSE_PREPOSITIONS), is its subject."""
+    if view.deps[verb] != DEP.conj or verb == 0:
+        return []
+    t = verb - 1
+    for _step in range(8):
+        if view.deps[t] == DEP.pobj and view.lower(view.heads[t]) in CLAUSE_PREPOSITIONS:
+            return [t] if max(view.subtree(t)) == verb - 1 else []
+        if view.heads[t] == t or view.heads[t] > verb:
+            break
+        t = view.heads[t]
+    return []
 
 
 def support_verb(view: ParseView, i: int) -> int | None:

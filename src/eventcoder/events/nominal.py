@@ -37,6 +37,8 @@ __all__ = ["CARRIED", "background_reason", "carried_pattern", "carrier", "clause
 
 OWNER_DEPS = frozenset({DEP.amod, DEP.poss, DEP.compound, DEP.nmod})
 """Labels of the words before a noun that may name who did the act ("Israeli airstrikes", "Turkey's attack")."""
+NAMING_VERBS = frozenset({"call", "dub", "name", "codename", "label"})
+"""Verbs of naming: who names an operation ("an offensive called Olive Branch by the army") is the one who runs it."""
 CARRIED = "carried"
 """Flag of a pattern made for an act that a governing noun carries (:func:`carried_pattern`): its target is
 found on the governed verb."""
@@ -85,7 +87,8 @@ def support_verb(view: ParseView, i: int) -> int | None:
     head = view.heads[i]
     if view.deps[i] == DEP.dobj and view.pos[head] == POS.VERB and view.lemma(head) in word_lists().support_verbs:
         return head
-    if view.deps[i] != DEP.pobj or view.deps[head] != DEP.prep:
+    if view.deps[i] != DEP.pobj or not (view.deps[head] == DEP.prep or (
+            view.deps[head] == DEP.conj and view.lowers[head] in MEANS_KEYS)):  # "responded fast and with threats"
         return None
     verb = view.heads[head]
     if view.pos[verb] not in (POS.VERB, POS.AUX):
@@ -127,6 +130,8 @@ def owner_heads(s: Sentence, i: int, p: VerbPattern) -> tuple[list[int], list[in
             agents += [g for g in kids[c] if deps[g] == DEP.pobj]
         elif deps[c] == DEP.prep and view.strings[view.lowers[c]] in p.preps:
             agents += _misattached_agents(view, c)
+        elif deps[c] == DEP.acl and view.lemma(c) in NAMING_VERBS:  # "an offensive called 'X' by the army"
+            agents += [g for a in kids[c] if deps[a] == DEP.agent for g in kids[a] if deps[g] == DEP.pobj]
     return owners, agents
 
 
