@@ -178,3 +178,11 @@ def test_a_target_inside_what_the_object_is_made_of():
 def test_a_country_in_a_phrase_of_circumstance_is_no_target():
     codes = _codes("Chile cut its aid on Monday in recognition of the gains made by Peru's allies, Bolivia and Brazil.")
     assert not [t for _c, _s, t in codes if t in ("BOL", "BRA", "PER")]
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Ethiopia holds Eritrea responsible for the attack on the border post.", "11"),
+    ("Kenya described the Ugandan move as a betrayal on Monday.", "11"),
+])
+def test_objects_read_through_small_clauses_and_as_phrases(text, root):
+    assert [c[:2] for c, _s, _t in _codes(text)] == [root]

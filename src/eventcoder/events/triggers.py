@@ -151,10 +151,12 @@ def object_lemmas(view: ParseView, i: int) -> set[str]:
             out.update(view.lemma(g) for g in kids[c] if deps[g] in PREP_OBJECT_DEPS)
         elif d == DEP.ccomp:
             out.update(view.lemma(g) for g in kids[c] if deps[g] == DEP.nsubj)
+            if view.pos[c] == POS.ADJ:  # a small clause: "holding Russia responsible"
+                out.add(view.lemma(c))
         if d == DEP.dobj:  # "a series of strikes", "20 million dollars in aid", "mediation efforts"
             out.update(view.lemma(g) for g in kids[c] if deps[g] == DEP.compound)
             for prep in kids[c]:
-                if deps[prep] == DEP.prep and view.lowers[prep] in CONTAINER_KEYS:
+                if deps[prep] == DEP.prep and (view.lowers[prep] in CONTAINER_KEYS or view.lower(prep) == "as"):
                     out.update(view.lemma(g) for g in kids[prep] if deps[g] == DEP.pobj)
     return out
 
