@@ -186,3 +186,10 @@ def test_a_country_in_a_phrase_of_circumstance_is_no_target():
 ])
 def test_objects_read_through_small_clauses_and_as_phrases(text, root):
     assert [c[:2] for c, _s, _t in _codes(text)] == [root]
+
+
+def test_force_against_people_without_a_country_takes_the_place_of_the_act():
+    records = code_text("Iraqi forces on Monday pushed the militants out of Mosul.", published="2021-06-10")
+    assert [(r.source_code, r.target_code) for r in records] == [("IRQMIL", "IRQREB")]
+    assert "the place of the act" in records[0].target_how
+    assert _codes("Iraqi forces on Monday pushed the militants back.") == []

@@ -18,7 +18,8 @@ from ..cameo import FORCE_ROOTS, OUTWARD_ROOTS, REPORTING_ROOTS, STATE_SECTORS, 
 from ..grammar import BACK_PRONOUNS, TARGET_PREPOSITIONS
 from ..lexicon import Reference
 from ..model import Actor, Event, Sentence
-from ..parse import DEP, OBJECT_DEPS, POS, ParseView, keys
+from ..parse import DEP, ENT, OBJECT_DEPS, POS, ParseView, keys
+from ..where import resolve_place
 from . import clauses
 from .arguments import with_country as _with_country
 from .mood import Reading
@@ -114,11 +115,52 @@ def fallback_targets(s: Sentence, r: Reading, source: Actor, actors: ArticleActo
         return [Actor(a.code, a.country, a.sector, a.name, "", 0, 0, "the article's main parties") for a in parties]
     if force_without_object(s.parse, r):
         return []  # force with no object at all ("fighters dispersed") gets no guessed target
+    placed = _placed_objects(s, r, source, actors)
+    if placed:
+        return placed
     partner = setting.partner_of(source.country) if setting.bilateral and source.sector in STATE_SECTORS else None
     if partner is None or _names_third_country(s, source.country, partner.country):
         return []
     return [Actor(partner.code, partner.country, partner.sector, partner.name, "", 0, 0,
                   "not named in the sentence: the article's other main actor")]
+
+
+AREA_PREPOSITIONS = frozenset({"in", "from", "of", "out", "near", "at", "around", "across", "inside", "outside",
+                               "into", "within"})
+"""Prepositions whose phrase places an act of force ("drove the militants out of Idlib", "in northern Syria")."""
+
+
+def _placed_objects(s: Sentence, r: Reading, source: Actor, actors: ArticleActors) -> list[Actor]:
+    """Force against people named without a country ("pushed the militants out of Idlib", "ousted the group from
+    every town in Iraq"): they are of the country where the act takes place, the first country a place phrase
+    of the trigger (or of its object) names. None when no place names one."""
+    view, i = s.parse, r.trigger.position
+    if r.code[:2] not in FORCE_ROOTS:
+        return []
+    objects = [c for c in view.kids[i] if view.deps[c] in (DEP.dobj, DEP.nsubjpass)]
+    found = [a for a in actors.resolve_all(s, objects) if not a.country and a.sector and a.sector != source.sector]
+    country = _area_country(s, [i, *objects]) if found else None
+    if country is None:
+        return []
+    return [_with_country(a, country, "the place of the act") for a in found]
+
+
+def _area_country(s: Sentence, heads: list[int]) -> str | None:
+    """The country of the first country, capital or place named in the place phrases of ``heads``."""
+    view = s.parse
+    for h in heads:
+        for c in view.kids[h]:
+            if view.deps[c] not in (DEP.prep, DEP.prt) or view.lower(c) not in AREA_PREPOSITIONS:
+                continue
+            for t in view.subtree(c):
+                mention = s.mentions.get(t)
+                if mention and mention.kind in ("country", "capital", "place", "city") and mention.entry.country:
+                    return mention.entry.country
+                if mention is None and view.ents[t] == ENT.GPE and view.title[t]:
+                    place = resolve_place(view.span_text(*view.entity(t)))
+                    if place is not None and place.country:
+                        return place.country
+    return None
 
 
 def _names_third_country(s: Sentence, *pair: str | None) -> bool:
