@@ -51,7 +51,7 @@ def test_military_clash_stays_force():
 
 @pytest.mark.parametrize("text, roots", [
     ("Kurdish fighters are defending the remains of their enclave in Syria.", {"05"}),  # holding ground
-    ("The Iranian minister vowed to defend the right of Iraqi citizens to protest.", {"05"}),  # a right upheld
+    ("The Iranian minister vowed to defend Iraqi freedom of speech.", {"05"}),  # a freedom upheld
     ("The farmers drove their tractors to Paris.", {"19"}),                          # driving a vehicle
     ("British investigators have gathered evidence of Syrian war crimes.", {"14"}),  # no gathering of people
     ("The Turkish president clashed with Putin over the plan at the summit.", {"19"}),  # words, not arms
@@ -107,3 +107,8 @@ def test_lexicon_warnings_of_risk_and_of_consequences(text, event):
 ])
 def test_lexicon_fights_and_strongholds_abandoned(text, event):
     assert event in _codes(text)
+
+
+def test_defending_someones_right_defends_them():
+    assert ("052", "USA", "RUS") in _codes("The United States on Thursday defended the right of Russian troops to "
+                                           "fire on militants in Azerbaijan.")
