@@ -80,6 +80,7 @@ class SentenceCoder:
             decisions.append(Decision("obligation", False, f"the speaker is among those obliged: a pledge, "
                                                            f"{r.code} -> {settled.code}"))
         r = settled
+        named = bool(targets)
         found = pairs(s, r, sources, targets, actors)
         if not found and not targets:
             if not self.one_sided or nominal or view.deps[i] == DEP.acl or force_without_object(view, r):
@@ -91,8 +92,9 @@ class SentenceCoder:
             return [], "source and target are the same actor, or the source's country is unknown"
         words = trigger_words(view, r)
         events = [Event(r.trigger, r.code, r.mood, r.rule, a, t, words) for a, t in found]
+        joint = r.sym and (named or len(sources) > 1)  # a partner only guessed from the text is not a joint party
         for a, t in found:
-            if r.sym and t.country and (t, a) not in found:  # a one-sided joint act has no other side to reverse
+            if joint and t.country and (t, a) not in found:  # a one-sided joint act has no other side to reverse
                 events.append(Event(r.trigger, r.code, r.mood, r.rule + " (joint action, reverse)", t, a, words))
         return events, ""
 
