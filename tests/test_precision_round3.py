@@ -42,3 +42,13 @@ def test_senses_that_are_no_event(text):
 ])
 def test_senses_that_stay_events(text, event):
     assert event in _codes(text)
+
+
+def test_phone_call_to_a_named_partner_is_joint():
+    codes = _codes("The Turkish president spoke to the Kremlin by telephone on Monday.")
+    assert {("041", "TUR", "RUS"), ("041", "RUS", "TUR")} <= codes
+
+
+def test_in_an_effort_to_is_no_mediation():
+    codes = _codes("Turkey launched a military campaign in Afrin on Monday, in an effort to drive out Kurdish militias.")
+    assert not {c for c in codes if c[0] == "045"}
