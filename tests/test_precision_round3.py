@@ -52,3 +52,9 @@ def test_phone_call_to_a_named_partner_is_joint():
 def test_in_an_effort_to_is_no_mediation():
     codes = _codes("Turkey launched a military campaign in Afrin on Monday, in an effort to drive out Kurdish militias.")
     assert not {c for c in codes if c[0] == "045"}
+
+
+def test_dependants_owned_by_a_pronoun_are_not_a_second_source():
+    codes = _codes("Thousands of Islamic State fighters and their families surrendered to the Syrian Democratic Forces "
+                   "on Tuesday.")
+    assert {c[1] for c in codes if c[0].startswith("087")} == {"IMG"}
