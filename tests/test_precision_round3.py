@@ -58,3 +58,11 @@ def test_dependants_owned_by_a_pronoun_are_not_a_second_source():
     codes = _codes("Thousands of Islamic State fighters and their families surrendered to the Syrian Democratic Forces "
                    "on Tuesday.")
     assert {c[1] for c in codes if c[0].startswith("087")} == {"IMG"}
+
+
+@pytest.mark.parametrize("text, invited", [
+    ("The Iranian president invited the Iraqi prime minister to a wedding celebration in Tehran on Monday.", False),
+    ("Egypt invited Israel to talks in Cairo on Monday.", True),
+])
+def test_invitation_to_a_social_occasion_is_no_event(text, invited):
+    assert bool({c for c in _codes(text) if c[0][:2] in ("02", "03")}) is invited
