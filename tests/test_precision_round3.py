@@ -66,3 +66,8 @@ def test_dependants_owned_by_a_pronoun_are_not_a_second_source():
 ])
 def test_invitation_to_a_social_occasion_is_no_event(text, invited):
     assert bool({c for c in _codes(text) if c[0][:2] in ("02", "03")}) is invited
+
+
+def test_target_named_outside_a_joint_phrase_is_not_a_second_party():
+    codes = _codes("The Turkish army fought on Monday to drive Islamic State from the Syrian border towns.")
+    assert not any(src == "IMG" and tgt == "TUR" for _, src, tgt in codes)
