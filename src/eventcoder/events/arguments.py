@@ -114,7 +114,7 @@ class ArgumentFinder:
             if view.lower(head) in SPEAKER_PRONOUNS:
                 said_by = clauses.speaker(view, verb)
                 head = head if said_by is None else said_by
-            found = actors.resolve_all(s, [head])
+            found = _without_dependants(actors.resolve_all(s, [head]))
             if found:
                 actors.note_subject(found)
                 return found
@@ -244,6 +244,18 @@ def _felt(s: Sentence, r: Reading, actors: ArticleActors) -> tuple[list[Actor], 
     if sources:
         actors.note_subject(sources)
     return sources, actors.resolve_all(s, target_heads(view, i, r.pattern, False, r.sym) + causes)
+
+
+def _without_dependants(found: list[Actor]) -> list[Actor]:
+    """Conjoined actors less those owned by a pronoun that stands for another of them ("Isis fighters and their
+    families surrendered": the families are the fighters' side, not a second actor with a country of its own)."""
+    if len(found) < 2:
+        return found
+    kept = [a for a in found if (a.text or "").lower().split(" ", 1)[0] not in DEPENDANT_OWNERS]
+    return kept or found
+
+
+DEPENDANT_OWNERS = frozenset({"their", "its"})
 
 
 def _subject_parsed_as_object(view: ParseView, verb: int) -> list[int]:

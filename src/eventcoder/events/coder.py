@@ -9,9 +9,11 @@ and places are added by :mod:`eventcoder.when` and :mod:`eventcoder.where`.
 
 from __future__ import annotations
 
+import bisect
+
 from ..actors import ArticleActors
 from ..lexicon import Lexicon
-from ..model import Decision, Event, Sentence, SentenceTrace, TriggerTrace
+from ..model import Actor, Decision, Event, Sentence, SentenceTrace, TriggerTrace
 from ..parse import DEP, SUBJECT_DEPS, ParseView
 from .arguments import ArgumentFinder, support_verb
 from .mood import Reading, read_triggers
@@ -80,6 +82,7 @@ class SentenceCoder:
             decisions.append(Decision("obligation", False, f"the speaker is among those obliged: a pledge, "
                                                            f"{r.code} -> {settled.code}"))
         r = settled
+        named = bool(targets)
         found = pairs(s, r, sources, targets, actors)
         if not found and not targets:
             if not self.one_sided or nominal or view.deps[i] == DEP.acl or force_without_object(view, r):
@@ -91,8 +94,8 @@ class SentenceCoder:
             return [], "source and target are the same actor, or the source's country is unknown"
         words = trigger_words(view, r)
         events = [Event(r.trigger, r.code, r.mood, r.rule, a, t, words) for a, t in found]
-        for a, t in found:
-            if r.sym and t.country and (t, a) not in found:  # a one-sided joint act has no other side to reverse
+        for a, t in found:  # a one-sided joint act has no other side to reverse
+            if r.sym and t.country and (t, a) not in found and (named or len(sources) > 1 or _in_joint_phrase(view, t, i)):
                 events.append(Event(r.trigger, r.code, r.mood, r.rule + " (joint action, reverse)", t, a, words))
         return events, ""
 
@@ -107,6 +110,28 @@ def _joint_sides(r: Reading, sources: list) -> bool:
     """A joint act ("talks between Iran and Iraq") whose sources are of two or more countries: each is the other's
     target. Sources of one country ("a rebuke by Turkey's president and foreign minister") are one side."""
     return r.sym and len({a.country for a in sources if a.country}) >= 2
+
+
+def _in_joint_phrase(view: ParseView, t: Actor, trigger: int) -> bool:
+    """Whether a target found outside the trigger's own phrases is named in a joint phrase ("met here on Monday
+    with his Lao counterpart") or in the trigger's subject ("Thai, Lao ministers meet"): then it is a party to the
+    joint act, as is the article's other main actor filled in. One named otherwise ("agreed to Moscow taking charge", "fought to drive Isis out") is the act's
+    target only, not a second party."""
+    if not t.text:
+        return True  # the article's other main actor, as the partner of a joint act ("the ministers met")
+    k = max(bisect.bisect_right(view.idxs, t.start) - 1, 0)
+    for _ in range(len(view.heads)):
+        if view.deps[k] == DEP.prep and view.lower(k) in JOINT_PREPOSITIONS:
+            return True
+        if view.heads[k] == k:
+            return False
+        if view.heads[k] == trigger and view.deps[k] in SUBJECT_DEPS:
+            return True
+        k = view.heads[k]
+    return False
+
+
+JOINT_PREPOSITIONS = frozenset({"with", "between", "among", "alongside"})
 
 
 def _arguments_decision(found: list[Event], kept: list[Event], why: str) -> Decision:
