@@ -135,7 +135,7 @@ def _placed_objects(s: Sentence, r: Reading, source: Actor, actors: ArticleActor
     every town in Iraq"): they are of the country where the act takes place, the first country a place phrase
     of the trigger (or of its object) names. None when no place names one."""
     view, i = s.parse, r.trigger.position
-    if r.code[:2] not in FORCE_ROOTS:
+    if r.pattern.code[:2] not in FORCE_ROOTS:  # also force only vowed ("vowed to push the militants out of X")
         return []
     objects = [c for c in view.kids[i] if view.deps[c] in (DEP.dobj, DEP.nsubjpass)]
     found = [a for a in actors.resolve_all(s, objects) if not a.country and a.sector and a.sector != source.sector]
