@@ -14,3 +14,26 @@ def _codes(text: str, published: str = "2021-06-10") -> list[tuple[str, str, str
 def test_vowed_force_against_unplaced_people_takes_the_place_of_the_act():
     codes = _codes("Iraq vowed on Monday that it would drive the militants out of Mosul.")
     assert ("138", "IRQ", "IRQ") in codes or any(c[0].startswith("13") and c[2] == "IRQ" for c in codes)
+
+
+def test_the_group_refers_to_the_group_named_last():
+    text = ("Hezbollah fighters crossed the border on Monday. Israeli troops attacked the group near the village.")
+    assert ("190", "ISR", "LBN") in _codes(text)
+
+
+def test_the_groups_fighters_are_the_group():
+    text = "Hezbollah fired rockets on Sunday. On Monday Israeli troops attacked the group's fighters."
+    assert ("190", "ISR", "LBN") in _codes(text)
+    # a group named only after the phrase is not what it refers to
+    assert ("190", "ISR", "LBN") not in _codes("Israeli troops attacked the group's fighters after Hezbollah fired.")
+
+
+def test_its_in_a_where_clause_belongs_to_the_place():
+    text = "In Iraq, where its army has now pushed Hezbollah fighters out of every town, the families have nowhere to go."
+    assert [c for c in _codes(text) if c[0] == "190"] == [("190", "IRQ", "LBN")]
+
+
+def test_a_person_of_the_knowledge_files_named_again_by_one_word():
+    text = ("Mohammed bin Salman travelled to Paris on Monday. "
+            "On Tuesday the US Senate accused Prince Mohammed of ordering the killing.")
+    assert any(c[0].startswith("11") and c[1:] == ("USA", "SAU") for c in _codes(text, "2018-12-20"))

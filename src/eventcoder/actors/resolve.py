@@ -46,6 +46,11 @@ __all__ = ["ArticleActors"]
 SUBJECT_PRONOUNS = frozenset({"they", "it"})
 """Pronouns a subject "they"/"it" is read from when no speaker accounts for them."""
 PLURAL_PRONOUN = "they"
+OBJECT_PLURAL_PRONOUN = "them"
+"""An object "them" refers to the last plural subject ("Isis members ... hunt them down")."""
+GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement"})
+"""Head nouns that, with "the" and no phrase of their own, refer back to the group named last ("Isis ... ousted the
+group from the towns", "the group's fighters")."""
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 SINGULAR_TAGS = frozenset({"NN", "NNP"})
 LOCAL_SECTORS = frozenset({"COP", "JUD", "REB", "INS", "UAF", "PRM", "SEP"})
@@ -84,9 +89,16 @@ class ArticleActors:
         view, mentions = s.parse, s.mentions
         self._places.update(phrases.located_countries(view, mentions, s.first, s.last))
         self._here[s.index] = phrases.located_countries(view, mentions, s.first, s.last, acts=True)
+        for i in range(s.first, s.last):
+            mention = mentions.get(i)
+            if mention is not None and mention.kind == "group" and mention.start == i and mention.entry.country:
+                entry = mention.entry
+                self.discourse.named_groups.append((s.index, i, make_actor(
+                    entry.country, entry.sector, entry.name, entry.phrase, f"group '{entry.phrase}' ({entry.source})",
+                    code=entry.code)))
         for root in chunk_roots(view, s.first, s.last):
             if (view.pos[root] == POS.PROPN and root not in mentions) or (
-                    root in mentions and mentions[root].kind == "agent"):
+                    root in mentions and mentions[root].kind in ("agent", "person")):
                 self.introduce(s, root)
 
     def after(self, s: Sentence) -> None:
@@ -203,6 +215,8 @@ class ArticleActors:
             return self._person_pronoun(s, head)
         if view.lower(head) in SUBJECT_PRONOUNS and view.deps[head] in SUBJECT_DEPS:
             return self._subject_pronoun(s, head)
+        if view.lower(head) == OBJECT_PLURAL_PRONOUN and view.deps[head] in (DEP.dobj, DEP.pobj):
+            return self._object_pronoun(s, head)
         key = (s.index, head)
         known = self._resolved.get(key)
         if known is not None and known[0] == self.discourse.revision:
@@ -212,6 +226,8 @@ class ArticleActors:
             actors = self._from_phrase(s, head)
             if actors and not any(a.country for a in actors) and phrases.owned_by_pronoun(view, head):
                 actors = self._owned(s, head, actors) or actors
+            if not any(a.country for a in actors):
+                actors = self._group_anaphor(s, head) or actors
             if not actors:
                 actors = self._apposed_person(s, head)
         self._resolved[key] = (self.discourse.revision, tuple(actors))
@@ -270,12 +286,45 @@ class ArticleActors:
             return []
         return [phrases.as_mention(a, view, head, f"pronoun -> {why}, '{a.text}'") for a in actors]
 
+    def _object_pronoun(self, s: Sentence, head: int) -> list[Actor]:
+        """An object "them": the last plural subject, of the sentence before ("Isis members fled to X. The
+        minister vowed to hunt them down"); nothing when that is the clause's own subject."""
+        view = s.parse
+        index, actors = self.discourse.last_group
+        if s.index - index > 1 or not actors:
+            return []
+        root = view.heads[head] if view.deps[head] == DEP.dobj else view.heads[view.heads[head]]
+        own = [a for c in view.kids[root] if view.deps[c] in SUBJECT_DEPS and view.lower(c) not in PERSON_PRONOUNS
+               for a in self.resolve(s, c)]
+        if any(a.country == b.country and a.sector == b.sector for a in own for b in actors):
+            return []
+        return [phrases.as_mention(a, view, head, f"pronoun -> the last plural subject, '{a.text}'") for a in actors]
+
+    def _group_anaphor(self, s: Sentence, head: int) -> list[Actor]:
+        """"the group" (GROUP_ANAPHORS, with "the" and no phrase of its own), or a phrase it owns ("the group's
+        fighters"): the group of the knowledge files named last, in this sentence or the two before."""
+        view = s.parse
+        at: int | None = head
+        if view.lemma(head) not in GROUP_ANAPHORS or view.pos[head] != POS.NOUN:
+            at = next((c for c in view.kids[head] if view.deps[c] == DEP.poss and view.lemma(c) in GROUP_ANAPHORS),
+                      None)
+        if at is None or not any(view.lower(c) == "the" for c in view.kids[at]) or any(
+                view.deps[c] in (DEP.prep, DEP.relcl, DEP.acl, DEP.appos) for c in view.kids[at]):
+            return []
+        group = self.discourse.group_before(s.index, at)
+        if group is None:
+            return []
+        return [phrases.as_mention(group, view, head, f"'the {view.word(at)}' -> the group named last, {group.name}")]
+
     def _owned(self, s: Sentence, head: int, actors: list[Actor]) -> list[Actor]:
         """"its forces", "their trucks": the agent belongs to the sentence's subject. An organisation or group
         owner is the actor itself (the RSF's forces are the RSF); a country lends its country."""
         view = s.parse
         root = view.sentence_root(head)
         subjects = [c for c in view.kids[root] if view.deps[c] in SUBJECT_DEPS and c != head]
+        clause = view.heads[head]
+        if view.deps[clause] == DEP.relcl and view.pos[view.heads[clause]] == POS.PROPN:
+            subjects = [view.heads[clause]]  # "in Iraq, where its military ...": the place the clause is about
         owners = [a for c in subjects for a in self._from_phrase(s, c) if a.country]
         if len(owners) != 1:
             return []
