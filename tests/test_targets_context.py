@@ -37,3 +37,11 @@ def test_a_person_of_the_knowledge_files_named_again_by_one_word():
     text = ("Mohammed bin Salman travelled to Paris on Monday. "
             "On Tuesday the US Senate accused Prince Mohammed of ordering the killing.")
     assert any(c[0].startswith("11") and c[1:] == ("USA", "SAU") for c in _codes(text, "2018-12-20"))
+
+
+def test_their_support_targets_the_party_the_subject_backs():
+    text = ("Kenya faced rebels in the north. This month foreign backers of the rebels, such as Uganda and Rwanda, "
+            "have withdrawn their support.")
+    codes = [c for c in _codes(text) if c[0].startswith("16")]
+    assert ("UGA", "KEN") in [c[1:] for c in codes] or ("RWA", "KEN") in [c[1:] for c in codes]
+    assert not any(c[2] in ("UGA", "RWA") for c in codes)

@@ -104,6 +104,9 @@ def fallback_targets(s: Sentence, r: Reading, source: Actor, actors: ArticleActo
     deep = _deep_target(s, r, _country_unknown(source) if source.guessed else source, actors)
     if deep or deep_only:
         return deep
+    supported = _supported_party(s, r, source, actors)
+    if supported:
+        return supported
     named = _country_named_in_objects(s, r.trigger.position, source.country)
     if named is not None:
         return [named]
@@ -123,6 +126,32 @@ def fallback_targets(s: Sentence, r: Reading, source: Actor, actors: ArticleActo
         return []
     return [Actor(partner.code, partner.country, partner.sector, partner.name, "", 0, 0,
                   "not named in the sentence: the article's other main actor")]
+
+
+SUPPORTER_NOUNS = frozenset({"supporter", "backer", "sponsor", "ally", "patron", "donor"})
+"""Nouns of those who back someone ("supporters of the opposition", "the rebels' backers"): the backed party is
+the target of what they do with "their support"."""
+OWN_POSSESSIVES = frozenset({"their", "its"})
+
+
+def _supported_party(s: Sentence, r: Reading, source: Actor, actors: ArticleActors) -> list[Actor]:
+    """The party the subject backs, for an act on "their support" ("supporters of the opposition have cut their
+    support", "the rebels' backers increased their aid"): whom the subject's noun names as backed (its "of"
+    phrase or possessor). Empty unless the trigger's object is the pattern's own noun owned by "their"/"its"."""
+    view, i = s.parse, r.trigger.position
+    if not any(view.deps[c] == DEP.dobj and view.lemma(c) in r.pattern.objects and any(
+            view.deps[k] == DEP.poss and view.lower(k) in OWN_POSSESSIVES for k in view.kids[c]) for c in view.kids[i]):
+        return []
+    for subject in (c for c in view.kids[r.head] if view.deps[c] == DEP.nsubj and view.lemma(c) in SUPPORTER_NOUNS):
+        backed = [k for k in view.kids[subject] if view.deps[k] == DEP.poss] + [
+            g for k in view.kids[subject] if view.deps[k] == DEP.prep and view.lower(k) == "of"
+            for g in view.kids[k] if view.deps[g] == DEP.pobj]
+        # the phrase's own words: "such as" examples name the backers, not the backed
+        found = [a for b in backed for a in actors.resolve_one(s, b) if a.country != source.country or not a.country]
+        if found:
+            home = actors.setting.home_country()
+            return [_with_country(a, home, "the article's main country") for a in found]
+    return []
 
 
 AREA_PREPOSITIONS = frozenset({"in", "from", "of", "out", "near", "at", "around", "across", "inside", "outside",
