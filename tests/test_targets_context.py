@@ -45,3 +45,11 @@ def test_their_support_targets_the_party_the_subject_backs():
     codes = [c for c in _codes(text) if c[0].startswith("16")]
     assert ("UGA", "KEN") in [c[1:] for c in codes] or ("RWA", "KEN") in [c[1:] for c in codes]
     assert not any(c[2] in ("UGA", "RWA") for c in codes)
+
+
+def test_warning_against_an_event_named_earlier_with_its_country():
+    text = ("Ethiopian troops gathered near the border on Monday. Officials feared a large Ethiopian offensive "
+            "on the town. Kenya has warned against an offensive.")
+    codes = _codes(text)
+    assert any(c[0].startswith("13") and c[1:] == ("KEN", "ETH") for c in codes)
+    assert not any(c[1:] == ("KEN", "ETH") for c in _codes("Kenya has warned against an offensive."))

@@ -82,6 +82,9 @@ class Discourse:
             to.
         named_groups (list[tuple[int, int, Actor]]): the groups of the knowledge files (groups.tsv) named so far,
             as (sentence index, token position, actor), in article order: what "the group" refers to.
+        owned_nouns (dict[str, tuple[int, Actor]]): noun lemma -> the sentence index and country actor of its last
+            mention whose own modifier names a country ("a Syrian military assault", "Russia's offensive"): whose act
+            a later "the assault" or "an assault" is.
         revision (int): how many times what the resolution of a noun phrase reads (``people``, ``agents``,
             ``last_organisation``) has changed: a phrase resolved before need not be resolved again while it
             is the same. Change them through the methods.
@@ -94,6 +97,7 @@ class Discourse:
     last_group: tuple[int, tuple[Actor, ...]] = (-1, ())
     last_body: tuple[int, Actor | None] = (-1, None)
     named_groups: list[tuple[int, int, Actor]] = field(default_factory=list)
+    owned_nouns: dict[str, tuple[int, Actor]] = field(default_factory=dict)
     revision: int = 0
 
     def group_before(self, index: int, position: int, window: int = 2) -> Actor | None:

@@ -96,10 +96,28 @@ class ArticleActors:
                 self.discourse.named_groups.append((s.index, i, make_actor(
                     entry.country, entry.sector, entry.name, entry.phrase, f"group '{entry.phrase}' ({entry.source})",
                     code=entry.code)))
+        self._note_owned_nouns(s)
         for root in chunk_roots(view, s.first, s.last):
             if (view.pos[root] == POS.PROPN and root not in mentions) or (
                     root in mentions and mentions[root].kind in ("agent", "person")):
                 self.introduce(s, root)
+
+    def _note_owned_nouns(self, s: Sentence) -> None:
+        """Remember the nouns of the sentence whose own adjective, compound or possessor names a country ("a
+        Syrian military assault"), for a later mention of the same noun."""
+        view = s.parse
+        for i in range(s.first, s.last):
+            if view.pos[i] != POS.NOUN:
+                continue
+            for c in view.kids[i]:
+                mention = s.mentions.get(c)
+                if view.deps[c] in (DEP.amod, DEP.compound, DEP.poss) and mention is not None and (
+                        mention.kind in ("country", "adjective", "demonym") and mention.entry.country):
+                    entry = mention.entry
+                    actor = make_actor(entry.country, "GOV", entry.name, view.word(c),
+                                       f"{entry.kind} '{entry.phrase}' ({entry.source}) on '{view.word(i)}'")
+                    self.discourse.owned_nouns[view.lemma(i)] = (s.index, actor)
+                    break
 
     def after(self, s: Sentence) -> None:
         """After a sentence's events are coded: remember its subject as the person "he"/"she" will refer to

@@ -56,7 +56,8 @@ def settle_targets(s: Sentence, r: Reading, sources: list[Actor], targets: list[
     view, setting = s.parse, actors.setting
     main, home = setting.home_country(), sources[0].country
     if not targets:
-        targets = _reply_targets(view, r.trigger.position, home, history, references)
+        targets = _reply_targets(view, r.trigger.position, home, history, references) or _owned_event(
+            s, r, home, actors, references)
     filler = main or home
     if r.code[:2] in OUTWARD_ROOTS and filler == home:
         partner = setting.partner_of(home)
@@ -311,6 +312,34 @@ def _reply_targets(view: ParseView, i: int, home: str | None, history: EventHist
         word = view.word(c)
         return [Actor(a.code, a.country, a.sector, a.name, word, a.start, a.end,
                       f"'{word}' refers to an earlier event by {a.code} ({ref.source})") for a in chosen.values()]
+    return []
+
+
+OWNED_EVENT_WINDOW = 4
+"""How many sentences back a noun named with its country ("a Syrian military assault") is what a later mention of
+the same event noun refers to."""
+
+
+def _owned_event(s: Sentence, r: Reading, home: str | None, actors: ArticleActors,
+                 references: dict[str, Reference]) -> list[Actor]:
+    """A reply to, or warning against, an event noun of references.tsv that the article named a few sentences before
+    with the country doing it ("a Syrian assault on the enclave ... Turkey warned against an assault"): that
+    country. The noun is the trigger's object or the object of its "against"/"of" phrase."""
+    view, i = s.parse, r.trigger.position
+    if r.code[:2] not in REPORTING_ROOTS:
+        return []
+    nouns = [c for c in view.kids[i] if view.deps[c] in OBJECT_DEPS] + [
+        g for c in view.kids[i] if view.deps[c] == DEP.prep and view.lower(c) in ("against", "of")
+        for g in view.kids[c] if view.deps[g] == DEP.pobj]
+    for c in nouns:
+        if view.pos[c] != POS.NOUN or view.lemma(c) not in references or any(view.deps[k] in (DEP.amod, DEP.compound, DEP.poss) and k in s.mentions
+                                          for k in view.kids[c]):
+            continue  # a noun with its own country named is not a back-reference
+        index, actor = actors.discourse.owned_nouns.get(view.lemma(c), (-1, None))
+        if actor is not None and index < s.index and s.index - index <= OWNED_EVENT_WINDOW and actor.country != home:
+            word = view.word(c)
+            return [Actor(actor.code, actor.country, actor.sector, actor.name, word, c, c + 1,
+                          f"'{word}' was named earlier as an act of {actor.country}: {actor.how}")]
     return []
 
 
