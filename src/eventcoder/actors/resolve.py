@@ -7,7 +7,8 @@ decided in ``Actor.how``):
 2. pronouns: "he"/"she" in a clause a person reports ("Lavrov said he hoped") -> that person, else the last
    person who acted in the article; a subject "it"/"they" in a reported clause -> its speaker, in a main clause
    -> the last singular country or organisation subject ("it") or plural subject ("they") of this sentence or
-   the one before;
+   the one before; an object "them" -> the last plural subject of the sentence before; "the group" (or "the
+   group's fighters") -> the group of groups.tsv named last, in this sentence or the two before;
 3. the words of the phrase itself: countries, adjectives, demonyms, capitals and seats of government, and
    organisations from the knowledge files give the country; titles and group nouns (agents.tsv) give the
    sector ("Kyrgyz President Sadyr Japarov" -> KGZ + GOV); office-holders of people.tsv are coded by their

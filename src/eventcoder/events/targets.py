@@ -1,11 +1,14 @@
 """Targets not named as the trigger's object, and the source-target pairs of a reading (stage "arguments").
 
 In order of trust: a reply to an earlier event targets whoever did it ("rejected the demand",
-``data/references.tsv``); an actor deeper in the objects; a country named there; the pattern's default (own
-government for protests, the main parties for mediation); for a joint act of a group, its members; else the
-article's other main actor, only for an actor of the state (government, military, officials) in an article
-about one pair of countries whose sentence names no third country. Force with no object at all gets no target. An act left with no target ("X resigned") is not coded,
-since a CAMEO event is dyadic, unless the coder is asked for one-sided events (GDELT, POLECAT).
+``data/references.tsv``), or the country an earlier mention of the event noun named ("a Syrian assault ... warned
+against an assault"); an actor deeper in the objects; the party backed by the subject of "cut their support"
+("backers of the rebels"); a country named there; the pattern's default (own government for protests, the main
+parties for mediation); for a joint act of a group, its members; force against people without a country, the
+country of the act's place; else the article's other main actor, only for an actor of the state (government,
+military, officials) in an article about one pair of countries whose sentence names no third country. Force with
+no object at all gets no target. An act left with no target ("X resigned") is not coded, since a CAMEO event is
+dyadic, unless the coder is asked for one-sided events (GDELT, POLECAT).
 """
 
 from __future__ import annotations
