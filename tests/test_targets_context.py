@@ -53,3 +53,10 @@ def test_warning_against_an_event_named_earlier_with_its_country():
     codes = _codes(text)
     assert any(c[0].startswith("13") and c[1:] == ("KEN", "ETH") for c in codes)
     assert not any(c[1:] == ("KEN", "ETH") for c in _codes("Kenya has warned against an offensive."))
+
+
+def test_object_them_is_the_last_plural_subject_and_a_group_is_no_he():
+    text = ("Gavin Williamson spoke on Monday. Isis members have planned attacks on Britain. "
+            "Harder still are the Isis members abroad, such as those who went to Libya. "
+            "Williamson implied he would hunt them down.")
+    assert ("138", "GBR", "IMG") in _codes(text, "2017-12-08")

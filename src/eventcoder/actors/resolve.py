@@ -47,6 +47,8 @@ __all__ = ["ArticleActors"]
 SUBJECT_PRONOUNS = frozenset({"they", "it"})
 """Pronouns a subject "they"/"it" is read from when no speaker accounts for them."""
 PLURAL_PRONOUN = "they"
+GROUP_HOW = "group '"
+"""How an actor resolved from a group of groups.tsv begins (``Actor.how``): a group is no person."""
 OBJECT_PLURAL_PRONOUN = "them"
 """An object "them" refers to the last plural subject ("Isis members ... hunt them down")."""
 GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement"})
@@ -138,7 +140,7 @@ class ArticleActors:
             if view.deps[at] == DEP.nsubj and view.lower(at) not in PERSON_SUBJECTS:
                 actors = self.resolve_one(s, at)
                 if len(actors) == 1 and actors[0].name and " " in actors[0].name and (
-                        actors[0].sector not in (None, "IGO")):
+                        actors[0].sector not in (None, "IGO")) and view.tag(at) not in PLURAL_TAGS:  # not "members"
                     self.discourse.set_last_person(actors[0])
                 elif view.ents[at] == ENT.PERSON and not any(a.country for a in actors):
                     self.discourse.set_last_person(None)
@@ -153,9 +155,10 @@ class ArticleActors:
                                                                 code=entry.code))
 
     def note_subject(self, actors: list[Actor]) -> None:
-        """The source of an event or statement: a single named person becomes "he"/"she"."""
+        """The source of an event or statement: a single named person becomes "he"/"she" (not a group of
+        groups.tsv, "Islamic State", whose name also has two words)."""
         if len(actors) == 1 and actors[0].name and actors[0].sector not in (None, "IGO") and " " in (
-                actors[0].name or ""):
+                actors[0].name or "") and not actors[0].how.startswith(GROUP_HOW):
             self.discourse.set_last_person(actors[0])
 
     def _note_subject_body(self, s: Sentence, at: int) -> None:
