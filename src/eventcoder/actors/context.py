@@ -80,6 +80,11 @@ class Discourse:
         last_body (tuple[int, Actor | None]): the sentence index and actor of the last singular subject that is a
             country or an organisation, not a person ("Turkey", "the Syrian army"): what a subject "it" refers
             to.
+        named_groups (list[tuple[int, int, Actor]]): the groups of the knowledge files (groups.tsv) named so far,
+            as (sentence index, token position, actor), in article order: what "the group" refers to.
+        owned_nouns (dict[str, tuple[int, Actor]]): noun lemma -> the sentence index and country actor of its last
+            mention whose own modifier names a country ("a Syrian military assault", "Russia's offensive"): whose act
+            a later "the assault" or "an assault" is.
         revision (int): how many times what the resolution of a noun phrase reads (``people``, ``agents``,
             ``last_organisation``) has changed: a phrase resolved before need not be resolved again while it
             is the same. Change them through the methods.
@@ -91,7 +96,15 @@ class Discourse:
     last_organisation: Actor | None = None
     last_group: tuple[int, tuple[Actor, ...]] = (-1, ())
     last_body: tuple[int, Actor | None] = (-1, None)
+    named_groups: list[tuple[int, int, Actor]] = field(default_factory=list)
+    owned_nouns: dict[str, tuple[int, Actor]] = field(default_factory=dict)
     revision: int = 0
+
+    def group_before(self, index: int, position: int, window: int = 2) -> Actor | None:
+        """The group named last before token ``position`` of sentence ``index``, in that sentence or the
+        ``window`` before it ("Isis ... the group"); None when there is none."""
+        earlier = [a for k, i, a in self.named_groups if (k, i) < (index, position) and index - k <= window]
+        return earlier[-1] if earlier else None
 
     def remember_person(self, word: str, actor: Actor) -> None:
         """Remember that the name word ``word`` ("Japarov") refers to ``actor``."""

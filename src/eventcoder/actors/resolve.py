@@ -7,7 +7,8 @@ decided in ``Actor.how``):
 2. pronouns: "he"/"she" in a clause a person reports ("Lavrov said he hoped") -> that person, else the last
    person who acted in the article; a subject "it"/"they" in a reported clause -> its speaker, in a main clause
    -> the last singular country or organisation subject ("it") or plural subject ("they") of this sentence or
-   the one before;
+   the one before; an object "them" -> the last plural subject of the sentence before; "the group" (or "the
+   group's fighters") -> the group of groups.tsv named last, in this sentence or the two before;
 3. the words of the phrase itself: countries, adjectives, demonyms, capitals and seats of government, and
    organisations from the knowledge files give the country; titles and group nouns (agents.tsv) give the
    sector ("Kyrgyz President Sadyr Japarov" -> KGZ + GOV); office-holders of people.tsv are coded by their
@@ -46,6 +47,13 @@ __all__ = ["ArticleActors"]
 SUBJECT_PRONOUNS = frozenset({"they", "it"})
 """Pronouns a subject "they"/"it" is read from when no speaker accounts for them."""
 PLURAL_PRONOUN = "they"
+GROUP_HOW = "group '"
+"""How an actor resolved from a group of groups.tsv begins (``Actor.how``): a group is no person."""
+OBJECT_PLURAL_PRONOUN = "them"
+"""An object "them" refers to the last plural subject ("Isis members ... hunt them down")."""
+GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement"})
+"""Head nouns that, with "the" and no phrase of their own, refer back to the group named last ("Isis ... ousted the
+group from the towns", "the group's fighters")."""
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 SINGULAR_TAGS = frozenset({"NN", "NNP"})
 LOCAL_SECTORS = frozenset({"COP", "JUD", "REB", "INS", "UAF", "PRM", "SEP"})
@@ -84,10 +92,35 @@ class ArticleActors:
         view, mentions = s.parse, s.mentions
         self._places.update(phrases.located_countries(view, mentions, s.first, s.last))
         self._here[s.index] = phrases.located_countries(view, mentions, s.first, s.last, acts=True)
+        for i in range(s.first, s.last):
+            mention = mentions.get(i)
+            if mention is not None and mention.kind == "group" and mention.start == i and mention.entry.country:
+                entry = mention.entry
+                self.discourse.named_groups.append((s.index, i, make_actor(
+                    entry.country, entry.sector, entry.name, entry.phrase, f"group '{entry.phrase}' ({entry.source})",
+                    code=entry.code)))
+        self._note_owned_nouns(s)
         for root in chunk_roots(view, s.first, s.last):
             if (view.pos[root] == POS.PROPN and root not in mentions) or (
-                    root in mentions and mentions[root].kind == "agent"):
+                    root in mentions and mentions[root].kind in ("agent", "person")):
                 self.introduce(s, root)
+
+    def _note_owned_nouns(self, s: Sentence) -> None:
+        """Remember the nouns of the sentence whose own adjective, compound or possessor names a country ("a
+        Syrian military assault"), for a later mention of the same noun."""
+        view = s.parse
+        for i in range(s.first, s.last):
+            if view.pos[i] != POS.NOUN:
+                continue
+            for c in view.kids[i]:
+                mention = s.mentions.get(c)
+                if view.deps[c] in (DEP.amod, DEP.compound, DEP.poss) and mention is not None and (
+                        mention.kind in ("country", "adjective", "demonym") and mention.entry.country):
+                    entry = mention.entry
+                    actor = make_actor(entry.country, "GOV", entry.name, view.word(c),
+                                       f"{entry.kind} '{entry.phrase}' ({entry.source}) on '{view.word(i)}'")
+                    self.discourse.owned_nouns[view.lemma(i)] = (s.index, actor)
+                    break
 
     def after(self, s: Sentence) -> None:
         """After a sentence's events are coded: remember its subject as the person "he"/"she" will refer to
@@ -107,7 +140,7 @@ class ArticleActors:
             if view.deps[at] == DEP.nsubj and view.lower(at) not in PERSON_SUBJECTS:
                 actors = self.resolve_one(s, at)
                 if len(actors) == 1 and actors[0].name and " " in actors[0].name and (
-                        actors[0].sector not in (None, "IGO")):
+                        actors[0].sector not in (None, "IGO")) and view.tag(at) not in PLURAL_TAGS:  # not "members"
                     self.discourse.set_last_person(actors[0])
                 elif view.ents[at] == ENT.PERSON and not any(a.country for a in actors):
                     self.discourse.set_last_person(None)
@@ -122,9 +155,10 @@ class ArticleActors:
                                                                 code=entry.code))
 
     def note_subject(self, actors: list[Actor]) -> None:
-        """The source of an event or statement: a single named person becomes "he"/"she"."""
+        """The source of an event or statement: a single named person becomes "he"/"she" (not a group of
+        groups.tsv, "Islamic State", whose name also has two words)."""
         if len(actors) == 1 and actors[0].name and actors[0].sector not in (None, "IGO") and " " in (
-                actors[0].name or ""):
+                actors[0].name or "") and not actors[0].how.startswith(GROUP_HOW):
             self.discourse.set_last_person(actors[0])
 
     def _note_subject_body(self, s: Sentence, at: int) -> None:
@@ -203,6 +237,8 @@ class ArticleActors:
             return self._person_pronoun(s, head)
         if view.lower(head) in SUBJECT_PRONOUNS and view.deps[head] in SUBJECT_DEPS:
             return self._subject_pronoun(s, head)
+        if view.lower(head) == OBJECT_PLURAL_PRONOUN and view.deps[head] in (DEP.dobj, DEP.pobj):
+            return self._object_pronoun(s, head)
         key = (s.index, head)
         known = self._resolved.get(key)
         if known is not None and known[0] == self.discourse.revision:
@@ -212,6 +248,8 @@ class ArticleActors:
             actors = self._from_phrase(s, head)
             if actors and not any(a.country for a in actors) and phrases.owned_by_pronoun(view, head):
                 actors = self._owned(s, head, actors) or actors
+            if not any(a.country for a in actors):
+                actors = self._group_anaphor(s, head) or actors
             if not actors:
                 actors = self._apposed_person(s, head)
         self._resolved[key] = (self.discourse.revision, tuple(actors))
@@ -270,12 +308,45 @@ class ArticleActors:
             return []
         return [phrases.as_mention(a, view, head, f"pronoun -> {why}, '{a.text}'") for a in actors]
 
+    def _object_pronoun(self, s: Sentence, head: int) -> list[Actor]:
+        """An object "them": the last plural subject, of the sentence before ("Isis members fled to X. The
+        minister vowed to hunt them down"); nothing when that is the clause's own subject."""
+        view = s.parse
+        index, actors = self.discourse.last_group
+        if s.index - index > 1 or not actors:
+            return []
+        root = view.heads[head] if view.deps[head] == DEP.dobj else view.heads[view.heads[head]]
+        own = [a for c in view.kids[root] if view.deps[c] in SUBJECT_DEPS and view.lower(c) not in PERSON_PRONOUNS
+               for a in self.resolve(s, c)]
+        if any(a.country == b.country and a.sector == b.sector for a in own for b in actors):
+            return []
+        return [phrases.as_mention(a, view, head, f"pronoun -> the last plural subject, '{a.text}'") for a in actors]
+
+    def _group_anaphor(self, s: Sentence, head: int) -> list[Actor]:
+        """"the group" (GROUP_ANAPHORS, with "the" and no phrase of its own), or a phrase it owns ("the group's
+        fighters"): the group of the knowledge files named last, in this sentence or the two before."""
+        view = s.parse
+        at: int | None = head
+        if view.lemma(head) not in GROUP_ANAPHORS or view.pos[head] != POS.NOUN:
+            at = next((c for c in view.kids[head] if view.deps[c] == DEP.poss and view.lemma(c) in GROUP_ANAPHORS),
+                      None)
+        if at is None or not any(view.lower(c) == "the" for c in view.kids[at]) or any(
+                view.deps[c] in (DEP.prep, DEP.relcl, DEP.acl, DEP.appos) for c in view.kids[at]):
+            return []
+        group = self.discourse.group_before(s.index, at)
+        if group is None:
+            return []
+        return [phrases.as_mention(group, view, head, f"'the {view.word(at)}' -> the group named last, {group.name}")]
+
     def _owned(self, s: Sentence, head: int, actors: list[Actor]) -> list[Actor]:
         """"its forces", "their trucks": the agent belongs to the sentence's subject. An organisation or group
         owner is the actor itself (the RSF's forces are the RSF); a country lends its country."""
         view = s.parse
         root = view.sentence_root(head)
         subjects = [c for c in view.kids[root] if view.deps[c] in SUBJECT_DEPS and c != head]
+        clause = view.heads[head]
+        if view.deps[clause] == DEP.relcl and view.pos[view.heads[clause]] == POS.PROPN:
+            subjects = [view.heads[clause]]  # "in Iraq, where its military ...": the place the clause is about
         owners = [a for c in subjects for a in self._from_phrase(s, c) if a.country]
         if len(owners) != 1:
             return []

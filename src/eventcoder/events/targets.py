@@ -1,11 +1,14 @@
 """Targets not named as the trigger's object, and the source-target pairs of a reading (stage "arguments").
 
 In order of trust: a reply to an earlier event targets whoever did it ("rejected the demand",
-``data/references.tsv``); an actor deeper in the objects; a country named there; the pattern's default (own
-government for protests, the main parties for mediation); for a joint act of a group, its members; else the
-article's other main actor, only for an actor of the state (government, military, officials) in an article
-about one pair of countries whose sentence names no third country. Force with no object at all gets no target. An act left with no target ("X resigned") is not coded,
-since a CAMEO event is dyadic, unless the coder is asked for one-sided events (GDELT, POLECAT).
+``data/references.tsv``), or the country an earlier mention of the event noun named ("a Syrian assault ... warned
+against an assault"); an actor deeper in the objects; the party backed by the subject of "cut their support"
+("backers of the rebels"); a country named there; the pattern's default (own government for protests, the main
+parties for mediation); for a joint act of a group, its members; force against people without a country, the
+country of the act's place; else the article's other main actor, only for an actor of the state (government,
+military, officials) in an article about one pair of countries whose sentence names no third country. Force with
+no object at all gets no target. An act left with no target ("X resigned") is not coded, since a CAMEO event is
+dyadic, unless the coder is asked for one-sided events (GDELT, POLECAT).
 """
 
 from __future__ import annotations
@@ -56,7 +59,8 @@ def settle_targets(s: Sentence, r: Reading, sources: list[Actor], targets: list[
     view, setting = s.parse, actors.setting
     main, home = setting.home_country(), sources[0].country
     if not targets:
-        targets = _reply_targets(view, r.trigger.position, home, history, references)
+        targets = _reply_targets(view, r.trigger.position, home, history, references) or _owned_event(
+            s, r, home, actors, references)
     filler = main or home
     if r.code[:2] in OUTWARD_ROOTS and filler == home:
         partner = setting.partner_of(home)
@@ -104,6 +108,9 @@ def fallback_targets(s: Sentence, r: Reading, source: Actor, actors: ArticleActo
     deep = _deep_target(s, r, _country_unknown(source) if source.guessed else source, actors)
     if deep or deep_only:
         return deep
+    supported = _supported_party(s, r, source, actors)
+    if supported:
+        return supported
     named = _country_named_in_objects(s, r.trigger.position, source.country)
     if named is not None:
         return [named]
@@ -125,6 +132,32 @@ def fallback_targets(s: Sentence, r: Reading, source: Actor, actors: ArticleActo
                   "not named in the sentence: the article's other main actor")]
 
 
+SUPPORTER_NOUNS = frozenset({"supporter", "backer", "sponsor", "ally", "patron", "donor"})
+"""Nouns of those who back someone ("supporters of the opposition", "the rebels' backers"): the backed party is
+the target of what they do with "their support"."""
+OWN_POSSESSIVES = frozenset({"their", "its"})
+
+
+def _supported_party(s: Sentence, r: Reading, source: Actor, actors: ArticleActors) -> list[Actor]:
+    """The party the subject backs, for an act on "their support" ("supporters of the opposition have cut their
+    support", "the rebels' backers increased their aid"): whom the subject's noun names as backed (its "of"
+    phrase or possessor). Empty unless the trigger's object is the pattern's own noun owned by "their"/"its"."""
+    view, i = s.parse, r.trigger.position
+    if not any(view.deps[c] == DEP.dobj and view.lemma(c) in r.pattern.objects and any(
+            view.deps[k] == DEP.poss and view.lower(k) in OWN_POSSESSIVES for k in view.kids[c]) for c in view.kids[i]):
+        return []
+    for subject in (c for c in view.kids[r.head] if view.deps[c] == DEP.nsubj and view.lemma(c) in SUPPORTER_NOUNS):
+        backed = [k for k in view.kids[subject] if view.deps[k] == DEP.poss] + [
+            g for k in view.kids[subject] if view.deps[k] == DEP.prep and view.lower(k) == "of"
+            for g in view.kids[k] if view.deps[g] == DEP.pobj]
+        # the phrase's own words: "such as" examples name the backers, not the backed
+        found = [a for b in backed for a in actors.resolve_one(s, b) if a.country != source.country or not a.country]
+        if found:
+            home = actors.setting.home_country()
+            return [_with_country(a, home, "the article's main country") for a in found]
+    return []
+
+
 AREA_PREPOSITIONS = frozenset({"in", "from", "of", "out", "near", "at", "around", "across", "inside", "outside",
                                "into", "within"})
 """Prepositions whose phrase places an act of force ("drove the militants out of Idlib", "in northern Syria")."""
@@ -135,7 +168,7 @@ def _placed_objects(s: Sentence, r: Reading, source: Actor, actors: ArticleActor
     every town in Iraq"): they are of the country where the act takes place, the first country a place phrase
     of the trigger (or of its object) names. None when no place names one."""
     view, i = s.parse, r.trigger.position
-    if r.code[:2] not in FORCE_ROOTS:
+    if r.pattern.code[:2] not in FORCE_ROOTS:  # also force only vowed ("vowed to push the militants out of X")
         return []
     objects = [c for c in view.kids[i] if view.deps[c] in (DEP.dobj, DEP.nsubjpass)]
     found = [a for a in actors.resolve_all(s, objects) if not a.country and a.sector and a.sector != source.sector]
@@ -282,6 +315,34 @@ def _reply_targets(view: ParseView, i: int, home: str | None, history: EventHist
         word = view.word(c)
         return [Actor(a.code, a.country, a.sector, a.name, word, a.start, a.end,
                       f"'{word}' refers to an earlier event by {a.code} ({ref.source})") for a in chosen.values()]
+    return []
+
+
+OWNED_EVENT_WINDOW = 4
+"""How many sentences back a noun named with its country ("a Syrian military assault") is what a later mention of
+the same event noun refers to."""
+
+
+def _owned_event(s: Sentence, r: Reading, home: str | None, actors: ArticleActors,
+                 references: dict[str, Reference]) -> list[Actor]:
+    """A reply to, or warning against, an event noun of references.tsv that the article named a few sentences before
+    with the country doing it ("a Syrian assault on the enclave ... Turkey warned against an assault"): that
+    country. The noun is the trigger's object or the object of its "against"/"of" phrase."""
+    view, i = s.parse, r.trigger.position
+    if r.code[:2] not in REPORTING_ROOTS:
+        return []
+    nouns = [c for c in view.kids[i] if view.deps[c] in OBJECT_DEPS] + [
+        g for c in view.kids[i] if view.deps[c] == DEP.prep and view.lower(c) in ("against", "of")
+        for g in view.kids[c] if view.deps[g] == DEP.pobj]
+    for c in nouns:
+        if view.pos[c] != POS.NOUN or view.lemma(c) not in references or any(view.deps[k] in (DEP.amod, DEP.compound, DEP.poss) and k in s.mentions
+                                          for k in view.kids[c]):
+            continue  # a noun with its own country named is not a back-reference
+        index, actor = actors.discourse.owned_nouns.get(view.lemma(c), (-1, None))
+        if actor is not None and index < s.index and s.index - index <= OWNED_EVENT_WINDOW and actor.country != home:
+            word = view.word(c)
+            return [Actor(actor.code, actor.country, actor.sector, actor.name, word, c, c + 1,
+                          f"'{word}' was named earlier as an act of {actor.country}: {actor.how}")]
     return []
 
 
