@@ -137,7 +137,7 @@ def background(screen: Screen, i: int, p: VerbPattern) -> bool:
     if reality.inside_relative_clause(view, i) or reality.reference_clause(view, i):
         return True
     if clauses.verb_parsed_as_modifier(view, i) or clauses.statement_participle(view, i) or (
-            reality.news_where_clause(view, i)):
+            reality.news_where_clause(view, i) or reality.announced_content(view, i)):
         return False
     participle = i
     while deps[participle] == DEP.conj and view.tag(participle) == "VBG" and heads[participle] != participle:
