@@ -44,3 +44,14 @@ def test_screening_relative_clause_on_an_announcement_noun_stays_background():
 def test_screening_clause_of_a_noun_of_claim_stays_background():
     assert _stopped_by("Rwanda rejected the report that its soldiers had attacked Congolese villages on Monday.",
                        "attacked") == "background"
+
+
+# ---------------------------------------------------------------------- consent to another's act
+def test_screening_agreeing_to_someone_else_doing_is_no_joint_intent():
+    text = "Paris agreed to Berlin taking charge of the talks with Iran on Monday."
+    assert _stopped_by(text, "agreed") == "opinion"
+    assert not any(code.startswith("03") for code, _, _ in _codes(text))
+
+
+def test_screening_agreeing_to_do_stays_an_intent():
+    assert ("036", "FRA", "IRN") in _codes("Paris agreed to hold talks with Iran on Monday.")
