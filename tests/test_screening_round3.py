@@ -55,3 +55,9 @@ def test_screening_agreeing_to_someone_else_doing_is_no_joint_intent():
 
 def test_screening_agreeing_to_do_stays_an_intent():
     assert ("036", "FRA", "IRN") in _codes("Paris agreed to hold talks with Iran on Monday.")
+
+
+# ---------------------------------------------------------------------- a tweet reports speech
+def test_screening_tweeted_obligation_is_an_appeal_to_the_clause_subject():
+    text = "Donald Trump tweeted on Monday that Spain should take back its prisoners."
+    assert ("020", "USA", "ESP") in _codes(text)
