@@ -20,7 +20,7 @@ __all__ = ["ALLEGED_PREPOSITIONS", "ARTICLES", "AS", "ATTACK_PREPOSITIONS", "BAC
            "GERUND_TAG", "OWNER_PRONOUNS", "PAST_AUXILIARIES", "PAST_PARTICIPLE_TAG", "PAST_PERFECT_AUXILIARY", "PERFECT_AUXILIARY", "PAST_TAG", "PERSON_PRONOUNS",
            "PERSON_SUBJECTS", "PHRASE_PREPOSITIONS", "PLACE_PREPOSITIONS", "PLANNING_WORDS",
            "PRESENT_PASSIVE_AUXILIARIES", "PRESENT_TAGS", "QUESTION_MARK", "QUESTION_SUBORDINATOR", "QUESTION_WORDS",
-           "RECIPIENT_PREPOSITION", "REPORTED_PREPOSITIONS", "REQUEST_PREPOSITION", "SEMI_MODALS", "SINCE", "SPEAKER_PRONOUNS",
+           "RECIPIENT_PREPOSITION", "RELATIVE_PRONOUNS", "REPORTED_PREPOSITIONS", "REQUEST_PREPOSITION", "SEMI_MODALS", "SINCE", "SPEAKER_PRONOUNS",
            "STANCE_PREPOSITION", "TARGET_PREPOSITIONS", "TIME_MODIFIERS", "TIME_SUBORDINATORS", "TOO", "TOPIC_PREPOSITIONS", "WHERE", "WITHOUT", "DURATION_PREPOSITION", "DURATION_UNITS"]
 
 
@@ -70,6 +70,9 @@ deal", "as demanded by Israel")."""
 QUESTION_WORDS = frozenset({"why", "what", "who", "whom", "whose", "which", "where", "when", "how", "whether",
                             "if"})
 """Words that open a question ("asked whether ...", "asked why ...")."""
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "what"})
+"""Words that, as an argument of a clause on a noun, make it a relative clause ("the plan that he made"); as a
+plain subordinator ("the announcement that he was pulling out") they open the noun's content."""
 QUESTION_MARK = "?"
 """The mark that ends a direct question ("Why are we fighting for them?")."""
 NEGATIVE_DETERMINERS = frozenset({"no", "neither", "never"})

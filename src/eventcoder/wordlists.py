@@ -66,6 +66,8 @@ class WordLists:
             ("hoped the two men would be put on trial").
         backed_things: nouns of things one backs as an act ("a plan backed by France"): a participle of a
             relation verb on one is an event, not a description.
+        announcement_nouns: nouns of an act announced or decided ("the announcement that he was pulling troops
+            out"): the finite clause they state is the announced act of its subject, news, not background.
         comment_verbs: verbs of commenting: refused, they are a declined comment (011), no rejection
             ("refused to comment", "refused to confirm").
     """
@@ -93,6 +95,7 @@ class WordLists:
     backed_things: frozenset[str]
     wish_verbs: frozenset[str]
     comment_verbs: frozenset[str]
+    announcement_nouns: frozenset[str]
 
 
 def load_word_lists(text: str, name: str) -> WordLists:

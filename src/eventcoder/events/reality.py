@@ -35,6 +35,7 @@ from ..grammar import (
     QUESTION_MARK,
     QUESTION_SUBORDINATOR,
     QUESTION_WORDS,
+    RELATIVE_PRONOUNS,
     REQUEST_PREPOSITION,
     SEMI_MODALS,
     SINCE,
@@ -58,7 +59,7 @@ from .clauses import (
     statement_participle,
 )
 
-__all__ = ["argument_of_modal", "asks_question", "copular", "counterfactual", "failed_chain", "own_subject", "describes_what_is", "embedded_question",
+__all__ = ["argument_of_modal", "announced_content", "asks_question", "copular", "counterfactual", "failed_chain", "own_subject", "describes_what_is", "embedded_question",
            "generic_present", "habitual_present", "hedged", "in_apposition", "in_question", "inside_relative_clause", "news_where_clause",
            "irrealis", "negated_noun_clause", "obliged_or_conditional", "future_time_clause", "own_future", "own_gerund",
            "past_perfect_main", "reference_clause", "relation_participle", "since_background", "unreported_would",
@@ -77,6 +78,7 @@ WHERE_KEYS, FOR_KEYS = keys((WHERE,)), keys((DURATION_PREPOSITION,))
 NARRATIVE_KEYS, INDEFINITE_KEYS = keys(NARRATIVE_SUBORDINATORS), keys(INDEFINITE_ARTICLES)
 WITHOUT_KEYS, AS_KEYS, WOULD_KEYS = keys((WITHOUT,)), keys((AS,)), keys(CONDITIONAL_AUXILIARIES)
 INTENT_PREPOSITION_KEYS = keys(INTENT_PREPOSITIONS)
+RELATIVE_KEYS = keys(RELATIVE_PRONOUNS)
 EMBEDDED_DEPS = frozenset({DEP.pcomp, DEP.pobj, DEP.prep, DEP.csubj})
 """Positions of a clause or phrase that is an argument of a verb (not its complement clause)."""
 YEAR_DIGITS = 4
@@ -383,9 +385,23 @@ def inside_relative_clause(view: ParseView, i: int) -> bool:
         if view.deps[t] == DEP.relcl and not (purpose_clause(view, t) or news_where_clause(view, t)):
             return True
         if view.deps[t] == DEP.acl and view.pos[t] == POS.VERB and view.pos[view.heads[t]] in NOUN_POS and not (
-                statement_participle(view, t) or has_agent(view, t) or purpose_clause(view, t)):
+                statement_participle(view, t) or has_agent(view, t) or purpose_clause(view, t)
+            or announced_content(view, t)):
             return True
     return False
+
+
+def announced_content(view: ParseView, t: int) -> bool:
+    """The verb at ``t`` heads the finite clause a noun of announcement or decision states, with a subject of its
+    own and no relative word among its arguments ("Trump's announcement that he was pulling troops out"; not
+    "the announcement that he made"): the announced act, news, not a relative clause."""
+    kids, deps = view.kids[t], view.deps
+    if deps[t] != DEP.acl or view.pos[t] not in VERBAL_POS or (
+            view.lemma(view.heads[t]) not in word_lists().announcement_nouns):
+        return False
+    if any(view.lowers[c] in RELATIVE_KEYS and deps[c] not in (DEP.mark, DEP.advmod) for c in kids):
+        return False
+    return any(deps[c] in SUBJECT_DEPS and view.lowers[c] not in RELATIVE_KEYS for c in kids)
 
 
 def without_clause(view: ParseView, i: int) -> bool:

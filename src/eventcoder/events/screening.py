@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..cameo import ALLEGING_ROOTS, MATERIAL_ROOTS, PUBLIC_STATEMENT, REPORTING_ROOTS
-from ..grammar import ALLEGED_PREPOSITIONS, NEGATIVE_DETERMINERS, NOT_YET, PLANNING_WORDS, REPORTED_PREPOSITIONS, TOO
+from ..grammar import (ALLEGED_PREPOSITIONS, NEGATIVE_DETERMINERS, NOT_YET, PLANNING_WORDS, RECIPIENT_PREPOSITION,
+                       REPORTED_PREPOSITIONS, TOO)
 from ..lexicon import VerbPattern
 from ..model import Decision, Mention
 from ..parse import COMPLEMENT_DEPS, DEP, ENT, POS, SUBJECT_DEPS, ParseView, keys
@@ -73,6 +74,7 @@ CLAIM_ROOTS = frozenset({"10", "13"})
 DEMAND_ROOT = "10"
 ACTOR_ENTS = frozenset({ENT.PERSON, ENT.NORP, ENT.GPE, ENT.ORG})
 REPORTED_KEYS, ALLEGED_KEYS = keys(REPORTED_PREPOSITIONS), keys(ALLEGED_PREPOSITIONS)
+RECIPIENT_KEYS = keys((RECIPIENT_PREPOSITION,))
 
 
 def reported_only(view: ParseView, found: Mapping[int, VerbPattern]) -> dict[int, int]:
@@ -137,7 +139,7 @@ def background(screen: Screen, i: int, p: VerbPattern) -> bool:
     if reality.inside_relative_clause(view, i) or reality.reference_clause(view, i):
         return True
     if clauses.verb_parsed_as_modifier(view, i) or clauses.statement_participle(view, i) or (
-            reality.news_where_clause(view, i)):
+            reality.news_where_clause(view, i) or reality.announced_content(view, i)):
         return False
     participle = i
     while deps[participle] == DEP.conj and view.tag(participle) == "VBG" and heads[participle] != participle:
@@ -171,14 +173,26 @@ def opinion(screen: Screen, i: int, p: VerbPattern) -> bool:
     """"Cabinet agreed it was vital ...", "he had hoped Assad would ...": an act verb whose complement is a
     clause of opinion rather than an object (statements, appeals and denials excepted), or an intent verb whose
     clause is what someone else should do ("hoped the two men would be put on trial": a wish) or what will
-    become of a thing ("vowed that the campaign would be over soon": a prediction)."""
+    become of a thing ("vowed that the campaign would be over soon": a prediction), or an intent verb that consents
+    to what someone else does ("agreed to Moscow taking charge")."""
     view = screen.view
     if p.code[:2] in REPORTING_ROOTS or p.code[:2] == PUBLIC_STATEMENT or "deny" in p.flags or view.pos[i] == POS.NOUN:
         return False
     kids, deps = view.kids[i], view.deps
+    if "intent" in p.flags and _consents_to_other(view, i):
+        return True
     if any(deps[c] in OPINION_BLOCKING_DEPS for c in kids):
         return False
     return any(deps[c] == DEP.ccomp and (_describes(view, c) or _wish_or_prediction(screen, p, c)) for c in kids)
+
+
+def _consents_to_other(view: ParseView, i: int) -> bool:
+    """An intent verb with a "to"-object followed by a gerund, its subject ("agreed to Moscow taking charge of
+    the weapons"): consent to what someone else does, no intent of the verb's own subject."""
+    kids, deps = view.kids[i], view.deps
+    objects = [c for c in kids if deps[c] == DEP.prep and view.lowers[c] in RECIPIENT_KEYS
+               and any(deps[g] == DEP.pobj for g in view.kids[c])]
+    return bool(objects) and any(deps[c] == DEP.xcomp and view.tag(c) == "VBG" and c > objects[0] for c in kids)
 
 
 def _wish_or_prediction(screen: Screen, p: VerbPattern, clause: int) -> bool:
