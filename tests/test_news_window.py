@@ -193,3 +193,17 @@ def test_force_against_people_without_a_country_takes_the_place_of_the_act():
     assert [(r.source_code, r.target_code) for r in records] == [("IRQMIL", "IRQREB")]
     assert "the place of the act" in records[0].target_how
     assert _codes("Iraqi forces on Monday pushed the militants back.") == []
+
+
+def test_the_demo_codes_only_dyadic_events():
+    """The demo's articles (examples/) give events with both sides known: no one-sided act, no reversed twin
+    without a source ("will meet European standards" was once 036 SRBGOV and a twin with no source)."""
+    from pathlib import Path
+
+    from eventcoder.pipeline import code_files
+
+    examples = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.txt"))
+    records = [r for item in code_files(examples) for r in item.records]
+    assert len(records) > 15
+    assert all(r.source_country and r.target_country for r in records)
+    assert not [r for r in records if r.trigger.startswith("meet") and r.target_country is None]
