@@ -206,4 +206,3 @@ def test_the_demo_codes_only_dyadic_events():
     records = [r for item in code_files(examples) for r in item.records]
     assert len(records) > 15
     assert all(r.source_country and r.target_country for r in records)
-    assert not [r for r in records if r.trigger.startswith("meet") and r.target_country is None]
