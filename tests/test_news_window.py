@@ -206,3 +206,12 @@ def test_the_demo_codes_only_dyadic_events():
     records = [r for item in code_files(examples) for r in item.records]
     assert len(records) > 15
     assert all(r.source_country and r.target_country for r in records)
+
+
+@pytest.mark.parametrize("text", [
+    "Kyrgyz President Sadyr Japarov met here Wednesday with Chinese Foreign Minister Wang Yi to discuss the plan.",
+    "Rain fell in Lima. The Chilean president met here on Monday with the Peruvian president to discuss trade.",
+])
+def test_a_meeting_with_a_partner_is_coded_both_ways(text):
+    meetings = [(s, t) for c, s, t in _codes(text) if c.startswith("04")]
+    assert len(meetings) == 2 and {meetings[0], meetings[1][::-1]} == {meetings[0]}

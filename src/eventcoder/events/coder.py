@@ -95,7 +95,7 @@ class SentenceCoder:
         words = trigger_words(view, r)
         events = [Event(r.trigger, r.code, r.mood, r.rule, a, t, words) for a, t in found]
         for a, t in found:  # a one-sided joint act has no other side to reverse
-            if r.sym and t.country and (t, a) not in found and (named or len(sources) > 1 or _in_joint_phrase(view, t, i)):
+            if r.sym and t.country and (t, a) not in found and (named or len(sources) > 1 or _in_joint_phrase(view, t, i, s.first)):
                 events.append(Event(r.trigger, r.code, r.mood, r.rule + " (joint action, reverse)", t, a, words))
         return events, ""
 
@@ -112,17 +112,19 @@ def _joint_sides(r: Reading, sources: list) -> bool:
     return r.sym and len({a.country for a in sources if a.country}) >= 2
 
 
-def _in_joint_phrase(view: ParseView, t: Actor, trigger: int) -> bool:
+def _in_joint_phrase(view: ParseView, t: Actor, trigger: int, first: int) -> bool:
     """Whether a target found outside the trigger's own phrases is named in a joint phrase ("met here on Monday
     with his Lao counterpart") or in the trigger's subject ("Thai, Lao ministers meet"): then it is a party to the
-    joint act, as is the article's other main actor filled in. One named otherwise ("agreed to Moscow taking charge", "fought to drive Isis out") is the act's
-    target only, not a second party."""
+    joint act, as is the article's other main actor filled in. One named otherwise ("agreed to Moscow taking
+    charge", "fought to drive Isis out") is the act's target only, not a second party. ``first``: the
+    sentence's first token (the target's offsets count from it)."""
     if not t.text:
         return True  # the article's other main actor, as the partner of a joint act ("the ministers met")
-    k = max(bisect.bisect_right(view.idxs, t.start) - 1, 0)
+    k = max(bisect.bisect_right(view.idxs, view.idxs[first] + t.start) - 1, 0)  # t.start: in the sentence
     for _ in range(len(view.heads)):
-        if view.deps[k] == DEP.prep and view.lower(k) in JOINT_PREPOSITIONS:
-            return True
+        if view.deps[k] == DEP.prep and view.lower(k) in JOINT_PREPOSITIONS or any(
+                view.deps[c] == DEP.mark and view.lower(c) in JOINT_PREPOSITIONS for c in view.kids[k]):
+            return True  # "with X"; also "met here Wednesday with X to discuss", "with" misread as a clause's mark
         if view.heads[k] == k:
             return False
         if view.heads[k] == trigger and view.deps[k] in SUBJECT_DEPS:
