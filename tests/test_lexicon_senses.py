@@ -41,7 +41,7 @@ def _codes(text):
     ("British investigators have gathered evidence of Syrian war crimes.", ("090", "GBR", "SYR")),
     ("Thousands of Kenyan protesters gathered outside parliament on Monday.", ("141", "KEN", "KEN")),
 ])
-def test_lexicon_codes_round2_phrases(text, event):
+def test_lexicon_codes_more_news_phrases(text, event):
     assert event in _codes(text)
 
 

@@ -263,3 +263,94 @@ def test_screening_what_a_wish_governs_is_no_act():
 def test_screening_joint_agreement_on_a_future_state_stays_coded():
     text = "The buffer zone will be in place by 15 October, the Turkish and Russian leaders agreed."
     assert _stopped_by(text, "agreed") != "opinion"
+
+
+# ---------------------------------------------------------------------- nominal events without a target
+def test_screening_nominal_event_of_one_country_gets_no_guessed_target():
+    text = ("Iraq asked for help. The criticism by the Turkish president and the Turkish foreign minister came "
+            "on Monday.")
+    assert not any(code.startswith("11") for code, _, _ in _codes(text))
+    assert _stopped_by(text, "criticism") == "arguments"
+
+
+def test_screening_joint_nominal_event_of_two_countries_pairs_them():
+    text = "Talks between Iran and Iraq began in Baghdad on Monday."
+    assert {("040", "IRN", "IRQ"), ("040", "IRQ", "IRN")} <= _codes(text)
+
+
+# ---------------------------------------------------------------------- "where" clauses in the present perfect
+def test_screening_where_clause_in_present_perfect_reports_news():
+    text = "Erdogan visited Afrin, where Turkish troops have attacked Kurdish militias."
+    assert _stopped_by(text, "attacked") is None
+
+
+def test_screening_where_clause_in_past_or_for_a_span_is_background():
+    assert _stopped_by("Fighting continued in Idlib, where Turkish troops attacked Kurdish fighters in 2015.",
+                       "attacked") == "background"
+    assert _stopped_by("Erdogan visited Afrin, where Turkish troops have fought Kurdish militias for years.",
+                       "fought") == "background"
+
+
+# ---------------------------------------------------------------------- refusing to comment
+def test_screening_refusing_to_comment_is_a_declined_comment():
+    assert ("011", "DEU", "IRN") in _codes("Germany refused to comment on the Iranian proposal.")
+    assert ("011", "FRA", "MLI") in _codes("France's defence minister refused to confirm that Paris had sent troops "
+                                           "to Mali.")
+
+
+def test_screening_refusing_an_act_is_still_a_rejection():
+    assert ("125", "IRN", "IRQ") in _codes("Iran refused to attend the talks with Iraq.")
+
+
+# ---------------------------------------------------------------------- a second act joined to an intent
+def test_screening_past_act_joined_to_a_vow_is_an_act_of_the_vower():
+    text = ("The Turkish president vowed on Sunday that the campaign would be over soon and warned Kurdish "
+            "activists in Turkey against staging protests.")
+    assert ("130", "TUR", "TUR") in _codes(text)
+
+
+def test_screening_act_conjoined_to_a_pledge_is_done():
+    assert ("073", "IRN", "IRQ") in _codes("Iran pledged and delivered aid to Iraq.")
+
+
+def test_screening_verbs_inside_a_vow_stay_intended():
+    codes = _codes("Iran vowed to attack and destroy the militants' bases in Iraq.")
+    assert codes and all(code.startswith("13") for code, _, _ in codes)
+
+
+# ---------------------------------------------------------------------- the clause of a noun of announcement
+def test_screening_announced_content_of_an_announcement_noun_is_news():
+    text = ("Rebels in Mali were stunned by the French president's announcement on Monday that Paris was "
+            "withdrawing its soldiers from Mali.")
+    assert ("087", "FRA", "MLI") in _codes(text)
+    assert _stopped_by("Lebanon welcomed the Israeli decision on Tuesday that its army would withdraw its "
+                       "soldiers from the border villages.", "withdraw") != "background"
+
+
+def test_screening_relative_clause_on_an_announcement_noun_stays_background():
+    assert _stopped_by("The announcement that the Chinese minister made after he visited Kenya on Monday "
+                       "surprised Nairobi.", "visited") == "background"
+    assert _stopped_by("The announcement which Paris made after troops attacked Bamako on Monday surprised Mali.",
+                       "attacked") == "background"
+
+
+def test_screening_clause_of_a_noun_of_claim_stays_background():
+    assert _stopped_by("Rwanda rejected the report that its soldiers had attacked Congolese villages on Monday.",
+                       "attacked") == "background"
+
+
+# ---------------------------------------------------------------------- consent to another's act
+def test_screening_agreeing_to_someone_else_doing_is_no_joint_intent():
+    text = "Paris agreed to Berlin taking charge of the talks with Iran on Monday."
+    assert _stopped_by(text, "agreed") == "opinion"
+    assert not any(code.startswith("03") for code, _, _ in _codes(text))
+
+
+def test_screening_agreeing_to_do_stays_an_intent():
+    assert ("036", "FRA", "IRN") in _codes("Paris agreed to hold talks with Iran on Monday.")
+
+
+# ---------------------------------------------------------------------- a tweet reports speech
+def test_screening_tweeted_obligation_is_an_appeal_to_the_clause_subject():
+    text = "Donald Trump tweeted on Monday that Spain should take back its prisoners."
+    assert ("020", "USA", "ESP") in _codes(text)

@@ -22,7 +22,7 @@ from ..lexicon import VerbPattern
 from ..parse import DEP, POS, SUBJECT_DEPS, ParseView, keys
 from ..wordlists import word_lists
 
-__all__ = ["complements", "condition", "future", "governed_by_intent", "has_agent", "hypothetical", "is_passive",
+__all__ = ["chained", "complements", "condition", "future", "governed_by_intent", "has_agent", "hypothetical", "is_passive",
            "purpose_clause", "speaker", "stative", "statement_participle", "subjects", "verb_parsed_as_modifier"]
 
 TO_KEYS, GOING_KEYS, STANCE_KEYS = keys((INFINITIVE_MARKER,)), keys((GOING,)), keys((STANCE_PREPOSITION,))
@@ -51,14 +51,15 @@ def condition(view: ParseView, i: int) -> bool:
     return any(view.deps[c] == DEP.mark and view.lowers[c] in CONDITION_KEYS for c in view.kids[i])
 
 
-def _chained(view: ParseView, i: int, test) -> bool:
-    """``test(view, t)`` for ``i`` or a verb it is chained to (xcomp, conj; six levels)."""
+def chained(view: ParseView, i: int, test, *, own_tense_stops: bool = True) -> bool:
+    """``test(view, t)`` for ``i`` or a verb it is chained to (xcomp, conj; six levels). With
+    ``own_tense_stops``, a verb with a tense of its own ends the chain ("vowed that ... would, and warned")."""
     deps, heads = view.deps, view.heads
     t = i
     for _ in range(6):
         if test(view, t):
             return True
-        if deps[t] not in CHAIN_DEPS or heads[t] == t or tense_of_its_own(view, t):
+        if deps[t] not in CHAIN_DEPS or heads[t] == t or (own_tense_stops and tense_of_its_own(view, t)):
             break
         t = heads[t]
     return False
@@ -83,12 +84,12 @@ def _future_auxiliary(view: ParseView, t: int) -> bool:
 def hypothetical(view: ParseView, i: int) -> bool:
     """The verb at ``i``, or a verb it is chained to, has a condition ("if", "unless") or a modal auxiliary
     ("could", "might" ...)."""
-    return _chained(view, i, _modal_or_condition)
+    return chained(view, i, _modal_or_condition)
 
 
 def future(view: ParseView, i: int) -> bool:
     """The verb at ``i``, or a verb it is chained to, is in the future ("will", "would", "going to")."""
-    return _chained(view, i, _future_auxiliary)
+    return chained(view, i, _future_auxiliary)
 
 
 def governed_by_intent(view: ParseView, i: int, found: Mapping[int, VerbPattern]) -> bool:

@@ -51,6 +51,7 @@ from ..wordlists import word_lists
 from .clauses import (
     CHAIN_DEPS,
     VERBAL_POS,
+    chained,
     condition,
     future,
     has_agent,
@@ -97,19 +98,6 @@ OPENER_DEPS = frozenset({DEP.mark, DEP.advmod})
 PREDICATE_DEPS = frozenset({DEP.attr, DEP.acomp, DEP.dobj})
 """The rest of a predicate, whose modifiers are the clause's ("has been an advocate since 2006")."""
 REQUEST_OBJECT_DEPS = frozenset({DEP.xcomp, DEP.dative})
-
-
-def _chained(view: ParseView, i: int, test) -> bool:
-    """``test(view, t)`` for ``i`` or a verb it is chained to (xcomp, conj; six levels)."""
-    deps, heads = view.deps, view.heads
-    t = i
-    for _ in range(6):
-        if test(view, t):
-            return True
-        if deps[t] not in CHAIN_DEPS or heads[t] == t:
-            break
-        t = heads[t]
-    return False
 
 
 def _semi_modal(view: ParseView, t: int) -> bool:
@@ -451,8 +439,8 @@ def hedged(view: ParseView, i: int) -> bool:
     of an adjective of one ("had probably been killed", "perhaps sent", "are unlikely to attack"): no act
     asserted."""
     hedges = word_lists().hedge_words
-    return _chained(view, i, lambda v, t: any(v.deps[c] == DEP.advmod and v.lower(c) in hedges for c in v.kids[t])
-                    or (v.deps[t] == DEP.xcomp and v.lemma(v.heads[t]) in hedges))
+    return chained(view, i, lambda v, t: any(v.deps[c] == DEP.advmod and v.lower(c) in hedges for c in v.kids[t])
+                    or (v.deps[t] == DEP.xcomp and v.lemma(v.heads[t]) in hedges), own_tense_stops=False)
 
 
 def own_gerund(view: ParseView, i: int) -> bool:
@@ -515,8 +503,8 @@ def counterfactual(view: ParseView, i: int) -> bool:
     """The verb at ``i``, or a verb it is chained to, is a past conditional ("would have killed me", "could
     have stopped it"): it did not happen, even in reported speech."""
     modal = WOULD_KEYS | MODAL_KEYS
-    return _chained(view, i, lambda v, t: v.tag(t) == PAST_PARTICIPLE_TAG and _has_aux(v, t, modal)
-                    and _has_aux(v, t, HAVE_KEYS))
+    return chained(view, i, lambda v, t: v.tag(t) == PAST_PARTICIPLE_TAG and _has_aux(v, t, modal)
+                    and _has_aux(v, t, HAVE_KEYS), own_tense_stops=False)
 
 
 def failed_chain(view: ParseView, i: int) -> bool:

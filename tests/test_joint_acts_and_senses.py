@@ -1,4 +1,4 @@
-"""Round 3 of precision on real news, on sentences written for these tests: a joint act is coded both ways only
+"""Precision on real news (issue 14), on sentences written for these tests: a joint act is coded both ways only
 with a partner the text names ("agreed with X") or a group source ("the two sides agreed"), not with a partner
 guessed from the article ("agreed to Moscow taking charge" is one side's consent); senses of "recognise",
 "stand by" and "arrive" that are no recognition, praise or visit."""
