@@ -91,7 +91,7 @@ def test_cli_actors_lookup_table_and_jsonl():
     result = invoke("actors", "lookup", "Kyrgyz Foreign Minister Jeenbek Kulubaev", "--date", "2025-11-19")
     assert result.exit_code == 0, result.output
     assert "code KGZGOV  country KGZ  sector GOV" in result.stdout
-    assert "why: demonym 'Kyrgyz' (countries.tsv:" in result.stdout
+    assert "why: adjective 'Kyrgyz' (countries.tsv:" in result.stdout
     result = invoke("actors", "lookup", "Beijing", "Unknown Zorbert", "--format", "jsonl")
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["text"], r["code"]) for r in rows] == [("Beijing", "CHNGOV"), ("Unknown Zorbert", None)]

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -93,6 +94,34 @@ def lookup(
             typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
         else:
             typer.echo(_render(result))
+
+
+@actors_app.command()
+def stats(
+    fmt: Annotated[LookupFormat, typer.Option("--format", "-f", help="Output format.")] = LookupFormat.table,
+    actors: ActorsOption = None,
+    petrarch_actors: PetrarchActorsOption = None,
+    petrarch_agents: PetrarchAgentsOption = None,
+) -> None:
+    """Count the knowledge: phrases, actors and terms of office by file and kind of entry (the package's files,
+    generated ones included, and any user or PETRARCH dictionaries given)."""
+    from .knowledge import load_knowledge
+
+    try:
+        knowledge = load_knowledge(tuple(actors or ()), petrarch_actors=tuple(petrarch_actors or ()),
+                                   petrarch_agents=tuple(petrarch_agents or ()))
+    except (ValueError, OSError) as exc:
+        raise _fail(str(exc)) from None
+    rows = knowledge.stats()
+    if fmt is LookupFormat.jsonl:
+        for row in rows:
+            typer.echo(json.dumps(asdict(row)))
+        return
+    typer.echo(f"{'file':<34} {'kind':<10} {'phrases':>8} {'actors':>8} {'terms':>8}")
+    for row in rows:
+        typer.echo(f"{row.file:<34} {row.kind:<10} {row.phrases:>8} {row.actors:>8} {row.terms or '':>8}")
+    typer.echo(f"{'total':<34} {'':<10} {sum(r.phrases for r in rows):>8} {sum(r.actors for r in rows):>8} "
+               f"{sum(r.terms for r in rows):>8}")
 
 
 def _render(result) -> str:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -45,6 +45,7 @@ from .knowledge_files import (
     _start_key,
     _Tables,
     add_actor_terms,
+    settle_generated,
 )
 from .knowledge_types import SECTOR_CODES, ActorTerm, CameoCode, GazetteerEntry, KnowledgeError, PersonTerm, PloverLabel
 from .petrarch_dicts import read_petrarch_actors, read_petrarch_agents
@@ -61,6 +62,7 @@ __all__ = [
     "CameoCode",
     "GazetteerEntry",
     "Knowledge",
+    "KnowledgeCount",
     "KnowledgeError",
     "PersonTerm",
     "PloverLabel",
@@ -169,25 +171,47 @@ class Knowledge:
 
         The term in office on that day (both ends included; where several are, the latest start
         wins, so a minister who became prime minister is the prime minister). If none is, the term
-        that ended most recently before ``on``, with sector "ELI" (a former official); None when
+        that ended most recently before ``on``, with sector "ELI" (a former official), or, where that is a
+        generated term whose source's knowledge ended (``known_to``) before ``on``, with sector None (the
+        country only: a 2014 dictionary does not say whether the person still holds the office); None when
         every term starts after ``on`` or no one is listed under ``phrase``. With ``on`` None, the
-        current term (no end; latest start wins), else the last ended term as "ELI".
+        current term (no end; latest start wins), else the last ended term as above.
 
         Example: ``kb.person_on("Zhaparov", date(2025, 11, 19))`` -> the term of Sadyr Japarov as
         President (KGZ, GOV).
         """
         terms = self.people_named(phrase)
         if on is None:
-            current = [term for term in terms if term.end is None]
+            current = [term for term in terms if term.last_day is None]
         else:
             current = [term for term in terms if term.in_office(on)]
         if current:
             return max(current, key=_start_key)  # max keeps the first of equals: file order
-        ended = [term for term in terms if term.end is not None and (on is None or term.end < on)]
-        if not ended:
+        past = [term for term in terms if term.last_day is not None and (on is None or term.last_day < on)]
+        if not past:
             return None
-        return replace(max(ended, key=lambda term: term.end), sector="ELI")
+        last = max(past, key=lambda term: term.last_day)
+        lapsed = last.end is None and last.sector != "ELI"
+        return replace(last, sector=None if lapsed else "ELI")
 
+    def stats(self) -> list[KnowledgeCount]:
+        """How many phrases and actors each knowledge file gives, by kind of entry: one
+        :class:`KnowledgeCount` per (file, kind), in loading order (what ``eventcoder actors stats`` prints).
+
+        Actors are counted by canonical name (a person, group or organisation, a country with all its names);
+        terms are the dated terms of office of the file's people (0 for other kinds).
+        """
+        counts: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
+        for entry in (*self.entries, *self.named_entries):
+            phrases, names = counts.setdefault((_source_file(entry.source), entry.kind), (set(), set()))
+            phrases.add(_norm(entry.phrase))
+            names.add(entry.name)
+        terms: dict[str, set[tuple]] = {}
+        for held in self._people.values():
+            for term in held:
+                terms.setdefault(_source_file(term.source), set()).add((term.name, term.office, term.start))
+        return [KnowledgeCount(file, kind, len(phrases), len(names), len(terms.get(file, ())) if kind == "person" else 0)
+                for (file, kind), (phrases, names) in counts.items()]
 
     def actors_named(self, phrase: str) -> tuple[ActorTerm, ...]:
         """Every code of the user or PETRARCH actor(s) that ``phrase`` names, earliest start first; empty when
@@ -217,6 +241,30 @@ class Knowledge:
             return None
         last = max(ended, key=lambda t: t.end)
         return replace(last, code=(last.country or "") + last.lapse, sector=last.lapse)
+
+
+@dataclass(frozen=True)
+class KnowledgeCount:
+    """The entries one knowledge file gives of one kind (:meth:`Knowledge.stats`).
+
+    Attributes:
+        file (str): the file ("parties.tsv", or a user file's path).
+        kind (str): the entries' kind ("person", "group", "igo", "agent", "country" ...).
+        phrases (int): distinct phrases (ignoring case).
+        actors (int): distinct canonical names.
+        terms (int): dated terms of office (people only; else 0).
+    """
+
+    file: str
+    kind: str
+    phrases: int
+    actors: int
+    terms: int
+
+
+def _source_file(source: str) -> str:
+    """The file of an entry's ``source`` ("officials.tsv:12 (Phoenix...txt:5915)" -> "officials.tsv")."""
+    return source.split(" (", 1)[0].rsplit(":", 1)[0]
 
 
 def load_knowledge(extra_files: tuple[str, ...] = (), *, petrarch_actors: tuple[str, ...] = (),
@@ -263,6 +311,8 @@ def _load_cached(extra_files: tuple[str, ...], petrarch_actors: tuple[str, ...] 
     agents = [entry for path in petrarch_agents for entry in read_petrarch_agents(path)]
     _override(tables, {_norm(entry.phrase) for entry in agents})
     tables.entries.extend(agents)
+    if any(kind in ("officials", "named") for kind, _lines in parsed):
+        settle_generated(tables)
     return Knowledge(tables)
 
 

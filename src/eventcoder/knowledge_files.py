@@ -11,14 +11,36 @@ Formats and sources: ``eventcoder/data/README.md``. A bad line raises
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
+import sys
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 
+from . import knowledge_generated as _generated
+from . import knowledge_lines as _lines
+from . import knowledge_types as _types
+from .knowledge_cache import cached, fingerprint
+from .knowledge_generated import ORG_COUNTRIES, STATELESS_COUNTRIES, _read_named, _read_officials, settle_generated
+from .knowledge_lines import (
+    _CODE_RE,
+    _GROUP_CODE_RE,
+    _ISO3_RE,
+    _ORG_CODE_RE,
+    _Claims,
+    _date,
+    _known_country,
+    _Line,
+    _matching,
+    _norm,
+    _required,
+    _sector,
+    _split_line,
+    _start_key,
+    _Tables,
+    _values,
+)
 from .knowledge_types import (
     ACTOR_COLUMNS,
     SECTOR_CODES,
@@ -31,7 +53,8 @@ from .knowledge_types import (
     PloverLabel,
 )
 
-__all__ = ["GROUP_COUNTRIES", "ORG_COUNTRIES", "PACKAGE_FILES", "add_actor_terms"]
+__all__ = ["GENERATED_FILES", "GROUP_COUNTRIES", "ORG_COUNTRIES", "PACKAGE_FILES", "STATELESS_COUNTRIES", "add_actor_terms",
+           "settle_generated"]
 
 PACKAGE_FILES: tuple[str, ...] = (
     "cameo_codes.tsv",
@@ -43,67 +66,43 @@ PACKAGE_FILES: tuple[str, ...] = (
     "groups.tsv",
     "people.tsv",
 )
-"""The package's knowledge files, in loading order."""
+"""The package's hand-written knowledge files, in loading order."""
 
-ORG_COUNTRIES: frozenset[str] = frozenset({"UNO", "EUR", "IGO"})
-"""``country`` codes of office-holders of organisations in people.tsv (as in igos.tsv's ``country``)."""
+GENERATED_FILES: tuple[str, ...] = (
+    "officials.tsv",
+    "organisations.tsv",
+    "armed_groups.tsv",
+    "parties.tsv",
+)
+"""The package's generated actor files (made by the scripts in ``tools/`` from open sources), read after the
+hand-written files, which win for a phrase both hold (data/README.md)."""
+
+
 
 GROUP_COUNTRIES: frozenset[str] = frozenset({"IMG", "INT"})
 """``country`` codes allowed in groups.tsv besides the countries of countries.tsv: CAMEO's transnational
 militarized group (IMG) and international/transnational actor (INT), for groups without one home country."""
 
-_CODE_RE = re.compile(r"^\d{2,4}$")
-_ISO3_RE = re.compile(r"^[A-Z]{3}$")
-_ORG_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{2,}$")
-_GROUP_CODE_RE = re.compile(r"^[A-Z]{3}$")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-@dataclass
-class _Tables:
-    """What loading accumulates (local to one load; never module-level)."""
-
-    entries: list[GazetteerEntry] = field(default_factory=list)
-    names: dict[str, str] = field(default_factory=dict)
-    codes: dict[str, str] = field(default_factory=dict)
-    capitals: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    capital_index: dict[str, str] = field(default_factory=dict)
-    cameo: dict[str, CameoCode] = field(default_factory=dict)
-    plover: dict[str, PloverLabel] = field(default_factory=dict)
-    named_entries: list[GazetteerEntry] = field(default_factory=list)
-    people: dict[str, tuple[PersonTerm, ...]] = field(default_factory=dict)
-    actors: dict[str, tuple[ActorTerm, ...]] = field(default_factory=dict)
-
-    def copy(self) -> _Tables:
-        """A copy whose containers can be extended without touching this one."""
-        return _Tables(list(self.entries), dict(self.names), dict(self.codes), dict(self.capitals),
-                       dict(self.capital_index), dict(self.cameo), dict(self.plover),
-                       list(self.named_entries), dict(self.people), dict(self.actors))
-
-
-@dataclass(frozen=True)
-class _Line:
-    """One data line of a file: its cells and where it stands."""
-
-    file: str
-    number: int
-    cells: tuple[str, ...]
-
-    @property
-    def source(self) -> str:
-        return f"{self.file}:{self.number}"
-
-    def error(self, message: str) -> KnowledgeError:
-        return KnowledgeError(f"{self.file} line {self.number}: {message}")
-
-
 @functools.lru_cache(maxsize=1)
 def _package_tables() -> _Tables:
-    tables = _Tables()
+    """The tables of the package's files, read once per process; from the disk cache
+    (:mod:`eventcoder.knowledge_cache`) when the files and the code that reads them are unchanged."""
     data = resources.files("eventcoder") / "data"
-    for name in PACKAGE_FILES:
-        kind, lines = _parse_text((data / name).read_text(encoding="utf-8"), name)
+    texts = {name: (data / name).read_text(encoding="utf-8") for name in PACKAGE_FILES + GENERATED_FILES
+             if name in PACKAGE_FILES or (data / name).is_file()}
+    modules = (__name__, _types.__name__, _lines.__name__, _generated.__name__)
+    code = [Path(sys.modules[name].__file__).read_bytes() for name in modules]
+    key = fingerprint([*code, *(part for name, text in texts.items() for part in (name, text))])
+    return cached("knowledge", key, lambda: _read_package(texts))
+
+
+def _read_package(texts: Mapping[str, str]) -> _Tables:
+    """Read the package's files (name -> text, in loading order) into tables."""
+    tables = _Tables()
+    for name, text in texts.items():
+        kind, lines = _parse_text(text, name)
         _READERS[kind](lines, tables)
+    settle_generated(tables)
     return tables
 
 
@@ -124,66 +123,6 @@ def _parse_text(text: str, file: str) -> tuple[str, list[_Line]]:
         raise KnowledgeError(f"{file} line {header_number}: unknown header {' '.join(columns)!r} "
                              f"(expected one of: {known})")
     return kind, [_split_line(file, number, line, len(columns)) for number, line in rows[1:]]
-
-
-def _split_line(file: str, number: int, line: str, width: int) -> _Line:
-    cells = tuple(cell.strip() for cell in line.split("\t"))
-    result = _Line(file, number, cells)
-    if len(cells) != width:
-        raise result.error(f"expected {width} tab-separated columns, found {len(cells)}")
-    return result
-
-
-def _norm(text: str) -> str:
-    """Key for case-insensitive comparison: NFC, casefolded, straight apostrophes, single spaces."""
-    text = unicodedata.normalize("NFC", text).replace("\u2019", "'").casefold()
-    return " ".join(text.split())
-
-
-def _values(line: _Line, index: int, what: str) -> tuple[str, ...]:
-    """The "|"-separated values of a cell; an empty value between separators is an error."""
-    cell = line.cells[index]
-    if not cell:
-        return ()
-    values = tuple(value.strip() for value in cell.split("|"))
-    if not all(values):
-        raise line.error(f"empty value in {what} {cell!r}")
-    return values
-
-
-def _required(line: _Line, index: int, what: str) -> str:
-    value = line.cells[index]
-    if not value:
-        raise line.error(f"empty {what}")
-    return value
-
-
-def _matching(line: _Line, index: int, what: str, pattern: re.Pattern[str]) -> str:
-    value = _required(line, index, what)
-    if not pattern.match(value):
-        raise line.error(f"bad {what} {value!r} (expected {pattern.pattern})")
-    return value
-
-
-def _sector(line: _Line, index: int) -> str:
-    value = _required(line, index, "sector")
-    if value not in SECTOR_CODES:
-        raise line.error(f"unknown sector code {value!r} (expected one of {' '.join(sorted(SECTOR_CODES))})")
-    return value
-
-
-class _Claims:
-    """Keys or phrases seen in one file, to report duplicates with both line numbers."""
-
-    def __init__(self, what: str) -> None:
-        self.what = what
-        self.seen: dict[str, int] = {}
-
-    def claim(self, line: _Line, phrase: str) -> None:
-        """Record ``phrase`` for this line; the same phrase (ignoring case) on another line is an error."""
-        first = self.seen.setdefault(_norm(phrase), line.number)
-        if first != line.number:
-            raise line.error(f"duplicate {self.what} {phrase!r} (already on line {first})")
 
 
 # --- one reader per kind of file ---------------------------------------------------------------
@@ -326,15 +265,6 @@ def _role(line: _Line) -> str | None:
     return role
 
 
-def _known_country(line: _Line, index: int, tables: _Tables, extra: frozenset[str]) -> str:
-    """The country cell: an ISO3 code of countries.tsv or one of ``extra``; KnowledgeError otherwise."""
-    country = _required(line, index, "country")
-    if country not in tables.codes and country not in extra:
-        raise line.error(f"unknown country {country!r} (expected an iso3 code of countries.tsv or one of "
-                         f"{' '.join(sorted(extra))})")
-    return country
-
-
 def _read_groups(lines: Iterable[_Line], tables: _Tables) -> None:
     claims = _Claims("group name or alias")
     for line in lines:
@@ -462,22 +392,6 @@ def _actor_start(term: ActorTerm) -> date:
     return term.start or date.min
 
 
-def _date(line: _Line, index: int, what: str) -> date | None:
-    value = line.cells[index]
-    if not value:
-        return None
-    try:
-        if not _DATE_RE.match(value):
-            raise ValueError(value)
-        return date.fromisoformat(value)
-    except ValueError:
-        raise line.error(f"bad {what} date {value!r} (expected YYYY-MM-DD or empty)") from None
-
-
-def _start_key(term: PersonTerm) -> date:
-    return term.start or date.min
-
-
 _HEADERS: Mapping[tuple[str, ...], str] = MappingProxyType({
     ("code", "label", "root", "quad_class", "goldstein"): "cameo",
     ("cameo_code", "plover_type", "plover_mode", "plover_context"): "plover",
@@ -488,11 +402,13 @@ _HEADERS: Mapping[tuple[str, ...], str] = MappingProxyType({
     ("phrase", "sector", "plural", "role"): "agents",
     ("name", "country", "sector", "code", "aliases"): "groups",
     ("name", "country", "sector", "office", "start", "end", "aliases"): "people",
+    ("name", "country", "sector", "office", "start", "end", "aliases", "known_to", "origin"): "officials",
+    ("name", "country", "sector", "code", "aliases", "context_aliases", "origin"): "named",
     ACTOR_COLUMNS: "actors",
 })
 
 _KIND_ORDER: tuple[str, ...] = ("cameo", "plover", "countries", "metonyms", "igos", "agents", "groups", "people",
-                                "actors")
+                                "officials", "named", "actors")
 
 _READERS: Mapping[str, Callable[[Iterable[_Line], _Tables], None]] = MappingProxyType({
     "cameo": _read_cameo,
@@ -503,5 +419,7 @@ _READERS: Mapping[str, Callable[[Iterable[_Line], _Tables], None]] = MappingProx
     "agents": _read_agents,
     "groups": _read_groups,
     "people": _read_people,
+    "officials": _read_officials,
+    "named": _read_named,
     "actors": _read_actors,
 })

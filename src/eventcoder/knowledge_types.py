@@ -87,6 +87,11 @@ class GazetteerEntry:
         role (str | None): for an agent word, what it says of the body its holder serves: "generic" when it
             says only that someone works for one ("official", "spokesman": the body's sector decides), "head"
             when it heads one ("president", "leader": a body named in an "of" phrase decides); else None.
+        context_only (bool): an ambiguous short form of a generated file's ``context_aliases`` ("PAN"): it
+            names the actor only in an article (or a look-up's context) that names the actor's country.
+        generated (bool): the entry comes from a generated file (officials, organisations, armed groups,
+            parties): a phrase of two words or more then matches ignoring case where the text's first and last
+            words are capitalised (:class:`~eventcoder.actors.mentions.ActorFinder`).
     """
 
     phrase: str
@@ -97,6 +102,8 @@ class GazetteerEntry:
     name: str
     source: str
     role: str | None = None
+    context_only: bool = False
+    generated: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,26 +114,39 @@ class PersonTerm:
         name (str): the person's canonical name ("Sadyr Japarov").
         country (str): ISO alpha-3 code of the state served ("KGZ"); "UNO", "EUR" or "IGO" for an
             organisation's official.
-        sector (str): the office's sector ("GOV", "MIL", "IGO"); "ELI" in a term returned by
-            :meth:`~eventcoder.knowledge.Knowledge.person_on` for a date after the term ended (a former official).
+        sector (str | None): the office's sector ("GOV", "MIL", "IGO"); "ELI" in a term returned by
+            :meth:`~eventcoder.knowledge.Knowledge.person_on` for a date after the term ended (a former official);
+            None in a term it returns for a date after ``known_to`` (the country only).
         office (str): the office as news names it ("President", "Foreign Minister").
         start (datetime.date | None): first day in office; None where the file gives none.
         end (datetime.date | None): last day in office (often the successor's first day); None while
             in office as far as the file knows.
-        source (str): file and line ("people.tsv:12").
+        source (str): file and line ("people.tsv:12"; for a generated file also the line of its source:
+            "officials.tsv:812 (Phoenix.Countries.actors.txt:5915)").
+        known_to (datetime.date | None): for a term without an end from a generated file, the last day its source
+            knew of (Phoenix's 2014 dictionary: 2014-01-30): the office holds to that day; after it the person
+            is an actor of the country without a sector, not a former official. None: the end is the end.
     """
 
     name: str
     country: str
-    sector: str
+    sector: str | None
     office: str
     start: date | None
     end: date | None
     source: str
+    known_to: date | None = None
+
+    @property
+    def last_day(self) -> date | None:
+        """The last day the term is known to hold: its end, else ``known_to``; None while open."""
+        return self.end or self.known_to
 
     def in_office(self, on: date) -> bool:
-        """Whether ``on`` falls within the term (both ends included; open ends are unbounded)."""
-        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+        """Whether ``on`` falls within the term (both ends included; an open start is unbounded, an open end
+        too unless ``known_to`` bounds it)."""
+        last = self.last_day
+        return (self.start is None or self.start <= on) and (last is None or on <= last)
 
 
 @dataclass(frozen=True)

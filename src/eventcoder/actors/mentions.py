@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..knowledge import GazetteerEntry, Knowledge
+from ..knowledge_cache import cached, fingerprint
 from ..model import Mention
 from ..parse import ENT, ParseView
 
-__all__ = ["COUNTRY_KINDS", "ActorFinder", "count_countries"]
+__all__ = ["COUNTRY_KINDS", "ActorFinder", "PhraseIndex", "count_countries", "drop_unsupported", "phrase_tokens"]
 
 COUNTRY_KINDS = frozenset({"country", "adjective", "demonym", "capital", "metonym", "igo", "group", "actor"})
 """Kinds of knowledge entries that give an actor its country."""
@@ -28,60 +29,135 @@ class ActorFinder:
     """Finds the knowledge files' phrases in parsed segments; holds no per-article state.
 
     Args:
-        nlp: the spaCy ``Language`` (its tokenizer makes the phrases' patterns; its vocabulary is the Docs').
+        nlp: the spaCy ``Language`` (its tokenizer splits the phrases into words as it splits texts).
         knowledge (Knowledge): the knowledge files.
     Attributes:
         nlp, knowledge: as given.
     """
 
     def __init__(self, nlp, knowledge: Knowledge) -> None:
-        from spacy.matcher import PhraseMatcher
-
         self.nlp = nlp
         self.knowledge = knowledge
-        self._cased = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._entries: dict[str, GazetteerEntry] = {}
-        self._add_phrases(nlp, tuple(knowledge.entries) + tuple(knowledge.named_entries))
-
-    def _add_phrases(self, nlp, entries: Iterable[GazetteerEntry]) -> None:
-        """Agent words match in any case; names as written. The first entry of a kind and phrase wins."""
-        by_key: dict[tuple[str, str], list] = {}
+        self._index = PhraseIndex()
+        entries = tuple(knowledge.entries) + tuple(knowledge.named_entries)
+        tokens = phrase_tokens(nlp, [entry.phrase for entry in entries])
         for entry in entries:
-            lower = entry.kind == "agent"
-            key = f"{entry.kind}|{entry.phrase if not lower else entry.phrase.lower()}"
-            if key in self._entries:
-                continue
-            self._entries[key] = entry
-            by_key.setdefault(("lower" if lower else "cased", key), []).append(entry.phrase)
-        for (which, key), phrases in by_key.items():
-            docs = [nlp.make_doc(p) for p in phrases]
-            matcher = self._lower if which == "lower" else self._cased
-            matcher.add(key, docs)
+            self._add(entry, tokens[entry.phrase])
+
+    def _add(self, entry: GazetteerEntry, words: tuple[str, ...]) -> None:
+        """Index one entry. Agent words match in any case; a generated name of two words or more ignoring case
+        where the text capitalises its first and last words; other names as written. The first entry of a kind
+        and phrase wins."""
+        lower = entry.kind == "agent"
+        key = f"{entry.kind}|{entry.phrase if not lower else entry.phrase.lower()}"
+        if key in self._entries or not words:
+            return
+        self._entries[key] = entry
+        if lower:
+            self._index.add(LOWER, words, key)
+        elif entry.generated and len(words) > 1 and not entry.phrase.isupper():
+            self._index.add(TITLED, words, key)
+        else:
+            self._index.add(EXACT, words, key)
 
     def mentions(self, view: ParseView) -> dict[int, Mention]:
         """The knowledge-file phrases of the parsed segment ``view``: token position -> its :class:`Mention`
         (every token of a phrase maps to it).
 
-        The longest match wins where matches overlap (spaCy's ``filter_spans`` order: longest first, then
-        earliest); a phrase whose head is an amount ("20 million U.S. dollars") is left out.
+        The longest match wins where matches overlap (longest first, then earliest); a phrase whose head is an
+        amount ("20 million U.S. dollars") is left out.
         """
-        doc = view.doc
-        found = [m for matcher in (self._cased, self._lower) for m in matcher(doc)]  # (key id, start, end)
+        found = self._index.find(view)  # (key, start, end)
         found.sort(key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
         kept, seen = [], set()
-        for match_id, start, end in found:
+        for key, start, end in found:
             if start not in seen and end - 1 not in seen:
-                kept.append((start, end, match_id))
+                kept.append((start, end, key))
                 seen.update(range(start, end))
         result: dict[int, Mention] = {}
-        for start, end, match_id in sorted(kept):
+        for start, end, key in sorted(kept):
             if view.ents[view.span_root(start, end)] in NUMERIC_ENTS:
                 continue
-            mention = Mention(start, end, self._entries[view.strings[match_id]])
+            mention = Mention(start, end, self._entries[key])
             for i in range(start, end):
                 result[i] = mention
         return result
+
+
+EXACT, LOWER, TITLED = 0, 1, 2
+"""Matching modes of :class:`PhraseIndex`: the words as written; lower-cased; lower-cased where the text's first
+and last words start with a capital letter."""
+
+
+class PhraseIndex:
+    """Phrases as tuples of word keys (spaCy's string hashes), looked up at each position of a parsed segment.
+
+    Each mode keeps, for a first word, the lengths of its phrases (longest first), and the phrases themselves.
+    """
+
+    def __init__(self) -> None:
+        self._phrases: tuple[dict, dict, dict] = ({}, {}, {})
+        self._lengths: tuple[dict, dict, dict] = ({}, {}, {})
+
+    def add(self, mode: int, words: tuple[str, ...], key: str) -> None:
+        """Index the phrase ``words`` under ``key`` for the matching ``mode`` (the first key given for the same words wins: file order)."""
+        from spacy.strings import get_string_id
+
+        ids = tuple(get_string_id(w.lower() if mode != EXACT else w) for w in words)
+        self._phrases[mode].setdefault(ids, key)
+        lengths = self._lengths[mode].setdefault(ids[0], [])
+        if len(ids) not in lengths:
+            lengths.append(len(ids))
+            lengths.sort(reverse=True)
+
+    def find(self, view: ParseView) -> list[tuple[str, int, int]]:
+        """Every (key, start, end) of an indexed phrase in ``view``, overlapping ones included."""
+        found = []
+        n = len(view)
+        for mode, column in ((EXACT, view.orths), (LOWER, view.lowers), (TITLED, view.lowers)):
+            phrases, lengths = self._phrases[mode], self._lengths[mode]
+            if not phrases:
+                continue
+            for i in range(n):
+                for length in lengths.get(column[i], ()):
+                    if i + length > n:
+                        continue
+                    key = phrases.get(tuple(column[i:i + length]))
+                    if key is not None and (mode != TITLED or _capitalised(view, i, i + length)):
+                        found.append((key, i, i + length))
+        return found
+
+
+def _capitalised(view: ParseView, start: int, end: int) -> bool:
+    """Whether the first and the last word of ``[start, end)`` start with a capital letter."""
+    return view.word(start)[:1].isupper() and view.word(end - 1)[:1].isupper()
+
+
+def phrase_tokens(nlp, phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each phrase split into words by ``nlp``'s tokenizer (phrase -> words), from the disk cache
+    (:mod:`eventcoder.knowledge_cache`) where the same phrases were split by the same model before."""
+    unique = sorted(set(phrases))
+    meta = getattr(nlp, "meta", {}) or {}
+    import spacy
+
+    key = fingerprint([spacy.__version__, str(meta.get("lang")), str(meta.get("name")), str(meta.get("version")),
+                       *unique])
+    return cached("phrase-tokens", key, lambda: {p: tuple(t.text for t in nlp.make_doc(p)) for p in unique})
+
+
+def drop_unsupported(mention_maps: list[dict[int, Mention]], named: Iterable[str] = ()) -> list[dict[int, Mention]]:
+    """The mention maps of an article's segments without the ambiguous short forms (``context_only`` entries:
+    "PAN") of actors whose country no other mention of the article names (nor ``named``, countries known from
+    elsewhere: a look-up's context)."""
+    countries = set(named)
+    for mentions in mention_maps:
+        countries.update(m.entry.country for m in mentions.values()
+                         if m.entry.kind in COUNTRY_KINDS and not m.entry.context_only and m.entry.country)
+    if not any(m.entry.context_only for mentions in mention_maps for m in mentions.values()):
+        return mention_maps
+    return [{i: m for i, m in mentions.items() if not m.entry.context_only or m.entry.country in countries}
+            for mentions in mention_maps]
 
 
 def count_countries(mention_maps: Iterable[dict[int, Mention]]) -> list[tuple[str, int]]:
@@ -94,7 +170,8 @@ def count_countries(mention_maps: Iterable[dict[int, Mention]]) -> list[tuple[st
         seen_spans = set()
         for _i, mention in sorted(mentions.items()):
             entry = mention.entry
-            if entry.kind not in COUNTRY_KINDS or entry.kind == "igo" or entry.country in (None, *STATELESS):
+            if (entry.kind not in COUNTRY_KINDS or entry.kind == "igo" or entry.country in (None, *STATELESS)
+                    or entry.context_only):
                 continue
             if (mention.start, entry.country) in seen_spans:
                 continue

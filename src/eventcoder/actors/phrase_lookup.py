@@ -14,7 +14,7 @@ from ..grammar import ARTICLES
 from ..model import Actor, Sentence
 from ..parse import ParseView
 from .context import ArticleSetting, make_actor
-from .mentions import COUNTRY_KINDS, ActorFinder
+from .mentions import COUNTRY_KINDS, ActorFinder, drop_unsupported
 from .resolve import ArticleActors
 
 __all__ = ["Resolution", "default_finder", "describe_mention", "lookup", "nationality"]
@@ -121,9 +121,10 @@ def lookup(text: str, on: date | str | None = None, *, context: str | None = Non
     from ..where import smart_title
 
     finder = finder or default_finder()
-    s = _phrase(text, finder)
+    named = _countries_named(context, finder) if context else ()
+    s = _phrase(text, finder, named)
     if not s.mentions and text.isupper():  # "TEHRAN", as a dateline writes it
-        s = _phrase(smart_title(text), finder)
+        s = _phrase(smart_title(text), finder, named)
     actors = []
     if s.last:
         resolver = ArticleActors(finder, ArticleSetting(date=on))
@@ -133,11 +134,20 @@ def lookup(text: str, on: date | str | None = None, *, context: str | None = Non
     return Resolution(text, on, tuple(actors), tuple(_describe(s)))
 
 
-def _phrase(text: str, finder: ActorFinder) -> Sentence:
-    """``text`` parsed as one sentence (the first of the parse), with its mentions."""
+def _phrase(text: str, finder: ActorFinder, named: tuple[str, ...] = ()) -> Sentence:
+    """``text`` parsed as one sentence (the first of the parse), with its mentions; an ambiguous short form
+    ("PAN") only where the text or the countries ``named`` by the context name its country."""
     view = ParseView.of(finder.nlp(text), text)
     end = view.sentence_of(0)[1] if len(view) else 0
-    return Sentence(0, text, 0, len(text), "body", view, 0, end, finder.mentions(view))
+    mentions = drop_unsupported([finder.mentions(view)], named)[0]
+    return Sentence(0, text, 0, len(text), "body", view, 0, end, mentions)
+
+
+def _countries_named(context: str, finder: ActorFinder) -> tuple[str, ...]:
+    """The countries that the country words, capitals and named actors of ``context`` name."""
+    mentions = finder.mentions(ParseView.of(finder.nlp(context), context))
+    return tuple(dict.fromkeys(m.entry.country for m in mentions.values()
+                               if m.kind in COUNTRY_KINDS and not m.entry.context_only and m.entry.country))
 
 
 def nationality(text: str, finder: ActorFinder | None = None) -> tuple[str | None, str]:

@@ -1,0 +1,139 @@
+"""Readers of the generated actor files (``officials.tsv``, and the named-actor files ``organisations.tsv``,
+``armed_groups.tsv``, ``parties.tsv``, made by the scripts in ``tools/`` from open sources), and the rule that
+settles them against the hand-written files: the hand file wins a phrase both hold, and a phrase that names two
+different generated actors names none. Formats: ``eventcoder/data/README.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from .knowledge_lines import (
+    _ORG_CODE_RE,
+    _date,
+    _known_country,
+    _Line,
+    _norm,
+    _required,
+    _sector,
+    _start_key,
+    _Tables,
+    _values,
+)
+from .knowledge_types import SECTOR_CODES, GazetteerEntry, PersonTerm
+
+__all__ = ["ORG_COUNTRIES", "STATELESS_COUNTRIES", "settle_generated"]
+
+ORG_COUNTRIES: frozenset[str] = frozenset({"UNO", "EUR", "IGO"})
+"""``country`` codes of office-holders of organisations in people.tsv (as in igos.tsv's ``country``)."""
+
+STATELESS_COUNTRIES: frozenset[str] = frozenset({"IGO", "NGO", "UNO", "EUR", "IMG", "INT", "MNC"})
+"""``country`` codes a generated named-actor file may use besides the countries of countries.tsv."""
+
+
+def _read_officials(lines: Iterable[_Line], tables: _Tables) -> None:
+    """A generated people file (officials.tsv): people.tsv's columns plus ``known_to`` and ``origin``.
+
+    A person some of whose phrases people.tsv already names is that person: only the generated terms that end
+    before the hand-written person's first term are added to theirs (people.tsv wins where they disagree), and
+    the person's other phrases are dropped. Other people get entries of kind "person", ``generated``."""
+    people: dict[str, list[tuple[PersonTerm, tuple[str, ...]]]] = {}
+    hand_people = set(tables.people)
+    for line in lines:
+        term, phrases = _official_row(line, tables)
+        people.setdefault(term.name, []).append((term, phrases))
+    for name, rows in people.items():
+        terms = sorted((term for term, _ in rows), key=_start_key)
+        phrases = tuple(dict.fromkeys(phrase for _, row_phrases in rows for phrase in row_phrases))
+        hand = [key for key in dict.fromkeys(_norm(p) for p in phrases) if key in hand_people]
+        if hand:
+            _add_earlier_terms(tables, hand, terms)
+            continue
+        latest = max(terms, key=_start_key)
+        sector = latest.sector if latest.last_day is None else ("ELI" if latest.end else None)
+        country = tables.codes.get(latest.country, latest.country)
+        code = country if sector in ("IGO", "NGO", None) else country + sector
+        for phrase in phrases:
+            tables.named_entries.append(GazetteerEntry(phrase, "person", latest.country, sector, code, name,
+                                                       latest.source, generated=True))
+        for key in dict.fromkeys(_norm(phrase) for phrase in phrases):
+            tables.people[key] = tuple(sorted((*tables.people.get(key, ()), *terms), key=_start_key))
+
+
+def _official_row(line: _Line, tables: _Tables) -> tuple[PersonTerm, tuple[str, ...]]:
+    """One officials.tsv row: the term (``source`` names the row and its origin) and the phrases naming the person."""
+    name = _required(line, 0, "name")
+    country = _known_country(line, 1, tables, ORG_COUNTRIES)
+    sector = _sector(line, 2)
+    office = _required(line, 3, "office")
+    start, end, known_to = _date(line, 4, "start"), _date(line, 5, "end"), _date(line, 7, "known_to")
+    if start and end and end < start:
+        raise line.error(f"end {end.isoformat()} is before start {start.isoformat()}")
+    if known_to and end:
+        raise line.error("known_to is only for a term without an end")
+    source = _with_origin(line, 8)
+    phrases = tuple(dict.fromkeys((name, *_values(line, 6, "aliases"))))
+    return PersonTerm(name, country, sector, office, start, end, source, known_to), phrases
+
+
+def _with_origin(line: _Line, index: int) -> str:
+    """The row's source, with the source line it was generated from: "officials.tsv:12 (Phoenix...txt:5915)"."""
+    origin = line.cells[index]
+    return f"{line.source} ({origin})" if origin else line.source
+
+
+def _add_earlier_terms(tables: _Tables, keys: list[str], terms: list[PersonTerm]) -> None:
+    """Add to the hand-written person of each phrase key the generated ``terms`` that end before their first term."""
+    for key in keys:
+        known = tables.people[key]
+        first = min((t.start or date.min for t in known), default=date.min)
+        earlier = [t for t in terms if t.last_day is not None and t.last_day < first]
+        if earlier:
+            tables.people[key] = tuple(sorted((*earlier, *known), key=_start_key))
+
+
+def _read_named(lines: Iterable[_Line], tables: _Tables) -> None:
+    """A generated named-actor file (organisations, armed groups, parties): ``name country sector code aliases
+    context_aliases origin``. Organisations (country IGO, NGO, UNO or EUR) become entries of kind "igo", the
+    others of kind "group"; the phrases of ``context_aliases`` are ``context_only``."""
+    for line in lines:
+        name = _required(line, 0, "name")
+        country = _known_country(line, 1, tables, STATELESS_COUNTRIES)
+        sector = _sector(line, 2)
+        given = line.cells[3]
+        if given and not _ORG_CODE_RE.match(given):
+            raise line.error(f"bad code {given!r} (expected capital letters and digits, e.g. IGOUNOKID)")
+        kind = "igo" if country in ("IGO", "NGO", "UNO", "EUR") else "group"
+        code = (given or country) if kind == "igo" else _group_code(given, tables.codes.get(country, country))
+        source = _with_origin(line, 6)
+        for phrase in dict.fromkeys((name, *_values(line, 4, "aliases"))):
+            tables.named_entries.append(GazetteerEntry(phrase, kind, country, sector, code, name, source,
+                                                       generated=True))
+        for phrase in _values(line, 5, "context_aliases"):
+            tables.named_entries.append(GazetteerEntry(phrase, kind, country, sector, code, name, source,
+                                                       context_only=True, generated=True))
+
+
+def _group_code(given: str, country: str) -> str | None:
+    """The code of a generated group: a known-group code ("AFGTAL": the country's code and three letters that are
+    no sector) as given; else None, so that the actor's code is its country and sector."""
+    if len(given) == 6 and given.startswith(country) and given[3:] not in SECTOR_CODES:
+        return given
+    return None
+
+
+def settle_generated(tables: _Tables) -> None:
+    """After the generated files are read: drop each of their phrases that a hand-written file holds (ignoring
+    case; the hand file wins) and each phrase that names two different actors across them (ambiguous)."""
+    hand = {_norm(e.phrase) for e in (*tables.entries, *tables.named_entries) if not e.generated}
+    named: dict[str, set[tuple[str, str | None]]] = {}
+    for entry in tables.named_entries:
+        if entry.generated:
+            named.setdefault(_norm(entry.phrase), set()).add((entry.name, entry.country))
+    dropped = {key for key, owners in named.items() if key in hand or len(owners) > 1}
+    if not dropped:
+        return
+    tables.named_entries[:] = [e for e in tables.named_entries if not (e.generated and _norm(e.phrase) in dropped)]
+    for key in dropped - hand:
+        tables.people.pop(key, None)
