@@ -29,7 +29,9 @@ Rules:
   A one-word name stays in capitals when it is an acronym: it has up to three letters, or no vowel, or is the
   initials of another name of the entry, or came in parentheses; otherwise it is written capitalised and,
   when it has four letters or more, also in capitals (news writes "Unicef" and "UNICEF", "Nato" and "NATO";
-  the dictionary's capitals do not say which names are acronyms). "AMAZON.COM" -> "Amazon.com".
+  the dictionary's capitals do not say which names are acronyms). "AMAZON.COM" -> "Amazon.com"; USA, UK,
+  PLC ... stay in capitals inside a name. A company's name without its legal form (Inc, Corporation, Ltd,
+  PLC, Holdings, Group ...) is an alias where two words or more are left ("Under Armour Inc" -> "Under Armour").
 - Left out (counted in the header): phrases under 2 characters; a country's name (countries.tsv); one-word names that are ordinary words
   (spaCy's English stop words or the lower-case words of COMMON_WORDS below: "Shell", "Target" ...);
   acronyms that are ordinary words ("WHO", "IT") or of two letters ("AI", "AP"): they become
@@ -65,6 +67,9 @@ GENERIC_SECTORS = frozenset({"IGO", "IMG", "INT", "MNC", "NGM", "NGO", "UIS"})
 STATELESS = frozenset({"IGO", "NGO", "UNO", "EUR", "IMG", "INT", "MNC"})
 SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "el", "al", "y",
                          "et", "a", "an", "to", "at", "by", "with", "del", "di", "da", "van", "von", "der"})
+CAPITAL_WORDS = frozenset({"USA", "UK", "US", "UN", "EU", "PLC", "LLC", "LP", "AG", "NV", "SA", "BV", "SPA", "II"})
+LEGAL_FORMS = re.compile(r"(?:\s+(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|PLC|LLC|L\.?P|S\.?A|AG|N\.?V|"
+                         r"SPA|Holdings?|HLDGS|Group|Public Company Limited)\.?)+$", re.I)
 # One-word names that are ordinary English words (lower case): a name equal to one of them is dropped
 # (an acronym equal to one goes to context_aliases or is dropped). Written by class: everyday nouns,
 # adjectives and verbs, not names chosen from any evaluation text.
@@ -240,6 +245,8 @@ def news_case_word(word: str, first: bool) -> str:
         return news_case_word(web.group(1), True) + "." + web.group(2).lower()
     if "." in word or "&" in word or (word.isalpha() and not re.search(r"[AEIOUY]", word.upper())):
         return word.upper()
+    if word.upper() in CAPITAL_WORDS:
+        return word.upper()
     if not first and word.lower() in SMALL_WORDS:
         return word.lower()
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
@@ -283,6 +290,17 @@ def entry_phrases(raws: list[str]) -> tuple[list[str], set[str]]:
             cased.append(phrase.upper())  # "Unicef" and "UNICEF": news writes both
     out = list(dict.fromkeys(p for p in cased if p))
     return out, {p for p in out if " " not in p and is_acronym(p)}
+
+
+def company_short_names(phrases: list[str]) -> list[str]:
+    """Company names without their legal form, as news writes them ("Under Armour Inc" -> "Under Armour"); only
+    where two words or more are left (a one-word rest may be an ordinary word: "Mosaic Company")."""
+    out = []
+    for phrase in phrases:
+        short = LEGAL_FORMS.sub("", phrase).rstrip(" ,")
+        if short != phrase and len(short.split()) >= 2:
+            out.append(short)
+    return out
 
 
 def ordinary_word(word: str) -> bool:
@@ -384,17 +402,19 @@ def build_rows(path: Path, countries: Path = COUNTRIES_TSV) -> tuple[list[Row], 
         code = entry_code(blocks)
         if code is None:
             dropped["left out: entries with a dated code (people) or no usable code" if blocks else
-                    "entries without a code"] += 1
+                    "left out: entries without a code"] += 1
             continue
         mapped = map_international_code(code, isos, cameo)
         if mapped is None or not mapped[1]:
             dropped["left out: entries whose code gives no country or sector (MED, HINRAD ...)"] += 1
             continue
         phrases, acronyms = entry_phrases(raws)
+        if code.startswith("MNC"):
+            phrases = list(dict.fromkeys(phrases + company_short_names(phrases)))
         rows.append(Row(phrases, mapped[0], mapped[1], code, f"{path.name}:{number}", acronyms))
     screen_phrases(rows, dropped, names)
     drop_ambiguous(rows, dropped)
-    dropped["left out: entries left without any phrase (all repeated or dropped)"] += sum(1 for r in rows if not r.phrases)
+    dropped["left out: entries left without any phrase (repeated or dropped)"] += sum(not r.phrases for r in rows)
     return rows, dropped
 
 
