@@ -22,7 +22,9 @@ origin``). Rules:
 - UCDP: governments (type 4, "Government of X") are left out: countries are known already. Supporters and
   opponents of parties or politicians (type 2) are left out: not organisations. Identity and communal groups
   (type 3: ethnic groups, clans, religious communities) are left out unless a name says it is a militia
-  (MILITIA_WORDS); such a militia gets sector UAF. Rebel groups (type 1) get sector REB; "Military faction"
+  (MILITIA_WORDS); such a militia gets sector UAF. Rebel groups (type 1) get sector REB, or CRM where a name
+  says it is a criminal organisation (CRIME_WORDS: cartels, gangs, maras: UCDP counts their fights as
+  organised violence, CAMEO codes them as criminals); "Military faction"
   rows (coup factions of an army, named by UCDP only) are left out. The country is the first location that
   is a country of countries.tsv (UCDP_PLACES maps UCDP's historical names: "DR Congo (Zaire)" -> COD); a group
   whose locations span three or more of UCDP's regions is transnational: IMG. Names: the current English name
@@ -30,8 +32,9 @@ origin``). Rules:
   former and other name (English and original forms in Latin script): a renamed group's predecessor names are
   aliases. Curly apostrophes become straight ones; a leading "The" is dropped; parenthesised words are dropped.
   The code is country + sector ("COLREB").
-- Merging: a Phoenix entry and a UCDP group that share a name of two or more words (ignoring case, hyphens and
-  apostrophes), or an acronym when both give the same country, are one row when the Phoenix entry matches
+- Merging: a Phoenix entry and a UCDP group that share a name of two or more words or a one-word name of five
+  letters or more that is not an acronym (ignoring case, hyphens and apostrophes: "Al-Shabaab"), or an
+  acronym when both give the same country, are one row when the Phoenix entry matches
   exactly one UCDP group: UCDP's current name first, the names of both, Phoenix's sector and code (Phoenix
   codes win), Phoenix's country where its code gives one, else UCDP's; origin both lines. Several Phoenix
   entries may merge into one UCDP group. A Phoenix entry with no country after this gets INT (its code names
@@ -80,6 +83,7 @@ UCDP = "ucdp-actor-221.csv"
 UCDP_ORIGIN = "UCDP actor list v22.1 (skytheacademic/who_keeps_the_peace, 5369d2f, CC BY 4.0, Uppsala Conflict Data Program)"
 MILITIA_WORDS = re.compile(r"\b(militia|militias|army|brigade|brigades|force|forces|defen[cs]e|guard|guards|"
                            r"vigilante|vigilantes|fighters|mayi[- ]mayi|mai[- ]mai)\b", re.I)
+CRIME_WORDS = re.compile(r"\b(c[aá]rtel|cartels|gang|gangs|mafia|mara salvatrucha|mara 18|ms-13)\b", re.I)
 # UCDP's location names that are not a name or alias in countries.tsv.
 UCDP_PLACES = {
     "dr congo": "COD", "zaire": "COD", "congo": "COG", "ivory coast": "CIV", "yemen": "YEM",
@@ -231,7 +235,8 @@ def ucdp_rows(path: Path, countries: Path, dropped: Counter) -> list[Row]:
             if why is not None:
                 dropped["left out: " + why] += 1
                 continue
-            sector = "UAF" if record.get("Org") == "3" else "REB"
+            sector = "UAF" if record.get("Org") == "3" else "CRM" if any(CRIME_WORDS.search(n) for n in names) \
+                else "REB"
             acronyms = {n for n in names if " " not in n and is_acronym(n)}
             rows.append(Row(names, country, sector, country + sector, f"{path.name}:{reader.line_num}", acronyms))
     return rows
@@ -249,7 +254,7 @@ def match_index(rows: list[Row]) -> tuple[dict[str, set[int]], dict[tuple[str, s
     acronyms: dict[tuple[str, str], set[int]] = defaultdict(set)
     for i, row in enumerate(rows):
         for phrase in row.phrases:
-            if " " in phrase:
+            if " " in phrase or (len(phrase) >= 5 and phrase not in row.acronyms):
                 phrases[match_key(phrase)].add(i)
             elif phrase in row.acronyms:
                 acronyms[(phrase, row.country)].add(i)
@@ -260,7 +265,7 @@ def ucdp_match(row: Row, phrases: dict[str, set[int]], acronyms: dict[tuple[str,
     """The UCDP rows a Phoenix row shares a multi-word name with, or an acronym and its country."""
     found: set[int] = set()
     for phrase in row.phrases:
-        if " " in phrase:
+        if " " in phrase or (len(phrase) >= 5 and phrase not in row.acronyms):
             found |= phrases.get(match_key(phrase), set())
         elif phrase in row.acronyms and row.country:
             found |= acronyms.get((phrase, row.country), set())
