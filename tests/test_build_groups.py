@@ -4,6 +4,7 @@ here in each source's format, and (with ../shared) that the committed data files
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from pathlib import Path
 
@@ -70,6 +71,7 @@ UCDP_ROWS = [
      "Colombia", "5"],
     ["704", "ELN", "ELN", "Ejército de Liberación Nacional de Bolivia", "National Liberation Army", "0", "", "", "",
      "1", "Bolivia", "5"],
+    ["775", "Sinaloa Cartel", "Cártel de Sinaloa", "n/a", "Sinaloa Cartel", "0", "", "", "", "1", "Mexico", "5"],
     ["600", "Fulani", "Fulani", "n/a", "Fulani", "0", "", "", "", "3", "Nigeria", "4"],
     ["234", "IS", "IS", "n/a", "The Monotheism and Jihad Group", "1", "ISI, IS", "",
      "Islamic State of Iraq, Islamic State", "1", "Iraq, Syria, Nigeria, Afghanistan", "2, 3, 4"],
@@ -183,6 +185,7 @@ def test_shared_acronyms_and_names_of_armed_groups_are_dropped_and_transnational
     assert len(eln) == 2
     for row in eln:
         assert "ELN" not in row.phrases + row.context and "National Liberation Army" not in row.phrases
+    assert by_name(rows)["Sinaloa Cartel"].key() == ("MEX", "CRM", "MEXCRM")  # a cartel is criminal
     islamic_state = by_name(rows)["Islamic State"]
     assert islamic_state.country == "IMG"
     assert {"Monotheism and Jihad Group", "Islamic State of Iraq", "ISI"} <= set(islamic_state.phrases)
@@ -195,3 +198,18 @@ def test_committed_file_is_what_the_script_makes(tmp_path, script, name):
     out = tmp_path / name
     script.build(SOURCES, out)
     assert out.read_text(encoding="utf-8") == (DATA / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["organisations.tsv", "armed_groups.tsv"])
+def test_generated_files_follow_the_named_actor_format(name):
+    isos, _, _ = build_organisations.read_countries(build_organisations.COUNTRIES_TSV)
+    countries = isos | build_organisations.STATELESS
+    lines = [line for line in (DATA / name).read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert lines[0].split("\t") == list(build_organisations.COLUMNS)
+    for line in lines[1:]:
+        name_, country, sector, code, aliases, context, origin = line.split("\t")
+        assert country in countries and sector in build_organisations.SECTOR_CODES, line
+        assert code == "" or re.fullmatch(r"[A-Z][A-Z0-9]{2,}", code), line
+        phrases = [name_] + (aliases.split("|") if aliases else []) + (context.split("|") if context else [])
+        assert all(len(p) >= 2 and p == p.strip() and not p.lower().startswith("the ") for p in phrases), line
+        assert re.fullmatch(r"[\w.-]+:\d+(\|[\w.-]+:\d+)*", origin), line
