@@ -80,7 +80,8 @@ from build_organisations import (  # noqa: E402
 
 PHOENIX = "Phoenix.MilNonState.actors.txt"
 UCDP = "ucdp-actor-221.csv"
-UCDP_ORIGIN = "UCDP actor list v22.1 (skytheacademic/who_keeps_the_peace, 5369d2f, CC BY 4.0, Uppsala Conflict Data Program)"
+UCDP_ORIGIN = ("skytheacademic/who_keeps_the_peace, data/ucdp_ged, 5369d2f, CC BY 4.0: UCDP actor list v22.1, "
+               "Uppsala Conflict Data Program")
 MILITIA_WORDS = re.compile(r"\b(militia|militias|army|brigade|brigades|force|forces|defen[cs]e|guard|guards|"
                            r"vigilante|vigilantes|fighters|mayi[- ]mayi|mai[- ]mai)\b", re.I)
 CRIME_WORDS = re.compile(r"\b(c[aá]rtel|cartels|gang|gangs|mafia|mara salvatrucha|mara 18|ms-13)\b", re.I)
