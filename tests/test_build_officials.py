@@ -130,6 +130,10 @@ def test_entries_group_as_petrarch_reads_them_and_only_people_are_kept(tmp_path)
     assert bo.person_case("JOHN_MCCAIN") == "John McCain"
     assert bo.person_case("DOMINIQUE_DE_VILLEPIN") == "Dominique de Villepin"
     assert bo.person_case("US_PRESIDENT_GEORGE_W._BUSH") == "US President George W. Bush"
+    assert bo.person_case('TZIPORA_"TZIPI"_LIVNI') == "Tzipora Livni"
+    assert bo.person_case("NIKOLAY_TODOROV_(ACTING") == "Nikolay Todorov"
+    assert bo.person_case("PRESIDENT_XI_JINPING") == "President Xi Jinping"  # XI is no Roman numeral here ...
+    assert bo.person_case("TAUFA'AHAU_TUPOU_IV") == "Taufa'ahau Tupou IV"  # ... IV as the last word is
 
 
 def test_rows_of_a_phoenix_person_dated_open_and_default(built):

@@ -43,11 +43,12 @@ Rules
   the Phoenix person of the same country who has the holder's name as a phrase; the Wikidata spelling becomes
   the name and the origins are both.
 - Phrases in news case ("John McCain", "Bashar al-Assad", "Osama bin Laden": best effort; the loader matches 2+
-  words ignoring case), no leading "the". Dropped and counted: a phrase naming two people (compared ignoring
-  case, accents, dots, apostrophes, hyphens); one naming an institution ("Obama Administration"); one under 2
-  characters. A one-word phrase (a bare surname) is kept only if distinctive: 4+ letters, names one person, is
-  no word of another person's phrases (no "Abdullah"; no "Karzai" if another Karzai were listed), is no spaCy
-  English stop word and not in ENGLISH_WORDS (Brown, Rice, Major ...). A person left with no phrase is dropped.
+  words ignoring case), no leading "the", quoted nickname or "(..." tail. Dropped and counted: a phrase naming
+  two people (compared ignoring case, accents, dots, apostrophes, hyphens); one naming an institution ("Obama
+  Administration"); one under 2 characters or with a control character (broken encoding). A one-word phrase
+  (a bare surname) is kept only if distinctive: 4+ letters, names one person, is no word of another person's
+  phrases (no "Abdullah"; no "Karzai" if another Karzai were listed), is no spaCy English stop word and not in
+  ENGLISH_WORDS (Brown, Rice, Major ...). A person left with no phrase is dropped.
 """
 
 from __future__ import annotations
@@ -154,10 +155,10 @@ def phrase_key(phrase: str) -> str:
     return " ".join(text.split())
 
 
-def _case_word(word: str, first: bool) -> str:
-    """One word of a person's name in news case."""
+def _case_word(word: str, first: bool, last: bool) -> str:
+    """One word of a person's name in news case (a Roman numeral only as the last word: "Tupou IV")."""
     lower = word.lower()
-    if re.fullmatch(r"(?:[A-Za-z]\.)+", word) or word.upper() in ACRONYMS or (ROMAN.match(word.upper()) and not first):
+    if re.fullmatch(r"(?:[A-Za-z]\.)+", word) or word.upper() in ACRONYMS or (ROMAN.match(word.upper()) and last):
         return word.upper()
     if not first and lower in PARTICLES:
         return lower
@@ -173,17 +174,17 @@ def _case_part(part: str) -> str:
     if part.startswith("mc") and len(part) > 3:
         return "Mc" + part[2:].capitalize()
     head, apostrophe, tail = part.partition("'")
-    if apostrophe and len(head) == 1 and tail:
+    if apostrophe and len(head) <= 1 and tail:
         return head.upper() + "'" + tail.capitalize()
     return part.capitalize()
 
 
 def person_case(raw: str) -> str:
-    """A Phoenix phrase (``BASHAR_AL-ASSAD_``) as news writes the name ("Bashar al-Assad"); no leading "the"."""
-    words = raw.replace("_", " ").split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    return " ".join(_case_word(word, i == 0) for i, word in enumerate(words)).strip(" ,")
+    """A Phoenix phrase (``BASHAR_AL-ASSAD_``) as news writes the name ("Bashar al-Assad"); no leading "the",
+    no quoted nickname (TZIPORA_"TZIPI"_LIVNI), nothing from a "(" on ("(ACTING"); "`" (ayn) as "'"."""
+    text = re.sub(r'"[^"]*"', " ", raw.replace("_", " ").replace("`", "'")).split("(")[0]
+    words = text.split()[1:] if text.split()[:1] in (["the"], ["THE"], ["The"]) else text.split()
+    return " ".join(_case_word(w, i == 0, i == len(words) - 1) for i, w in enumerate(words)).strip(" ,")
 
 
 def is_institution(phrase: str) -> bool:
@@ -483,8 +484,8 @@ def phrase_verdict(phrase: str, owners: set[int], word_owners: dict[str, set[int
     """Why a phrase is dropped (also counted), or None to keep it."""
     key = phrase_key(phrase)
     words = key.split()
-    if len(key.replace(" ", "")) < 2:
-        reason = "shorter than 2 characters"
+    if len(key.replace(" ", "")) < 2 or re.search(r"[\x00-\x1f]", phrase):
+        reason = "shorter than 2 characters or a broken character"
     elif len(owners) > 1:
         reason = "names two or more people"
     elif is_institution(phrase):
