@@ -98,10 +98,10 @@ INSTITUTION_HEADS = frozenset("jaish jaysh jabhat kataib kataeb harakat hizb rep
 """Words that make a phrase an institution's name when they begin it ("Jaish al-Muhajireen wal-Ansar")."""
 
 ENGLISH_WORDS = frozenset(
-    "baker banks bell bird black blair bond brown bush cash chase church clay cook crown day duke english "
+    "baker banks bell bird black bond brown bush cash chase church clay cook crown day duke english "
     "field fish ford fox frank french frost gold good grace grant green gross hall hand hart heath hill hope "
     "house hunt king lamb lane law little long lord love major march mark marshall mason may miller moon "
-    "moore noble page park parks pope power powell price prince rich rice rose ross savage sharp short small "
+    "moore noble page park parks pope power price prince rich rice rose ross savage sharp short small "
     "smith snow stone strong swan summer taylor turner walker wall ward west white will winter wise wolf wood "
     "young lee wang chan kim khan ali shah singh sultan sheikh emir general colonel mister madam".split())
 """Lower-case words (and very common name words) that are never kept as a one-word person phrase."""
