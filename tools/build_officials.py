@@ -36,7 +36,8 @@ Rules
   = 31 December of the end year (empty end -> open, known_to 2022-10-10). Countries by name or alias in
   countries.tsv (ignoring case, accents, a leading "the"; "Vatican City" -> VAT); states not in it (Abkhazia,
   Somaliland ...) are skipped and counted, and so are holders listed for several countries (personal unions:
-  the Commonwealth realms' monarch, Andorra's French co-prince; people.tsv holds them).
+  the Commonwealth realms' monarch, Andorra's French co-prince; people.tsv holds them), and the Pope (a
+  religious office: the agent word "pope" codes him REL).
 - People: Phoenix groups of one country are merged where the name (first phrase) of one is a phrase of 2+ words
   of the other (the file repeats people: XI_JINPING and XI_JINPING_), so namesakes of one country are one
   person; a shared alias alone merges nobody (both Bushes are "President George Bush"). A Wikidata holder joins
@@ -75,6 +76,9 @@ WIKIDATA = "world-leaders-2021-wikidata.csv"
 PHOENIX_KNOWN_TO = date(2014, 1, 30)
 WIKIDATA_KNOWN_TO = date(2022, 10, 10)
 WIKIDATA_COUNTRIES = {"Vatican City": "VAT"}
+RELIGIOUS_OFFICES = frozenset({"pope"})
+"""Wikidata positions whose holders news codes by the religious title (agents.tsv: "pope" REL), not as a head of
+state (GOV): left out."""
 """Wikidata country labels that countries.tsv does not hold as a name or alias."""
 HEADER = ("name", "country", "sector", "office", "start", "end", "aliases", "known_to", "origin")
 
@@ -376,6 +380,9 @@ def wikidata_people(path: Path, names: dict[str, str], counts: Counter) -> list[
         country = names.get(country_key(label), WIKIDATA_COUNTRIES.get(label))
         if country is None:
             counts["Wikidata rows skipped: a state not in countries.tsv"] += len(holder_rows)
+            continue
+        if any(row["positionLabel"].strip().lower() in RELIGIOUS_OFFICES for _, row in holder_rows):
+            counts["Wikidata holders left out: a religious office (the agent word codes it: 'pope' REL)"] += 1
             continue
         person = Person([holder_rows[0][1]["officeholderLabel"].strip()])
         for number, row in holder_rows:

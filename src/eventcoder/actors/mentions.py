@@ -21,6 +21,11 @@ COUNTRY_KINDS = frozenset({"country", "adjective", "demonym", "capital", "metony
 STATELESS = frozenset({"IMG", "INT"})
 """Codes groups.tsv gives groups of no one home country (CAMEO's transnational militarized group, transnational):
 no article's main country, and so never the country of an agent named without one."""
+SOCIAL_SECTORS = frozenset({"BUS", "MED", "JRN", "EDU", "HLH", "ENV", "DEV", "HRI", "NGO", "REL", "AGR", "LAB", "CVL",
+                            "MNC", "SOC"})
+"""Sectors of named groups that are not political actors (companies, media, schools, hospitals, charities,
+churches): a company's or a newspaper's home country is not what an article is about, so their mentions do not
+make an article's main countries."""
 NUMERIC_ENTS = frozenset({ENT.MONEY, ENT.QUANTITY, ENT.PERCENT, ENT.CARDINAL})
 """Entity types of amounts: a phrase whose head is one names no actor ("20 million U.S. dollars")."""
 
@@ -162,8 +167,8 @@ def drop_unsupported(mention_maps: list[dict[int, Mention]], named: Iterable[str
 
 def count_countries(mention_maps: Iterable[dict[int, Mention]]) -> list[tuple[str, int]]:
     """(country, mentions) across the :meth:`ActorFinder.mentions` of an article's parsed segments, most
-    mentioned first, ties by first mention; organisations and groups of no state (IMG, INT) are left out. The
-    article's dyad is made of them."""
+    mentioned first, ties by first mention; organisations, groups of no state (IMG, INT), named groups of a
+    :data:`SOCIAL_SECTORS` sector and ambiguous short forms are left out. The article's dyad is made of them."""
     counts: dict[str, list[int]] = {}
     order = 0
     for mentions in mention_maps:
@@ -171,7 +176,7 @@ def count_countries(mention_maps: Iterable[dict[int, Mention]]) -> list[tuple[st
         for _i, mention in sorted(mentions.items()):
             entry = mention.entry
             if (entry.kind not in COUNTRY_KINDS or entry.kind == "igo" or entry.country in (None, *STATELESS)
-                    or entry.context_only):
+                    or entry.context_only or (entry.kind == "group" and entry.sector in SOCIAL_SECTORS)):
                 continue
             if (mention.start, entry.country) in seen_spans:
                 continue
