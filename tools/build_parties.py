@@ -35,9 +35,11 @@ Rules (every count is written in the output's header comment):
     "Democratic Alliance", "Partido Socialista"), when it is an acronym that spells an English word
     ("ACT"), and when it is a short form that is not an acronym ("Yabloko");
   - else an alias (always matched): a name or an acronym of 2+ letters that names one party.
-* ``name`` is the row's first English name when that is an alias, else that name with the country's name
-  in brackets ("Labour Party (Jamaica)", the style of groups.tsv), unique in the file; the loader may match
-  it always. A party left with no alias and no context alias is not written.
+* ``name`` is the row's first full name that is an alias (Wikidata's English label first, then the
+  Wikipedia title, Party Facts' English and native names), not repeated in ``aliases``; where the party has
+  none, a label: its first phrase with the country's name in brackets ("Labour Party (United Kingdom)", the
+  style of groups.tsv), with the Party Facts id added where two labels would be the same. Either way it is
+  unique in the file, so the loader may match it always. A party left with no phrase is not written.
 
 Source: Party Facts (Döring, Holger and Sven Regel, 2019, "Party Facts: A database of political parties
 worldwide", Party Politics 25(2)), https://partyfacts.herokuapp.com, data under the MIT licence.
@@ -47,6 +49,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import html
 import re
 import unicodedata
 import urllib.parse
@@ -73,7 +76,7 @@ STATE_NAMES = {"EUR": "European Union"}
 """Names of the stateless codes used, for the bracketed ``name`` of a party whose name is not unique."""
 
 COMMON_WORDS = frozenset(
-    "lab con dem rep lib gov sen tory tories labour libdem lib-dem indy ind unity forward".split()
+    "lab con dem dems rep reps lib gov sen tory tories labour libdem lib-dem indy ind unity forward everybody".split()
 )
 """Lower-case words and clippings that WordNet's lemmas miss or that news writes for things other than one
 party ("Dem", "Rep" and "Sen." before a name, "Lab" and "Con" in British results tables)."""
@@ -90,7 +93,7 @@ COMMON_ABBREVIATIONS = frozenset(
     "ap afp upi dpa ansa efe bbc cnn nbc cbs abc tv it ict ai api pc sms gps usb cd dvd pdf url www faq "
     # economy, health, law, sport and everyday abbreviations
     "gdp gnp vat gst ipo hq id iq pr ps rip sos ufo vip dj dna hiv aids covid sars icu ppe atm ngo ngos fir "
-    "fc nfl nba fifa uefa ok vs etc ie eg aka asap diy".split()
+    "fc afc nfl nba fifa uefa ok vs etc ie eg aka asap diy tgv utd cna nia cbi fbi cia nsa".split()
 )
 """Abbreviations that news uses for other things than a party: never an alias, not even with context."""
 
@@ -165,8 +168,11 @@ def read_csv_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     return rows
 
 
+STATELESS_CODES = frozenset("IGO NGO UNO EUR IMG INT MNC".split())
+
+
 def read_countries(path: Path) -> tuple[dict[str, str], frozenset[str]]:
-    """ISO3 -> name of countries.tsv, and every name and alias of a country (lower case)."""
+    """ISO3 -> name of countries.tsv, and every name, alias and adjective of a country (lower case)."""
     names: dict[str, str] = {}
     words: set[str] = set()
     with path.open(encoding="utf-8") as handle:
@@ -204,6 +210,9 @@ def kept_country(row: dict[str, str], countries: dict[str, str], tally: Tally) -
     if row["technical"].strip():
         tally.add("technical rows (alliance, independent, other, unknown ...)")
         return None
+    if re.search(r"\[no.?pa", row["name_english"] + row["name"]):
+        tally.add('groupings of elections without parties ("[no-party]")')
+        return None
     year = last_year(row)
     if year is not None and year < MIN_LAST_YEAR:
         tally.add(f"parties whose last year is before {MIN_LAST_YEAR}")
@@ -213,6 +222,12 @@ def kept_country(row: dict[str, str], countries: dict[str, str], tally: Tally) -
         tally.add(f"parties of states that no longer exist ({row['country']})")
         return None
     return code
+
+
+def phrase_key(text: str) -> str:
+    """A phrase compared ignoring case and accents ("Sinn Féin" = "Sinn Fein")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def is_latin(text: str) -> bool:
@@ -234,7 +249,7 @@ def split_names(text: str) -> list[str]:
 
 def clean_name(text: str, country_words: frozenset[str]) -> str:
     """A name as news writes it: no language label, brackets, quotes, leading "The" or disambiguation."""
-    text = _LANGUAGE_LABEL.sub("", text.strip())
+    text = _LANGUAGE_LABEL.sub("", html.unescape(text).replace("\xa0", " ").strip())
     text = _BRACKETS.sub("", text).translate(_QUOTES).replace("--", "–")
     text = re.sub(r"\s+", " ", text).strip(" ,;:-#")
     match = _DISAMBIGUATION.search(text)
@@ -264,7 +279,7 @@ def wikipedia_title(url: str) -> str:
 
 def name_sources(row: dict[str, str], wikidata: dict[str, str] | None) -> list[str]:
     """The cells that hold full names of a party, English ones first."""
-    cells = [row["name_english"], (wikidata or {}).get("name", ""), wikipedia_title(row["wikipedia"])]
+    cells = [(wikidata or {}).get("name", ""), wikipedia_title(row["wikipedia"]), row["name_english"]]
     cells += [row["name"], (wikidata or {}).get("name_native", ""), row["name_other"]]
     return cells
 
@@ -280,11 +295,11 @@ def add_phrases(party: Party, cells: list[str], short: bool, country_words: froz
             if not phrase or not is_latin(phrase):
                 continue
             if len(pieces) == 1:
-                party.parts.discard(phrase.casefold())
+                party.parts.discard(phrase_key(phrase))
             if phrase.casefold() in known:
                 continue
             if len(pieces) > 1:
-                party.parts.add(phrase.casefold())
+                party.parts.add(phrase_key(phrase))
             (party.shorts if short else party.names).append(phrase)
 
 
@@ -328,10 +343,10 @@ def drop_region_repeats(parties: list[Party], tally: Tally) -> list[Party]:
     national: dict[str, set[str]] = defaultdict(set)
     for party in parties:
         if not party.region:
-            national[party.country].update(name.casefold() for name in party.names)
+            national[party.country].update(phrase_key(name) for name in party.names)
     kept = []
     for party in parties:
-        if party.region and any(name.casefold() in national[party.country] for name in party.names):
+        if party.region and any(phrase_key(name) in national[party.country] for name in party.names):
             tally.add("parties of a region's list that the state's list holds too")
             continue
         kept.append(party)
@@ -344,10 +359,11 @@ class Vocabulary:
 
     stop_words: frozenset[str]
     words: frozenset[str]
+    codes: frozenset[str] = frozenset()
 
     def is_word(self, text: str) -> bool:
         """Whether ``text`` (any case) is an English word, a plural of one, or one of COMMON_WORDS."""
-        key = text.casefold()
+        key = re.sub(r"['’]s?$", "", text.casefold())
         stems = {key, key[:-1] if key.endswith("s") else key, key[:-2] if key.endswith("es") else key}
         if key.endswith("ies"):
             stems.add(key[:-3] + "y")
@@ -366,8 +382,9 @@ def is_acronym(text: str) -> bool:
 
 def is_generic(text: str) -> bool:
     """Whether every word of a name is a generic word of party names ("Social Democratic Party")."""
-    words = re.split(r"[\s–—]+", text.casefold().replace("-", " - ").replace(" - ", " "))
-    return all(word in GENERIC_WORDS for word in words if word)
+    words = re.split(r"[\s–—-]+", phrase_key(text))
+    generic = {phrase_key(word) for word in GENERIC_WORDS}
+    return all(word in generic for word in words if word)
 
 
 def phrase_class(phrase: str, short: bool, vocabulary: Vocabulary) -> str:
@@ -378,7 +395,11 @@ def phrase_class(phrase: str, short: bool, vocabulary: Vocabulary) -> str:
         key = phrase.casefold()
         if key in COMMON_ABBREVIATIONS or key in vocabulary.stop_words:
             return "acronyms that are common abbreviations or stop words"
-        return CONTEXT if vocabulary.is_word(key) else ALIAS
+        if phrase in vocabulary.codes:
+            return "acronyms that are country codes (ISO3, CAMEO) or stateless codes"
+        if vocabulary.is_word(key) or sum(c.isalnum() for c in phrase) < 3:
+            return CONTEXT
+        return ALIAS
     if " " not in phrase:
         if vocabulary.is_word(phrase):
             return "one-word names that are English words"
@@ -387,12 +408,12 @@ def phrase_class(phrase: str, short: bool, vocabulary: Vocabulary) -> str:
 
 
 def phrase_owners(parties: list[Party], vocabulary: Vocabulary) -> dict[str, list[Party]]:
-    """Phrase (lower case) -> every party that has it, for the phrases their form does not drop."""
+    """Phrase (its key) -> every party that has it, for the phrases their form does not drop."""
     owners: dict[str, list[Party]] = defaultdict(list)
     for party in parties:
         for phrase in party.names + party.shorts:
             if phrase_class(phrase, phrase in party.shorts, vocabulary) in (ALIAS, CONTEXT):
-                owners[phrase.casefold()].append(party)
+                owners[phrase_key(phrase)].append(party)
     return owners
 
 
@@ -416,7 +437,7 @@ def sort_phrases(party: Party, owners: dict[str, list[Party]], vocabulary: Vocab
     """A party's aliases and context aliases; dropped phrases are counted in ``tally``."""
     aliases, context = [], []
     for phrase in party.names + party.shorts:
-        key = phrase.casefold()
+        key = phrase_key(phrase)
         kind = phrase_class(phrase, phrase in party.shorts, vocabulary)
         if kind not in (ALIAS, CONTEXT):
             tally.add(kind)
@@ -430,6 +451,16 @@ def sort_phrases(party: Party, owners: dict[str, list[Party]], vocabulary: Vocab
     return aliases, context
 
 
+def row_name(party: Party, aliases: list[str], context: list[str], countries: dict[str, str]) -> str:
+    """The row's name: its first full name that is an alias, else its first phrase with the country's name in
+    brackets ("Labour Party (United Kingdom)")."""
+    for phrase in party.names:
+        if phrase in aliases:
+            return phrase
+    first = next(phrase for phrase in party.names + party.shorts if phrase in aliases + context)
+    return f"{first} ({countries.get(party.country) or STATE_NAMES[party.country]})"
+
+
 def party_rows(parties: list[Party], countries: dict[str, str], vocabulary: Vocabulary,
                tally: Tally) -> list[dict[str, str]]:
     """The output rows, sorted by country and name; parties left with no phrase are counted, not written."""
@@ -440,33 +471,34 @@ def party_rows(parties: list[Party], countries: dict[str, str], vocabulary: Voca
         if not aliases and not context:
             tally.add("parties left with no phrase")
             continue
-        first = (party.names + party.shorts)[0]
-        if first in aliases:
-            aliases.remove(first)
-            name = first
-        else:
-            name = f"{first} ({countries.get(party.country) or STATE_NAMES[party.country]})"
+        name = row_name(party, aliases, context, countries)
+        label = name not in aliases
+        if not label:
+            aliases.remove(name)
         labels[name] += 1
-        rows.append({"name": name, "country": party.country, "sector": "PTY", "code": "",
+        rows.append({"name": name, "label": label, "country": party.country, "sector": "PTY", "code": "",
                      "aliases": "|".join(aliases), "context_aliases": "|".join(context),
                      "origin": party.origin, "id": party.party_id})
     for row in rows:
-        if labels[row["name"]] > 1:
+        if row["label"] and labels[row["name"]] > 1:
             row["name"] = row["name"][:-1] + f", Party Facts {row['id']})"
     return sorted(rows, key=lambda row: (row["country"], row["name"].casefold(), row["name"], row["id"]))
 
 
 def header_lines(rows: list[dict[str, str]], tally: Tally, read: int) -> list[str]:
     """The comment lines that open the file: provenance, rules in brief and counts."""
+    named = sum(not row["label"] for row in rows)
     aliases = sum(len(row["aliases"].split("|")) for row in rows if row["aliases"])
     context = sum(len(row["context_aliases"].split("|")) for row in rows if row["context_aliases"])
     lines = [
         f"# Political parties (sector PTY), generated by tools/build_parties.py from {CORE} and {WIKIDATA}",
         f"# ({PROVENANCE}); do not edit: rerun the script. Rules in the script's docstring.",
-        "# name: the party's English name, or that name with its country in brackets where the name alone is",
-        "#   not an alias; aliases: always matched; context_aliases: matched only where the article names the",
-        "#   country (names shared by parties of several countries, generic names, short forms that are words).",
-        f"# {read} Party Facts rows read; {len(rows)} parties written, {aliases} aliases, {context} context aliases.",
+        "# name: the party's first name that is an alias, else a label (a name with its country in brackets);",
+        "#   aliases: always matched; context_aliases: matched only where the article names the country (names",
+        "#   shared by parties of several countries, generic names, 2-letter acronyms, acronyms that are words).",
+        f"# {read} Party Facts rows read; {len(rows)} parties written; phrases: {named} names that are aliases",
+        f"#   themselves (the others are labels with the country in brackets), {aliases} aliases besides the",
+        f"#   name, {context} context aliases.",
         "# Left out:",
     ]
     lines += [f"#   {count} {reason}" for reason, count in sorted(tally.counts.items())]
@@ -483,18 +515,25 @@ def render(rows: list[dict[str, str]], tally: Tally, read: int) -> str:
 def build(sources: Path, countries_file: Path = COUNTRIES, vocabulary: Vocabulary | None = None) -> str:
     """The text of parties.tsv built from the Party Facts files in ``sources``."""
     countries, country_words = read_countries(countries_file)
-    vocabulary = vocabulary or default_vocabulary()
+    vocabulary = vocabulary or default_vocabulary(country_codes(countries_file))
     tally = Tally()
     parties = read_parties(sources, countries, country_words, tally)
     rows = party_rows(parties, countries, vocabulary, tally)
     return render(rows, tally, len(read_csv_rows(sources / CORE)))
 
 
-def default_vocabulary() -> Vocabulary:
-    """spaCy's stop words and the WordNet lemmas of en_core_web_sm's lemmatizer."""
+def default_vocabulary(codes: frozenset[str] = frozenset()) -> Vocabulary:
+    """spaCy's stop words and the WordNet lemmas of en_core_web_sm's lemmatizer; ``codes`` the country codes."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return Vocabulary(frozenset(STOP_WORDS), english_words())
+    return Vocabulary(frozenset(STOP_WORDS), english_words(), codes)
+
+
+def country_codes(path: Path) -> frozenset[str]:
+    """Every ISO3 and CAMEO code of countries.tsv and the stateless codes."""
+    with path.open(encoding="utf-8") as handle:
+        cells = [line.split("\t")[:2] for line in handle if not line.startswith("#")][1:]
+    return frozenset(code for pair in cells for code in pair if code) | STATELESS_CODES
 
 
 def main(argv: list[str] | None = None) -> None:
