@@ -164,7 +164,7 @@ def test_phrase_of_two_parties_of_one_country(built):
     assert "Green Front" not in str(rows)
     assert rows["Partido Verde (Mexico)"]["context_aliases"] == "Partido Verde|PV"  # generic words only
     assert rows["Partido Verde Unido"]["aliases"] == "PVX"
-    assert "2 phrases another party of the same country holds as strongly or more" in text
+    assert "6 phrases another party of the same country holds as strongly or more" in text  # 3 + 1 + 2
 
 
 @pytest.mark.parametrize(
