@@ -12,29 +12,39 @@ Usage (from the repository root)::
 
 Rules (every count is written in the output's header comment):
 
-* Rows: Party Facts' technical rows (alliance, independent, other, unknown ...) are left out, and so are
-  parties whose last year is before 1990 (news today rarely names them, and their names collide with living
-  parties'). Party Facts' own codes for parts of a state map to the state (NIR Northern Ireland -> GBR, SML
-  Somaliland -> SOM, ZZB Zanzibar -> TZA, PMR Transnistria -> MDA, as groups.tsv places them) and its
-  European Parliament groups (EUN) to EUR (the country of EU institutions in igos.tsv); parties of states
-  that no longer exist (Austria-Hungary, East Germany, Newfoundland, South Vietnam, South Yemen) are left
-  out. A region's row that repeats a name of a party of the state it maps to is the same party listed twice
-  and is left out. Every row has sector PTY and an empty code (the code is the country's plus PTY).
-* Names: Party Facts' English and native names, Wikidata's English label and native name, the English
-  Wikipedia article's title, and the Latin-script other names; "a / b" and "a // b" are separate names
-  (a "/" without spaces only where both sides have three words or more); square brackets, quotes, a leading
-  "The" and a trailing disambiguation ("(Spain)", "(political party)") are removed; names in other scripts
-  than Latin are left out. Short forms: Party Facts' and Wikidata's short names, split at "/".
-* Each phrase (compared ignoring case) is then:
-  - dropped when it names two different parties of the same country, when it is shorter than 2
-    characters, when it is one word that is an ordinary English word (a spaCy stop word, a lemma of the
-    English WordNet index that en_core_web_sm's lemmatizer ships, or one of COMMON_WORDS), or when it is an
-    acronym that is a stop word or a common abbreviation (COMMON_ABBREVIATIONS: UN, EU, US, PM, TV ...);
+* Rows: Party Facts' technical rows (alliance, independent, other, unknown ...) and its groupings of
+  elections without parties ("[no-party]") are left out, and so are parties whose last year is before 1990
+  (news today rarely names them, and their names collide with living parties'). Party Facts' own codes for
+  parts of a state map to the state (NIR Northern Ireland -> GBR, SML Somaliland -> SOM, ZZB Zanzibar ->
+  TZA, PMR Transnistria -> MDA, as groups.tsv places them) and its European Parliament groups (EUN) to EUR
+  (the country of EU institutions in igos.tsv); parties of states that no longer exist (Austria-Hungary,
+  East Germany, Newfoundland, South Vietnam, South Yemen) are left out. A region's row that repeats a name
+  of a party of the state's own list, and a party listed twice in one country (same first name, short
+  form and last year), is one party: the repeat is left out (merged). Every row has sector PTY and an
+  empty code (the loader's code is the country's plus PTY).
+* Names: Wikidata's English label, the English Wikipedia article's title (not a link to a section or to
+  an election), Party Facts' English and native names, Wikidata's native name and the Latin-script other
+  names. "a / b" and "a // b" are separate names (a "/" without spaces only where both sides have three
+  words or more); a language label ("Russian: "), square brackets, quotes, a leading "The" and a trailing
+  disambiguation ("(Spain)", "(political party)", "(Dutch)") are removed; names in other scripts than
+  Latin are left out. Short forms: Party Facts' and Wikidata's short names, split at "/".
+* Each phrase (compared ignoring case and accents) is then:
+  - dropped when it is shorter than 2 letters or has no capital letter ("other left"); when it is one word
+    (not an acronym) that is an ordinary English word: a spaCy stop word, a lemma (or the plural or
+    possessive of one) of the English WordNet index that en_core_web_sm's lemmatizer ships, or one of
+    COMMON_WORDS ("Labour", "Unity", "Lab", "Dem"); when it is an acronym that is a stop word, a common
+    abbreviation (COMMON_ABBREVIATIONS: UN, EU, US, PM, MP, TV, IT, OK ...) or a country code (ISO3 or
+    CAMEO of countries.tsv, IGO, EUR ...); and when another party of the same country holds it as
+    strongly or more. Of two parties of one country with the same phrase, the one that has it as a whole
+    name holds it (not as one part of a cell of several names, as an alliance "A / B" has), then the one
+    still active (else the one that lasted longer); where neither is stronger, neither keeps it;
   - a context alias (matched only where the article names the party's country) when it names parties of
-    several countries ("Labour Party", "PAN"), when it is generic (every word one of GENERIC_WORDS:
-    "Democratic Alliance", "Partido Socialista"), when it is an acronym that spells an English word
-    ("ACT"), and when it is a short form that is not an acronym ("Yabloko");
-  - else an alias (always matched): a name or an acronym of 2+ letters that names one party.
+    several countries ("Labour Party", "PAN"); when it is generic, every word one of GENERIC_WORDS
+    ("Democratic Alliance", "Partido Socialista"); when it is an acronym of two letters or digits ("DA")
+    or one that spells an English word ("ACT"); and when it is a short form that is not an acronym
+    ("Yabloko");
+  - else an alias (always matched): a name, or an acronym of 3+ letters and digits, that names one party.
+    An acronym is one token with 2+ capitals and no run of 3 lower-case letters ("PAN", "AfD", "PML-N").
 * ``name`` is the row's first full name that is an alias (Wikidata's English label first, then the
   Wikipedia title, Party Facts' English and native names), not repeated in ``aliases``; where the party has
   none, a label: its first phrase with the country's name in brackets ("Labour Party (United Kingdom)", the
@@ -391,6 +401,8 @@ def phrase_class(phrase: str, short: bool, vocabulary: Vocabulary) -> str:
     """ALIAS, CONTEXT, or the reason to drop a phrase, by its form alone (collisions are decided apart)."""
     if sum(c.isalnum() for c in phrase) < 2:
         return "shorter than 2 letters"
+    if not any(c.isupper() for c in phrase):
+        return 'phrases without a capital letter (descriptions such as "other left")'
     if is_acronym(phrase):
         key = phrase.casefold()
         if key in COMMON_ABBREVIATIONS or key in vocabulary.stop_words:
@@ -544,7 +556,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     text = build(args.sources)
     args.output.write_text(text, encoding="utf-8")
-    print(f"wrote {args.output}: {text.count(chr(10)) - sum(1 for x in text.splitlines() if x.startswith('#')) - 1} rows")
+    rows = sum(1 for line in text.splitlines() if not line.startswith("#")) - 1
+    print(f"wrote {args.output}: {rows} parties")
 
 
 if __name__ == "__main__":
