@@ -32,16 +32,16 @@ Rules (every count is written in the output's header comment):
   - dropped when it is shorter than 2 letters or has no capital letter ("other left"); when it is one word
     (not an acronym) that is an ordinary English word: a spaCy stop word, a lemma (or the plural or
     possessive of one) of the English WordNet index that en_core_web_sm's lemmatizer ships, or one of
-    COMMON_WORDS ("Labour", "Unity", "Lab", "Dem"); when it is an acronym that is a stop word, a common
-    abbreviation (COMMON_ABBREVIATIONS: UN, EU, US, PM, MP, TV, IT, OK ...) or a country code (ISO3 or
-    CAMEO of countries.tsv, IGO, EUR ...); and when another party of the same country holds it as
-    strongly or more. Of two parties of one country with the same phrase, the one that has it as a whole
+    COMMON_WORDS ("Labour", "Unity", "Lab", "Dem"); when it is an acronym that is a stop word or a common
+    abbreviation (COMMON_ABBREVIATIONS: UN, EU, US, PM, MP, TV, IT, OK ...); and when another party of the
+    same country holds it as strongly or more. Of two parties of one country with the same phrase, the one that has it as a whole
     name holds it (not as one part of a cell of several names, as an alliance "A / B" has), then the one
     still active (else the one that lasted longer); where neither is stronger, neither keeps it;
   - a context alias (matched only where the article names the party's country) when it names parties of
     several countries ("Labour Party", "PAN"); when it is generic, every word one of GENERIC_WORDS
-    ("Democratic Alliance", "Partido Socialista"); when it is an acronym of two letters or digits ("DA")
-    or one that spells an English word ("ACT"); and when it is a short form that is not an acronym
+    ("Democratic Alliance", "Partido Socialista"); when it is an acronym of two letters or digits ("DA"),
+    one that spells an English word ("ACT") or one that is a country code (ISO3 or CAMEO code of
+    countries.tsv, or IGO, EUR ...: Mexico's "PAN" and "PRI"); and when it is a short form that is not an acronym
     ("Yabloko");
   - else an alias (always matched): a name, or an acronym of 3+ letters and digits, that names one party.
     An acronym is one token with 2+ capitals and no run of 3 lower-case letters ("PAN", "AfD", "PML-N").
@@ -407,9 +407,7 @@ def phrase_class(phrase: str, short: bool, vocabulary: Vocabulary) -> str:
         key = phrase.casefold()
         if key in COMMON_ABBREVIATIONS or key in vocabulary.stop_words:
             return "acronyms that are common abbreviations or stop words"
-        if phrase in vocabulary.codes:
-            return "acronyms that are country codes (ISO3, CAMEO) or stateless codes"
-        if vocabulary.is_word(key) or sum(c.isalnum() for c in phrase) < 3:
+        if vocabulary.is_word(key) or phrase in vocabulary.codes or sum(c.isalnum() for c in phrase) < 3:
             return CONTEXT
         return ALIAS
     if " " not in phrase:
