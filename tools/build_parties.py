@@ -27,7 +27,7 @@ Rules (every count is written in the output's header comment):
   names. "a / b" and "a // b" are separate names (a "/" without spaces only where both sides have three
   words or more); a language label ("Russian: "), square brackets, quotes, a leading "The" and a trailing
   disambiguation ("(Spain)", "(political party)", "(Dutch)") are removed; names in other scripts than
-  Latin are left out. Short forms: Party Facts' and Wikidata's short names, split at "/".
+  Latin and pieces with unbalanced brackets (of a cell split badly) are left out. Short forms: Party Facts' and Wikidata's short names, split at "/".
 * Each phrase (compared ignoring case and accents) is then:
   - dropped when it is shorter than 2 letters or has no capital letter ("other left"); when it is one word
     (not an acronym) that is an ordinary English word: a spaCy stop word, a lemma (or the plural or
@@ -259,15 +259,20 @@ def split_names(text: str) -> list[str]:
 
 def clean_name(text: str, country_words: frozenset[str]) -> str:
     """A name as news writes it: no language label, brackets, quotes, leading "The" or disambiguation."""
-    text = _LANGUAGE_LABEL.sub("", html.unescape(text).replace("\xa0", " ").strip())
+    text = "".join(c for c in html.unescape(text) if unicodedata.category(c) not in ("Cf", "Cc"))
+    text = _LANGUAGE_LABEL.sub("", text.replace("\xa0", " ").strip())
     text = _BRACKETS.sub("", text).translate(_QUOTES).replace("--", "–")
     text = re.sub(r"\s+", " ", text).strip(" ,;:-#")
+    if text.startswith("'"):
+        text = text.strip("'")
     match = _DISAMBIGUATION.search(text)
     if match and is_disambiguation(match.group(1), country_words):
         text = text[: match.start()]
     if text[:4].casefold() == "the ":
         text = text[4:]
-    return "" if "|" in text or "\t" in text else text.strip()
+    if "|" in text or text.count("(") != text.count(")") or text.count("[") != text.count("]"):
+        return ""
+    return text.strip()
 
 
 def is_disambiguation(text: str, country_words: frozenset[str]) -> bool:
