@@ -68,7 +68,7 @@ def row(*cells: str) -> str:
         ("IAAC", "MNG", "COP", "Independent Authority Against Corruption"),
         ("Gazprom", "RUS", "BUS", "Gazprom"),
         ("Turkmengaz", "TKM", "BUS", "Turkmengaz"),
-        ("Communist Party of China", "CHN", "GOV", "Communist Party of China"),
+        ("Communist Party of China", "CHN", "PTY", "Communist Party of China"),
         ("Khovar", "TJK", "MED", "Khovar"),
     ],
 )
