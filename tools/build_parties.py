@@ -419,7 +419,16 @@ def phrase_class(phrase: str, short: bool, vocabulary: Vocabulary) -> str:
         if vocabulary.is_word(phrase):
             return "one-word names that are English words"
         return CONTEXT if short else ALIAS
-    return CONTEXT if short or is_generic(phrase) else ALIAS
+    return CONTEXT if short or is_generic(phrase) or is_description(phrase, vocabulary) else ALIAS
+
+
+def is_description(phrase: str, vocabulary: Vocabulary) -> bool:
+    """Whether every word of a name of two words or more is an English word: an English name such as "Self
+    Defense", "Law and Justice" or "National Action Party" is also a description in prose ("self defense forces"),
+    so it names the party only where the article names its country."""
+    words = [w for w in re.split(r"[\s–—/-]+", phrase) if w]
+    return len(words) > 1 and all(vocabulary.is_word(w) or w.casefold() in ("and", "of", "the", "for")
+                                  for w in words)
 
 
 def phrase_owners(parties: list[Party], vocabulary: Vocabulary) -> dict[str, list[Party]]:
