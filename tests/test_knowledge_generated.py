@@ -42,10 +42,13 @@ def officials(tmp_path_factory) -> Path:
         "Orvan Telluk\tKGZ\tGOV\tGOV (EDU) per dictionary code KGZGOVEDU\t2009-03-01\t\tTelluk\t2014-01-30\tdict.txt:10",
         # a closed term, then nothing: a former official after it
         "Mara Quillon\tSEN\tMIL\tMIL per dictionary code SENMIL\t2004-01-01\t2008-06-30\t\t\tdict.txt:20",
-        # a person people.tsv already has (Angela Merkel's first term starts 2005-11-22): only what ends
-        # before that is added; the later term disagrees with people.tsv and is left out
-        "Angela Merkel\tDEU\tOPP\tOPP per dictionary code DEUOPP\t2002-09-22\t2005-11-21\t\t\tdict.txt:30",
-        "Angela Merkel\tDEU\tLEG\tLEG per dictionary code DEULEG\t2006-01-01\t2007-01-01\t\t\tdict.txt:31",
+        # a person people.tsv already has (Sadyr Japarov's first term starts 2020-10-10): what starts before
+        # that is added, ended the day before it at the latest; the later term disagrees with people.tsv and
+        # is left out
+        "Sadyr Japarov\tKGZ\tOPP\tOPP per dictionary code KGZOPP\t2011-01-01\t\t\t2014-01-30\tdict.txt:30",
+        "Sadyr Japarov\tKGZ\tLEG\tLEG per dictionary code KGZLEG\t2021-01-01\t2021-06-01\t\t\tdict.txt:31",
+        # one that runs into people.tsv's first term is ended the day before it
+        "Ilse Varnak\tKGZ\tOPP\tOPP per dictionary code KGZOPP\t2015-01-01\t2022-01-01\tAkylbek Japarov\t\td:32",
     ]
     return write(tmp_path_factory.mktemp("gen"), "officials.tsv", OFFICIALS + "\n".join(rows) + "\n")
 
@@ -68,10 +71,14 @@ def test_closed_term_then_former_official(officials):
 
 def test_hand_written_person_wins_and_gets_only_earlier_terms(officials):
     kb = load_knowledge((str(officials),))
-    assert kb.person_on("Angela Merkel", date(2004, 1, 1)).sector == "OPP"
-    assert kb.person_on("Angela Merkel", date(2006, 6, 1)).sector == "GOV"  # people.tsv's chancellorship
-    assert [e.source for e in kb.named_entries if e.phrase == "Angela Merkel"] == \
-        [e.source for e in load_knowledge().named_entries if e.phrase == "Angela Merkel"]
+    assert kb.person_on("Japarov", date(2012, 1, 1)).sector == "OPP"  # every phrase of the person has it
+    assert kb.person_on("Japarov", date(2016, 1, 1)).sector is None  # past known_to, before people.tsv's term
+    assert kb.person_on("Japarov", date(2021, 3, 1)).sector == "GOV"  # people.tsv's presidency, not LEG
+    clipped = kb.person_on("Akylbek Japarov", date(2020, 1, 1))
+    assert clipped.sector == "OPP" and clipped.end == date(2021, 10, 12)  # his first people.tsv term: 10-13
+    assert kb.person_on("Akylbek Japarov", date(2021, 6, 1)).office != "OPP per dictionary code KGZOPP"
+    assert [e.source for e in kb.named_entries if e.phrase == "Sadyr Japarov"] == \
+        [e.source for e in load_knowledge().named_entries if e.phrase == "Sadyr Japarov"]
 
 
 def test_lookup_codes_a_generated_official_by_date_and_says_where_from(officials):

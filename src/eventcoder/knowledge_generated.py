@@ -7,7 +7,8 @@ different generated actors names none. Formats: ``eventcoder/data/README.md``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from .knowledge_lines import (
     _ORG_CODE_RE,
@@ -35,20 +36,24 @@ STATELESS_COUNTRIES: frozenset[str] = frozenset({"IGO", "NGO", "UNO", "EUR", "IM
 def _read_officials(lines: Iterable[_Line], tables: _Tables) -> None:
     """A generated people file (officials.tsv): people.tsv's columns plus ``known_to`` and ``origin``.
 
-    A person some of whose phrases people.tsv already names is that person: only the generated terms that end
-    before the hand-written person's first term are added to theirs (people.tsv wins where they disagree), and
-    the person's other phrases are dropped. Other people get entries of kind "person", ``generated``."""
+    A person some of whose phrases people.tsv already names is that person: only the generated terms that start
+    before the hand-written person's first term are added to theirs, ended the day before it at the latest
+    (people.tsv wins where they disagree), and the person's other phrases are dropped. Other people get entries of kind "person", ``generated``."""
     people: dict[str, list[tuple[PersonTerm, tuple[str, ...]]]] = {}
-    hand_people = set(tables.people)
+    hand_names = {key: {term.name for term in held if not term.generated} for key, held in tables.people.items()}
+    hand_people: dict[str, set[str]] = {}  # the phrase keys of each hand-written person, by name
+    for key, names in hand_names.items():
+        for name in names:
+            hand_people.setdefault(name, set()).add(key)
     for line in lines:
         term, phrases = _official_row(line, tables)
         people.setdefault(term.name, []).append((term, phrases))
     for name, rows in people.items():
         terms = sorted((term for term, _ in rows), key=_start_key)
         phrases = tuple(dict.fromkeys(phrase for _, row_phrases in rows for phrase in row_phrases))
-        hand = [key for key in dict.fromkeys(_norm(p) for p in phrases) if key in hand_people]
+        hand = {name for key in dict.fromkeys(_norm(p) for p in phrases) for name in hand_names.get(key, ())}
         if hand:
-            _add_earlier_terms(tables, hand, terms)
+            _add_earlier_terms(tables, sorted({k for name in hand for k in hand_people[name]}), terms)
             continue
         latest = max(terms, key=_start_key)
         sector = latest.sector if latest.last_day is None else ("ELI" if latest.end else None)
@@ -74,7 +79,7 @@ def _official_row(line: _Line, tables: _Tables) -> tuple[PersonTerm, tuple[str, 
         raise line.error("known_to is only for a term without an end")
     source = _with_origin(line, 8)
     phrases = tuple(dict.fromkeys((name, *_values(line, 6, "aliases"))))
-    return PersonTerm(name, country, sector, office, start, end, source, known_to), phrases
+    return PersonTerm(name, country, sector, office, start, end, source, known_to, generated=True), phrases
 
 
 def _with_origin(line: _Line, index: int) -> str:
@@ -84,11 +89,16 @@ def _with_origin(line: _Line, index: int) -> str:
 
 
 def _add_earlier_terms(tables: _Tables, keys: list[str], terms: list[PersonTerm]) -> None:
-    """Add to the hand-written person of each phrase key the generated ``terms`` that end before their first term."""
+    """Add to the hand-written person of each phrase key the generated ``terms`` that start before their first
+    term, ended (at the latest) the day before it: what the person held before people.tsv takes over."""
     for key in keys:
         known = tables.people[key]
-        first = min((t.start or date.min for t in known), default=date.min)
-        earlier = [t for t in terms if t.last_day is not None and t.last_day < first]
+        first = min((t.start or date.min for t in known if not t.generated), default=date.min)
+        if first == date.min:
+            continue
+        before = first - timedelta(days=1)
+        earlier = [t if t.last_day is not None and t.last_day <= before else replace(t, end=before, known_to=None)
+                   for t in terms if (t.start or date.min) <= before and t not in known]
         if earlier:
             tables.people[key] = tuple(sorted((*earlier, *known), key=_start_key))
 

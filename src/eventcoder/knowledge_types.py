@@ -126,6 +126,7 @@ class PersonTerm:
         known_to (datetime.date | None): for a term without an end from a generated file, the last day its source
             knew of (Phoenix's 2014 dictionary: 2014-01-30): the office holds to that day; after it the person
             is an actor of the country without a sector, not a former official. None: the end is the end.
+        generated (bool): the term comes from a generated file (officials.tsv), not from people.tsv.
     """
 
     name: str
@@ -136,6 +137,7 @@ class PersonTerm:
     end: date | None
     source: str
     known_to: date | None = None
+    generated: bool = False
 
     @property
     def last_day(self) -> date | None:
