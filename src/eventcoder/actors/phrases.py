@@ -300,8 +300,10 @@ def _located_place(view: ParseView, t: int):
 
 def _place_word(view: ParseView, t: int) -> bool:
     """Whether the proper noun ``t`` may name a place: tagged a place or facility, or a name modifying a noun
-    ("Lyon airport", which the parser may tag an organisation)."""
-    return view.ents[t] in WHERE_ENTS or (view.deps[t] == DEP.compound and view.ents[t] == ENT.ORG)
+    ("Lyon airport", which the parser may tag an organisation), or one tagged a people in a place phrase ("in
+    Aleppo")."""
+    return view.ents[t] in WHERE_ENTS or (view.deps[t] == DEP.compound and view.ents[t] == ENT.ORG) or (
+        _people_tagged_place(view, t))
 
 
 def _in_clause(view: ParseView, i: int, head: int) -> bool:
@@ -452,9 +454,22 @@ def _place_runs(view: ParseView, positions: list[int], mentions: Mentions, agent
         return runs
     inside = {i for start, end in runs for i in range(start, end)}
     extra = [(i, i + 1) for i in positions if i not in mentions and i not in inside and view.alpha[i] == 1
-             and view.title[i] == 1 and view.deps[i] in (DEP.compound, DEP.amod) and view.ents[i] in MODIFIER_ENTS
-             and view.heads[i] in (agent, *view.kids[agent])]
+             and view.title[i] == 1 and (_agent_modifier(view, i, agent) or _people_tagged_place(view, i))]
     return sorted(runs + extra)
+
+
+def _agent_modifier(view: ParseView, i: int, agent: int) -> bool:
+    """Whether the word ``i`` modifies the agent word ``agent`` (or a word below it) as a compound or adjective
+    and is tagged no entity, a people, an organisation or a place ("Borno state governor")."""
+    return view.deps[i] in (DEP.compound, DEP.amod) and view.ents[i] in MODIFIER_ENTS and (
+        view.heads[i] in (agent, *view.kids[agent]))
+
+
+def _people_tagged_place(view: ParseView, i: int) -> bool:
+    """Whether the proper noun ``i`` that the parser tags a people (NORP) is the object of a preposition of place
+    ("civilians in Aleppo"): a place's name, as a people's name would not be."""
+    return view.pos[i] == POS.PROPN and view.ents[i] == ENT.NORP and view.deps[i] == DEP.pobj and (
+        view.lower(view.heads[i]) in WHERE_PREPOSITIONS)
 
 
 def _placed_by(view: ParseView, span: tuple[int, int], kind: str, agent_head: bool) -> bool:
@@ -480,10 +495,11 @@ def _placed_by(view: ParseView, span: tuple[int, int], kind: str, agent_head: bo
 def _place_candidates(view: ParseView, start: int, end: int, head: int) -> list[tuple[int, int]]:
     """The spans of the run of names ``[start, end)`` that may name a place: a place entity as the parser
     tagged it; else the run and its leading parts, longest first, a single word only where it modifies the
-    head or is the head."""
+    head or is the head, or is a place phrase's object tagged a people ("in Aleppo")."""
     if view.ents[start] in PLACE_ENTS:
         return [view.entity(start)]
-    single = start == head or (view.heads[start] == head and view.deps[start] in (DEP.compound, DEP.amod))
+    single = start == head or (view.heads[start] == head and view.deps[start] in (DEP.compound, DEP.amod)) or (
+        _people_tagged_place(view, start))
     return [(start, last) for last in range(end, start if single else start + 1, -1)]
 
 
