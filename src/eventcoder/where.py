@@ -35,7 +35,7 @@ from .wordlists import word_lists
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Article, Event, Sentence
 
-__all__ = ["Place", "actor_place", "common_word", "dateline_place", "event_place", "normalise_name", "resolve_place", "smart_title"]
+__all__ = ["Place", "actor_place", "common_word", "dateline_place", "major_city", "event_place", "normalise_name", "resolve_place", "smart_title"]
 
 PLACE_KINDS = ("country", "region", "city")
 """Kinds of rows of ``data/places.tsv``: an everyday country name, a region, a US state read as its city."""
@@ -419,6 +419,18 @@ def resolve_place(name: str, *, prefer_country: str | None = None) -> Place | No
         return None
     return (_country_place(key) or _city_row_place(key) or _region_place(key) or _foreign_subdivision(key)
             or _city_place(key, prefer_country))
+
+
+MAJOR_CITY = 200_000
+"""People of a city whose name, also an English noun, is read as the city in an actor's phrase ("Karachi
+authorities"; not "the Liberty officials", a town of 30,000 in Missouri): :func:`major_city`."""
+
+
+def major_city(name: str, country: str | None) -> bool:
+    """Whether a city of that name (own or alternate) in ``country`` has MAJOR_CITY people or more ("Zion": the
+    town in Illinois is not, though Jerusalem, which has the name as an alternate, is)."""
+    return any(city.population >= MAJOR_CITY and city.country == country
+               for city in _city_index().get(normalise_name(name or ""), ()))
 
 
 @functools.lru_cache(maxsize=16384)

