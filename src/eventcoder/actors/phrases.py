@@ -17,7 +17,8 @@ from ..wordlists import word_lists
 from . import places
 from .context import Discourse, make_actor
 from .mentions import COUNTRY_KINDS
-from .places import any_name, place_entries
+from .places import place_entries
+from .places import proper_runs as _proper_runs
 
 __all__ = ["actor_positions", "any_name", "apposed_title", "as_mention", "backer", "country_actor", "country_entries", "former",
            "from_article", "located_countries", "main_clause", "name_positions", "named_apposition", "names_nothing",
@@ -337,6 +338,12 @@ def located_countries(view: ParseView, mentions: Mentions, first: int, last: int
     """The countries of the places the sentence ``[first, last)`` names as where something is or happens, each
     place phrase read as :func:`phrase_positions` reads it: :func:`eventcoder.actors.places.located_countries`."""
     return places.located_countries(view, mentions, (first, last), phrase_positions, acts)
+
+
+def any_name(view: ParseView, positions: list[int], mentions: Mentions) -> bool:
+    """Whether a name word (:func:`eventcoder.actors.places.name_word`) outside the mentions is among
+    ``positions``."""
+    return bool(_proper_runs(view, positions, mentions))
 
 
 def default_sector(entry: GazetteerEntry, view: ParseView, head: int, mentions: Mentions) -> str | None:

@@ -19,7 +19,7 @@ from ..parse import DEP, ENT, POS, ParseView
 if TYPE_CHECKING:  # pragma: no cover
     from ..where import Place
 
-__all__ = ["any_name", "located_countries", "name_word", "place_entries", "proper_runs"]
+__all__ = ["located_countries", "name_word", "place_entries", "proper_runs"]
 
 Mentions = dict[int, Mention]
 
@@ -54,11 +54,6 @@ def proper_runs(view: ParseView, positions: list[int], mentions: Mentions) -> li
             else:
                 runs.append([i])
     return [(run[0], run[-1] + 1) for run in runs]
-
-
-def any_name(view: ParseView, positions: list[int], mentions: Mentions) -> bool:
-    """Whether a name word (:func:`name_word`) outside the mentions is among ``positions``."""
-    return any(i not in mentions and name_word(view, i) for i in positions)
 
 
 def located_countries(view: ParseView, mentions: Mentions, sentence: tuple[int, int],
