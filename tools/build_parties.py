@@ -472,7 +472,18 @@ def sort_phrases(party: Party, owners: dict[str, list[Party]], vocabulary: Vocab
         if any(other.country != party.country for other in owners[key]):
             kind = CONTEXT
         (aliases if kind == ALIAS else context).append(phrase)
+        spoken = spoken_form(phrase, vocabulary)
+        if spoken and spoken not in party.names + party.shorts:
+            (aliases if kind == ALIAS else context).append(spoken)
     return aliases, context
+
+
+def spoken_form(phrase: str, vocabulary: Vocabulary) -> str | None:
+    """The way news writes an acronym said as a word: "SYRIZA" -> "Syriza", "FRELIMO" -> "Frelimo" (all capitals,
+    5 letters or more, not an English word); else None."""
+    if len(phrase) < 5 or not phrase.isalpha() or not phrase.isupper() or vocabulary.is_word(phrase):
+        return None
+    return phrase.capitalize()
 
 
 def row_name(party: Party, aliases: list[str], context: list[str], countries: dict[str, str]) -> str:
