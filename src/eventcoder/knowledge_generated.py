@@ -106,7 +106,9 @@ def _add_earlier_terms(tables: _Tables, keys: list[str], terms: list[PersonTerm]
 def _read_named(lines: Iterable[_Line], tables: _Tables) -> None:
     """A generated named-actor file (organisations, armed groups, parties): ``name country sector code aliases
     context_aliases origin``. Organisations (country IGO, NGO, UNO or EUR) become entries of kind "igo", the
-    others of kind "group"; the phrases of ``context_aliases`` are ``context_only``."""
+    others of kind "group"; the phrases of ``context_aliases`` are ``context_only``, except those that name the
+    actor's country themselves ("Nepali Congress", "Scottish Labour Party"): they carry their context."""
+    words = _country_words(tables)
     for line in lines:
         name = _required(line, 0, "name")
         country = _known_country(line, 1, tables, STATELESS_COUNTRIES)
@@ -117,12 +119,28 @@ def _read_named(lines: Iterable[_Line], tables: _Tables) -> None:
         kind = "igo" if country in ("IGO", "NGO", "UNO", "EUR") else "group"
         code = (given or country) if kind == "igo" else _group_code(given, tables.codes.get(country, country))
         source = _with_origin(line, 6)
+        for phrase in _values(line, 5, "context_aliases"):
+            own = _names_country(phrase, words.get(country, frozenset()))
+            tables.named_entries.append(GazetteerEntry(phrase, kind, country, sector, code, name, source,
+                                                       context_only=not own, generated=True))
         for phrase in dict.fromkeys((name, *_values(line, 4, "aliases"))):
             tables.named_entries.append(GazetteerEntry(phrase, kind, country, sector, code, name, source,
                                                        generated=True))
-        for phrase in _values(line, 5, "context_aliases"):
-            tables.named_entries.append(GazetteerEntry(phrase, kind, country, sector, code, name, source,
-                                                       context_only=True, generated=True))
+
+
+def _country_words(tables: _Tables) -> dict[str, frozenset[str]]:
+    """Each country's names, adjectives and demonyms, lower-cased (iso3 -> words)."""
+    words: dict[str, set[str]] = {}
+    for entry in tables.entries:
+        if entry.kind in ("country", "adjective", "demonym") and entry.country:
+            words.setdefault(entry.country, set()).add(entry.phrase.casefold())
+    return {iso3: frozenset(found) for iso3, found in words.items()}
+
+
+def _names_country(phrase: str, words: frozenset[str]) -> bool:
+    """Whether ``phrase`` holds one of ``words`` (a country's name or adjective) as whole words."""
+    padded = f" {' '.join(phrase.casefold().replace('-', ' ').split())} "
+    return any(f" {word} " in padded for word in words)
 
 
 def _group_code(given: str, country: str) -> str | None:
