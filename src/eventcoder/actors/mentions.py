@@ -14,7 +14,7 @@ from ..knowledge_cache import cached, fingerprint
 from ..model import Mention
 from ..parse import ENT, ParseView
 
-__all__ = ["COUNTRY_KINDS", "ActorFinder", "PhraseIndex", "count_countries", "drop_unsupported", "phrase_tokens"]
+__all__ = ["COUNTRY_KINDS", "ActorFinder", "PhraseIndex", "count_countries", "drop_unsupported", "phrase_index"]
 
 COUNTRY_KINDS = frozenset({"country", "adjective", "demonym", "capital", "metonym", "igo", "group", "actor"})
 """Kinds of knowledge entries that give an actor its country."""
@@ -44,27 +44,13 @@ class ActorFinder:
         self.nlp = nlp
         self.knowledge = knowledge
         self._entries: dict[str, GazetteerEntry] = {}
-        self._index = PhraseIndex()
-        entries = tuple(knowledge.entries) + tuple(knowledge.named_entries)
-        tokens = phrase_tokens(nlp, [entry.phrase for entry in entries])
-        for entry in entries:
-            self._add(entry, tokens[entry.phrase])
-
-    def _add(self, entry: GazetteerEntry, words: tuple[str, ...]) -> None:
-        """Index one entry. Agent words match in any case; a generated name of two words or more ignoring case
-        where the text capitalises its first and last words; other names as written. The first entry of a kind
-        and phrase wins."""
-        lower = entry.kind == "agent"
-        key = f"{entry.kind}|{entry.phrase if not lower else entry.phrase.lower()}"
-        if key in self._entries or not words:
-            return
-        self._entries[key] = entry
-        if lower:
-            self._index.add(LOWER, words, key)
-        elif entry.generated and len(words) > 1 and not entry.phrase.isupper():
-            self._index.add(TITLED, words, key)
-        else:
-            self._index.add(EXACT, words, key)
+        plan: list[tuple[int, str, str]] = []
+        for entry in tuple(knowledge.entries) + tuple(knowledge.named_entries):
+            key, mode = _key_and_mode(entry)
+            if key not in self._entries:
+                self._entries[key] = entry
+                plan.append((mode, entry.phrase, key))
+        self._index = phrase_index(nlp, plan)
 
     def mentions(self, view: ParseView) -> dict[int, Mention]:
         """The knowledge-file phrases of the parsed segment ``view``: token position -> its :class:`Mention`
@@ -139,16 +125,37 @@ def _capitalised(view: ParseView, start: int, end: int) -> bool:
     return view.word(start)[:1].isupper() and view.word(end - 1)[:1].isupper()
 
 
-def phrase_tokens(nlp, phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """Each phrase split into words by ``nlp``'s tokenizer (phrase -> words), from the disk cache
-    (:mod:`eventcoder.knowledge_cache`) where the same phrases were split by the same model before."""
-    unique = sorted(set(phrases))
-    meta = getattr(nlp, "meta", {}) or {}
+def _key_and_mode(entry: GazetteerEntry) -> tuple[str, int]:
+    """An entry's key in the finder ("kind|phrase") and its matching mode. Agent words match in any case; a
+    generated name of two words or more ignoring case where the text capitalises its first and last words; other
+    names as written. The first entry of a kind and phrase wins."""
+    if entry.kind == "agent":
+        return f"agent|{entry.phrase.lower()}", LOWER
+    key = f"{entry.kind}|{entry.phrase}"
+    if entry.generated and " " in entry.phrase.strip() and not entry.phrase.isupper():
+        return key, TITLED
+    return key, EXACT
+
+
+def phrase_index(nlp, plan: list[tuple[int, str, str]]) -> PhraseIndex:
+    """The :class:`PhraseIndex` of ``plan`` ((mode, phrase, key) each), the phrases split into words by ``nlp``'s
+    tokenizer; from the disk cache (:mod:`eventcoder.knowledge_cache`) where the same plan was indexed with the
+    same model before."""
     import spacy
 
+    meta = getattr(nlp, "meta", {}) or {}
     key = fingerprint([spacy.__version__, str(meta.get("lang")), str(meta.get("name")), str(meta.get("version")),
-                       *unique])
-    return cached("phrase-tokens", key, lambda: {p: tuple(t.text for t in nlp.make_doc(p)) for p in unique})
+                       *(f"{mode}\t{phrase}\t{key}" for mode, phrase, key in plan)])
+
+    def build() -> PhraseIndex:
+        index = PhraseIndex()
+        for mode, phrase, entry_key in plan:
+            words = tuple(t.text for t in nlp.make_doc(phrase))
+            if words:
+                index.add(mode, words, entry_key)
+        return index
+
+    return cached("phrase-index", key, build)
 
 
 def drop_unsupported(mention_maps: list[dict[int, Mention]], named: Iterable[str] = ()) -> list[dict[int, Mention]]:
