@@ -234,8 +234,8 @@ def _day(text: str) -> str:
 @needs_shared
 def test_ngec_actor_expectations_country_and_sector(tmp_path: Path, capsys):
     """The development half of NGEC's actor expectations, looked up with ``actors lookup --file`` at each row's
-    date ("Today" = the run date; no date = as of now): country right >= 90% and first sector right >= 80%
-    where the expectation names them."""
+    date ("Today" = the run date; no date = as of now): country right >= 95% and first sector right >= 88%
+    where the expectation names them (issue 15's bar)."""
     with (NGEC / "ngec_actor_to_code_cases.tsv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
     queries = write(tmp_path, "ngec.tsv", "".join(f"{r['actor_text']}\t{_day(r['query_date'])}\t{r['context']}\n"
@@ -252,8 +252,8 @@ def test_ngec_actor_expectations_country_and_sector(tmp_path: Path, capsys):
     with capsys.disabled():
         print(f"\nNGEC actors: country right {country_ok}/{len(countries)} = {country_ok / len(countries):.1%}, "
               f"first sector right {sector_ok}/{len(sectors)} = {sector_ok / len(sectors):.1%}")
-    assert country_ok / len(countries) >= 0.90
-    assert sector_ok / len(sectors) >= 0.80
+    assert country_ok / len(countries) >= 0.95
+    assert sector_ok / len(sectors) >= 0.88
 
 
 def test_lookup_takes_an_iso_date_string():

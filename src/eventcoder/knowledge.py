@@ -90,13 +90,14 @@ class Knowledge:
     """
 
     __slots__ = ("entries", "named_entries", "_names", "_capitals", "_capital_index", "_cameo", "_plover",
-                 "_people", "_actors")
+                 "_people", "_actors", "_group_roles")
 
     def __init__(self, tables: _Tables) -> None:
         self.entries: tuple[GazetteerEntry, ...] = tuple(tables.entries)
         self.named_entries: tuple[GazetteerEntry, ...] = tuple(tables.named_entries)
         self._people: Mapping[str, tuple[PersonTerm, ...]] = MappingProxyType(dict(tables.people))
         self._actors: Mapping[str, tuple[ActorTerm, ...]] = MappingProxyType(dict(tables.actors))
+        self._group_roles = MappingProxyType(dict(tables.group_roles))
         self._names: Mapping[str, str] = MappingProxyType(dict(tables.names))
         self._capitals: Mapping[str, tuple[str, ...]] = MappingProxyType(dict(tables.capitals))
         self._capital_index: Mapping[str, str] = MappingProxyType(dict(tables.capital_index))
@@ -193,6 +194,20 @@ class Knowledge:
         last = max(past, key=lambda term: term.last_day)
         lapsed = last.end is None and last.sector != "ELI"
         return replace(last, sector=None if lapsed else "ELI")
+
+    def group_sector_on(self, name: str, on: date | None) -> tuple[str, str] | None:
+        """The sector of the named group ``name`` (groups.tsv's canonical name) on the day ``on`` where
+        group_roles.tsv dates its role, with the line that says so: ("REB", "group_roles.tsv:9"); None where the
+        file has no row for that day (or ``on`` is None: groups.tsv's sector is the current one).
+
+        Example: ``kb.group_sector_on("Taliban", date(2002, 5, 1))`` -> ("REB", "group_roles.tsv:...").
+        """
+        if on is None:
+            return None
+        for sector, start, end, source in self._group_roles.get(_norm(name), ()):
+            if (start is None or start <= on) and (end is None or on <= end):
+                return sector, source
+        return None
 
     def stats(self) -> list[KnowledgeCount]:
         """How many phrases and actors each knowledge file gives, by kind of entry: one

@@ -64,6 +64,7 @@ PACKAGE_FILES: tuple[str, ...] = (
     "igos.tsv",
     "agents.tsv",
     "groups.tsv",
+    "group_roles.tsv",
     "people.tsv",
 )
 """The package's hand-written knowledge files, in loading order."""
@@ -232,7 +233,8 @@ def _read_igos(lines: Iterable[_Line], tables: _Tables) -> None:
         keys.claim(line, code)
         country = _matching(line, 1, "country", _ISO3_RE)
         name = _required(line, 2, "name")
-        sector = "NGO" if country == "NGO" else "IGO"
+        sector = (_sector(line, 4) if len(line.cells) > 4 and line.cells[4] else
+                  "NGO" if country == "NGO" else "IGO")
         for phrase in (name, *_values(line, 3, "aliases")):
             names.claim(line, phrase)
             tables.entries.append(GazetteerEntry(phrase, "igo", country, sector, code, name, line.source))
@@ -278,6 +280,22 @@ def _read_groups(lines: Iterable[_Line], tables: _Tables) -> None:
         for phrase in (name, *_values(line, 4, "aliases")):
             claims.claim(line, phrase)
             tables.named_entries.append(GazetteerEntry(phrase, "group", country, sector, code, name, line.source))
+
+
+def _read_group_roles(lines: Iterable[_Line], tables: _Tables) -> None:
+    """group_roles.tsv: ``name sector start end``, the dated sectors of a named group (groups.tsv's name) whose role
+    changed (the Taliban: REB, GOV from 1996-09-27, REB from 2001-11-13, GOV from 2021-08-15)."""
+    groups = {_norm(e.name) for e in tables.named_entries if e.kind == "group"}
+    for line in lines:
+        name = _required(line, 0, "name")
+        if _norm(name) not in groups:
+            raise line.error(f"unknown group {name!r} (expected a name of groups.tsv)")
+        sector = _sector(line, 1)
+        start, end = _date(line, 2, "start"), _date(line, 3, "end")
+        if start and end and end < start:
+            raise line.error(f"end {end.isoformat()} is before start {start.isoformat()}")
+        known = tables.group_roles.get(_norm(name), ())
+        tables.group_roles[_norm(name)] = (*known, (sector, start, end, line.source))
 
 
 def _read_people(lines: Iterable[_Line], tables: _Tables) -> None:
@@ -398,16 +416,19 @@ _HEADERS: Mapping[tuple[str, ...], str] = MappingProxyType({
     ("iso3", "cameo", "name", "aliases", "adjectives", "demonyms", "capital", "region"): "countries",
     ("phrase", "iso3", "sector"): "metonyms",
     ("code", "country", "name", "aliases"): "igos",
+    ("code", "country", "name", "aliases", "sector"): "igos",
     ("phrase", "sector", "plural"): "agents",
     ("phrase", "sector", "plural", "role"): "agents",
     ("name", "country", "sector", "code", "aliases"): "groups",
+    ("name", "sector", "start", "end"): "group_roles",
     ("name", "country", "sector", "office", "start", "end", "aliases"): "people",
     ("name", "country", "sector", "office", "start", "end", "aliases", "known_to", "origin"): "officials",
     ("name", "country", "sector", "code", "aliases", "context_aliases", "origin"): "named",
     ACTOR_COLUMNS: "actors",
 })
 
-_KIND_ORDER: tuple[str, ...] = ("cameo", "plover", "countries", "metonyms", "igos", "agents", "groups", "people",
+_KIND_ORDER: tuple[str, ...] = ("cameo", "plover", "countries", "metonyms", "igos", "agents", "groups", "group_roles",
+                                "people",
                                 "officials", "named", "actors")
 
 _READERS: Mapping[str, Callable[[Iterable[_Line], _Tables], None]] = MappingProxyType({
@@ -418,6 +439,7 @@ _READERS: Mapping[str, Callable[[Iterable[_Line], _Tables], None]] = MappingProx
     "igos": _read_igos,
     "agents": _read_agents,
     "groups": _read_groups,
+    "group_roles": _read_group_roles,
     "people": _read_people,
     "officials": _read_officials,
     "named": _read_named,

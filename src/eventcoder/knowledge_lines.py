@@ -46,12 +46,13 @@ class _Tables:
     named_entries: list[GazetteerEntry] = field(default_factory=list)
     people: dict[str, tuple[PersonTerm, ...]] = field(default_factory=dict)
     actors: dict[str, tuple[ActorTerm, ...]] = field(default_factory=dict)
+    group_roles: dict[str, tuple[tuple[str, date | None, date | None, str], ...]] = field(default_factory=dict)
 
     def copy(self) -> _Tables:
         """A copy whose containers can be extended without touching this one."""
         return _Tables(list(self.entries), dict(self.names), dict(self.codes), dict(self.capitals),
                        dict(self.capital_index), dict(self.cameo), dict(self.plover),
-                       list(self.named_entries), dict(self.people), dict(self.actors))
+                       list(self.named_entries), dict(self.people), dict(self.actors), dict(self.group_roles))
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import functools
 from dataclasses import dataclass
 from datetime import date
 
-from ..grammar import ARTICLES
+from ..grammar import ARTICLES, PLACE_PREPOSITIONS
 from ..model import Actor, Sentence
 from ..parse import ParseView
 from .context import ArticleSetting, make_actor
@@ -131,7 +131,25 @@ def lookup(text: str, on: date | str | None = None, *, context: str | None = Non
         actors = resolver.resolve(s, s.parse.sentence_root(0))
     if context and any(a.country is None for a in actors):
         actors = _context_country(actors, context, finder)
+    if not actors:
+        actors = _located(s)
     return Resolution(text, on, tuple(actors), tuple(_describe(s)))
+
+
+def _located(s: Sentence) -> list[Actor]:
+    """For a phrase that names no actor, a thing or a group placed in a country ("targets in Syria", "regions across
+    Indonesia"): the country of the place, with no sector; else nothing."""
+    view = s.parse
+    for i in sorted(s.mentions):
+        mention = s.mentions[i]
+        entry = mention.entry
+        if i != mention.start or entry.kind not in ("country", "capital") or not entry.country:
+            continue
+        head = view.heads[view.span_root(mention.start, mention.end)]
+        if view.lower(head) in PLACE_PREPOSITIONS:
+            how = f"placed in {entry.kind} '{entry.phrase}' ({entry.source}), no actor named"
+            return [make_actor(entry.country, None, None, s.text, how)]
+    return []
 
 
 def _phrase(text: str, finder: ActorFinder, named: tuple[str, ...] = ()) -> Sentence:

@@ -95,7 +95,7 @@ class ArticleActors:
         for i in range(s.first, s.last):
             mention = mentions.get(i)
             if mention is not None and mention.kind == "group" and mention.start == i and mention.entry.country:
-                entry = mention.entry
+                entry = self.dated_group(mention.entry)
                 self.discourse.named_groups.append((s.index, i, make_actor(
                     entry.country, entry.sector, entry.name, entry.phrase, f"group '{entry.phrase}' ({entry.source})",
                     code=entry.code)))
@@ -484,11 +484,14 @@ class ArticleActors:
                                f"{term.source}; the title's possessor")]
 
     def _on_date(self, entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
-        """The entries with each user or PETRARCH actor ("actor" kind) recoded for the article's date; an actor
-        without a code on that day is dropped."""
+        """The entries with each user or PETRARCH actor ("actor" kind) recoded for the article's date (an actor
+        without a code on that day is dropped) and each named group whose role group_roles.tsv dates given its
+        sector of that day."""
         out = []
         for entry in entries:
-            if entry.kind == "actor":
+            if entry.kind == "group":
+                entry = self.dated_group(entry)
+            elif entry.kind == "actor":
                 term = self.knowledge.actor_on(entry.phrase, self.setting.date)
                 if term is None:
                     continue
@@ -496,6 +499,14 @@ class ArticleActors:
                                        term.source)
             out.append(entry)
         return out
+
+    def dated_group(self, entry: GazetteerEntry) -> GazetteerEntry:
+        """A named group's entry with its sector on the article's date where group_roles.tsv dates it (the Taliban
+        REB in 2002), the row named in its source; else the entry as it is."""
+        role = self.knowledge.group_sector_on(entry.name, self.setting.date)
+        if role is None or role[0] == entry.sector:
+            return entry
+        return replace(entry, sector=role[0], source=f"{entry.source}; {role[0]} on that day: {role[1]}")
 
     def _office_holder(self, hits: list[tuple[int, Mention]]) -> Actor | None:
         """A person of people.tsv named in the phrase (``hits``: its words' (position, mention) pairs), coded by
