@@ -128,14 +128,12 @@ def test_context_alias_needs_its_country_named(named):
 
 
 def test_context_alias_in_an_article_that_names_the_country(named):
-    from eventcoder.actors import drop_unsupported
-
     finder = finder_with(named)
     view = _view(finder, "The PLV criticised the plan.")
     brazil = _view(finder, "Voters in Brazil go to the polls.")
     assert {m.entry.name for m in finder.mentions(view).values()} == {"Party of Free Farmers"}
-    assert drop_unsupported([finder.mentions(view)])[0] == {}
-    kept = drop_unsupported([finder.mentions(view), finder.mentions(brazil)])[0]
+    assert finder.settle_context([finder.mentions(view)])[0] == {}
+    kept = finder.settle_context([finder.mentions(view), finder.mentions(brazil)])[0]
     assert {m.entry.name for m in kept.values()} == {"Party of Free Farmers"}
 
 

@@ -153,15 +153,23 @@ def _group_code(given: str, country: str) -> str | None:
 
 def settle_generated(tables: _Tables) -> None:
     """After the generated files are read: drop each of their phrases that a hand-written file holds (ignoring
-    case; the hand file wins) and each phrase that names two different actors across them (ambiguous)."""
+    case; the hand file wins) and each plain phrase that names two different actors across them (ambiguous). A
+    context-only phrase ("DA") may name actors of several countries (the article's countries choose among them);
+    it is dropped where a plain phrase holds it or where it names two actors of one country."""
     hand = {_norm(e.phrase) for e in (*tables.entries, *tables.named_entries) if not e.generated}
-    named: dict[str, set[tuple[str, str | None]]] = {}
+    plain: dict[str, set[tuple[str, str | None]]] = {}
+    context: dict[tuple[str, str | None], set[str]] = {}
     for entry in tables.named_entries:
-        if entry.generated:
-            named.setdefault(_norm(entry.phrase), set()).add((entry.name, entry.country))
-    dropped = {key for key, owners in named.items() if key in hand or len(owners) > 1}
-    if not dropped:
+        if entry.generated and entry.context_only:
+            context.setdefault((_norm(entry.phrase), entry.country), set()).add(entry.name)
+        elif entry.generated:
+            plain.setdefault(_norm(entry.phrase), set()).add((entry.name, entry.country))
+    dropped = {key for key, owners in plain.items() if key in hand or len(owners) > 1}
+    dropped_context = {(key, country) for (key, country), names in context.items()
+                       if key in hand or key in plain or len(names) > 1}
+    if not dropped and not dropped_context:
         return
-    tables.named_entries[:] = [e for e in tables.named_entries if not (e.generated and _norm(e.phrase) in dropped)]
+    tables.named_entries[:] = [e for e in tables.named_entries if not e.generated or (
+        (_norm(e.phrase), e.country) not in dropped_context if e.context_only else _norm(e.phrase) not in dropped)]
     for key in dropped - hand:
         tables.people.pop(key, None)

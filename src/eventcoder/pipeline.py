@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .actors import ActorFinder, ArticleActors, ArticleSetting, count_countries, drop_unsupported, make_actor
+from .actors import ActorFinder, ArticleActors, ArticleSetting, count_countries, make_actor
 from .errors import CodingError
 from .events import EventHistory, SentenceCoder
 from .ingest import IngestError, parse_article, read_paths
@@ -248,7 +248,7 @@ class Coder:
         """The stages after the parse, for one article: actor mentions per segment, then each sentence in
         order (its events, their dates and places, their records), then one record per repeated event."""
         views = [ParseView.of(doc, seg.text) for seg, doc in zip(article.segments, docs)]
-        mentions = drop_unsupported([self.finder.mentions(view) for view in views])
+        mentions = self.finder.settle_context([self.finder.mentions(view) for view in views])
         sentences = _sentences(article, views, mentions)
         if not sentences:
             raise CodingError(f"{article.doc_id}: the text has no sentences to code",

@@ -14,9 +14,9 @@ actors lookup``).
 """
 
 from .context import ArticleSetting, Discourse, make_actor
-from .mentions import ActorFinder, count_countries, drop_unsupported
+from .mentions import ActorFinder, count_countries
 from .phrase_lookup import Resolution, default_finder, describe_mention, lookup, nationality
 from .resolve import ArticleActors
 
 __all__ = ["ActorFinder", "ArticleActors", "ArticleSetting", "Discourse", "Resolution", "count_countries",
-           "default_finder", "drop_unsupported", "describe_mention", "lookup", "make_actor", "nationality"]
+           "default_finder", "describe_mention", "lookup", "make_actor", "nationality"]

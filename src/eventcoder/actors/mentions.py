@@ -14,7 +14,7 @@ from ..knowledge_cache import cached, fingerprint
 from ..model import Mention
 from ..parse import ENT, ParseView
 
-__all__ = ["COUNTRY_KINDS", "ActorFinder", "PhraseIndex", "count_countries", "drop_unsupported", "phrase_index"]
+__all__ = ["COUNTRY_KINDS", "ActorFinder", "PhraseIndex", "count_countries", "phrase_index"]
 
 COUNTRY_KINDS = frozenset({"country", "adjective", "demonym", "capital", "metonym", "igo", "group", "actor"})
 """Kinds of knowledge entries that give an actor its country."""
@@ -44,13 +44,40 @@ class ActorFinder:
         self.nlp = nlp
         self.knowledge = knowledge
         self._entries: dict[str, GazetteerEntry] = {}
+        self._choices: dict[str, list[GazetteerEntry]] = {}  # a context-only phrase's actors, one per country
         plan: list[tuple[int, str, str]] = []
         for entry in tuple(knowledge.entries) + tuple(knowledge.named_entries):
             key, mode = _key_and_mode(entry)
+            if entry.context_only:
+                self._choices.setdefault(key, []).append(entry)
             if key not in self._entries:
                 self._entries[key] = entry
                 plan.append((mode, entry.phrase, key))
         self._index = phrase_index(nlp, plan)
+
+    def settle_context(self, mention_maps: list[dict[int, Mention]], named: Iterable[str] = ()) -> list[dict[int, Mention]]:
+        """The mention maps of an article's segments with each ambiguous short form (a ``context_only`` entry:
+        "DA") read as the actor of a country that another mention of the article names (or one of ``named``,
+        countries known from elsewhere: a look-up's context), and left out where none is named."""
+        if not any(m.entry.context_only for mentions in mention_maps for m in mentions.values()):
+            return mention_maps
+        countries = set(named)
+        for mentions in mention_maps:
+            countries.update(m.entry.country for m in mentions.values()
+                             if m.entry.kind in COUNTRY_KINDS and not m.entry.context_only and m.entry.country)
+        settled = []
+        for mentions in mention_maps:
+            kept: dict[int, Mention] = {}
+            for i, mention in mentions.items():
+                if mention.entry.context_only:
+                    choice = next((e for e in self._choices.get(_key_and_mode(mention.entry)[0], ())
+                                   if e.country in countries), None)
+                    if choice is None:
+                        continue
+                    mention = Mention(mention.start, mention.end, choice)
+                kept[i] = mention
+            settled.append(kept)
+        return settled
 
     def mentions(self, view: ParseView) -> dict[int, Mention]:
         """The knowledge-file phrases of the parsed segment ``view``: token position -> its :class:`Mention`
@@ -131,7 +158,7 @@ def _key_and_mode(entry: GazetteerEntry) -> tuple[str, int]:
     names as written. The first entry of a kind and phrase wins."""
     if entry.kind == "agent":
         return f"agent|{entry.phrase.lower()}", LOWER
-    key = f"{entry.kind}|{entry.phrase}"
+    key = f"{entry.kind}|{entry.phrase}" + ("|context" if entry.context_only else "")
     if entry.generated and " " in entry.phrase.strip() and not entry.phrase.isupper():
         return key, TITLED
     return key, EXACT
@@ -156,20 +183,6 @@ def phrase_index(nlp, plan: list[tuple[int, str, str]]) -> PhraseIndex:
         return index
 
     return cached("phrase-index", key, build)
-
-
-def drop_unsupported(mention_maps: list[dict[int, Mention]], named: Iterable[str] = ()) -> list[dict[int, Mention]]:
-    """The mention maps of an article's segments without the ambiguous short forms (``context_only`` entries:
-    "PAN") of actors whose country no other mention of the article names (nor ``named``, countries known from
-    elsewhere: a look-up's context)."""
-    countries = set(named)
-    for mentions in mention_maps:
-        countries.update(m.entry.country for m in mentions.values()
-                         if m.entry.kind in COUNTRY_KINDS and not m.entry.context_only and m.entry.country)
-    if not any(m.entry.context_only for mentions in mention_maps for m in mentions.values()):
-        return mention_maps
-    return [{i: m for i, m in mentions.items() if not m.entry.context_only or m.entry.country in countries}
-            for mentions in mention_maps]
 
 
 def count_countries(mention_maps: Iterable[dict[int, Mention]]) -> list[tuple[str, int]]:

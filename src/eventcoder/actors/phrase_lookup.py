@@ -14,7 +14,7 @@ from ..grammar import ARTICLES, PLACE_PREPOSITIONS
 from ..model import Actor, Sentence
 from ..parse import ParseView
 from .context import ArticleSetting, make_actor
-from .mentions import COUNTRY_KINDS, ActorFinder, drop_unsupported
+from .mentions import COUNTRY_KINDS, ActorFinder
 from .resolve import ArticleActors
 
 __all__ = ["Resolution", "default_finder", "describe_mention", "lookup", "nationality"]
@@ -157,7 +157,7 @@ def _phrase(text: str, finder: ActorFinder, named: tuple[str, ...] = ()) -> Sent
     ("PAN") only where the text or the countries ``named`` by the context name its country."""
     view = ParseView.of(finder.nlp(text), text)
     end = view.sentence_of(0)[1] if len(view) else 0
-    mentions = drop_unsupported([finder.mentions(view)], named)[0]
+    mentions = finder.settle_context([finder.mentions(view)], named)[0]
     return Sentence(0, text, 0, len(text), "body", view, 0, end, mentions)
 
 
