@@ -8,7 +8,9 @@ Measures, with the same spaCy model and components, in one process (a, b, c, e) 
 (c) the same storing every article in a new DuckDB file, as ``eventcoder code --db`` does;
 (d) (b) on a pool of worker processes (``--workers``), the pool started and its models loaded beforehand;
 (e) the coding step alone, over Docs parsed beforehand (``Coder.code_parsed``), in sentences/s; also
-    printed: the same step timed right after each group's parse, as inside (b).
+    printed: the same step timed right after each group's parse, as inside (b);
+(f) the start: seconds from ``eventcoder code FILE`` started (a new process) to its first coded record, with the
+    knowledge caches on disk and without (and for ``--baseline REV``), issue 15.
 
 With ``--baseline REV`` (``make bench`` gives the reference commit of issue 13), (b) is also measured for the
 commit REV and for this tree, each in a process of its own (``benchmarks/end_to_end.py``, the coder loaded
@@ -131,6 +133,45 @@ def against_baseline(corpus: Path, rev: str, repeat: int) -> dict[str, list[floa
     return runs
 
 
+def first_article(corpus: Path, rev: str | None, repeat: int) -> dict[str, list[float]]:
+    """(f) seconds from the start of ``eventcoder code FILE --no-db`` (a new process) to its first coded record on
+    standard output, for the corpus's first article alone: with the knowledge caches already on disk ("warm", what
+    every run after the first sees) and with an empty cache folder ("cold", the first run after an install or a
+    change of the knowledge files); also for the commit ``rev`` (warm), in turn. Seconds of each run by name."""
+    with tempfile.TemporaryDirectory() as tmp:
+        one = Path(tmp) / "first.jsonl"
+        with corpus.open(encoding="utf-8") as fh:
+            one.write_text(fh.readline(), encoding="utf-8")
+        trees = {"this tree": ROOT / "src"}
+        if rev:
+            archive = Path(tmp) / "baseline.tar"
+            subprocess.run(["git", "archive", "--format=tar", f"--output={archive}", rev, "src"], cwd=ROOT, check=True)
+            with tarfile.open(archive) as tar:
+                tar.extractall(Path(tmp) / "baseline", filter="data")
+            trees[rev] = Path(tmp) / "baseline" / "src"
+        runs: dict[str, list[float]] = {name: [] for name in (*trees, "this tree, cold")}
+        for n in range(repeat):
+            for name, src in trees.items():
+                runs[name].append(_time_to_first_record(one, src, None))
+            runs["this tree, cold"].append(_time_to_first_record(one, ROOT / "src", Path(tmp) / f"cold{n}"))
+    return runs
+
+
+def _time_to_first_record(article: Path, src: Path, cache: Path | None) -> float:
+    """Seconds from starting ``eventcoder code ARTICLE`` with ``src`` first on the path to its first output line."""
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    if cache is not None:
+        env["EVENTCODER_CACHE_DIR"] = str(cache)
+    script = Path(sys.executable).with_name("eventcoder")
+    start = time.perf_counter()
+    with subprocess.Popen([str(script), "code", str(article), "--no-db", "--format", "jsonl"], env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) as proc:
+        proc.stdout.readline()
+        seconds = time.perf_counter() - start
+        proc.communicate()
+    return seconds
+
+
 def start_pool(workers: int) -> tuple[ProcessCoder, float]:
     """A pool whose workers are started and have loaded the model; seconds that took."""
     start = time.perf_counter()
@@ -174,7 +215,8 @@ def _measure(args: argparse.Namespace) -> dict:
         d_seconds, events["d"], _ = end_to_end(args.corpus, pool.code_groups, None, args.limit)
         worker_peaks = [process_peak_mib(pid) for pid in pool.worker_pids()]
     baseline = against_baseline(args.corpus, args.baseline, args.repeat) if args.baseline else None
-    return {"baseline": baseline, "articles": len(articles), "words": sum(len(a.text.split()) for a in articles), "runs": runs,
+    first = first_article(args.corpus, args.baseline, args.repeat)
+    return {"baseline": baseline, "first": first, "articles": len(articles), "words": sum(len(a.text.split()) for a in articles), "runs": runs,
             "a": min(runs["a"]), "b": min(runs["b"]), "c": min(runs["c"]), "d": d_seconds, "e": e_seconds,
             "e_between": e_between, "sentences": sentences, "events": events, "main_peak": main_peak,
             "worker_peaks": worker_peaks, "startup": startup}
@@ -213,6 +255,10 @@ def _report(m: dict, args: argparse.Namespace, load_before: str, busy_before: st
         f"- pool start ({args.workers} workers loading the model): {m['startup']:.1f} s, not in (d)",
         f"- peak memory: main process (a, b, c, e) {m['main_peak']:.0f} MiB; workers "
         + ", ".join(f"{p:.0f} MiB" for p in m["worker_peaks"] if p),
+        "- (f) from `eventcoder code FILE --no-db` started to its first coded record (the corpus's first article, a "
+        "new process each run; warm: the knowledge caches on disk; cold: an empty cache folder): "
+        + "; ".join(f"{name} " + "/".join(f"{s:.1f}" for s in runs) + f" s (fastest {min(runs):.1f} s)"
+                    for name, runs in m["first"].items()),
         "",
         "| bar | measured | met |",
         "| --- | ---: | --- |",

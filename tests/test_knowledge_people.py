@@ -102,7 +102,8 @@ def test_named_phrases_do_not_repeat_older_gazetteer_phrases(kb):
     assert clashes == []
     kinds = defaultdict(set)
     for entry in kb.named_entries:
-        kinds[entry.phrase.casefold()].add(entry.kind)
+        if not entry.context_only:  # a context alias may name actors of several countries ("DA")
+            kinds[entry.phrase.casefold()].add(entry.kind)
     assert [phrase for phrase, found in kinds.items() if len(found) > 1] == []
 
 
