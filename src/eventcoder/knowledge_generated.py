@@ -38,7 +38,8 @@ def _read_officials(lines: Iterable[_Line], tables: _Tables) -> None:
 
     A person some of whose phrases people.tsv already names is that person: only the generated terms that start
     before the hand-written person's first term are added to theirs, ended the day before it at the latest
-    (people.tsv wins where they disagree), and the person's other phrases are dropped. Other people get entries of kind "person", ``generated``."""
+    (people.tsv wins where they disagree), and the person's other phrases are dropped. Other people get entries of
+    kind "person", ``generated``."""
     people: dict[str, list[tuple[PersonTerm, tuple[str, ...]]]] = {}
     hand_names = {key: {term.name for term in held if not term.generated} for key, held in tables.people.items()}
     hand_people: dict[str, set[str]] = {}  # the phrase keys of each hand-written person, by name
@@ -51,9 +52,9 @@ def _read_officials(lines: Iterable[_Line], tables: _Tables) -> None:
     for name, rows in people.items():
         terms = sorted((term for term, _ in rows), key=_start_key)
         phrases = tuple(dict.fromkeys(phrase for _, row_phrases in rows for phrase in row_phrases))
-        hand = {name for key in dict.fromkeys(_norm(p) for p in phrases) for name in hand_names.get(key, ())}
-        if hand:
-            _add_earlier_terms(tables, sorted({k for name in hand for k in hand_people[name]}), terms)
+        owners = {owner for key in dict.fromkeys(_norm(p) for p in phrases) for owner in hand_names.get(key, ())}
+        if owners:
+            _add_earlier_terms(tables, sorted({key for owner in owners for key in hand_people[owner]}), terms)
             continue
         latest = max(terms, key=_start_key)
         sector = latest.sector if latest.last_day is None else ("ELI" if latest.end else None)
