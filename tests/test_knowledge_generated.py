@@ -183,6 +183,18 @@ def test_cache_off_or_broken_only_costs_a_rebuild(tmp_path, monkeypatch):
     assert cached("thing", key, lambda: 8) == 8
 
 
+def test_cache_of_the_wrong_type_or_unwritable_is_rebuilt_and_leaves_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTCODER_CACHE_DIR", str(tmp_path))
+    key = fingerprint(["t"])
+    (tmp_path / f"thing-{key}.pickle").write_bytes(pickle.dumps(None))
+    assert cached("thing", key, lambda: {"x": 1}, dict) == {"x": 1}
+    (tmp_path / f"other-{key}.pickle").mkdir()  # a folder where the file should go: the write fails
+    assert cached("other", key, lambda: [1], list) == [1]
+    assert list(tmp_path.glob("*.tmp")) == []
+    monkeypatch.setenv("EVENTCODER_CACHE_DIR", str(tmp_path / ("a" * 300)))  # a name too long for the system
+    assert cached("thing", key, lambda: 9) == 9
+
+
 # --- eventcoder actors stats ---------------------------------------------------------------------------------
 
 

@@ -49,40 +49,58 @@ def fingerprint(parts: Iterable[bytes | str]) -> str:
     return digest.hexdigest()[:24]
 
 
-def cached(name: str, key: str, build: Callable[[], T]) -> T:
+def cached(name: str, key: str, build: Callable[[], T], kind: type | None = None) -> T:
     """The value stored under ``name`` and ``key``, else ``build()``, written to the cache for the next process.
 
     Args:
-        name (str): what the value is ("knowledge", "phrase-tokens"): the file name's prefix.
+        name (str): what the value is ("knowledge", "phrase-index"): the file name's prefix.
         key (str): the value's :func:`fingerprint`.
         build: makes the value (a picklable object) when the cache has none.
+        kind (type | None): the type the value must have; a cached value of another type is built again.
     RETURNS: the value.
     """
     folder = cache_dir()
     path = folder / f"{name}-{key}.pickle" if folder is not None else None
-    if path is not None and path.is_file():
-        try:
-            with path.open("rb") as fh:
-                return pickle.load(fh)
-        except Exception:  # noqa: BLE001 - a broken cache file is rebuilt, whatever broke it
-            pass
+    value = _read(path, kind) if path is not None else None
+    if value is not None:
+        return value
     value = build()
     if path is not None:
         _write(path, value)
     return value
 
 
+def _read(path: Path, kind: type | None) -> object | None:
+    """The value pickled at ``path``; None where there is none, it cannot be read, or it is not of ``kind``."""
+    try:
+        with path.open("rb") as fh:
+            value = pickle.load(fh)
+    except Exception:  # noqa: BLE001 - a missing, unreadable or broken cache file is rebuilt, whatever broke it
+        return None
+    return value if kind is None or isinstance(value, kind) else None
+
+
 def _write(path: Path, value: object) -> None:
-    """Write ``value`` to ``path`` atomically (a temporary file renamed) and remove older files of its name."""
+    """Write ``value`` to ``path`` atomically (a temporary file renamed) and remove older files of its name; a
+    failed write leaves no temporary file behind."""
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=path.stem, suffix=".tmp",
                                          delete=False) as fh:
+            temporary = Path(fh.name)
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(fh.name, path)
+        os.replace(temporary, path)
+        temporary = None
         name = path.name.rsplit("-", 1)[0]
         older = sorted(path.parent.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in older[_KEEP:]:
             stale.unlink(missing_ok=True)
     except OSError:
         return
+    finally:
+        if temporary is not None:
+            try:
+                temporary.unlink(missing_ok=True)
+            except OSError:
+                pass

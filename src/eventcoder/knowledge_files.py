@@ -94,7 +94,7 @@ def _package_tables() -> _Tables:
     modules = (__name__, _types.__name__, _lines.__name__, _generated.__name__)
     code = [Path(sys.modules[name].__file__).read_bytes() for name in modules]
     key = fingerprint([*code, *(part for name, text in texts.items() for part in (name, text))])
-    return cached("knowledge", key, lambda: _read_package(texts))
+    return cached("knowledge", key, lambda: _read_package(texts), _Tables)
 
 
 def _read_package(texts: Mapping[str, str]) -> _Tables:

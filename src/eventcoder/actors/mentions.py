@@ -182,7 +182,7 @@ def phrase_index(nlp, plan: list[tuple[int, str, str]]) -> PhraseIndex:
                 index.add(mode, words, entry_key)
         return index
 
-    return cached("phrase-index", key, build)
+    return cached("phrase-index", key, build, PhraseIndex)
 
 
 def count_countries(mention_maps: Iterable[dict[int, Mention]]) -> list[tuple[str, int]]:
