@@ -115,8 +115,9 @@ def test_region_maps_to_its_state(built):
 def test_unique_acronym_and_news_name_are_aliases(built):
     rows, _ = built
     bjp = rows["Bharatiya Janata Party"]
-    assert bjp["aliases"].split("|") == ["Indian People's Party", "BJP"]
-    assert bjp["country"] == "IND" and bjp["context_aliases"] == ""
+    assert bjp["aliases"].split("|") == ["Indian People's Party"]
+    # an acronym of three letters is borne by parties and groups of many countries: context only
+    assert bjp["country"] == "IND" and bjp["context_aliases"] == "BJP"
 
 
 def test_shared_acronym_is_a_context_alias_of_each_country(built):
@@ -155,15 +156,16 @@ def test_phrase_of_two_parties_of_one_country(built):
     rows, text = built
     # the party still active keeps the names of the one that ended in 1996; that one is left with none
     front = rows["Mexican Democratic Front"]
-    assert front["aliases"] == "Frente Democrático Mexicano|FDM" and front["origin"] == f"{bp.CORE}:16"
+    assert front["aliases"] == "Frente Democrático Mexicano" and front["context_aliases"] == "FDM"
+    assert front["origin"] == f"{bp.CORE}:16"
     assert "1 parties left with no phrase" in text
     # a whole name beats a part of a cell of several names (an alliance's)
     assert rows["Movimiento Ciudadano"]["context_aliases"] == "Citizens' Movement|MC"  # MC: 2 letters
-    assert rows["Convergence for Mexico"]["aliases"] == "Partido X|XYZ"
+    assert rows["Convergence for Mexico"]["aliases"] == "Partido X"  # and "XYZ" as a context alias
     # held as strongly by two parties: dropped from both
     assert "Green Front" not in str(rows)
     assert rows["Partido Verde (Mexico)"]["context_aliases"] == "Partido Verde|PV"  # generic words only
-    assert rows["Partido Verde Unido"]["aliases"] == "PVX"
+    assert rows["Partido Verde Unido"]["context_aliases"] == "PVX"
     assert "6 phrases another party of the same country holds as strongly or more" in text  # 3 + 1 + 2
 
 

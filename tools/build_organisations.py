@@ -336,34 +336,67 @@ def phrase_key(phrase: str) -> str:
 
 # ----------------------------------------------------------------------------------------- row filters
 def screen_phrases(rows: list[Row], dropped: Counter, country_names: Iterable[str] = ()) -> None:
-    """Drop short phrases, country names and ordinary one-word names; move common-word and two-letter acronyms
-    to the row's context_aliases (a row with a real country) or drop them. Counts go to ``dropped``."""
+    """Drop short phrases, country names and ordinary one-word names; move acronyms that are words or of two
+    letters to the row's context_aliases (a row with a real country) or drop them; and on a row with a real
+    country, move to its context_aliases the phrases that another actor or plain prose may share: acronyms of
+    three letters, other one-word names ("Tesco", "Maidan") and names made only of generic words ("Patriotic
+    Front", "National Liberation Army"). Counts go to ``dropped``."""
     countries = {n.casefold() for n in country_names}
     for row in rows:
         kept = []
         for phrase in row.phrases:
             one_word = " " not in phrase
+            acronym = one_word and phrase in row.acronyms
             if len(phrase) < 2:
                 dropped["left out: phrase under 2 characters"] += 1
             elif phrase.casefold() in countries:
                 dropped["left out: phrase that is a country's name"] += 1
-            elif one_word and phrase in row.acronyms and (ordinary_word(phrase, True) or len(phrase) < 3):
+            elif one_word and not acronym and ordinary_word(phrase):
+                dropped["left out: one-word name that is an ordinary word"] += 1
+            elif acronym and (ordinary_word(phrase, True) or len(phrase) < 3):
                 if row.country not in STATELESS:
                     row.context.append(phrase)
                 else:
                     dropped["left out: acronym that is a word or of 2 letters, row without a country"] += 1
-            elif one_word and phrase not in row.acronyms and ordinary_word(phrase):
-                dropped["left out: one-word name that is an ordinary word"] += 1
+            elif row.country not in STATELESS and ((acronym and len(phrase) <= 3) or (one_word and not acronym)
+                                                   or descriptive(phrase)):
+                row.context.append(phrase)
             else:
                 kept.append(phrase)
                 if row.capitals and one_word and phrase.isalpha() and len(phrase) >= 4 and not phrase.isupper():
                     kept.append(phrase.upper())  # "Unicef" and "UNICEF": news writes both
         row.phrases = list(dict.fromkeys(kept))
+        if not row.phrases and row.context:
+            row.phrases = [f"{row.context[0]} [{row.country}]"]  # a label: the name needs its country named
+
+
+GENERIC_NAME_WORDS = frozenset(
+    # words that say what kind of group, not which one: a name made only of them ("Patriotic Front",
+    # "National Liberation Army", "Popular Front") is borne by groups and parties of many countries
+    "the of and for in a to national popular people's peoples people patriotic patriots democratic democracy "
+    "revolutionary liberation front army forces force alliance movement union united unity council resistance "
+    "islamic islamist christian socialist communist workers workers' republican free freedom justice salvation "
+    "defence defense self-defence self-defense self new first second third peace progress progressive "
+    "reform renewal solidarity action independence sovereignty struggle brigade brigades battalion battalions "
+    "militia militias group organisation organization party league committee coalition congress federation "
+    "emergency security guard guards home homeland national-liberation left right radical armed military "
+    "command commandos fighters mujahideen international".split()
+)
+"""Generic words of the names of armed groups and organisations (:func:`descriptive`)."""
+
+
+def descriptive(phrase: str) -> bool:
+    """Whether a name of two words or more is made only of :data:`GENERIC_NAME_WORDS` ("Patriotic Front",
+    "National Democratic Alliance"): groups of many countries bear it, so it names this one only where its
+    country is named."""
+    words = [w.strip("'’.,()").lower() for w in phrase.replace("-", " ").split()]
+    return len(words) > 1 and all(w in GENERIC_NAME_WORDS for w in words if w)
 
 
 def drop_ambiguous(rows: list[Row], dropped: Counter, with_code: bool = True) -> None:
     """Drop phrases that name rows of different (country, sector, code) from all of them (without the code
-    when ``with_code`` is false); a phrase repeated by rows of the same key stays with the first row only."""
+    when ``with_code`` is false); a phrase repeated by rows of the same key stays with the first row only. A
+    context alias of rows of different countries stays with each (the loader lets the article's country choose)."""
     owners: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         for phrase in dict.fromkeys(phrase_key(p) for p in row.phrases + row.context):
@@ -371,6 +404,9 @@ def drop_ambiguous(rows: list[Row], dropped: Counter, with_code: bool = True) ->
     for phrase, idx in owners.items():
         if len(idx) < 2:
             continue
+        if all(phrase not in {phrase_key(p) for p in rows[i].phrases} for i in idx) and \
+                len({rows[i].country for i in idx}) == len(idx):
+            continue  # a context alias of groups of different countries: the article's country chooses
         if len({rows[i].key()[:3 if with_code else 2] for i in idx}) > 1:
             dropped["left out: phrase naming two different actors"] += 1
             losers = idx

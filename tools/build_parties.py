@@ -39,11 +39,13 @@ Rules (every count is written in the output's header comment):
     still active (else the one that lasted longer); where neither is stronger, neither keeps it;
   - a context alias (matched only where the article names the party's country) when it names parties of
     several countries ("Labour Party", "PAN"); when it is generic, every word one of GENERIC_WORDS
-    ("Democratic Alliance", "Partido Socialista"); when it is an acronym of two letters or digits ("DA"),
-    one that spells an English word ("ACT") or one that is a country code (ISO3 or CAMEO code of
-    countries.tsv, or IGO, EUR ...: Mexico's "PAN" and "PRI"); and when it is a short form that is not an acronym
-    ("Yabloko");
-  - else an alias (always matched): a name, or an acronym of 3+ letters and digits, that names one party.
+    ("Democratic Alliance", "Partido Socialista"); when every word is an English word ("Law and Justice",
+    "Movement for Democratic Change"); when it is an acronym of three letters or digits or fewer ("DA", "NDA":
+    parties and groups of many countries bear them), one that spells an English word ("ACT") or one that is a
+    country code (ISO3 or CAMEO code of countries.tsv, or IGO, EUR ...: Mexico's "PAN" and "PRI"); and when it is
+    one word that is not an acronym ("Yabloko", "Vamos", "Partei": words of other languages, short forms);
+  - else an alias (always matched): a name of two words or more, or an acronym of 4+ letters and digits, that
+    names one party.
     An acronym is one token with 2+ capitals and no run of 3 lower-case letters ("PAN", "AfD", "PML-N").
 * ``name`` is the row's first full name that is an alias (Wikidata's English label first, then the
   Wikipedia title, Party Facts' English and native names), not repeated in ``aliases``; where the party has
@@ -412,13 +414,13 @@ def phrase_class(phrase: str, short: bool, vocabulary: Vocabulary) -> str:
         key = phrase.casefold()
         if key in COMMON_ABBREVIATIONS or key in vocabulary.stop_words:
             return "acronyms that are common abbreviations or stop words"
-        if vocabulary.is_word(key) or phrase in vocabulary.codes or sum(c.isalnum() for c in phrase) < 3:
+        if vocabulary.is_word(key) or phrase in vocabulary.codes or sum(c.isalnum() for c in phrase) <= 3:
             return CONTEXT
         return ALIAS
     if " " not in phrase:
         if vocabulary.is_word(phrase):
             return "one-word names that are English words"
-        return CONTEXT if short else ALIAS
+        return CONTEXT  # a word of another language ("Vamos", "Partei") or a name other actors share
     return CONTEXT if short or is_generic(phrase) or is_description(phrase, vocabulary) else ALIAS
 
 
@@ -480,8 +482,9 @@ def sort_phrases(party: Party, owners: dict[str, list[Party]], vocabulary: Vocab
 
 def spoken_form(phrase: str, vocabulary: Vocabulary) -> str | None:
     """The way news writes an acronym said as a word: "SYRIZA" -> "Syriza", "FRELIMO" -> "Frelimo" (all capitals,
-    5 letters or more, not an English word); else None."""
-    if len(phrase) < 5 or not phrase.isalpha() or not phrase.isupper() or vocabulary.is_word(phrase):
+    5 letters or more, not an English word nor a generic word of party names such as "PARTEI"); else None."""
+    if len(phrase) < 5 or not phrase.isalpha() or not phrase.isupper() or vocabulary.is_word(phrase) \
+            or phrase_key(phrase) in {phrase_key(word) for word in GENERIC_WORDS}:
         return None
     return phrase.capitalize()
 
@@ -530,7 +533,8 @@ def header_lines(rows: list[dict[str, str]], tally: Tally, read: int) -> list[st
         f"# ({PROVENANCE}); do not edit: rerun the script. Rules in the script's docstring.",
         "# name: the party's first name that is an alias, else a label (a name with its country in brackets);",
         "#   aliases: always matched; context_aliases: matched only where the article names the country (names",
-        "#   shared by parties of several countries, generic names, 2-letter acronyms, acronyms that are words).",
+        "#   shared by parties of several countries, generic names, one-word names, acronyms of 3 letters or fewer",
+        "#   or that are words).",
         f"# {read} Party Facts rows read; {len(rows)} parties written; phrases: {named} names that are aliases",
         f"#   themselves (the others are labels with the country in brackets), {aliases} aliases besides the",
         f"#   name, {context} context aliases.",

@@ -54,7 +54,7 @@ def _queries(texts: list[str], file: Path | None, default: date | None) -> list[
     if file is None:
         return queries
     try:
-        lines = file.read_text(encoding="utf-8").splitlines()
+        lines = file.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise _fail(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}") from None
     for number, line in enumerate(lines, start=1):

@@ -133,7 +133,7 @@ def lookup(text: str, on: date | str | None = None, *, context: str | None = Non
         actors = _context_country(actors, context, finder)
     if not actors:
         actors = _located(s)
-    return Resolution(text, on, tuple(actors), tuple(_describe(s)))
+    return Resolution(text, on, tuple(dict.fromkeys(actors)), tuple(_describe(s)))
 
 
 def _located(s: Sentence) -> list[Actor]:
