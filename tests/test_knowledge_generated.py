@@ -158,6 +158,21 @@ def test_bad_rows_name_file_and_line(tmp_path):
     bad_known = write(tmp_path, "b.tsv", OFFICIALS + "Ann Ode\tKGZ\tGOV\tGOV\t2001-01-01\t2002-01-01\t\t2014-01-30\ts:1\n")
     with pytest.raises(KnowledgeError, match=r"b.tsv line 2: known_to is only for a term without an end"):
         load_knowledge((str(bad_known),))
+    early = write(tmp_path, "c.tsv", OFFICIALS + "Ann Ode\tKGZ\tGOV\tGOV\t2001-01-01\t\t\t2000-01-30\ts:1\n")
+    with pytest.raises(KnowledgeError, match=r"c.tsv line 2: known_to 2000-01-30 is before start 2001-01-01"):
+        load_knowledge((str(early),))
+    roles = write(tmp_path, "d.tsv", "name\tsector\tstart\tend\nTaliban\tREB\t\t2001-01-01\n"
+                                     "Taliban\tGOV\t2000-01-01\t2002-01-01\n")
+    with pytest.raises(KnowledgeError, match=r"d.tsv line 3: the days of 'Taliban' overlap those of .*d.tsv:2"):
+        load_knowledge((str(roles),))
+
+
+def test_a_user_group_roles_file_replaces_the_package_rows_of_its_groups(tmp_path):
+    roles = write(tmp_path, "roles.tsv", "name\tsector\tstart\tend\nTaliban\tINS\t2001-11-13\t2021-08-14\n")
+    kb = load_knowledge((str(roles),))
+    assert kb.group_sector_on("Taliban", date(2010, 1, 1))[0] == "INS"
+    assert kb.group_sector_on("Taliban", date(1998, 1, 1)) is None  # the package's 1996-2001 row is replaced
+    assert kb.group_sector_on("Hayat Tahrir al-Sham", date(2020, 1, 1))[0] == "REB"  # other groups keep theirs
 
 
 # --- the disk cache ---------------------------------------------------------------------------------------

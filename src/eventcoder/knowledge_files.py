@@ -284,7 +284,8 @@ def _read_groups(lines: Iterable[_Line], tables: _Tables) -> None:
 
 def _read_group_roles(lines: Iterable[_Line], tables: _Tables) -> None:
     """group_roles.tsv: ``name sector start end``, the dated sectors of a named group (groups.tsv's name) whose role
-    changed (the Taliban: REB, GOV from 1996-09-27, REB from 2001-11-13, GOV from 2021-08-15)."""
+    changed (the Taliban: REB, GOV from 1996-09-27, REB from 2001-11-13, GOV from 2021-08-15). The rows of one
+    group may not overlap; a later file's rows for a group (a user's) replace an earlier file's."""
     groups = {_norm(e.name) for e in tables.named_entries if e.kind == "group"}
     for line in lines:
         name = _required(line, 0, "name")
@@ -294,7 +295,11 @@ def _read_group_roles(lines: Iterable[_Line], tables: _Tables) -> None:
         start, end = _date(line, 2, "start"), _date(line, 3, "end")
         if start and end and end < start:
             raise line.error(f"end {end.isoformat()} is before start {start.isoformat()}")
-        known = tables.group_roles.get(_norm(name), ())
+        # a later file's rows for a group replace an earlier file's (a user file's over the package's)
+        known = tuple(k for k in tables.group_roles.get(_norm(name), ()) if k[3].rsplit(":", 1)[0] == line.file)
+        for _sector_before, other_start, other_end, other in known:
+            if (start or date.min) <= (other_end or date.max) and (other_start or date.min) <= (end or date.max):
+                raise line.error(f"the days of {name!r} overlap those of {other}")
         tables.group_roles[_norm(name)] = (*known, (sector, start, end, line.source))
 
 

@@ -78,6 +78,8 @@ def _official_row(line: _Line, tables: _Tables) -> tuple[PersonTerm, tuple[str, 
         raise line.error(f"end {end.isoformat()} is before start {start.isoformat()}")
     if known_to and end:
         raise line.error("known_to is only for a term without an end")
+    if known_to and start and known_to < start:
+        raise line.error(f"known_to {known_to.isoformat()} is before start {start.isoformat()}")
     source = _with_origin(line, 8)
     phrases = tuple(dict.fromkeys((name, *_values(line, 6, "aliases"))))
     return PersonTerm(name, country, sector, office, start, end, source, known_to, generated=True), phrases
