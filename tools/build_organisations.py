@@ -345,29 +345,38 @@ def screen_phrases(rows: list[Row], dropped: Counter, country_names: Iterable[st
     for row in rows:
         kept = []
         for phrase in row.phrases:
-            one_word = " " not in phrase
-            acronym = one_word and phrase in row.acronyms
-            if len(phrase) < 2:
-                dropped["left out: phrase under 2 characters"] += 1
-            elif phrase.casefold() in countries:
-                dropped["left out: phrase that is a country's name"] += 1
-            elif one_word and not acronym and ordinary_word(phrase):
-                dropped["left out: one-word name that is an ordinary word"] += 1
-            elif acronym and (ordinary_word(phrase, True) or len(phrase) < 3):
-                if row.country not in STATELESS:
-                    row.context.append(phrase)
-                else:
-                    dropped["left out: acronym that is a word or of 2 letters, row without a country"] += 1
-            elif row.country not in STATELESS and ((acronym and len(phrase) <= 3) or (one_word and not acronym)
-                                                   or descriptive(phrase)):
+            verdict = phrase_verdict(row, phrase, countries)
+            if verdict == "keep":
+                kept.append(phrase)
+                if row.capitals and " " not in phrase and phrase.isalpha() and len(phrase) >= 4 and not phrase.isupper():
+                    kept.append(phrase.upper())  # "Unicef" and "UNICEF": news writes both
+            elif verdict == "context":
                 row.context.append(phrase)
             else:
-                kept.append(phrase)
-                if row.capitals and one_word and phrase.isalpha() and len(phrase) >= 4 and not phrase.isupper():
-                    kept.append(phrase.upper())  # "Unicef" and "UNICEF": news writes both
+                dropped[verdict] += 1
         row.phrases = list(dict.fromkeys(kept))
         if not row.phrases and row.context:
             row.phrases = [f"{row.context[0]} [{row.country}]"]  # a label: the name needs its country named
+
+
+def phrase_verdict(row: Row, phrase: str, countries: set[str]) -> str:
+    """What :func:`screen_phrases` does with one phrase of ``row``: "keep", "context", or why it is left out."""
+    one_word = " " not in phrase
+    acronym = one_word and phrase in row.acronyms
+    if len(phrase) < 2:
+        return "left out: phrase under 2 characters"
+    if phrase.casefold() in countries:
+        return "left out: phrase that is a country's name"
+    if one_word and not acronym and ordinary_word(phrase):
+        return "left out: one-word name that is an ordinary word"
+    if acronym and (ordinary_word(phrase, True) or len(phrase) < 3):
+        if row.country in STATELESS:
+            return "left out: acronym that is a word or of 2 letters, row without a country"
+        return "context"
+    if row.country not in STATELESS and ((acronym and len(phrase) <= 3) or (one_word and not acronym)
+                                         or descriptive(phrase)):
+        return "context"
+    return "keep"
 
 
 GENERIC_NAME_WORDS = frozenset(
