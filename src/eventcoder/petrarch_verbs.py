@@ -33,7 +33,7 @@ __all__ = ["EventCode", "Pattern", "PatternToken", "PetrarchVerbs", "Synonym", "
 
 NULL_CODES = frozenset({"---", "+++", "###"})
 MARKERS = {"*": "verb", "+": "target", "$": "source", "%": "compound", "^": "skip"}
-_HEADER = re.compile(r"^---\s+(?P<name>[^\s\[\]](?:[^\[\]]*[^\s\[\]])?)\s*(?P<codes>(?:\[[^\]]*\]\s*)*)(?P<end>---)?$")
+_HEADER = re.compile(r"^---\s+(?P<name>[^\s\[\]](?:[^\[\]]*[^\s\[\]])?)\s*(?P<codes>(?:\[[^\]]*\]\s*)*)(?P<glued>---\s*(?=---))?(?P<end>---)?$")
 _BEFORE_COMMENT = re.compile(r"(?:[^#;\[]|\[[^\]]*\])*")
 _CODE_AT_END = re.compile(r"\[(?P<code>[^\]]*)\]\s*$")
 _WORD = re.compile(r"^[A-Za-z0-9'][^\s\[\]{}()*+$%^_]*$")
@@ -278,6 +278,7 @@ class _Reader:
     # ------------------------------------------------------------------------------ blocks and verbs
     def header(self, text: str) -> None:
         match = _HEADER.match(text)
+        self.block = None
         if match is None:
             raise self.error(f"malformed verb block header {text!r} (expected --- NAME [CODE] ---)")
         cells = re.findall(r"\[([^\]]*)\]", match.group("codes")) or ["---"]
@@ -287,6 +288,8 @@ class _Reader:
         self.out.blocks.append(self.block)
         if not match.group("end"):
             self.out.notes["block header without its closing '---'"] += 1
+        if match.group("glued"):
+            self.out.notes["block header with '---' twice at its end"] += 1
         if len(codes) > 1:
             self.out.notes["block header with several codes (the first is the block's)"] += 1
         self.synset = None
@@ -298,7 +301,10 @@ class _Reader:
         if match is None:
             raise self.error(f"malformed verb line {text!r} (expected VERB {{FORMS}} [CODE])")
         words, head = self.verb_words(match.group("verb"))
-        forms = tuple(self.verb_words(f)[0] for f in (match.group("forms") or "").split())
+        cell = match.group("forms") or ""
+        if "," in cell:
+            self.out.notes["irregular forms separated by ','"] += 1
+        forms = tuple(self.verb_words(f)[0] for f in cell.replace(",", " ").split())
         code = self.code(match.group("code")) if match.group("code") is not None else None
         self.block.verbs.append(VerbForm(words, head, forms, code, self.where, comment))
 
@@ -421,3 +427,150 @@ def _check_synsets(verbs: PetrarchVerbs, known: set[str], skip: bool) -> None:
             else:
                 kept.append(pattern)
         block.patterns = kept
+
+
+# --------------------------------------------------------------------------------------------- lexicon
+_PREPOSITIONS = frozenset({"about", "across", "against", "among", "at", "between", "by", "during", "for", "from", "in",
+                           "into", "of", "off", "on", "onto", "over", "through", "to", "toward", "towards", "under",
+                           "upon", "with", "within", "without"})
+
+
+@dataclass
+class LexiconMapping:
+    """What :func:`map_to_lexicon` made: ``entries`` (eventcoder lexicon patterns, ``source`` = file:line of the
+    verb or pattern), ``unmapped`` (reason -> count) and ``examples`` (reason -> the first file:line)."""
+
+    entries: list = field(default_factory=list)
+    unmapped: Counter = field(default_factory=Counter)
+    examples: dict[str, str] = field(default_factory=dict)
+
+    def refuse(self, reason: str, source: str) -> None:
+        """Count an item that does not map."""
+        self.unmapped[reason] += 1
+        self.examples.setdefault(reason, source)
+
+
+def map_to_lexicon(verbs: PetrarchVerbs) -> LexiconMapping:
+    """Map a read dictionary onto eventcoder lexicon patterns (``eventcoder.lexicon.VerbPattern``).
+
+    A verb with a code (its own or its block's) gives ``(code, lemma)``; a pattern ``* WORDS [code]`` gives an
+    entry of each verb of its block with the words as objects (a synonym set: each of its one-word members; a
+    phrase: its last word); ``* PREP + [code]`` or ``* (PREP +) [code]`` gives the preposition; ``* WORD PREP +``
+    both. The first code of ``[a:b]`` is used. What cannot be expressed is counted by reason: discards and null
+    codes, words before the verb, source/compound markers, a target not after a preposition, several objects.
+
+    Args:
+        verbs (PetrarchVerbs): a dictionary read by :func:`read_petrarch_verbs`.
+    RETURNS (LexiconMapping): the entries and the reasons of what does not map.
+    """
+    out = LexiconMapping()
+    for block in verbs.blocks:
+        lemmas = []
+        for verb in block.verbs:
+            lemma, objects, reason = _verb_lemma(verb)
+            code = _first_code(verb.code or block.code)
+            if not reason:
+                lemmas.append((lemma, objects))
+            if reason or code is None:
+                out.refuse("verb: " + (reason or _code_reason(verb.code or block.code)), verb.source)
+            else:
+                out.entries.append(_entry(code, lemma, objects, (), verb.source))
+        for pattern in block.patterns:
+            _map_pattern(pattern, lemmas, verbs.synsets, out)
+    return out
+
+
+def _entry(code: str, lemma: str, objects: Iterable[str], preps: tuple[str, ...], source: str):
+    from .lexicon import VerbPattern
+    return VerbPattern(code, lemma, frozenset(objects), preps, frozenset(), None, source)
+
+
+def _first_code(code: EventCode) -> str | None:
+    return code.codes[0] if code.codes and code.codes[0] else None
+
+
+def _code_reason(code: EventCode) -> str:
+    if code.discard:
+        return "discard code [---]"
+    return "null code" if code.null else "only a second code ([:CODE])"
+
+
+def _verb_lemma(verb: VerbForm) -> tuple[str, tuple[str, ...], str]:
+    """(lemma, objects, reason it cannot map): ``+CORDON_OFF`` -> ("cordon", ("off",)) (a particle is an object
+    in the lexicon); a verb after other words (``WIRE_+TAP``) or followed by several words does not map."""
+    words = [w.lower() for w in verb.words]
+    if verb.head:
+        return "", (), "multi-word verb with words before the verb"
+    if len(words) > 2:
+        return "", (), "multi-word verb of more than two words"
+    return words[0], tuple(words[1:]), ""
+
+
+def _map_pattern(pattern: Pattern, lemmas: list[tuple[str, tuple[str, ...]]], synsets: dict[str, SynonymSet],
+                 out: LexiconMapping) -> None:
+    code = _first_code(pattern.code)
+    if code is None:
+        out.refuse(f"pattern: {_code_reason(pattern.code)}", pattern.source)
+        return
+    tokens = [t for t in pattern.tokens if t.kind != "skip"]
+    verb_at = next(i for i, t in enumerate(tokens) if t.kind == "verb")
+    if verb_at:
+        out.refuse("pattern: words before the verb", pattern.source)
+        return
+    slots, reason = _slots(tokens[1:], synsets)
+    if reason:
+        out.refuse("pattern: " + reason, pattern.source)
+        return
+    objects, preps = slots
+    usable = [(lemma, particle) for lemma, particle in lemmas if not (particle and objects)]
+    for lemma, particle in usable:
+        out.entries.append(_entry(code, lemma, objects or particle, preps, pattern.source))
+    if not usable:
+        out.refuse("pattern: its block has no verb it can go with (one-word, or a particle verb without objects)",
+                   pattern.source)
+
+
+def _slots(tokens: list[PatternToken], synsets: dict[str, SynonymSet]) -> tuple[tuple, str]:
+    """((objects, preps), "") for the tokens after ``*``, or ((), reason)."""
+    kinds = {t.kind for t in tokens}
+    if kinds & {"source", "compound"}:
+        return (), "a source or compound marker"
+    words = [t for t in tokens if t.kind in ("word", "synset")]
+    preps: tuple[str, ...] = ()
+    if "target" in kinds:
+        at = next(i for i, t in enumerate(tokens) if t.kind == "target")
+        before = tokens[at - 1] if at else None
+        if before is None or before.kind != "word" or before.text.lower() not in _PREPOSITIONS or at != len(tokens) - 1:
+            return (), "a target not right after a final preposition"
+        preps, words = (before.text.lower(),), [t for t in words if t is not before]
+    objects, reason = _objects(words, synsets)
+    return ((objects, preps), reason) if not reason else ((), reason)
+
+
+def _objects(words: list[PatternToken], synsets: dict[str, SynonymSet]) -> tuple[frozenset[str], str]:
+    """The object lemmas: the last word (the head: "DIPLOMATIC TIES" -> ties, tie) or a synonym set's one-word
+    members; a preposition before it is dropped (the lexicon looks at objects of prepositions too)."""
+    if not words:
+        return frozenset(), ""
+    if len(words) > 1 and words[0].text.lower() in _PREPOSITIONS:
+        words = words[1:]
+    heads = [t for t in words if t.group or t is words[-1]]
+    if len({t.group for t in heads}) > 1 or (len(words) > 2 and not words[-1].group):
+        return frozenset(), "several objects or a long phrase"
+    head = words[-1]
+    if head.kind == "word":
+        return frozenset(_lemma_forms(head.text)), ""
+    members = [w for w in synsets[head.text[1:]].words if len(w.words) == 1 and not w.words[0].startswith("&")]
+    if not members:
+        return frozenset(), "a synonym set without a one-word member"
+    return frozenset(f for m in members for f in _lemma_forms(m.words[0])), ""
+
+
+def _lemma_forms(word: str) -> tuple[str, ...]:
+    """The word in lower case and, for a plural, a naive singular ("TIES" -> tie, "TALKS" -> talk)."""
+    word = word.lower().rstrip("_")
+    if word.endswith("ies") and len(word) > 4:
+        return word, word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word, word[:-1]
+    return (word,)
