@@ -220,7 +220,7 @@ def _lines(path: str) -> Iterator[tuple[int, str, str]]:
     for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
         if in_block or line.lstrip().startswith("<!"):
             in_block = "-->" not in line
-            yield number, "", line.strip()
+            yield number, "", re.sub(r"^<!\s*-*\s*|\s*-->$", "", line.strip())
             continue
         cut = len(_BEFORE_COMMENT.match(line).group(0))  # "#" inside [###] is a code
         yield number, line[:cut].strip(), line[cut:].lstrip("#; ").strip()
@@ -279,7 +279,7 @@ class _Reader:
     def header(self, text: str) -> None:
         match = _HEADER.match(text)
         self.block = None
-        if match is None:
+        if match is None or not (match.group("codes") or match.group("end")):
             raise self.error(f"malformed verb block header {text!r} (expected --- NAME [CODE] ---)")
         cells = re.findall(r"\[([^\]]*)\]", match.group("codes")) or ["---"]
         codes = [self.code(cell) for cell in cells]
@@ -455,8 +455,8 @@ def map_to_lexicon(verbs: PetrarchVerbs) -> LexiconMapping:
 
     A verb with a code (its own or its block's) gives ``(code, lemma)``; a pattern ``* WORDS [code]`` gives an
     entry of each verb of its block with the words as objects (a synonym set: each of its one-word members; a
-    phrase: its last word); ``* PREP + [code]`` or ``* (PREP +) [code]`` gives the preposition; ``* WORD PREP +``
-    both. The first code of ``[a:b]`` is used. What cannot be expressed is counted by reason: discards and null
+    phrase: its last word); ``* PREP + [code]``, ``* (PREP +) [code]`` or ``* (PREP) [code]`` gives the preposition
+    (flag ``needprep`` when there is no object); ``* WORD PREP +`` both. The first code of ``[a:b]`` is used. What cannot be expressed is counted by reason: discards and null
     codes, words before the verb, source/compound markers, a target not after a preposition, several objects.
 
     Args:
@@ -482,7 +482,8 @@ def map_to_lexicon(verbs: PetrarchVerbs) -> LexiconMapping:
 
 def _entry(code: str, lemma: str, objects: Iterable[str], preps: tuple[str, ...], source: str):
     from .lexicon import VerbPattern
-    return VerbPattern(code, lemma, frozenset(objects), preps, frozenset(), None, source)
+    flags = frozenset({"needprep"}) if preps and not objects else frozenset()
+    return VerbPattern(code, lemma, frozenset(objects), preps, flags, None, source)
 
 
 def _first_code(code: EventCode) -> str | None:
@@ -543,6 +544,8 @@ def _slots(tokens: list[PatternToken], synsets: dict[str, SynonymSet]) -> tuple[
         if before is None or before.kind != "word" or before.text.lower() not in _PREPOSITIONS or at != len(tokens) - 1:
             return (), "a target not right after a final preposition"
         preps, words = (before.text.lower(),), [t for t in words if t is not before]
+    if not preps and len(words) == 1 and words[0].text.lower() in _PREPOSITIONS:  # "* (WITH)": the verb with it
+        return (frozenset(), (words[0].text.lower(),)), ""
     objects, reason = _objects(words, synsets)
     return ((objects, preps), reason) if not reason else ((), reason)
 
