@@ -181,7 +181,8 @@ def test_synsets_from_another_file(tmp_path):
 
 
 def test_map_to_lexicon(tmp_path):
-    mapping = map_to_lexicon(read(tmp_path, SNIPPET + "- * (WITH) [036]\n- * ORDER TO + [037]\n"))
+    extra = "- * (WITH) [036]\n- * ORDER TO + [037]\n- * PEACE [057:057]\n- * TRUCE [042:043]\n"
+    mapping = map_to_lexicon(read(tmp_path, SNIPPET + extra))
     described = sorted(e.describe() for e in mapping.entries)
     assert "verbs.txt:15 shout -> 040" in described and "verbs.txt:16 yell -> 041" in described
     assert "verbs.txt:17 call +out -> 040" in described
@@ -190,6 +191,8 @@ def test_map_to_lexicon(tmp_path):
     by_source = {e.source: e for e in mapping.entries if e.lemma == "whisper"}
     assert by_source["verbs.txt:31"].preps == ("with",) and by_source["verbs.txt:31"].flags == {"needprep"}
     assert by_source["verbs.txt:32"].objects == {"order"} and by_source["verbs.txt:32"].preps == ("to",)
+    assert by_source["verbs.txt:33"].flags == {"sym"} and by_source["verbs.txt:33"].code == "057"
+    assert by_source["verbs.txt:34"].code == "042" and mapping.partial == {"second code of [a:b] dropped": 1}
     assert mapping.unmapped == {
         "verb: multi-word verb with words before the verb": 1, "verb: discard code [---]": 1,
         "pattern: words before the verb": 3, "pattern: discard code [---]": 1, "pattern: null code": 2,

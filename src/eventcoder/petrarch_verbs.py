@@ -10,8 +10,9 @@ What is read (see ``eventcoder/data/README.md``, "PETRARCH verb dictionaries"):
 - patterns, under a block: ``- WORDS * WORDS [CODE]``: ``*`` the verb's place, ``+`` the target, ``$`` the
   source, ``%`` a compound (reciprocal) actor, ``^`` a skip, ``&NAME`` a synonym set, ``_`` joins consecutive
   words, ``(PREP WORDS)`` a prepositional phrase and ``{WORDS}`` a noun phrase (PETRARCH-2);
-- codes: ``[042]``, ``[042:043]`` (two codes; ``[:051]`` only the second), ``[---]`` (discard: no event),
-  ``[+++]`` and ``[###]`` (null codes); a trailing ``?`` or ``!`` (a coder's doubt) is dropped and counted;
+- codes: ``[042]``, ``[042:043]`` (two codes: PETRARCH-1 codes source->target with the first, target->source with
+  the second; PETRARCH-2 reads them as active and passive meanings; ``[:051]`` only the second), ``[---]``
+  (discard: no event), ``[+++]`` and ``[###]`` (null codes); a trailing ``?`` or ``!`` is dropped and counted;
 - ``~ ...`` verb transformations (PETRARCH-2) are kept as text, not interpreted.
 
 Codes are checked against eventcoder's CAMEO codes: ``non_cameo="error"`` (the default) raises, ``"keep"`` keeps
@@ -438,10 +439,12 @@ _PREPOSITIONS = frozenset({"about", "across", "against", "among", "at", "between
 @dataclass
 class LexiconMapping:
     """What :func:`map_to_lexicon` made: ``entries`` (eventcoder lexicon patterns, ``source`` = file:line of the
-    verb or pattern), ``unmapped`` (reason -> count) and ``examples`` (reason -> the first file:line)."""
+    verb or pattern), ``unmapped`` (reason -> count), ``examples`` (reason -> the first file:line) and ``partial``
+    (what mapped entries lose -> count)."""
 
     entries: list = field(default_factory=list)
     unmapped: Counter = field(default_factory=Counter)
+    partial: Counter = field(default_factory=Counter)
     examples: dict[str, str] = field(default_factory=dict)
 
     def refuse(self, reason: str, source: str) -> None:
@@ -456,8 +459,10 @@ def map_to_lexicon(verbs: PetrarchVerbs) -> LexiconMapping:
     A verb with a code (its own or its block's) gives ``(code, lemma)``; a pattern ``* WORDS [code]`` gives an
     entry of each verb of its block with the words as objects (a synonym set: each of its one-word members; a
     phrase: its last word); ``* PREP + [code]``, ``* (PREP +) [code]`` or ``* (PREP) [code]`` gives the preposition
-    (flag ``needprep`` when there is no object); ``* WORD PREP +`` both. The first code of ``[a:b]`` is used. What cannot be expressed is counted by reason: discards and null
-    codes, words before the verb, source/compound markers, a target not after a preposition, several objects.
+    (flag ``needprep`` when there is no object); ``* WORD PREP +`` both. ``[a:a]`` gives ``a`` with flag ``sym``
+    (coded both ways); of ``[a:b]`` only ``a`` is used (counted in ``partial``). What cannot be expressed is counted
+    by reason: discards and null codes, words before the verb, source/compound markers, a target not after a
+    preposition, several objects.
 
     Args:
         verbs (PetrarchVerbs): a dictionary read by :func:`read_petrarch_verbs`.
@@ -474,16 +479,21 @@ def map_to_lexicon(verbs: PetrarchVerbs) -> LexiconMapping:
             if reason or code is None:
                 out.refuse("verb: " + (reason or _code_reason(verb.code or block.code)), verb.source)
             else:
-                out.entries.append(_entry(code, lemma, objects, (), verb.source))
+                out.entries.append(_entry(verb.code or block.code, lemma, objects, (), verb.source, out))
         for pattern in block.patterns:
             _map_pattern(pattern, lemmas, verbs.synsets, out)
     return out
 
 
-def _entry(code: str, lemma: str, objects: Iterable[str], preps: tuple[str, ...], source: str):
+def _entry(code: EventCode, lemma: str, objects: Iterable[str], preps: tuple[str, ...], source: str,
+           out: LexiconMapping):
     from .lexicon import VerbPattern
-    flags = frozenset({"needprep"}) if preps and not objects else frozenset()
-    return VerbPattern(code, lemma, frozenset(objects), preps, flags, None, source)
+    flags = {"needprep"} if preps and not objects else set()
+    if code.reciprocal and code.codes[0] == code.codes[1]:
+        flags.add("sym")
+    elif code.reciprocal:
+        out.partial["second code of [a:b] dropped"] += 1
+    return VerbPattern(code.codes[0], lemma, frozenset(objects), preps, frozenset(flags), None, source)
 
 
 def _first_code(code: EventCode) -> str | None:
@@ -525,7 +535,7 @@ def _map_pattern(pattern: Pattern, lemmas: list[tuple[str, tuple[str, ...]]], sy
     objects, preps = slots
     usable = [(lemma, particle) for lemma, particle in lemmas if not (particle and objects)]
     for lemma, particle in usable:
-        out.entries.append(_entry(code, lemma, objects or particle, preps, pattern.source))
+        out.entries.append(_entry(pattern.code, lemma, objects or particle, preps, pattern.source, out))
     if not usable:
         out.refuse("pattern: its block has no verb it can go with (one-word, or a particle verb without objects)",
                    pattern.source)
