@@ -1,0 +1,589 @@
+"""PETRARCH-format CAMEO verb dictionaries, read into typed blocks (groundwork of issue 16).
+
+What is read (see ``eventcoder/data/README.md``, "PETRARCH verb dictionaries"):
+
+- comments: ``#`` and ``;`` to the end of a line, ``<!-- ... -->`` (on one line or over several);
+- synonym sets: a line ``&NAME`` (a trailing ``_`` = no plurals) and below it ``+WORD`` or ``+TWO_WORDS`` lines
+  (a word ending in ``_`` takes no plural; ``+&OTHER`` embeds another set);
+- verb blocks: ``--- NAME [CODE] ---`` then verb lines ``VERB {IRREGULAR FORMS} [OWN CODE]``; a multi-word verb
+  joins its words with ``_`` and marks the verb with ``+`` (``+CORDON_OFF``, ``WIRE_+TAP``);
+- patterns, under a block: ``- WORDS * WORDS [CODE]``: ``*`` the verb's place, ``+`` the target, ``$`` the
+  source, ``%`` a compound (reciprocal) actor, ``^`` a skip, ``&NAME`` a synonym set, ``_`` joins consecutive
+  words, ``(PREP WORDS)`` a prepositional phrase and ``{WORDS}`` a noun phrase (PETRARCH-2);
+- codes: ``[042]``, ``[042:043]`` (two codes: PETRARCH-1 codes source->target with the first, target->source with
+  the second; PETRARCH-2 reads them as active and passive meanings; ``[:051]`` only the second), ``[---]``
+  (discard: no event), ``[+++]`` and ``[###]`` (null codes); a trailing ``?`` or ``!`` is dropped and counted;
+- ``~ ...`` verb transformations (PETRARCH-2) are kept as text, not interpreted.
+
+Codes are checked against eventcoder's CAMEO codes: ``non_cameo="error"`` (the default) raises, ``"keep"`` keeps
+and counts them (PETRARCH's validation suites use old WEIS codes), ``"skip"`` drops the pattern and counts it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .knowledge_types import KnowledgeError
+
+__all__ = ["EventCode", "Pattern", "PatternToken", "PetrarchVerbs", "Synonym", "SynonymSet", "VerbBlock",
+           "VerbForm", "read_petrarch_verbs"]
+
+NULL_CODES = frozenset({"---", "+++", "###"})
+MARKERS = {"*": "verb", "+": "target", "$": "source", "%": "compound", "^": "skip"}
+_HEADER = re.compile(r"^---\s+(?P<name>[^\s\[\]](?:[^\[\]]*[^\s\[\]])?)\s*(?P<codes>(?:\[[^\]]*\]\s*)*)(?P<glued>---\s*(?=---))?(?P<end>---)?$")
+_BEFORE_COMMENT = re.compile(r"(?:[^#;\[]|\[[^\]]*\])*")
+_CODE_AT_END = re.compile(r"\[(?P<code>[^\]]*)\]\s*$")
+_WORD = re.compile(r"^[A-Za-z0-9'][^\s\[\]{}()*+$%^_]*$")
+_SYNSET = re.compile(r"^&[A-Za-z0-9_]+$")
+_VERB_LINE = re.compile(r"^(?P<verb>[^{}\[\]]+?)\s*(?:\{(?P<forms>[^{}]*)\})?\s*(?:\[(?P<code>[^\]]*)\])?$")
+
+
+@dataclass(frozen=True)
+class EventCode:
+    """A code cell: ``text`` as written; ``codes`` the event codes it gives (two for ``[042:043]``, with "" for an
+    empty side); ``discard`` for ``[---]``; ``null`` for ``[+++]``/``[###]``; ``doubt`` the dropped ``?``/``!``."""
+
+    text: str
+    codes: tuple[str, ...]
+    discard: bool = False
+    null: bool = False
+    doubt: str = ""
+
+    @property
+    def reciprocal(self) -> bool:
+        """True for a two-sided code such as ``[042:043]``."""
+        return len(self.codes) == 2
+
+
+@dataclass(frozen=True)
+class VerbForm:
+    """One verb line: ``words`` (upper case), ``head`` the index of the verb word, ``forms`` the irregular forms
+    in braces (each a tuple of words), ``code`` its own code (None: the block's)."""
+
+    words: tuple[str, ...]
+    head: int
+    forms: tuple[tuple[str, ...], ...]
+    code: EventCode | None
+    source: str
+    comment: str = ""
+
+    @property
+    def lemma(self) -> str:
+        """The words joined by spaces, lower case ("cordon off")."""
+        return " ".join(self.words).lower()
+
+
+@dataclass(frozen=True)
+class PatternToken:
+    """A pattern element: ``kind`` is word, synset, verb, target, source, compound or skip; ``joined`` = tied to the
+    previous element by ``_``; ``group`` "prep" inside ``( )``, "phrase" inside ``{ }``, "prep phrase" inside both,
+    else ""."""
+
+    text: str
+    kind: str
+    joined: bool = False
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A ``- ... [CODE]`` line of a verb block."""
+
+    tokens: tuple[PatternToken, ...]
+    code: EventCode
+    source: str
+    comment: str = ""
+
+    @property
+    def verb_at(self) -> int:
+        """The index of the ``*`` token."""
+        return next(i for i, t in enumerate(self.tokens) if t.kind == "verb")
+
+    def positions(self, kind: str) -> tuple[int, ...]:
+        """The indexes of the tokens of a kind ("target", "source", "compound", "skip", "synset", "word")."""
+        return tuple(i for i, t in enumerate(self.tokens) if t.kind == kind)
+
+
+@dataclass
+class VerbBlock:
+    """``--- NAME [CODE] ---`` and what follows it: the verbs (the first is the main verb) and the patterns."""
+
+    name: str
+    code: EventCode
+    source: str
+    verbs: list[VerbForm] = field(default_factory=list)
+    patterns: list[Pattern] = field(default_factory=list)
+    extra_codes: tuple[EventCode, ...] = ()
+
+
+@dataclass(frozen=True)
+class Synonym:
+    """A ``+`` line of a synonym set: ``words`` (``&OTHER`` for an embedded set), ``plural`` (False when the line
+    or its set ends in ``_``), ``prep`` (written as a prepositional phrase: ``+(TO THE END)``)."""
+
+    words: tuple[str, ...]
+    plural: bool
+    prep: bool
+    source: str
+
+
+@dataclass
+class SynonymSet:
+    """``&NAME`` (without ``&`` and a trailing ``_``; ``plurals`` False when the name ends in ``_``) and its lines."""
+
+    name: str
+    plurals: bool
+    source: str
+    words: list[Synonym] = field(default_factory=list)
+
+
+@dataclass
+class PetrarchVerbs:
+    """A read verb dictionary: blocks, synonym sets (by name without ``&`` and trailing ``_``), transformations
+    (``(text, source)``), comments (``(text, source)``), skipped lines (``(reason, source)``) and notes counted
+    without refusing (``non-CAMEO code 345``, ``doubtful code 080!``)."""
+
+    path: str
+    blocks: list[VerbBlock] = field(default_factory=list)
+    synsets: dict[str, SynonymSet] = field(default_factory=dict)
+    transformations: list[tuple[str, str]] = field(default_factory=list)
+    comments: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    notes: Counter = field(default_factory=Counter)
+
+    def summary(self) -> dict[str, int]:
+        """Counts: blocks, verbs, forms, synonym sets and words, patterns, discards, reciprocal patterns,
+        transformations, comments, skipped lines, and each note (``"note: non-CAMEO code"`` ...)."""
+        patterns = [p for b in self.blocks for p in b.patterns]
+        out = {"blocks": len(self.blocks), "verbs": sum(len(b.verbs) for b in self.blocks),
+               "forms": sum(len(v.forms) for b in self.blocks for v in b.verbs),
+               "multi_word_verbs": sum(len(v.words) > 1 for b in self.blocks for v in b.verbs),
+               "synonym_sets": len(self.synsets), "synonym_words": sum(len(s.words) for s in self.synsets.values()),
+               "patterns": len(patterns), "discards": sum(p.code.discard for p in patterns),
+               "reciprocal_patterns": sum(p.code.reciprocal for p in patterns),
+               "transformations": len(self.transformations), "comments": len(self.comments),
+               "skipped": len(self.skipped)}
+        for reason, _ in self.skipped:
+            out[f"skipped: {reason}"] = out.get(f"skipped: {reason}", 0) + 1
+        for note, count in sorted(self.notes.items()):
+            out[f"note: {note}"] = count
+        return out
+
+
+# --------------------------------------------------------------------------------------------- reading
+def read_petrarch_verbs(path: str, *, synsets_from: Iterable[str] = (), cameo_codes: Iterable[str] | None = None,
+                        non_cameo: str = "error", on_error: str = "raise") -> PetrarchVerbs:
+    """Read a PETRARCH verb dictionary.
+
+    Args:
+        path (str): the file (UTF-8 or Latin-1).
+        synsets_from (Iterable[str]): other PETRARCH verb files whose synonym sets the patterns may name.
+        cameo_codes (Iterable[str] | None): the codes a pattern may give; None = eventcoder's CAMEO codes.
+        non_cameo (str): a code that is not CAMEO: "error" raises, "keep" keeps it, "skip" drops the pattern or
+            the verb's own code (both counted in ``notes``).
+        on_error (str): a malformed line: "raise" (the default) raises; "skip" counts it in ``skipped`` with the
+            reason (PETRARCH's own CAMEO.2.0.txt has a few such lines) and goes on.
+    RETURNS (PetrarchVerbs): everything read, with file:line for each item.
+
+    Raises:
+        KnowledgeError: a malformed line, an unknown synonym set, a non-CAMEO code (with "error"); the message
+            names file and line.
+        OSError: the file cannot be read.
+    """
+    if non_cameo not in ("error", "keep", "skip"):
+        raise ValueError(f"non_cameo must be error, keep or skip, not {non_cameo!r}")
+    if cameo_codes is None:
+        from .knowledge import load_knowledge
+        cameo_codes = load_knowledge().cameo_codes()
+    if on_error not in ("raise", "skip"):
+        raise ValueError(f"on_error must be raise or skip, not {on_error!r}")
+    reader = _Reader(path, frozenset(cameo_codes), non_cameo, on_error == "skip")
+    reader.read()
+    known = set(reader.out.synsets)
+    for other in synsets_from:
+        known |= set(read_petrarch_verbs(other, cameo_codes=cameo_codes, non_cameo="keep").synsets)
+    _check_synsets(reader.out, known, on_error == "skip")
+    return reader.out
+
+
+def _lines(path: str) -> Iterator[tuple[int, str, str]]:
+    """(number, text without comments, comment) for each line; ``<!-- -->`` blocks count as comments."""
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    in_block = False
+    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+        if in_block or line.lstrip().startswith("<!"):
+            in_block = "-->" not in line
+            yield number, "", re.sub(r"^<!\s*-*\s*|\s*-->$", "", line.strip())
+            continue
+        cut = len(_BEFORE_COMMENT.match(line).group(0))  # "#" inside [###] is a code
+        yield number, line[:cut].strip(), line[cut:].lstrip("#; ").strip()
+
+
+class _Reader:
+    """The line-by-line state: the current block or synonym set."""
+
+    def __init__(self, path: str, cameo: frozenset[str], non_cameo: str, skip_errors: bool) -> None:
+        self.path, self.cameo, self.non_cameo, self.skip_errors = path, cameo, non_cameo, skip_errors
+        self.name = Path(path).name
+        self.out = PetrarchVerbs(path)
+        self.block: VerbBlock | None = None
+        self.synset: SynonymSet | None = None
+        self.number = 0
+
+    def error(self, message: str) -> KnowledgeError:
+        return KnowledgeError(f"{self.path} line {self.number}: {message}")
+
+    @property
+    def where(self) -> str:
+        return f"{self.name}:{self.number}"
+
+    def read(self) -> None:
+        for number, text, comment in _lines(self.path):
+            self.number = number
+            if comment:
+                self.out.comments.append((comment, self.where))
+            if not text:
+                continue
+            try:
+                self.line(text, comment)
+            except KnowledgeError as exc:
+                if not self.skip_errors or "not a CAMEO" in str(exc):
+                    raise
+                reason = re.sub(r"'[^']*'|\([^)]*\)", "", str(exc).split(": ", 1)[1])
+                self.out.skipped.append((" ".join(reason.split()).rstrip(":"), self.where))
+
+    def line(self, text: str, comment: str) -> None:
+        if text.startswith("---"):
+            self.header(text)
+        elif text.startswith("-"):
+            self.pattern(text[1:].strip(), comment)
+        elif text.startswith("&"):
+            self.synset_header(text)
+        elif text.startswith("~"):
+            self.out.transformations.append((text[1:].strip(), self.where))
+        elif text.startswith("*"):
+            self.out.skipped.append(("a pattern without its leading '-'", self.where))
+        elif text.startswith("+") and self.synset is not None:
+            self.synset_word(text[1:].strip())
+        else:
+            self.verb(text, comment)
+
+    # ------------------------------------------------------------------------------ blocks and verbs
+    def header(self, text: str) -> None:
+        match = _HEADER.match(text)
+        self.block = None
+        if match is None or not (match.group("codes") or match.group("end")):
+            raise self.error(f"malformed verb block header {text!r} (expected --- NAME [CODE] ---)")
+        cells = re.findall(r"\[([^\]]*)\]", match.group("codes")) or ["---"]
+        codes = [self.code(cell) for cell in cells]
+        code = codes[0] or EventCode("---", (), discard=True)
+        self.block = VerbBlock(match.group("name"), code, self.where, extra_codes=tuple(c for c in codes[1:] if c))
+        self.out.blocks.append(self.block)
+        if not match.group("end"):
+            self.out.notes["block header without its closing '---'"] += 1
+        if match.group("glued"):
+            self.out.notes["block header with '---' twice at its end"] += 1
+        if len(codes) > 1:
+            self.out.notes["block header with several codes (the first is the block's)"] += 1
+        self.synset = None
+
+    def verb(self, text: str, comment: str) -> None:
+        if self.block is None:
+            raise self.error(f"a verb line outside a verb block: {text!r}")
+        match = _VERB_LINE.match(text)
+        if match is None:
+            raise self.error(f"malformed verb line {text!r} (expected VERB {{FORMS}} [CODE])")
+        words, head = self.verb_words(match.group("verb"))
+        cell = match.group("forms") or ""
+        if "," in cell:
+            self.out.notes["irregular forms separated by ','"] += 1
+        forms = tuple(self.verb_words(f)[0] for f in cell.replace(",", " ").split())
+        code = self.code(match.group("code")) if match.group("code") is not None else None
+        self.block.verbs.append(VerbForm(words, head, forms, code, self.where, comment))
+
+    def verb_words(self, text: str) -> tuple[tuple[str, ...], int]:
+        """("WIRE", "TAP"), 1 for ``WIRE_+TAP``; a one-word verb has head 0."""
+        if " " in text.strip():
+            self.out.notes["multi-word verb written with spaces (read as if joined by '_')"] += 1
+        parts = "_".join(text.split()).strip("_").split("_")
+        marked = [i for i, p in enumerate(parts) if p.startswith("+")]
+        words = tuple(p.lstrip("+").upper() for p in parts)
+        if len(marked) > 1 or not all(_WORD.match(w) for w in words):
+            raise self.error(f"malformed verb {text!r}")
+        if len(words) > 1 and not marked:
+            self.out.notes["multi-word verb without '+' (the first word taken as the verb)"] += 1
+        return words, marked[0] if marked else 0
+
+    # ------------------------------------------------------------------------------ synonym sets
+    def synset_header(self, text: str) -> None:
+        if not _SYNSET.match(text):
+            raise self.error(f"malformed synonym set name {text!r} (expected &NAME)")
+        name = text[1:].rstrip("_").upper()
+        if name in self.out.synsets:  # PETRARCH adds the words to the first definition
+            self.out.notes["synonym set defined again (its words added to the first)"] += 1
+            self.synset = self.out.synsets[name]
+        else:
+            self.synset = self.out.synsets[name] = SynonymSet(name, not text.endswith("_"), self.where)
+        self.block = None
+
+    def synset_word(self, text: str) -> None:
+        prep = text.startswith("(") and text.endswith(")")
+        body = text[1:-1].strip() if prep else text
+        words = tuple(w.upper() for w in body.replace("_", " ").split())
+        if not words or not all(_WORD.match(w) or _SYNSET.match(w) for w in words):
+            raise self.error(f"malformed synonym {text!r} (expected +WORD, +WORD_WORD or +(PREP WORDS))")
+        plural = self.synset.plurals and not body.endswith("_") and not prep
+        self.synset.words.append(Synonym(words, plural, prep, self.where))
+
+    # ------------------------------------------------------------------------------ patterns and codes
+    def pattern(self, text: str, comment: str) -> None:
+        if self.block is None:
+            raise self.error("a pattern outside a verb block")
+        match = _CODE_AT_END.search(text)
+        if match is None:
+            raise self.error(f"pattern without a [CODE] at its end: {text!r}")
+        tokens = self.tokens(text[:match.start()])
+        if sum(t.kind == "verb" for t in tokens) != 1:
+            raise self.error(f"a pattern needs exactly one '*' (the verb's place): {text!r}")
+        code = self.code(match.group("code"))
+        if code is None:
+            self.out.skipped.append(("a pattern with a non-CAMEO code", self.where))
+            return
+        self.block.patterns.append(Pattern(tuple(tokens), code, self.where, comment))
+
+    def tokens(self, text: str) -> list[PatternToken]:
+        out: list[PatternToken] = []
+        groups: list[str] = []
+        for chunk in text.split():
+            for i, piece in enumerate(chunk.split("_")):
+                while piece[:1] in ("(", "{"):
+                    groups.append(")" if piece[0] == "(" else "}")
+                    piece = piece[1:]
+                body = piece.rstrip(")}")
+                group = " ".join("prep" if g == ")" else "phrase" for g in groups)
+                for j, part in enumerate(p for p in re.split(r"(\*)", body) if p):
+                    out.append(self.token(part, bool(i or j), group, text))
+                if body not in ("*", "") and "*" in body:
+                    self.out.notes["'*' written against a word (read as separate)"] += 1
+                for closer in piece[len(body):]:
+                    if not groups or groups.pop() != closer:
+                        raise self.error(f"unbalanced {closer!r} in pattern {text!r}")
+        if groups:
+            raise self.error(f"unclosed '(' or '{{' in pattern {text!r}")
+        return out
+
+    def token(self, piece: str, joined: bool, group: str, text: str) -> PatternToken:
+        if piece in MARKERS:
+            return PatternToken(piece, MARKERS[piece], joined, group)
+        if _SYNSET.match(piece):
+            return PatternToken(piece.upper().rstrip("_"), "synset", joined, group)
+        if _WORD.match(piece):
+            return PatternToken(piece.upper(), "word", joined, group)
+        raise self.error(f"malformed pattern element {piece!r} in {text!r}")
+
+    def code(self, cell: str) -> EventCode | None:
+        """The code of ``[cell]``; None when a non-CAMEO code is skipped."""
+        text = cell.strip()
+        if text in NULL_CODES:
+            return EventCode(text, (), discard=text == "---", null=text != "---")
+        doubt = text[-1] if text[-1:] in "?!" and text else ""
+        if doubt:
+            self.out.notes[f"code with a trailing {doubt!r} (dropped)"] += 1
+        parts = tuple(p.strip() for p in text.rstrip("?!").split(":"))
+        if len(parts) > 2 or not any(parts) or not all(re.fullmatch(r"[0-9A-Za-z]*", p) for p in parts):
+            raise self.error(f"malformed code [{cell}] (expected [CODE], [CODE:CODE] or [---])")
+        for part in (p for p in parts if p and p not in self.cameo):
+            if self.non_cameo == "error":
+                raise self.error(f"code {part!r} is not a CAMEO event code")
+            self.out.notes[f"non-CAMEO code ({self.non_cameo})"] += 1
+            if self.non_cameo == "skip":
+                return None
+        return EventCode(text, parts, doubt=doubt)
+
+
+def _check_synsets(verbs: PetrarchVerbs, known: set[str], skip: bool) -> None:
+    """Every ``&NAME`` used in a pattern or a synonym set must be defined (in the file or ``synsets_from``); with
+    ``skip`` a pattern naming an unknown set is dropped and counted instead."""
+    for syn in (w for s in verbs.synsets.values() for w in s.words):
+        for name in (w[1:].rstrip("_").upper() for w in syn.words if w.startswith("&")):
+            if name not in known:
+                raise KnowledgeError(f"{verbs.path} line {syn.source.rpartition(':')[2]}: unknown synonym set &{name}")
+    for block in verbs.blocks:
+        kept = []
+        for pattern in block.patterns:
+            unknown = [t.text for t in pattern.tokens if t.kind == "synset" and t.text[1:] not in known]
+            if unknown and not skip:
+                raise KnowledgeError(f"{verbs.path} line {pattern.source.rpartition(':')[2]}: "
+                                     f"unknown synonym set {unknown[0]}")
+            if unknown:
+                verbs.skipped.append(("a pattern naming an unknown synonym set", pattern.source))
+            else:
+                kept.append(pattern)
+        block.patterns = kept
+
+
+# --------------------------------------------------------------------------------------------- lexicon
+_PREPOSITIONS = frozenset({"about", "across", "against", "among", "at", "between", "by", "during", "for", "from", "in",
+                           "into", "of", "off", "on", "onto", "over", "through", "to", "toward", "towards", "under",
+                           "upon", "with", "within", "without"})
+
+
+@dataclass
+class LexiconMapping:
+    """What :func:`map_to_lexicon` made: ``entries`` (eventcoder lexicon patterns, ``source`` = file:line of the
+    verb or pattern), ``unmapped`` (reason -> count), ``examples`` (reason -> the first file:line) and ``partial``
+    (what mapped entries lose -> count)."""
+
+    entries: list = field(default_factory=list)
+    unmapped: Counter = field(default_factory=Counter)
+    partial: Counter = field(default_factory=Counter)
+    examples: dict[str, str] = field(default_factory=dict)
+
+    def refuse(self, reason: str, source: str) -> None:
+        """Count an item that does not map."""
+        self.unmapped[reason] += 1
+        self.examples.setdefault(reason, source)
+
+
+def map_to_lexicon(verbs: PetrarchVerbs) -> LexiconMapping:
+    """Map a read dictionary onto eventcoder lexicon patterns (``eventcoder.lexicon.VerbPattern``).
+
+    A verb with a code (its own or its block's) gives ``(code, lemma)``; a pattern ``* WORDS [code]`` gives an
+    entry of each verb of its block with the words as objects (a synonym set: each of its one-word members; a
+    phrase: its last word); ``* PREP + [code]``, ``* (PREP +) [code]`` or ``* (PREP) [code]`` gives the preposition
+    (flag ``needprep`` when there is no object); ``* WORD PREP +`` both. ``[a:a]`` gives ``a`` with flag ``sym``
+    (coded both ways); of ``[a:b]`` only ``a`` is used (counted in ``partial``). What cannot be expressed is counted
+    by reason: discards and null codes, words before the verb, source/compound markers, a target not after a
+    preposition, several objects.
+
+    Args:
+        verbs (PetrarchVerbs): a dictionary read by :func:`read_petrarch_verbs`.
+    RETURNS (LexiconMapping): the entries and the reasons of what does not map.
+    """
+    out = LexiconMapping()
+    for block in verbs.blocks:
+        lemmas = []
+        for verb in block.verbs:
+            lemma, objects, reason = _verb_lemma(verb)
+            code = _first_code(verb.code or block.code)
+            if not reason:
+                lemmas.append((lemma, objects))
+            if reason or code is None:
+                out.refuse("verb: " + (reason or _code_reason(verb.code or block.code)), verb.source)
+            else:
+                out.entries.append(_entry(verb.code or block.code, lemma, objects, (), verb.source, out))
+        for pattern in block.patterns:
+            _map_pattern(pattern, lemmas, verbs.synsets, out)
+    return out
+
+
+def _entry(code: EventCode, lemma: str, objects: Iterable[str], preps: tuple[str, ...], source: str,
+           out: LexiconMapping):
+    from .lexicon import VerbPattern
+    flags = {"needprep"} if preps and not objects else set()
+    if code.reciprocal and code.codes[0] == code.codes[1]:
+        flags.add("sym")
+    elif code.reciprocal:
+        out.partial["second code of [a:b] dropped"] += 1
+    return VerbPattern(code.codes[0], lemma, frozenset(objects), preps, frozenset(flags), None, source)
+
+
+def _first_code(code: EventCode) -> str | None:
+    return code.codes[0] if code.codes and code.codes[0] else None
+
+
+def _code_reason(code: EventCode) -> str:
+    if code.discard:
+        return "discard code [---]"
+    return "null code" if code.null else "only a second code ([:CODE])"
+
+
+def _verb_lemma(verb: VerbForm) -> tuple[str, tuple[str, ...], str]:
+    """(lemma, objects, reason it cannot map): ``+CORDON_OFF`` -> ("cordon", ("off",)) (a particle is an object
+    in the lexicon); a verb after other words (``WIRE_+TAP``) or followed by several words does not map."""
+    words = [w.lower() for w in verb.words]
+    if verb.head:
+        return "", (), "multi-word verb with words before the verb"
+    if len(words) > 2:
+        return "", (), "multi-word verb of more than two words"
+    return words[0], tuple(words[1:]), ""
+
+
+def _map_pattern(pattern: Pattern, lemmas: list[tuple[str, tuple[str, ...]]], synsets: dict[str, SynonymSet],
+                 out: LexiconMapping) -> None:
+    code = _first_code(pattern.code)
+    if code is None:
+        out.refuse(f"pattern: {_code_reason(pattern.code)}", pattern.source)
+        return
+    tokens = [t for t in pattern.tokens if t.kind != "skip"]
+    verb_at = next(i for i, t in enumerate(tokens) if t.kind == "verb")
+    if verb_at:
+        out.refuse("pattern: words before the verb", pattern.source)
+        return
+    slots, reason = _slots(tokens[1:], synsets)
+    if reason:
+        out.refuse("pattern: " + reason, pattern.source)
+        return
+    objects, preps = slots
+    usable = [(lemma, particle) for lemma, particle in lemmas if not (particle and objects)]
+    for lemma, particle in usable:
+        out.entries.append(_entry(pattern.code, lemma, objects or particle, preps, pattern.source, out))
+    if not usable:
+        out.refuse("pattern: its block has no verb it can go with (one-word, or a particle verb without objects)",
+                   pattern.source)
+
+
+def _slots(tokens: list[PatternToken], synsets: dict[str, SynonymSet]) -> tuple[tuple, str]:
+    """((objects, preps), "") for the tokens after ``*``, or ((), reason)."""
+    kinds = {t.kind for t in tokens}
+    if kinds & {"source", "compound"}:
+        return (), "a source or compound marker"
+    words = [t for t in tokens if t.kind in ("word", "synset")]
+    preps: tuple[str, ...] = ()
+    if "target" in kinds:
+        at = next(i for i, t in enumerate(tokens) if t.kind == "target")
+        before = tokens[at - 1] if at else None
+        if before is None or before.kind != "word" or before.text.lower() not in _PREPOSITIONS or at != len(tokens) - 1:
+            return (), "a target not right after a final preposition"
+        preps, words = (before.text.lower(),), [t for t in words if t is not before]
+    if not preps and len(words) == 1 and words[0].text.lower() in _PREPOSITIONS:  # "* (WITH)": the verb with it
+        return (frozenset(), (words[0].text.lower(),)), ""
+    objects, reason = _objects(words, synsets)
+    return ((objects, preps), reason) if not reason else ((), reason)
+
+
+def _objects(words: list[PatternToken], synsets: dict[str, SynonymSet]) -> tuple[frozenset[str], str]:
+    """The object lemmas: the last word (the head: "DIPLOMATIC TIES" -> ties, tie) or a synonym set's one-word
+    members; a preposition before it is dropped (the lexicon looks at objects of prepositions too)."""
+    if not words:
+        return frozenset(), ""
+    if len(words) > 1 and words[0].text.lower() in _PREPOSITIONS:
+        words = words[1:]
+    heads = [t for t in words if t.group or t is words[-1]]
+    if len({t.group for t in heads}) > 1 or (len(words) > 2 and not words[-1].group):
+        return frozenset(), "several objects or a long phrase"
+    head = words[-1]
+    if head.kind == "word":
+        return frozenset(_lemma_forms(head.text)), ""
+    members = [w for w in synsets[head.text[1:]].words if len(w.words) == 1 and not w.words[0].startswith("&")]
+    if not members:
+        return frozenset(), "a synonym set without a one-word member"
+    return frozenset(f for m in members for f in _lemma_forms(m.words[0])), ""
+
+
+def _lemma_forms(word: str) -> tuple[str, ...]:
+    """The word in lower case and, for a plural, a naive singular ("TIES" -> tie, "TALKS" -> talk)."""
+    word = word.lower().rstrip("_")
+    if word.endswith("ies") and len(word) > 4:
+        return word, word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word, word[:-1]
+    return (word,)
