@@ -184,7 +184,7 @@ def _attributes(text: str) -> dict[str, str]:
 
 
 def _phrase(text: str) -> str:
-    text = re.sub(r"['\u2019]s\b", "", text.upper())
+    text = re.sub(r"['\u2019]S\b", "", text.upper())
     return " ".join(re.sub(r"[^\w/+-]", " ", text).split())
 
 
