@@ -13,8 +13,8 @@ import pytest
 from eventcoder.errors import EventcoderError
 from eventcoder.knowledge import KnowledgeError
 from eventcoder.options import CoderOptions
-from eventcoder.petrarch_validate import (Report, coded_events, format_report, judge, options_for, parse_records,
-                                          read_records, validate_file)
+from eventcoder.petrarch_validate import (Report, coded_events, failure_classes, format_report, judge, options_for,
+                                          parse_records, read_records, validate_file)
 
 ROOT = Path(__file__).resolve().parents[1]
 PETRARCH = ROOT.parent / "shared" / "peers" / "petrarch"
@@ -160,8 +160,23 @@ def test_report_lists_categories_and_failures(tmp_path: Path):
     assert ("FAIL D-1 [DEMO] line 11: expected ARN GON 111; coded ARN GON 111, GON ARN 111 (extra GON ARN 111)"
             in text)
     assert "triggers: condemned: condemn -> 111" in text and "triggers: no lexicon entry matched" in text
+    assert "failed records by class" in text and "     1  extra reverse of an expected event" in text
     assert "E-1" not in text.split("not scored")[1]  # it passed
     assert "D-3" not in format_report(report)  # not listed without verbose
+
+
+def test_failure_classes(tmp_path: Path):
+    _env, (d1, _d2, d3, *_rest) = parse_records(SUITE, tmp_path / "suite.xml")
+    assert failure_classes(judge(d1, coded_events([rec()]))) == []
+    assert failure_classes(judge(d1, [])) == ["nothing coded: no lexicon entry matched"]
+    stopped = ["condemned: condemn -> 111 [not coded: negated]", "x: y [not coded: no source: none named]",
+               "z: w [coded: z]"]
+    assert failure_classes(judge(d1, [], triggers=stopped)) == ["nothing coded: negated", "nothing coded: no source"]
+    both_ways = judge(d1, coded_events([rec(code="112"), rec("GON", "ARN", "112"), rec("GON", "MOR", "111")]))
+    assert failure_classes(both_ways) == ["extra reverse of an expected event", "event code differs",
+                                          "actor code differs"]
+    assert failure_classes(judge(d3, coded_events([rec()]))) == ["coded where nothing was expected"]
+    assert failure_classes(judge(d1, [], error="boom")) == ["coding failed"]
 
 
 def test_options_name_the_suite_dictionaries(tmp_path: Path):

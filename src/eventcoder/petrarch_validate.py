@@ -16,9 +16,15 @@ a record it rejects: a dateline, a story or sentence discard), except ``error="b
 about the supplied parse tree and is not scored. Records marked ``sentence="false"`` or ``evaluate="false"``,
 and records whose category the ``<Include>`` line does not list, are not scored either (the report counts them).
 
+How records are coded: with the suite's actor and agent dictionaries, eventcoder's own verb lexicon (the suite's
+verb dictionary too with ``petrarch_verbs``, once eventcoder reads them), ``one_sided`` off: PETRARCH codes an
+event only where it finds a target (an unknown one as ``---``); with ``one_sided`` on, ud_2_02 passed 3 records
+fewer (7 Dec 2026). Each record is an article of its own, published on the record's date.
+
 How codes are compared: an event is the triple (source code, target code, event code), compared as strings.
 The coded codes are the records' ``source_code`` and ``target_code``, which for actors of the suite's
-dictionaries are the dictionary's codes as written (``ARN``, ``ARNGOV``, ``FRO/BIL/SAM``, ``+++``). A coded
+dictionaries are the dictionary's codes (``ARN``, ``ARNGOV``; but eventcoder's reader keeps the first code of
+``[FRO/BIL/SAM]`` and skips ``[+++]`` entries, where the suites expect ``FRO/BIL/SAM`` and ``+++``). A coded
 actor without a code is PETRARCH's ``---`` (its unknown actor), with the sector when eventcoder found one
 (``---GOV``). An expected code written in quotes (``'"THE MINISTRY OF MAGIC"'``: PETRARCH-1 names an actor it
 does not know by its noun phrase) matches a coded actor without a code whose text, upper-cased, with a
@@ -33,6 +39,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -43,8 +50,8 @@ from .knowledge_types import KnowledgeError
 from .model import EventRecord
 from .options import CoderOptions
 
-__all__ = ["Actor", "Environment", "Outcome", "Report", "ValidationRecord", "coded_events", "format_report",
-           "judge", "parse_records", "read_records", "validate", "validate_file"]
+__all__ = ["Actor", "Environment", "Outcome", "Report", "ValidationRecord", "coded_events", "failure_classes",
+           "format_report", "judge", "parse_records", "read_records", "validate", "validate_file"]
 
 UNKNOWN = "---"
 """PETRARCH's code of an actor it found but could not code."""
@@ -372,6 +379,44 @@ def validate_file(path: str | Path, *, petrarch_verbs: bool = False, one_sided: 
 # --- reporting -------------------------------------------------------------------------------------------
 
 
+def _nothing_coded(o: Outcome) -> list[str]:
+    if not o.triggers:
+        return ["nothing coded: no lexicon entry matched"]
+    stops = [t.split("[not coded: ", 1)[1].split(":")[0].rstrip("]") for t in o.triggers if "[not coded: " in t]
+    return [f"nothing coded: {why}" for why in dict.fromkeys(stops)] or ["nothing coded"]
+
+
+def _wrong_events(o: Outcome) -> list[str]:
+    expected = set(o.record.events)
+    pairs = {(s, t) for s, t, _c in expected}
+    actors = {a for s, t, _c in expected for a in (s, t)}
+    labels = []
+    if any((t, s) in pairs and (s, t) not in pairs for s, t, _c in o.extra):
+        labels.append("extra reverse of an expected event")
+    if any((s, t) in pairs and (t, s, c) not in expected for s, t, c in o.extra):
+        labels.append("event code differs")
+    if any(a not in actors for s, t, _c in o.extra for a in (s, t)):
+        labels.append("actor code differs")
+    return labels or ["expected events missing"]
+
+
+def failure_classes(outcome: Outcome) -> list[str]:
+    """Why a failed record failed, in classes (a record may fall in several): "coding failed", "coded where
+    nothing was expected", "nothing coded: " and why the engine left each trigger uncoded (or "no lexicon entry
+    matched"), "extra reverse of an expected event" (a joint action coded both ways: an extra event whose actors are an
+    expected pair reversed), "event code differs" (an
+    expected pair of actors with another code), "actor code differs", "expected events missing"."""
+    if outcome.passed:
+        return []
+    if outcome.error:
+        return ["coding failed"]
+    if not outcome.record.events:
+        return ["coded where nothing was expected"]
+    if not outcome.coded:
+        return _nothing_coded(outcome)
+    return _wrong_events(outcome)
+
+
 def _triples(events: Iterable[tuple[str, str, str]]) -> str:
     return ", ".join(" ".join(e) for e in events) or "nothing"
 
@@ -402,5 +447,9 @@ def format_report(report: Report, *, verbose: bool = False) -> str:
     lines.append(f"  not scored: {len(report.skipped)}")
     if verbose:
         lines += [f"    {r.id} [{r.category}] line {r.line}: {why}" for r, why in report.skipped]
+    classes = Counter(c for o in report.outcomes for c in failure_classes(o))
+    if classes:
+        lines.append("failed records by class (a record may count in several):")
+        lines += [f"  {n:>4}  {c}" for c, n in classes.most_common()]
     lines += [_failure(o) for o in report.outcomes if not o.passed]
     return "\n".join(lines)
