@@ -1,0 +1,42 @@
+"""Run a PETRARCH validation suite through eventcoder and report the records that pass, per category.
+
+    PYTHONPATH=src python tools/validate_petrarch.py ../shared/peers/petrarch/ud_2_02/PETR_Validate_records_2_02.xml
+    PYTHONPATH=src python tools/validate_petrarch.py RECORDS.xml --verbose        # also the records not scored
+
+Each record's ``<Text>`` is coded at the record's date with the actor and agent dictionaries its
+``<Environment>`` names (``--petrarch-verbs``: also its verb dictionary, once eventcoder reads them) and scored
+as PETRARCH does: it passes when every expected event is coded and nothing else. The rules (which records
+are scored, how codes are compared) are in the docstring of :mod:`eventcoder.petrarch_validate`. Prints one
+line per category, the total, then each failure with what was expected and coded. Exit status 0; 2 for a bad
+records file or dictionary (the message names the file and line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the arguments, run the suite, print the report; returns the exit status."""
+    from eventcoder.errors import EventcoderError
+    from eventcoder.petrarch_validate import format_report, validate_file
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("records", help="a PETRARCH validation records file (XML)")
+    parser.add_argument("--verbose", action="store_true", help="also list the records not scored, with why")
+    parser.add_argument("--one-sided", action="store_true", help="code with one_sided=True (acts with no target)")
+    parser.add_argument("--petrarch-verbs", action="store_true",
+                        help="also code with the suite's verb dictionary (needs eventcoder's petrarch_verbs option)")
+    args = parser.parse_args(argv)
+    try:
+        report = validate_file(args.records, petrarch_verbs=args.petrarch_verbs, one_sided=args.one_sided)
+    except EventcoderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(format_report(report, verbose=args.verbose))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
