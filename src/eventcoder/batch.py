@@ -340,7 +340,7 @@ def check_options(options: CoderOptions, *, model: bool = True) -> None:
         eventcoder.wordlists.WordListError
     """
     from .knowledge import load_knowledge
-    from .lexicon import load_lexicon
+    from .lexicon import lexicon_for
     from .nlp import check_model
     from .wordlists import word_lists
 
@@ -348,7 +348,7 @@ def check_options(options: CoderOptions, *, model: bool = True) -> None:
         check_model(options.model)
     knowledge = load_knowledge(options.knowledge_files, petrarch_actors=options.petrarch_actors,
                                petrarch_agents=options.petrarch_agents)
-    load_lexicon(options.lexicon_files, frozenset(knowledge.cameo_codes()))
+    lexicon_for(options, frozenset(knowledge.cameo_codes()))
     word_lists()
 
 

@@ -42,8 +42,9 @@ import typer
 
 from . import __version__
 from .cli_actors import actors_app
-from .cli_options import (ActorsOption, LexiconOption, ModelOption, OneSidedOption, PetrarchActorsOption,
-                          PetrarchAgentsOption, coder_for, coder_options)
+from .cli_options import (ActorsOption, LexiconModeOption, LexiconOption, ModelOption, OneSidedOption,
+                          PetrarchActorsOption, PetrarchAgentsOption, PetrarchSkipOption, PetrarchVerbsOption, coder_for,
+                          coder_options)
 from .errors import EventcoderError, StoreError
 
 app = typer.Typer(
@@ -167,6 +168,9 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     actors: ActorsOption = None,
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
+    petrarch_verbs: PetrarchVerbsOption = None,
+    lexicon_mode: LexiconModeOption = "add",
+    petrarch_skip_bad_lines: PetrarchSkipOption = False,
     one_sided: OneSidedOption = False,
 ) -> None:
     """Code articles into events: write them to the output and store them in the database.
@@ -174,7 +178,7 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     An article already stored with the same content hash, coded with the same settings (--model and the contents of the --lexicon, --actors, --petrarch-* files), is not coded again (its stored events are written; --force codes it anyway); a changed one, or one coded with other settings, replaces its stored events. Each article is stored in its own transaction, and the database is held open only while one is written, so readers can query it during the batch. Articles not in English are skipped with a message. A bad article gets a one-line error on stderr and the batch goes on. --workers N codes on N processes; --dask codes on a Dask cluster into Parquet partitions (eventcoder import DIR loads them). Exit status: 0 when every article was coded, 1 when any failed, 2 for a usage or setup error (bad option, unusable output or database, missing model, bad dictionary or lexicon line).
     """
     options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, english_only=not any_language,
-                            one_sided=one_sided)
+                            one_sided=one_sided, petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines)
     if dask is not None:
         summary = _code_on_dask(paths, dask, output, partition_size, options, db)
     else:
@@ -199,12 +203,16 @@ def watch(  # noqa: PLR0913 - a Typer command declares each option as a paramete
     actors: ActorsOption = None,
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
+    petrarch_verbs: PetrarchVerbsOption = None,
+    lexicon_mode: LexiconModeOption = "add",
+    petrarch_skip_bad_lines: PetrarchSkipOption = False,
 ) -> None:
     """Poll RSS/Atom feeds and code the items not coded before: each new item is stored (its feed id is its doc_id, so the store remembers what was seen) and its events are written to the output. Stops on Ctrl-C, or after one poll with --once. Exit status 1 when an item or feed failed."""
     from .cli_code import watch_feeds
     from .output import RecordWriter
 
-    options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents)
+    options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents,
+                            petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines)
     store = _open_store(db, False)
     fh = _open_output(output)
     failed = 0
@@ -224,7 +232,7 @@ def watch(  # noqa: PLR0913 - a Typer command declares each option as a paramete
 
 
 @app.command()
-def explain(
+def explain(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     text: Annotated[str, typer.Argument(metavar="TEXT", help="A sentence or a whole article (a dateline is read).")],
     date_: Annotated[
         str | None, typer.Option("--date", help="Date relative expressions are resolved against (YYYY-MM-DD).")
@@ -234,6 +242,9 @@ def explain(
     actors: ActorsOption = None,
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
+    petrarch_verbs: PetrarchVerbsOption = None,
+    lexicon_mode: LexiconModeOption = "add",
+    petrarch_skip_bad_lines: PetrarchSkipOption = False,
     one_sided: OneSidedOption = False,
 ) -> None:
     """Show how TEXT is coded: the parse, the actor mentions and the knowledge lines that matched, each lexicon pattern that matched (coded, or why not), the near misses (patterns of the same words that did not match, and why), and each event with the rule and how each actor was resolved."""
@@ -244,7 +255,8 @@ def explain(
         published = coerce_date(date_)
     except ValueError:
         raise _fail(f"--date {date_!r} is not a date such as 2025-11-19") from None
-    coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, one_sided=one_sided))
+    coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, one_sided=one_sided,
+                                    petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines))
     try:
         parts = explain_text(text, published=published, coder=coder)
     except EventcoderError as exc:
@@ -263,6 +275,9 @@ def evaluate(  # noqa: PLR0913 - a Typer command declares each option as a param
     actors: ActorsOption = None,
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
+    petrarch_verbs: PetrarchVerbsOption = None,
+    lexicon_mode: LexiconModeOption = "add",
+    petrarch_skip_bad_lines: PetrarchSkipOption = False,
     one_sided: OneSidedOption = False,
 ) -> None:
     """Code the articles and score their events against gold files (format: docs/gold-format.md). Prints counts of matched events, false positives, duplicates and neutral matches, date/location/sector accuracy, per-root counts and precision, recall and F1; --verbose also lists each miss and false positive. Gold files without an article among PATH are not scored."""
@@ -271,7 +286,8 @@ def evaluate(  # noqa: PLR0913 - a Typer command declares each option as a param
 
     with _usage_errors():
         golds = load_gold(gold_dir)
-    coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, one_sided=one_sided))
+    coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, one_sided=one_sided,
+                                    petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines))
     records, failed, coded_keys = [], 0, set()
     for item in coder.code_articles(read_paths(paths)):
         if hasattr(item, "records"):
@@ -534,6 +550,9 @@ def serve(  # noqa: PLR0913 - a Typer command declares each option as a paramete
     actors: ActorsOption = None,
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
+    petrarch_verbs: PetrarchVerbsOption = None,
+    lexicon_mode: LexiconModeOption = "add",
+    petrarch_skip_bad_lines: PetrarchSkipOption = False,
 ) -> None:
     """Serve the dashboard and the HTTP API (JSON under /api/v1, reference at /docs) over the event store, until Ctrl-C. Every page and script comes from the package: it works offline. POST /api/v1/code codes with the coder of --model, --lexicon, --actors and the PETRARCH dictionaries (a bad file line is an error at start)."""
     import uvicorn
@@ -544,7 +563,8 @@ def serve(  # noqa: PLR0913 - a Typer command declares each option as a paramete
     if db is not None and not Path(db).exists():  # a mistyped --db would otherwise serve a new, empty store
         raise _fail(f"no event store at {db}: code articles into it first (eventcoder code ... --db {db})")
     with _usage_errors():
-        options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents)
+        options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents,
+                            petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines)
         application = create_app(db or DEFAULT_PATH, api_key=api_key, options=options)
     typer.echo(f"eventcoder dashboard on http://{host}:{port}/ (API reference /docs; store {db or DEFAULT_PATH}; "
                f"storing {'needs the API key' if api_key else 'is off'}); Ctrl-C stops it", err=True)

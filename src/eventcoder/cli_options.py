@@ -4,6 +4,14 @@ turns them into one :class:`~eventcoder.options.CoderOptions`; and :func:`coder_
 for it or fails with a one-line error (exit status 2).
 
     --model NAME  --lexicon FILE  --actors FILE  --petrarch-actors FILE  --petrarch-agents FILE  [--one-sided]
+    --petrarch-verbs FILE  --lexicon-mode add|replace  [--petrarch-skip-bad-lines]
+
+A PETRARCH verb dictionary is read when the options are made (:func:`coder_options`), so that a bad line is a
+one-line error (exit status 2) in every command, the pool and the cluster included; with
+``--petrarch-skip-bad-lines`` a malformed line or a pattern with a code that is not CAMEO is dropped instead and
+named in a ``warning:`` line on stderr. The command line offers no way to keep a non-CAMEO code (events carry
+CAMEO codes); the Python API does (``CoderOptions(petrarch_non_cameo="keep")``, what the PETRARCH validation
+suites use).
 """
 
 from __future__ import annotations
@@ -13,11 +21,13 @@ from typing import Annotated
 
 import typer
 
+import click
+
 from .errors import EventcoderError
 from .options import CoderOptions
 
-__all__ = ["ActorsOption", "LexiconOption", "ModelOption", "OneSidedOption", "PetrarchActorsOption",
-           "PetrarchAgentsOption", "coder_for",
+__all__ = ["ActorsOption", "LexiconModeOption", "LexiconOption", "ModelOption", "OneSidedOption",
+           "PetrarchActorsOption", "PetrarchAgentsOption", "PetrarchSkipOption", "PetrarchVerbsOption", "coder_for",
            "coder_options"]
 
 ModelOption = Annotated[
@@ -46,6 +56,25 @@ PetrarchAgentsOption = Annotated[
     typer.Option("--petrarch-agents", metavar="FILE", exists=True, dir_okay=False,
                  help="PETRARCH-format agent dictionary; repeatable."),
 ]
+PetrarchVerbsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--petrarch-verbs", metavar="FILE", exists=True, dir_okay=False,
+                 help="PETRARCH-format CAMEO verb dictionary (verb blocks, synonym sets, patterns), mapped onto "
+                      "lexicon patterns; repeatable (each may use the others' synonym sets)."),
+]
+LexiconModeOption = Annotated[
+    str,
+    typer.Option("--lexicon-mode", metavar="add|replace", click_type=click.Choice(["add", "replace"]),
+                 help="add: the built-in lexicon stays and wins on the same verb and object (it is tuned on real "
+                      "news), the --petrarch-verbs patterns are added after it; replace: code with the "
+                      "--petrarch-verbs (and --lexicon) patterns only."),
+]
+PetrarchSkipOption = Annotated[
+    bool,
+    typer.Option("--petrarch-skip-bad-lines",
+                 help="Skip malformed lines and non-CAMEO codes of --petrarch-verbs files, each named in a "
+                      "warning on stderr, instead of failing (PETRARCH-2's CAMEO.2.0.txt needs it)."),
+]
 
 OneSidedOption = Annotated[
     bool,
@@ -54,12 +83,41 @@ OneSidedOption = Annotated[
 ]
 
 
-def coder_options(model: str | None = None, lexicon: list[Path] | None = None, actors: list[Path] | None = None,
+def coder_options(  # noqa: PLR0913 - one parameter per command-line option
+        model: str | None = None, lexicon: list[Path] | None = None, actors: list[Path] | None = None,
                   petrarch_actors: list[Path] | None = None, petrarch_agents: list[Path] | None = None, *,
-                  english_only: bool = True, one_sided: bool = False) -> CoderOptions:
-    """The :class:`~eventcoder.options.CoderOptions` of a command's options (each list may be None)."""
-    return CoderOptions(model, lexicon_files=lexicon, knowledge_files=actors, petrarch_actors=petrarch_actors,
-                        petrarch_agents=petrarch_agents, english_only=english_only, one_sided=one_sided)
+                  english_only: bool = True, one_sided: bool = False, petrarch_verbs: list[Path] | None = None,
+                  lexicon_mode: str = "add", skip_bad_lines: bool = False) -> CoderOptions:
+    """The :class:`~eventcoder.options.CoderOptions` of a command's options (each list may be None). With
+    ``petrarch_verbs``, the lexicon is loaded here (once per process) and what it skipped is printed as warnings.
+
+    Raises:
+        typer.Exit: with status 2 and a one-line error for a bad line of a verb dictionary (file and line named).
+    """
+    skip = "skip" if skip_bad_lines else None
+    options = CoderOptions(model, lexicon_files=lexicon, knowledge_files=actors, petrarch_actors=petrarch_actors,
+                           petrarch_agents=petrarch_agents, english_only=english_only, one_sided=one_sided,
+                           petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode,
+                           petrarch_non_cameo=skip or "error", petrarch_on_error=skip or "raise")
+    if options.petrarch_verbs:
+        for line in _lexicon_warnings(options):
+            typer.echo(f"warning: {line}", err=True)
+    return options
+
+
+def _lexicon_warnings(options: CoderOptions) -> tuple[str, ...]:
+    """Load the lexicon of ``options`` (cached for the coder) and return its warnings; exit 2 on a bad line."""
+    from .knowledge import load_knowledge
+    from .lexicon import lexicon_for
+
+    try:
+        knowledge = load_knowledge(options.knowledge_files, petrarch_actors=options.petrarch_actors,
+                                   petrarch_agents=options.petrarch_agents)
+        return lexicon_for(options, frozenset(knowledge.cameo_codes())).warnings
+    except EventcoderError as exc:
+        raise _fail(str(exc)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(f"cannot read a dictionary or lexicon: {exc}") from None
 
 
 def coder_for(options: CoderOptions):

@@ -24,10 +24,13 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FILE_SETTINGS", "CoderOptions", "coding_key"]
+__all__ = ["CHOICES", "FILE_SETTINGS", "CoderOptions", "coding_key"]
 
-FILE_SETTINGS = ("lexicon_files", "knowledge_files", "petrarch_actors", "petrarch_agents")
+FILE_SETTINGS = ("lexicon_files", "knowledge_files", "petrarch_actors", "petrarch_agents", "petrarch_verbs")
 """The settings that name files: each a tuple of paths (str)."""
+CHOICES = {"lexicon_mode": ("add", "replace"), "petrarch_non_cameo": ("error", "keep", "skip"),
+           "petrarch_on_error": ("raise", "skip")}
+"""The settings that take one of a few words, with their choices (the first is the default)."""
 
 
 def _path(name: str, value: Any) -> str:
@@ -75,6 +78,22 @@ class CoderOptions:
             actor dictionaries, CSV or YAML (``--actors``).
         petrarch_actors (tuple[str, ...]): PETRARCH-format actor dictionaries (``--petrarch-actors``).
         petrarch_agents (tuple[str, ...]): PETRARCH-format agent dictionaries (``--petrarch-agents``).
+        petrarch_verbs (tuple[str, ...]): PETRARCH-format CAMEO verb dictionaries (``--petrarch-verbs``), mapped
+            onto lexicon patterns (:func:`eventcoder.petrarch_verbs.map_to_lexicon`).
+        lexicon_mode (str): how ``petrarch_verbs`` combine with the built-in lexicon (``--lexicon-mode``):
+            ``"add"`` (the default) keeps the built-in lexicon and adds the dictionaries' patterns after it, so
+            that on the same lemma and object the built-in pattern wins: the built-in lexicon is tuned and
+            measured on real news, a PETRARCH dictionary is not, and adding to it cannot make real-news coding
+            lose what it has; ``"replace"`` drops the built-in ``verbs.tsv`` and codes with the dictionaries'
+            patterns only (and ``lexicon_files``), which is what PETRARCH's validation suites, written for their
+            own dictionaries, need.
+        petrarch_non_cameo (str): a code in a verb dictionary that is not a CAMEO event code: ``"error"`` (the
+            default: KnowledgeError naming file and line), ``"keep"`` (codes it as written: PETRARCH's suites use
+            old WEIS codes; events then carry codes outside CAMEO), ``"skip"`` (drops the pattern, with a
+            warning).
+        petrarch_on_error (str): a malformed line in a verb dictionary: ``"raise"`` (the default: KnowledgeError
+            naming file and line) or ``"skip"`` (dropped; the lexicon's ``warnings`` name each one, and the CLI
+            prints them: ``--petrarch-skip-bad-lines``).
         english_only (bool): a batch skips articles whose text does not look English (False:
             ``--any-language``). A setting of the batch, not of the coder: :meth:`for_coder` drops it.
         one_sided (bool): also code acts whose target the text does not name, with an empty target, as GDELT
@@ -92,6 +111,10 @@ class CoderOptions:
     knowledge_files: tuple[str, ...] = ()
     petrarch_actors: tuple[str, ...] = ()
     petrarch_agents: tuple[str, ...] = ()
+    petrarch_verbs: tuple[str, ...] = ()
+    lexicon_mode: str = "add"
+    petrarch_non_cameo: str = "error"
+    petrarch_on_error: str = "raise"
     english_only: bool = True
     one_sided: bool = False
 
@@ -105,6 +128,9 @@ class CoderOptions:
         for name in ("english_only", "one_sided"):
             if not isinstance(getattr(self, name), bool):
                 raise TypeError(f"{name} must be True or False, got {getattr(self, name)!r}")
+        for name, choices in CHOICES.items():
+            if getattr(self, name) not in choices:
+                raise ValueError(f"{name} must be one of {', '.join(choices)}, got {getattr(self, name)!r}")
 
     @classmethod
     def of(cls, model: str | CoderOptions | None = None, **settings: Any) -> CoderOptions:
@@ -130,8 +156,8 @@ class CoderOptions:
     def fingerprint(self) -> str | None:
         """What the coded events depend on besides the article, as a sha256 hex digest of the model's name and
         of each file's setting, name and contents (in order): editing, renaming or reordering a file changes
-        it, moving one does not. None for the default settings (the default model, no files);
-        ``english_only`` does not count.
+        it, moving one does not; a choice (``lexicon_mode`` ...) counts when it is not its default. None for
+        the default settings (the default model, no files); ``english_only`` does not count.
 
         Raises:
             OSError: a file cannot be read.
@@ -139,11 +165,15 @@ class CoderOptions:
         from .nlp import DEFAULT_MODEL
 
         model = self.model or DEFAULT_MODEL
-        if model == DEFAULT_MODEL and not self.files() and not self.one_sided:
+        chosen = [f"{name}={getattr(self, name)}" for name, choices in CHOICES.items()
+                  if getattr(self, name) != choices[0]]
+        if model == DEFAULT_MODEL and not self.files() and not self.one_sided and not chosen:
             return None
         digest = hashlib.sha256(f"model\x00{model}\x00".encode())
         if self.one_sided:
             digest.update(b"one_sided\x00")
+        for choice in chosen:
+            digest.update(f"{choice}\x00".encode())
         for name in FILE_SETTINGS:
             for path in getattr(self, name):
                 digest.update(f"{name}\x00{Path(path).name}\x00".encode())

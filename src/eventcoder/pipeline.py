@@ -28,7 +28,7 @@ from .events import EventHistory, SentenceCoder
 from .ingest import IngestError, parse_article, read_paths
 from .knowledge import Knowledge, load_knowledge
 from .language import Language, detect_language
-from .lexicon import load_lexicon
+from .lexicon import lexicon_for
 from .model import Article, Decision, Event, EventRecord, Mention, Sentence, SentenceTrace
 from .nlp import load_model
 from .options import CoderOptions
@@ -130,7 +130,7 @@ class Coder:
         self.nlp = load_model(options.model)
         self.knowledge: Knowledge = load_knowledge(options.knowledge_files, petrarch_actors=options.petrarch_actors,
                                                    petrarch_agents=options.petrarch_agents)
-        self.lexicon = load_lexicon(options.lexicon_files, frozenset(self.knowledge.cameo_codes()))
+        self.lexicon = lexicon_for(options, frozenset(self.knowledge.cameo_codes()))
         word_lists()  # a bad line of words.tsv is a setup error, raised here rather than by the first article
         self.finder = ActorFinder(self.nlp, self.knowledge)
         self.sentence_coder = SentenceCoder(self.lexicon, one_sided=options.one_sided)
