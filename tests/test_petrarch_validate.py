@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import fields
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from eventcoder.errors import EventcoderError
 from eventcoder.knowledge import KnowledgeError
-from eventcoder.options import CoderOptions
 from eventcoder.petrarch_validate import (Report, coded_events, failure_classes, format_report, judge, options_for,
                                           parse_records, read_records, validate_file)
 
@@ -184,11 +181,10 @@ def test_options_name_the_suite_dictionaries(tmp_path: Path):
     options = options_for(environment, one_sided=True)
     assert options.petrarch_actors == (str(tmp_path / "actors.txt"),) and options.one_sided
     assert options.petrarch_agents == (str(tmp_path / "agents.txt"),) and options.lexicon_files == ()
-    if "petrarch_verbs" in {f.name for f in fields(CoderOptions)}:
-        assert options_for(environment, petrarch_verbs=True).petrarch_verbs == environment.verbs
-    else:
-        with pytest.raises(EventcoderError, match="cannot read PETRARCH verb dictionaries"):
-            options_for(environment, petrarch_verbs=True)
+    with_verbs = options_for(environment, petrarch_verbs=True)
+    assert with_verbs.petrarch_verbs == environment.verbs and with_verbs.lexicon_mode == "replace"
+    assert (with_verbs.petrarch_non_cameo, with_verbs.petrarch_on_error) == ("keep", "skip")
+    assert options_for(environment, petrarch_verbs=True, lexicon_mode="add").lexicon_mode == "add"
 
 
 # --- the script -------------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ import typer
 
 from . import __version__
 from .cli_actors import actors_app
-from .cli_options import (ActorsOption, LexiconModeOption, LexiconOption, ModelOption, OneSidedOption,
+from .cli_options import (ActorsOption, LexiconMode, LexiconModeOption, LexiconOption, ModelOption, OneSidedOption,
                           PetrarchActorsOption, PetrarchAgentsOption, PetrarchSkipOption, PetrarchVerbsOption, coder_for,
                           coder_options)
 from .errors import EventcoderError, StoreError
@@ -169,7 +169,7 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
     petrarch_verbs: PetrarchVerbsOption = None,
-    lexicon_mode: LexiconModeOption = "add",
+    lexicon_mode: LexiconModeOption = LexiconMode.add,
     petrarch_skip_bad_lines: PetrarchSkipOption = False,
     one_sided: OneSidedOption = False,
 ) -> None:
@@ -204,7 +204,7 @@ def watch(  # noqa: PLR0913 - a Typer command declares each option as a paramete
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
     petrarch_verbs: PetrarchVerbsOption = None,
-    lexicon_mode: LexiconModeOption = "add",
+    lexicon_mode: LexiconModeOption = LexiconMode.add,
     petrarch_skip_bad_lines: PetrarchSkipOption = False,
 ) -> None:
     """Poll RSS/Atom feeds and code the items not coded before: each new item is stored (its feed id is its doc_id, so the store remembers what was seen) and its events are written to the output. Stops on Ctrl-C, or after one poll with --once. Exit status 1 when an item or feed failed."""
@@ -243,7 +243,7 @@ def explain(  # noqa: PLR0913 - a Typer command declares each option as a parame
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
     petrarch_verbs: PetrarchVerbsOption = None,
-    lexicon_mode: LexiconModeOption = "add",
+    lexicon_mode: LexiconModeOption = LexiconMode.add,
     petrarch_skip_bad_lines: PetrarchSkipOption = False,
     one_sided: OneSidedOption = False,
 ) -> None:
@@ -276,7 +276,7 @@ def evaluate(  # noqa: PLR0913 - a Typer command declares each option as a param
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
     petrarch_verbs: PetrarchVerbsOption = None,
-    lexicon_mode: LexiconModeOption = "add",
+    lexicon_mode: LexiconModeOption = LexiconMode.add,
     petrarch_skip_bad_lines: PetrarchSkipOption = False,
     one_sided: OneSidedOption = False,
 ) -> None:
@@ -551,7 +551,7 @@ def serve(  # noqa: PLR0913 - a Typer command declares each option as a paramete
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
     petrarch_verbs: PetrarchVerbsOption = None,
-    lexicon_mode: LexiconModeOption = "add",
+    lexicon_mode: LexiconModeOption = LexiconMode.add,
     petrarch_skip_bad_lines: PetrarchSkipOption = False,
 ) -> None:
     """Serve the dashboard and the HTTP API (JSON under /api/v1, reference at /docs) over the event store, until Ctrl-C. Every page and script comes from the package: it works offline. POST /api/v1/code codes with the coder of --model, --lexicon, --actors and the PETRARCH dictionaries (a bad file line is an error at start)."""
@@ -564,7 +564,7 @@ def serve(  # noqa: PLR0913 - a Typer command declares each option as a paramete
         raise _fail(f"no event store at {db}: code articles into it first (eventcoder code ... --db {db})")
     with _usage_errors():
         options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents,
-                            petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines)
+                                petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines)
         application = create_app(db or DEFAULT_PATH, api_key=api_key, options=options)
     typer.echo(f"eventcoder dashboard on http://{host}:{port}/ (API reference /docs; store {db or DEFAULT_PATH}; "
                f"storing {'needs the API key' if api_key else 'is off'}); Ctrl-C stops it", err=True)

@@ -16,19 +16,25 @@ suites use).
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-import click
-
 from .errors import EventcoderError
 from .options import CoderOptions
 
-__all__ = ["ActorsOption", "LexiconModeOption", "LexiconOption", "ModelOption", "OneSidedOption",
+__all__ = ["ActorsOption", "LexiconMode", "LexiconModeOption", "LexiconOption", "ModelOption", "OneSidedOption",
            "PetrarchActorsOption", "PetrarchAgentsOption", "PetrarchSkipOption", "PetrarchVerbsOption", "coder_for",
            "coder_options"]
+
+class LexiconMode(str, Enum):
+    """How ``--petrarch-verbs`` combine with the built-in lexicon (``CoderOptions.lexicon_mode``)."""
+
+    add = "add"
+    replace = "replace"
+
 
 ModelOption = Annotated[
     str | None,
@@ -63,8 +69,8 @@ PetrarchVerbsOption = Annotated[
                       "lexicon patterns; repeatable (each may use the others' synonym sets)."),
 ]
 LexiconModeOption = Annotated[
-    str,
-    typer.Option("--lexicon-mode", metavar="add|replace", click_type=click.Choice(["add", "replace"]),
+    LexiconMode,
+    typer.Option("--lexicon-mode",
                  help="add: the built-in lexicon stays and wins on the same verb and object (it is tuned on real "
                       "news), the --petrarch-verbs patterns are added after it; replace: code with the "
                       "--petrarch-verbs (and --lexicon) patterns only."),
@@ -87,7 +93,7 @@ def coder_options(  # noqa: PLR0913 - one parameter per command-line option
         model: str | None = None, lexicon: list[Path] | None = None, actors: list[Path] | None = None,
                   petrarch_actors: list[Path] | None = None, petrarch_agents: list[Path] | None = None, *,
                   english_only: bool = True, one_sided: bool = False, petrarch_verbs: list[Path] | None = None,
-                  lexicon_mode: str = "add", skip_bad_lines: bool = False) -> CoderOptions:
+                  lexicon_mode: str | LexiconMode = "add", skip_bad_lines: bool = False) -> CoderOptions:
     """The :class:`~eventcoder.options.CoderOptions` of a command's options (each list may be None). With
     ``petrarch_verbs``, the lexicon is loaded here (once per process) and what it skipped is printed as warnings.
 
@@ -97,7 +103,7 @@ def coder_options(  # noqa: PLR0913 - one parameter per command-line option
     skip = "skip" if skip_bad_lines else None
     options = CoderOptions(model, lexicon_files=lexicon, knowledge_files=actors, petrarch_actors=petrarch_actors,
                            petrarch_agents=petrarch_agents, english_only=english_only, one_sided=one_sided,
-                           petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode,
+                           petrarch_verbs=petrarch_verbs, lexicon_mode=LexiconMode(lexicon_mode).value,
                            petrarch_non_cameo=skip or "error", petrarch_on_error=skip or "raise")
     if options.petrarch_verbs:
         for line in _lexicon_warnings(options):

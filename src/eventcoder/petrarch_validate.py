@@ -16,8 +16,8 @@ a record it rejects: a dateline, a story or sentence discard), except ``error="b
 about the supplied parse tree and is not scored. Records marked ``sentence="false"`` or ``evaluate="false"``,
 and records whose category the ``<Include>`` line does not list, are not scored either (the report counts them).
 
-How records are coded: with the suite's actor and agent dictionaries, eventcoder's own verb lexicon (the suite's
-verb dictionary too with ``petrarch_verbs``, once eventcoder reads them), ``one_sided`` off: PETRARCH codes an
+How records are coded: with the suite's actor and agent dictionaries, eventcoder's own verb lexicon (with ``petrarch_verbs``:
+the suite's verb dictionary instead, ``lexicon_mode="replace"``, or after it, "add"), ``one_sided`` off: PETRARCH codes an
 event only where it finds a target (an unknown one as ``---``); with ``one_sided`` on, ud_2_02 passed 3 records
 fewer (7 Dec 2026). Each record is an article of its own, published on the record's date.
 
@@ -41,11 +41,10 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .errors import EventcoderError
 from .knowledge_types import KnowledgeError
 from .model import EventRecord
 from .options import CoderOptions
@@ -322,28 +321,23 @@ def _triggers(result) -> list[str]:
             for trace in getattr(result, "traces", ()) for t in trace.triggers]
 
 
-def options_for(environment: Environment, *, petrarch_verbs: bool = False, one_sided: bool = False
-                ) -> CoderOptions:
+def options_for(environment: Environment, *, petrarch_verbs: bool = False, one_sided: bool = False,
+                lexicon_mode: str = "replace") -> CoderOptions:
     """The coder options for a suite: its actor and agent dictionaries; with ``petrarch_verbs``, also its
-    verb (and discard) dictionaries, where this eventcoder's options can take them.
-
-    Raises:
-        EventcoderError: ``petrarch_verbs`` asked of an eventcoder that cannot read PETRARCH verb dictionaries.
+    verb dictionary (``lexicon_mode`` "replace", the default: instead of the built-in lexicon; "add": after it),
+    with its non-CAMEO codes kept (the suites use old WEIS codes) and its malformed lines skipped (ud_2_02's
+    verb dictionary names an undefined synonym set). A suite's discard file is not read yet.
     """
     settings: dict = {"petrarch_actors": environment.actors, "petrarch_agents": environment.agents,
                       "one_sided": one_sided}
-    if petrarch_verbs:
-        known = {f.name for f in fields(CoderOptions)}
-        if "petrarch_verbs" not in known:
-            raise EventcoderError("this eventcoder cannot read PETRARCH verb dictionaries (no petrarch_verbs option)")
-        settings["petrarch_verbs"] = environment.verbs
-        if "petrarch_discards" in known:
-            settings["petrarch_discards"] = environment.discards
+    if petrarch_verbs and environment.verbs:
+        settings.update(petrarch_verbs=environment.verbs, lexicon_mode=lexicon_mode, petrarch_non_cameo="keep",
+                        petrarch_on_error="skip")
     return CoderOptions(**settings)
 
 
 def validate(environment: Environment, records: list[ValidationRecord], *, petrarch_verbs: bool = False,
-             one_sided: bool = False) -> Report:
+             one_sided: bool = False, lexicon_mode: str = "replace") -> Report:
     """Code the text of each scored record at its date with the suite's dictionaries (see
     :func:`options_for`) and score it (:func:`judge`).
 
@@ -353,7 +347,8 @@ def validate(environment: Environment, records: list[ValidationRecord], *, petra
     from .ingest import parse_article
     from .pipeline import get_coder
 
-    coder = get_coder(options_for(environment, petrarch_verbs=petrarch_verbs, one_sided=one_sided))
+    coder = get_coder(options_for(environment, petrarch_verbs=petrarch_verbs, one_sided=one_sided,
+                                  lexicon_mode=lexicon_mode))
     scored, skipped = [], []
     for record in records:
         why = record.skip_reason(environment.include)
@@ -370,10 +365,12 @@ def validate(environment: Environment, records: list[ValidationRecord], *, petra
     return Report(environment, outcomes, skipped)
 
 
-def validate_file(path: str | Path, *, petrarch_verbs: bool = False, one_sided: bool = False) -> Report:
+def validate_file(path: str | Path, *, petrarch_verbs: bool = False, one_sided: bool = False,
+                  lexicon_mode: str = "replace") -> Report:
     """:func:`validate` the records of a validation file (:func:`read_records`)."""
     environment, records = read_records(path)
-    return validate(environment, records, petrarch_verbs=petrarch_verbs, one_sided=one_sided)
+    return validate(environment, records, petrarch_verbs=petrarch_verbs, one_sided=one_sided,
+                    lexicon_mode=lexicon_mode)
 
 
 # --- reporting -------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import hashlib
 from datetime import date
 
 from .knowledge import Knowledge
+from .knowledge_types import CameoCode, PloverLabel
 from .model import Article, Event, EventRecord, Sentence
 from .where import Place
 
@@ -21,8 +22,7 @@ def event_record(article: Article, s: Sentence, event: Event, when: date | None,
                  knowledge: Knowledge) -> EventRecord:
     """The flat record of ``event``, coded from sentence ``s`` of ``article``, dated ``when`` and placed at
     ``place``. Its ``event_id`` is a hash of the article, sentence, code, actor codes and trigger position."""
-    cameo = knowledge.cameo(event.code)
-    plover = knowledge.plover(event.code)
+    cameo, plover = _codebook(event.code, knowledge)
     a, t = event.source, event.target
     key = f"{article.doc_id}|{s.index}|{event.code}|{a.code}|{t.code}|{event.trigger.position}"
     return EventRecord(
@@ -43,6 +43,17 @@ def event_record(article: Article, s: Sentence, event: Event, when: date | None,
         published=article.published.isoformat() if article.published else None,
         source_how=a.how, target_how=t.how,
     )
+
+
+def _codebook(code: str, knowledge: Knowledge) -> tuple[CameoCode, PloverLabel]:
+    """The CAMEO and PLOVER records of ``code``; for a code that is not CAMEO (kept from a PETRARCH verb dictionary
+    with ``petrarch_non_cameo="keep"``: the validation suites' WEIS codes) a stand-in: its first two digits as
+    root, QuadClass 0, no Goldstein value, no PLOVER type."""
+    try:
+        return knowledge.cameo(code), knowledge.plover(code)
+    except KeyError:
+        return (CameoCode(code, "not a CAMEO code (from a PETRARCH verb dictionary)", code[:2], 0, None),
+                PloverLabel(None, None, None))
 
 
 def fold_repeats(coded: list[tuple[str, EventRecord]]) -> list[EventRecord]:
