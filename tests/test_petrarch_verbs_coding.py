@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from eventcoder.cli import app
 from eventcoder.knowledge import KnowledgeError, load_knowledge
-from eventcoder.lexicon import lexicon_for
+from eventcoder.lexicon_petrarch import lexicon_for
 from eventcoder.options import CoderOptions
 from eventcoder.pipeline import code_text
 

@@ -340,7 +340,7 @@ def check_options(options: CoderOptions, *, model: bool = True) -> None:
         eventcoder.wordlists.WordListError
     """
     from .knowledge import load_knowledge
-    from .lexicon import lexicon_for
+    from .lexicon_petrarch import lexicon_for
     from .nlp import check_model
     from .wordlists import word_lists
 

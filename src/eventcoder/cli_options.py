@@ -114,7 +114,7 @@ def coder_options(  # noqa: PLR0913 - one parameter per command-line option
 def _lexicon_warnings(options: CoderOptions) -> tuple[str, ...]:
     """Load the lexicon of ``options`` (cached for the coder) and return its warnings; exit 2 on a bad line."""
     from .knowledge import load_knowledge
-    from .lexicon import lexicon_for
+    from .lexicon_petrarch import lexicon_for
 
     try:
         knowledge = load_knowledge(options.knowledge_files, petrarch_actors=options.petrarch_actors,

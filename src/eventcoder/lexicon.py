@@ -35,8 +35,8 @@ from pathlib import Path
 
 from .errors import EventcoderError
 
-__all__ = ["Lexicon", "LexiconError", "Reference", "VerbPattern", "lexicon_for", "load_lexicon", "noun_classes",
-           "petrarch_patterns", "read_complements", "read_noun_classes", "read_references", "read_topics"]
+__all__ = ["Lexicon", "LexiconError", "Reference", "VerbPattern", "assemble", "builtin_patterns", "load_lexicon",
+           "noun_classes", "read_complements", "read_noun_classes", "read_references", "read_topics", "user_patterns"]
 
 GENERIC_CODES = frozenset({"020", "100", "120", "030"})
 """Codes that complements.tsv may specialise."""
@@ -276,85 +276,38 @@ def _user_patterns(path: str, known_codes: frozenset[str] | None) -> list[VerbPa
     return patterns
 
 
-def petrarch_patterns(path: str, known_codes: frozenset[str] | None = None, *, synsets_from: tuple[str, ...] = (),
-                      non_cameo: str = "error", on_error: str = "raise") -> tuple[list[VerbPattern], list[str]]:
-    """The lexicon patterns of a PETRARCH verb dictionary (:func:`eventcoder.petrarch_verbs.map_to_lexicon`) and
-    the warnings of what was dropped on the way ("FILE line N: reason"): malformed lines with ``on_error="skip"``,
-    non-CAMEO codes with ``non_cameo="skip"``. What does not map onto the lexicon (discards, words before the
-    verb, ...) is counted by :func:`eventcoder.petrarch_verbs.map_to_lexicon`, not warned about.
-
-    Raises:
-        KnowledgeError: a malformed line, an unknown synonym set, a non-CAMEO code (``non_cameo="error"``), an
-            unreadable file; the message names file and line.
-    """
-    from .knowledge_types import KnowledgeError
-    from .petrarch_verbs import map_to_lexicon, read_petrarch_verbs
-
-    try:
-        verbs = read_petrarch_verbs(path, synsets_from=synsets_from, cameo_codes=known_codes, non_cameo=non_cameo,
-                                    on_error=on_error)
-    except OSError as exc:
-        raise KnowledgeError(f"cannot read PETRARCH verb dictionary {path}: {exc.strerror}") from None
-    name = Path(path).name
-    warnings = [f"{name} line {where.rpartition(':')[2]}: skipped: {reason}" for reason, where in verbs.skipped]
-    for note, count in sorted(verbs.notes.items()):
-        if "(skip)" in note:
-            warnings.append(f"{name}: {count} pattern(s) or verb code(s) skipped: {note}")
-    mapping = map_to_lexicon(verbs)
-    if not mapping.entries:
-        raise KnowledgeError(f"PETRARCH verb dictionary {path} gives no lexicon pattern (no verb block with a code)")
-    return mapping.entries, warnings
-
-
-def lexicon_for(options, known_codes: frozenset[str] | None = None) -> Lexicon:
-    """The lexicon of a :class:`~eventcoder.options.CoderOptions`: :func:`load_lexicon` with its
-    ``lexicon_files``, ``petrarch_verbs`` (each may use the synonym sets of the others), ``lexicon_mode``,
-    ``petrarch_non_cameo`` and ``petrarch_on_error``.
-
-    Raises:
-        LexiconError, KnowledgeError: as :func:`load_lexicon`.
-    """
-    return load_lexicon(options.lexicon_files, known_codes, petrarch_verbs=options.petrarch_verbs,
-                        mode=options.lexicon_mode, non_cameo=options.petrarch_non_cameo,
-                        on_error=options.petrarch_on_error)
-
-
 @functools.lru_cache(maxsize=8)
-def load_lexicon(extra_files: tuple[str, ...] = (), known_codes: frozenset[str] | None = None, *,
-                 petrarch_verbs: tuple[str, ...] = (), mode: str = "add", non_cameo: str = "error",
-                 on_error: str = "raise") -> Lexicon:
+def load_lexicon(extra_files: tuple[str, ...] = (), known_codes: frozenset[str] | None = None) -> Lexicon:
     """The package lexicon plus user files (same format, UTF-8 with or without a BOM; their patterns come
-    first) and PETRARCH verb dictionaries (:func:`petrarch_patterns`), loaded once per process.
-
-    ``mode`` "add": user files, then the package's ``verbs.tsv``, then the PETRARCH dictionaries' patterns (in
-    order), so that for the same lemma and object an earlier pattern wins; "replace": user files and the
-    PETRARCH patterns only, without ``verbs.tsv``. Back-references, complements and topics are the package's
-    in both modes.
+    first), loaded once per process. (With PETRARCH verb dictionaries: :func:`eventcoder.lexicon_petrarch.lexicon_for`.)
 
     Raises:
         LexiconError: a malformed line (file and line named), a missing or unreadable file, or a user file
             without a pattern (empty, or only comments and blank lines).
-        KnowledgeError: a bad line in a PETRARCH verb dictionary (file and line named).
-        ValueError: a ``mode`` other than "add" or "replace".
     """
-    if mode not in ("add", "replace"):
-        raise ValueError(f"mode must be add or replace, got {mode!r}")
-    patterns: list[VerbPattern] = []
-    for path in extra_files:
-        patterns += _user_patterns(path, known_codes)
+    patterns = user_patterns(extra_files, known_codes) + builtin_patterns(known_codes)
+    return assemble(patterns, known_codes)
+
+
+def user_patterns(paths: tuple[str, ...], known_codes: frozenset[str] | None = None) -> list[VerbPattern]:
+    """The patterns of user lexicon files, in order. Raises LexiconError as :func:`load_lexicon`."""
+    return [p for path in paths for p in _user_patterns(path, known_codes)]
+
+
+def builtin_patterns(known_codes: frozenset[str] | None = None) -> list[VerbPattern]:
+    """The patterns of the package's ``verbs.tsv``."""
     data = resources.files("eventcoder").joinpath("data")
-    if mode == "add":
-        patterns += read_patterns(data.joinpath("verbs.tsv").read_text(encoding="utf-8"), "verbs.tsv", known_codes)
-    warnings: list[str] = []
-    for path in petrarch_verbs:
-        others = tuple(p for p in petrarch_verbs if p != path)
-        entries, skipped = petrarch_patterns(path, known_codes, synsets_from=others, non_cameo=non_cameo,
-                                             on_error=on_error)
-        patterns += entries
-        warnings += skipped
+    return read_patterns(data.joinpath("verbs.tsv").read_text(encoding="utf-8"), "verbs.tsv", known_codes)
+
+
+def assemble(patterns: list[VerbPattern], known_codes: frozenset[str] | None = None,
+             warnings: tuple[str, ...] = ()) -> Lexicon:
+    """A lexicon of ``patterns`` (in preference order) with the package's back-references, complements and
+    topics, and ``warnings`` (what loading dropped)."""
+    data = resources.files("eventcoder").joinpath("data")
     references = read_references(data.joinpath("references.tsv").read_text(encoding="utf-8"), "references.tsv")
     lexicon = build_lexicon(patterns, references)
     complements = read_complements(data.joinpath("complements.tsv").read_text(encoding="utf-8"), "complements.tsv",
                                    known_codes)
     topics = read_topics(data.joinpath("topics.tsv").read_text(encoding="utf-8"), "topics.tsv", set(complements))
-    return Lexicon(lexicon.by_lemma, references, complements, topics, tuple(warnings))
+    return Lexicon(lexicon.by_lemma, references, complements, topics, warnings)

@@ -28,7 +28,7 @@ from .events import EventHistory, SentenceCoder
 from .ingest import IngestError, parse_article, read_paths
 from .knowledge import Knowledge, load_knowledge
 from .language import Language, detect_language
-from .lexicon import lexicon_for
+from .lexicon_petrarch import lexicon_for
 from .model import Article, Decision, Event, EventRecord, Mention, Sentence, SentenceTrace
 from .nlp import load_model
 from .options import CoderOptions

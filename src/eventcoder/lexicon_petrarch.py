@@ -1,0 +1,89 @@
+"""The lexicon of a coder's options: the built-in lexicon (:mod:`eventcoder.lexicon`) with the user's ``--lexicon``
+files and PETRARCH verb dictionaries (:mod:`eventcoder.petrarch_verbs`), combined as ``lexicon_mode`` says.
+
+``lexicon_mode="add"`` (the default): the ``--lexicon`` files, then the built-in ``verbs.tsv``, then each PETRARCH
+dictionary's entries, so that on the same lemma and object an earlier entry wins: the built-in lexicon is tuned
+and measured on real news, a PETRARCH dictionary is not. ``"replace"``: the ``--lexicon`` files and the PETRARCH
+entries only, what PETRARCH's validation suites (written for their own dictionaries) need. Back-references,
+complements and topics are the package's in both modes.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from .knowledge_types import KnowledgeError
+from .lexicon import Lexicon, VerbPattern, assemble, builtin_patterns, load_lexicon, user_patterns
+from .petrarch_verbs import map_to_lexicon, read_petrarch_verbs
+
+__all__ = ["lexicon_for", "load_petrarch_lexicon", "petrarch_patterns"]
+
+
+def lexicon_for(options, known_codes: frozenset[str] | None = None) -> Lexicon:
+    """The lexicon of a :class:`~eventcoder.options.CoderOptions`: its ``lexicon_files``, ``petrarch_verbs`` (each
+    may use the synonym sets of the others), ``lexicon_mode``, ``petrarch_non_cameo`` and ``petrarch_on_error``;
+    loaded once per process.
+
+    Raises:
+        LexiconError: a bad line of a ``--lexicon`` file (see :func:`eventcoder.lexicon.load_lexicon`).
+        KnowledgeError: a bad line of a PETRARCH verb dictionary (see :func:`petrarch_patterns`).
+    """
+    if not options.petrarch_verbs and options.lexicon_mode == "add":
+        return load_lexicon(options.lexicon_files, known_codes)
+    return load_petrarch_lexicon(options.lexicon_files, options.petrarch_verbs, known_codes,
+                                 mode=options.lexicon_mode, non_cameo=options.petrarch_non_cameo,
+                                 on_error=options.petrarch_on_error)
+
+
+@functools.lru_cache(maxsize=8)
+def load_petrarch_lexicon(lexicon_files: tuple[str, ...], petrarch_verbs: tuple[str, ...],
+                          known_codes: frozenset[str] | None = None, *, mode: str = "add", non_cameo: str = "error",
+                          on_error: str = "raise") -> Lexicon:
+    """The lexicon of user files, the built-in ``verbs.tsv`` (``mode`` "add"; not with "replace") and PETRARCH
+    verb dictionaries, in that order; what ``"skip"`` dropped is in its ``warnings``.
+
+    Raises:
+        LexiconError, KnowledgeError: as :func:`lexicon_for`.
+        ValueError: a ``mode`` other than "add" or "replace".
+    """
+    if mode not in ("add", "replace"):
+        raise ValueError(f"mode must be add or replace, got {mode!r}")
+    patterns = user_patterns(lexicon_files, known_codes)
+    if mode == "add":
+        patterns += builtin_patterns(known_codes)
+    warnings: list[str] = []
+    for path in petrarch_verbs:
+        others = tuple(p for p in petrarch_verbs if p != path)
+        entries, skipped = petrarch_patterns(path, known_codes, synsets_from=others, non_cameo=non_cameo,
+                                             on_error=on_error)
+        patterns += entries
+        warnings += skipped
+    return assemble(patterns, known_codes, tuple(warnings))
+
+
+def petrarch_patterns(path: str, known_codes: frozenset[str] | None = None, *, synsets_from: tuple[str, ...] = (),
+                      non_cameo: str = "error", on_error: str = "raise") -> tuple[list[VerbPattern], list[str]]:
+    """The lexicon patterns of a PETRARCH verb dictionary (:func:`eventcoder.petrarch_verbs.map_to_lexicon`) and
+    the warnings of what was dropped on the way ("FILE line N: reason"): malformed lines with ``on_error="skip"``,
+    non-CAMEO codes with ``non_cameo="skip"``. What does not map onto the lexicon (discards, words before the
+    verb, ...) is counted by :func:`eventcoder.petrarch_verbs.map_to_lexicon`, not warned about.
+
+    Raises:
+        KnowledgeError: a malformed line, an unknown synonym set, a non-CAMEO code (``non_cameo="error"``), an
+            unreadable file, a dictionary that gives no pattern; the message names the file (and line).
+    """
+    try:
+        verbs = read_petrarch_verbs(path, synsets_from=synsets_from, cameo_codes=known_codes, non_cameo=non_cameo,
+                                    on_error=on_error)
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read PETRARCH verb dictionary {path}: {exc.strerror}") from None
+    name = Path(path).name
+    warnings = [f"{name} line {where.rpartition(':')[2]}: skipped: {reason}" for reason, where in verbs.skipped]
+    for note, count in sorted(verbs.notes.items()):
+        if "(skip)" in note:
+            warnings.append(f"{name}: {count} pattern(s) or verb code(s) skipped: {note}")
+    mapping = map_to_lexicon(verbs)
+    if not mapping.entries:
+        raise KnowledgeError(f"PETRARCH verb dictionary {path} gives no lexicon pattern (no verb block with a code)")
+    return mapping.entries, warnings
