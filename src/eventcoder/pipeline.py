@@ -115,6 +115,8 @@ class Coder:
         knowledge_files (tuple[str, ...]): user gazetteer TSV files (formats of ``data/*.tsv``) and user actor
             dictionaries (CSV, YAML; see :func:`eventcoder.knowledge.load_knowledge`).
         petrarch_actors, petrarch_agents (tuple[str, ...]): PETRARCH-format actor and agent dictionaries.
+        petrarch_verbs (tuple[str, ...]), lexicon_mode, petrarch_non_cameo, petrarch_on_error (str): PETRARCH-format
+            verb dictionaries and how they are combined and checked (see :class:`~eventcoder.options.CoderOptions`).
         one_sided (bool): also code acts with no target named, with an empty target (GDELT, POLECAT).
 
     Raises:
