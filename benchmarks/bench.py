@@ -112,16 +112,21 @@ def coding_alone(coder, articles: list, repeat: int = 1) -> tuple[float, float, 
     return fastest, between, sentences
 
 
+def _export(rev: str, folder: Path) -> Path:
+    """The ``src`` folder of the commit ``rev``, exported with ``git archive`` into ``folder``; its path."""
+    archive = folder / "baseline.tar"
+    subprocess.run(["git", "archive", "--format=tar", f"--output={archive}", rev, "src"], cwd=ROOT, check=True)
+    with tarfile.open(archive) as tar:
+        tar.extractall(folder / "baseline", filter="data")
+    return folder / "baseline" / "src"
+
+
 def against_baseline(corpus: Path, rev: str, repeat: int) -> dict[str, list[float]]:
     """(b) of the commit ``rev`` and of this tree, each in its own process (benchmarks/end_to_end.py), in
     turn: seconds of each run, by "baseline" and "this tree"."""
     runs: dict[str, list[float]] = {"baseline": [], "this tree": []}
     with tempfile.TemporaryDirectory() as tmp:
-        archive = Path(tmp) / "baseline.tar"
-        subprocess.run(["git", "archive", "--format=tar", f"--output={archive}", rev, "src"], cwd=ROOT, check=True)
-        with tarfile.open(archive) as tar:
-            tar.extractall(Path(tmp) / "baseline", filter="data")
-        trees = {"baseline": Path(tmp) / "baseline" / "src", "this tree": ROOT / "src"}
+        trees = {"baseline": _export(rev, Path(tmp)), "this tree": ROOT / "src"}
         for n in range(repeat):
             for name, src in trees.items():
                 out = subprocess.run([sys.executable, str(Path(__file__).with_name("end_to_end.py")), str(corpus)],
@@ -144,11 +149,7 @@ def first_article(corpus: Path, rev: str | None, repeat: int) -> dict[str, list[
             one.write_text(fh.readline(), encoding="utf-8")
         trees = {"this tree": ROOT / "src"}
         if rev:
-            archive = Path(tmp) / "baseline.tar"
-            subprocess.run(["git", "archive", "--format=tar", f"--output={archive}", rev, "src"], cwd=ROOT, check=True)
-            with tarfile.open(archive) as tar:
-                tar.extractall(Path(tmp) / "baseline", filter="data")
-            trees[rev] = Path(tmp) / "baseline" / "src"
+            trees[rev] = _export(rev, Path(tmp))
         runs: dict[str, list[float]] = {name: [] for name in (*trees, "this tree, cold")}
         for n in range(repeat):
             for name, src in trees.items():

@@ -50,7 +50,6 @@ Usage: ``python tools/build_armed_groups.py [--sources DIR] [--output FILE]``.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import re
 import sys
@@ -60,9 +59,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_organisations import (  # noqa: E402
+    command_line,
     COUNTRIES_TSV,
     PETRARCH,
-    ROOT,
     Row,
     code_parts,
     country_part,
@@ -324,12 +323,7 @@ def build(sources: Path, output: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> None:
     """Command line: ``--sources DIR`` (default ../shared/knowledge-sources), ``--output FILE``."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sources", type=Path, default=ROOT.parent / "shared" / "knowledge-sources")
-    parser.add_argument("--output", type=Path, default=ROOT / "src" / "eventcoder" / "data" / "armed_groups.tsv")
-    args = parser.parse_args(argv)
-    lines = build(args.sources, args.output)
-    print(f"{args.output}: {len(lines)} lines")
+    command_line(argv, __doc__.split("\n\n")[0], "armed_groups.tsv", build)
 
 
 if __name__ == "__main__":

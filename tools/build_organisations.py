@@ -54,7 +54,7 @@ import functools
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -492,14 +492,21 @@ def build(sources: Path, output: Path) -> list[str]:
     return lines
 
 
+def command_line(argv: list[str] | None, description: str, output_name: str,
+                 build_file: Callable[[Path, Path], list[str]]) -> None:
+    """The command line of a named-actor builder: ``--sources DIR`` (default ../shared/knowledge-sources) and
+    ``--output FILE`` (default src/eventcoder/data/OUTPUT_NAME); ``build_file(sources, output)`` writes it."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--sources", type=Path, default=ROOT.parent / "shared" / "knowledge-sources")
+    parser.add_argument("--output", type=Path, default=ROOT / "src" / "eventcoder" / "data" / output_name)
+    args = parser.parse_args(argv)
+    lines = build_file(args.sources, args.output)
+    print(f"{args.output}: {len(lines)} lines")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Command line: ``--sources DIR`` (default ../shared/knowledge-sources), ``--output FILE``."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sources", type=Path, default=ROOT.parent / "shared" / "knowledge-sources")
-    parser.add_argument("--output", type=Path, default=ROOT / "src" / "eventcoder" / "data" / "organisations.tsv")
-    args = parser.parse_args(argv)
-    lines = build(args.sources, args.output)
-    print(f"{args.output}: {len(lines)} lines")
+    command_line(argv, __doc__.split("\n\n")[0], "organisations.tsv", build)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from .knowledge_lines import (
     _GROUP_CODE_RE,
     _ISO3_RE,
     _ORG_CODE_RE,
+    _add_person,
     _Claims,
     _date,
     _known_country,
@@ -328,17 +329,7 @@ def _read_people(lines: Iterable[_Line], tables: _Tables) -> None:
         people.setdefault(name, []).append((term, phrases))
     for name, rows in people.items():
         terms = sorted((term for term, _ in rows), key=_start_key)
-        latest = max(terms, key=_start_key)
-        sector = latest.sector if latest.end is None else "ELI"
-        country = tables.codes.get(latest.country, latest.country)
-        code = country if sector in ("IGO", "NGO") else country + sector
-        phrases = tuple(dict.fromkeys(phrase for _, row_phrases in rows for phrase in row_phrases))
-        for phrase in phrases:
-            tables.named_entries.append(GazetteerEntry(phrase, "person", latest.country, sector, code, name,
-                                                       latest.source))
-        for key in dict.fromkeys(_norm(phrase) for phrase in phrases):
-            known = tables.people.get(key, ())
-            tables.people[key] = tuple(sorted((*known, *terms), key=_start_key))
+        _add_person(tables, name, terms, tuple(dict.fromkeys(phrase for _, row_phrases in rows for phrase in row_phrases)))
 
 
 def _read_actors(lines: Iterable[_Line], tables: _Tables) -> None:

