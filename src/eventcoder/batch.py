@@ -347,7 +347,8 @@ def check_options(options: CoderOptions, *, model: bool = True) -> None:
     if model:
         check_model(options.model)
     knowledge = load_knowledge(options.knowledge_files, petrarch_actors=options.petrarch_actors,
-                               petrarch_agents=options.petrarch_agents)
+                               petrarch_agents=options.petrarch_agents,
+                               builtin_actors=options.builtin_actors)
     lexicon_for(options, frozenset(knowledge.cameo_codes()))
     word_lists()
 

@@ -118,7 +118,8 @@ def _lexicon_warnings(options: CoderOptions) -> tuple[str, ...]:
 
     try:
         knowledge = load_knowledge(options.knowledge_files, petrarch_actors=options.petrarch_actors,
-                                   petrarch_agents=options.petrarch_agents)
+                                   petrarch_agents=options.petrarch_agents,
+                                   builtin_actors=options.builtin_actors)
         return lexicon_for(options, frozenset(knowledge.cameo_codes())).warnings
     except EventcoderError as exc:
         raise _fail(str(exc)) from None

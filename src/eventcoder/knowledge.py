@@ -283,7 +283,7 @@ def _source_file(source: str) -> str:
 
 
 def load_knowledge(extra_files: tuple[str, ...] = (), *, petrarch_actors: tuple[str, ...] = (),
-                   petrarch_agents: tuple[str, ...] = ()) -> Knowledge:
+                   petrarch_agents: tuple[str, ...] = (), builtin_actors: bool = True) -> Knowledge:
     """Load the package's knowledge files plus optional user files.
 
     The package files are read once per process (functools.lru_cache) through importlib.resources;
@@ -299,6 +299,8 @@ def load_knowledge(extra_files: tuple[str, ...] = (), *, petrarch_actors: tuple[
         extra_files: paths of user TSV files and actor dictionaries.
         petrarch_actors: paths of PETRARCH-format actor dictionaries (:mod:`eventcoder.petrarch_dicts`).
         petrarch_agents: paths of PETRARCH-format agent dictionaries.
+        builtin_actors: False: the package's actor and agent phrases are not used (PETRARCH conventions: the
+            given dictionaries alone name actors and agents). NOT IMPLEMENTED YET (accepted and ignored).
 
     Returns:
         Knowledge: the loaded knowledge.

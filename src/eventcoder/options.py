@@ -28,7 +28,8 @@ __all__ = ["CHOICES", "FILE_SETTINGS", "CoderOptions", "coding_key"]
 
 FILE_SETTINGS = ("lexicon_files", "knowledge_files", "petrarch_actors", "petrarch_agents", "petrarch_verbs")
 """The settings that name files: each a tuple of paths (str)."""
-CHOICES = {"lexicon_mode": ("add", "replace"), "petrarch_non_cameo": ("error", "keep", "skip"),
+CHOICES = {"conventions": ("news", "petrarch"), "lexicon_mode": ("add", "replace"),
+           "petrarch_non_cameo": ("error", "keep", "skip"),
            "petrarch_on_error": ("raise", "skip")}
 """The settings that take one of a few words, with their choices (the first is the default)."""
 
@@ -94,6 +95,14 @@ class CoderOptions:
         petrarch_on_error (str): a malformed line in a verb dictionary: ``"raise"`` (the default: KnowledgeError
             naming file and line) or ``"skip"`` (dropped; the lexicon's ``warnings`` name each one, and the CLI
             prints them: ``--petrarch-skip-bad-lines``).
+        conventions (str): the coding conventions (``--conventions``): ``"news"`` (the default) screens what real
+            news says did not happen as coded (announced, negated, hedged, background, reported; see
+            :mod:`eventcoder.events.screening`), takes a target from the verb's clause or the article, and uses the
+            built-in actor and agent knowledge with any dictionaries given; ``"petrarch"`` codes as PETRARCH does,
+            for users who move their PETRARCH dictionaries and expect PETRARCH's events: every matched verb with a
+            source and a target in its own phrase is coded whatever its mood (a dictionary pattern decides what
+            "will not meet" codes), no actor is inferred from the rest of the article, and where PETRARCH actor or
+            agent dictionaries are given they alone name actors and agents (the built-in ones are not used).
         english_only (bool): a batch skips articles whose text does not look English (False:
             ``--any-language``). A setting of the batch, not of the coder: :meth:`for_coder` drops it.
         one_sided (bool): also code acts whose target the text does not name, with an empty target, as GDELT
@@ -117,6 +126,7 @@ class CoderOptions:
     petrarch_on_error: str = "raise"
     english_only: bool = True
     one_sided: bool = False
+    conventions: str = "news"
 
     def __post_init__(self) -> None:
         if self.model is not None and not isinstance(self.model, str | PathLike):
@@ -148,6 +158,12 @@ class CoderOptions:
         """These options less the batch's own setting (``english_only`` at its default): what a coder is
         built from, so that one coder serves both values."""
         return replace(self, english_only=True) if not self.english_only else self
+
+    @property
+    def builtin_actors(self) -> bool:
+        """Whether the built-in actor and agent knowledge is used: not with ``conventions="petrarch"`` and
+        PETRARCH actor or agent dictionaries given (then they alone name actors and agents)."""
+        return not (self.conventions == "petrarch" and (self.petrarch_actors or self.petrarch_agents))
 
     def files(self) -> tuple[str, ...]:
         """Every file these options name, in field order."""

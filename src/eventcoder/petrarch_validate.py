@@ -329,7 +329,7 @@ def options_for(environment: Environment, *, petrarch_verbs: bool = False, one_s
     verb dictionary names an undefined synonym set). A suite's discard file is not read yet.
     """
     settings: dict = {"petrarch_actors": environment.actors, "petrarch_agents": environment.agents,
-                      "one_sided": one_sided}
+                      "one_sided": one_sided, "conventions": "petrarch"}
     if petrarch_verbs and environment.verbs:
         settings.update(petrarch_verbs=environment.verbs, lexicon_mode=lexicon_mode, petrarch_non_cameo="keep",
                         petrarch_on_error="skip")

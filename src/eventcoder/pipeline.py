@@ -118,6 +118,7 @@ class Coder:
         petrarch_verbs (tuple[str, ...]), lexicon_mode, petrarch_non_cameo, petrarch_on_error (str): PETRARCH-format
             verb dictionaries and how they are combined and checked (see :class:`~eventcoder.options.CoderOptions`).
         one_sided (bool): also code acts with no target named, with an empty target (GDELT, POLECAT).
+        conventions (str): "news" (the default) or "petrarch" (see :class:`~eventcoder.options.CoderOptions`).
 
     Raises:
         eventcoder.nlp.ModelNotFoundError: the spaCy pipeline is not installed.
@@ -131,11 +132,13 @@ class Coder:
         self.options = options = CoderOptions.of(model, **settings)
         self.nlp = load_model(options.model)
         self.knowledge: Knowledge = load_knowledge(options.knowledge_files, petrarch_actors=options.petrarch_actors,
-                                                   petrarch_agents=options.petrarch_agents)
+                                                   petrarch_agents=options.petrarch_agents,
+                                                   builtin_actors=options.builtin_actors)
         self.lexicon = lexicon_for(options, frozenset(self.knowledge.cameo_codes()))
         word_lists()  # a bad line of words.tsv is a setup error, raised here rather than by the first article
         self.finder = ActorFinder(self.nlp, self.knowledge)
-        self.sentence_coder = SentenceCoder(self.lexicon, one_sided=options.one_sided)
+        self.sentence_coder = SentenceCoder(self.lexicon, one_sided=options.one_sided,
+                                            conventions=options.conventions)
 
     # ------------------------------------------------------------------ public API
     def code_article(self, article: Article) -> list[EventRecord]:

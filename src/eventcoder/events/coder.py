@@ -31,11 +31,13 @@ class SentenceCoder:
         lexicon (Lexicon): the verb lexicon.
         one_sided (bool): code an act whose target the text does not name with an empty target (GDELT's blank
             Actor2, POLECAT's empty target); by default such an act is not coded, since a CAMEO event is dyadic.
+        conventions (str): "news" (the default) or "petrarch" (:class:`~eventcoder.options.CoderOptions`).
     """
 
-    def __init__(self, lexicon: Lexicon, *, one_sided: bool = False) -> None:
+    def __init__(self, lexicon: Lexicon, *, one_sided: bool = False, conventions: str = "news") -> None:
         self.lexicon = lexicon
         self.one_sided = one_sided
+        self.conventions = conventions
         self.matcher = TriggerMatcher(lexicon)
         self.arguments = ArgumentFinder(self.matcher)
 
