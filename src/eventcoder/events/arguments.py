@@ -85,14 +85,14 @@ class ArgumentFinder:
         passive = clauses.is_passive(view, i) and not clauses.stative(view, i)
         if passive and AGENT_PREPOSITION in r.pattern.preps:
             return _felt(s, r, actors)
-        sources = self._sources(s, r, passive, actors)
+        sources = self.sources(s, r, passive, actors)
         targets = actors.resolve_all(s, target_heads(view, i, r.pattern, passive, r.sym))
         if not targets:
             heads = [h for h in _object_heads(view, i, r.pattern) if h in s.mentions]
             targets = [a for a in actors.resolve_all(s, heads) if a.country or a.sector in VICTIM_SECTORS]
         return sources, targets
 
-    def _sources(self, s: Sentence, r: Reading, passive: bool, actors: ArticleActors) -> list[Actor]:
+    def sources(self, s: Sentence, r: Reading, passive: bool, actors: ArticleActors) -> list[Actor]:
         """The by-agent of a passive (else the organisation one is expelled from); else the subject of the
         verb whose subject acts (a speaker's "it"/"they"/"we" is the speaker), else the speaker of the
         sentence, unless the subject is someone unknown or an attack."""
@@ -287,10 +287,11 @@ def _preposition_objects(view: ParseView, verb: int, pattern: VerbPattern) -> li
             pattern.preps for g in kids[c] if deps[g] == DEP.pobj]
 
 
-def target_heads(view: ParseView, i: int, pattern: VerbPattern, passive: bool, sym: bool) -> list[int]:
+def target_heads(view: ParseView, i: int, pattern: VerbPattern, passive: bool, sym: bool,
+                 reported: bool = True) -> list[int]:
     """Heads of the phrases naming the target of the trigger at ``i``: the object (the passive subject), the
-    objects of the pattern's prepositions on the trigger or its light-verb object, else the subject of a
-    reported clause."""
+    objects of the pattern's prepositions on the trigger or its light-verb object, else (with ``reported``) the
+    subject of a reported clause."""
     heads = []
     preps = set(pattern.preps) | ({JOINT_PREPOSITION} if sym else set())
     holders = [i] + [c for c in view.kids[i] if view.deps[c] in HOLDER_DEPS and view.lemma(c) in pattern.objects]
@@ -299,7 +300,7 @@ def target_heads(view: ParseView, i: int, pattern: VerbPattern, passive: bool, s
     for holder in holders:
         heads += _holder_targets(view, holder, i, pattern, passive,
                                  preps if holder == i else preps | OBJECT_PREPOSITIONS)
-    return heads or _reported_subjects(view, i)
+    return heads or (_reported_subjects(view, i) if reported else [])
 
 
 def _holder_targets(view: ParseView, holder: int, i: int, pattern: VerbPattern, passive: bool,

@@ -17,6 +17,7 @@ from ..model import Actor, Decision, Event, Sentence, SentenceTrace, TriggerTrac
 from ..parse import DEP, SUBJECT_DEPS, ParseView
 from .arguments import ArgumentFinder, support_verb
 from .mood import Reading, read_triggers
+from .petrarch_arguments import petrarch_arguments
 from .screening import Screen
 from .targets import EventHistory, force_without_object, no_target, pairs, settle_targets, trigger_words
 from .triggers import TriggerMatcher
@@ -48,12 +49,13 @@ class SentenceCoder:
         triggers, misses = self.matcher.triggers(s)
         trace = SentenceTrace([TriggerTrace(t) for t in triggers], misses)
         traces = {t.trigger.position: t for t in trace.triggers}
-        screen = Screen(s.parse, s.mentions, {t.position: t.pattern for t in triggers})
+        screen = Screen(s.parse, s.mentions, {t.position: t.pattern for t in triggers}, self.conventions)
         events: list[Event] = []
         seen: set[tuple] = set()
         for reading in read_triggers(screen, triggers, self.lexicon, traces):
             decisions = traces[reading.trigger.position].decisions
-            found, why = self._events(s, reading, actors, history, decisions)
+            found, why = (self._petrarch_events(s, reading, actors) if self.conventions == "petrarch"
+                          else self._events(s, reading, actors, history, decisions))
             kept, dropped = [], ""
             for event in found:
                 key = (event.code[:2], event.source.country, event.target.country)
@@ -100,6 +102,31 @@ class SentenceCoder:
             if r.sym and t.country and (t, a) not in found and (named or len(sources) > 1 or _in_joint_phrase(view, t, i, s.first)):
                 events.append(Event(r.trigger, r.code, r.mood, r.rule + " (joint action, reverse)", t, a, words))
         return events, ""
+
+
+    def _petrarch_events(self, s: Sentence, r: Reading, actors: ArticleActors) -> tuple[list[Event], str]:
+        """The events of one reading under PETRARCH's conventions (:mod:`.petrarch_arguments`): each source with
+        each target (an unknown target ``---`` where none is named, when one-sided), a joint act both ways."""
+        sources, targets = petrarch_arguments(self.arguments, s, r, actors)
+        if not sources:
+            return [], "no source: no actor named as the verb's subject"
+        if not targets and len(sources) > 1:  # "Gondor and Osgiliath postponed their meeting": each with the other
+            found = [(a, b) for a in sources for b in sources if a is not b and a.code != b.code]
+        elif not targets and not self.one_sided:
+            return [], "no target named in the verb's phrase"
+        else:
+            found = [(a, t) for a in sources for t in (targets or [no_target(r)]) if not _same_actor(a, t)]
+        words = trigger_words(s.parse, r)
+        events = [Event(r.trigger, r.code, r.mood, r.rule, a, t, words) for a, t in found]
+        if r.sym:
+            events += [Event(r.trigger, r.code, r.mood, r.rule + " (joint action, reverse)", t, a, words)
+                       for a, t in found if t.text and (t, a) not in found]
+        return events, "" if events else "source and target are the same actor"
+
+
+def _same_actor(a: Actor, t: Actor) -> bool:
+    """The same mention, or the same coded actor: no event of an actor on itself."""
+    return bool(a.text) and (a.start, a.text) == (t.start, t.text) or bool(a.code) and a.code == t.code
 
 
 ONE_SIDED = ("no target named or tied to the act by the text: a CAMEO event is dyadic, and a guessed target "

@@ -84,7 +84,7 @@ class _Reader:
     def __init__(self, screen: Screen, triggers: list[Trigger], traces: dict[int, TriggerTrace]) -> None:
         self.screen, self.view, self.found, self.traces = screen, screen.view, screen.found, traces
         self.triggers = {t.position: t for t in triggers}
-        self.reported = reported_only(screen.view, screen.found)
+        self.reported = reported_only(screen.view, screen.found) if screen.conventions == "news" else {}
         self.denied: dict[int, int] = {}  # position -> the denial that denies it
         self.stopped: set[int] = set()
         self.readings: list[Reading] = []
@@ -130,7 +130,7 @@ class _Reader:
             self.readings.append(reading)
             decisions.append(Decision("mood", False, f"intent, governed by '{self.view.word(reading.head)}'"))
         else:
-            reading, why = _plain_reading(self.view, trigger, self.found, self.governed)
+            reading, why = _plain_reading(self.view, trigger, self.found, self.governed, self.screen.conventions)
             decisions.append(Decision("mood", reading is None, why))
             if reading is not None:
                 self.readings.append(reading)
@@ -157,10 +157,11 @@ def _govern(view: ParseView, governor: Trigger, found: dict[int, VerbPattern],
     return out
 
 
-def _plain_reading(view: ParseView, trigger: Trigger, found: dict[int, VerbPattern],
-                   governed: dict[int, Reading]) -> tuple[Reading | None, str]:
+def _plain_reading(view: ParseView, trigger: Trigger, found: dict[int, VerbPattern], governed: dict[int, Reading],
+                   conventions: str = "news") -> tuple[Reading | None, str]:
     """A trigger not governed by another: its own code, or its intent code when announced ("will visit"); None
-    with the reason when it codes nothing by itself."""
+    with the reason when it codes nothing by itself. PETRARCH's conventions read no tense: "will visit" codes as
+    "visited" does, unless a pattern of the dictionary says otherwise."""
     i, p = trigger.position, trigger.pattern
     sym = "sym" in p.flags
     if "intent" in p.flags:
@@ -170,7 +171,8 @@ def _plain_reading(view: ParseView, trigger: Trigger, found: dict[int, VerbPatte
         return Reading(trigger, i, p, p.code, "intent", p.describe(), sym), f"intent: {p.describe()}"
     if clauses.governed_by_intent(view, i, found):
         return None, "governed by an intent verb whose pattern has no intent code for it"
-    future = (clauses.future(view, i) or reality.future_time_clause(view, i)) and "state" not in p.flags
+    future = conventions == "news" and (clauses.future(view, i) or reality.future_time_clause(view, i)) and (
+        "state" not in p.flags)
     if "futureonly" in p.flags and not future:
         return None, "coded only when announced or promised"
     if future:

@@ -29,11 +29,13 @@ __all__ = ["CHECKS", "Check", "Screen", "refused", "reported_only"]
 @dataclass(frozen=True)
 class Screen:
     """What the checks read of one sentence: its parse, its actor mentions and its matched triggers
-    (position -> pattern, in sentence order)."""
+    (position -> pattern, in sentence order), and the coding conventions ("news" or "petrarch", see
+    :data:`CONVENTION_CHECKS`)."""
 
     view: ParseView
     mentions: Mapping[int, Mention]
     found: Mapping[int, VerbPattern]
+    conventions: str = "news"
 
 
 @dataclass(frozen=True)
@@ -406,6 +408,11 @@ CHECKS: tuple[Check, ...] = (
 )
 """The checks, in the order they run on each trigger."""
 
+CONVENTION_CHECKS: dict[str, tuple[Check, ...]] = {"news": CHECKS, "petrarch": CHECKS[:1]}
+"""The checks each convention runs. PETRARCH screens nothing: every verb its dictionary matches is coded whatever
+its mood, and a pattern written with "not" or "will" decides what such a phrase codes; only a light verb's object
+("held talks") is left to the verb, which a PETRARCH pattern codes as a whole."""
+
 NOT_REPORTED = Decision("reported")
 
 
@@ -417,9 +424,9 @@ def reported(view: ParseView, reporter: int, p: VerbPattern) -> Decision:
 
 
 def run_checks(screen: Screen, i: int, p: VerbPattern, decisions: list[Decision]) -> bool:
-    """Run :data:`CHECKS` on the trigger at ``i`` in order until one holds; record each in ``decisions``.
+    """Run the checks of the screen's conventions (:data:`CONVENTION_CHECKS`) on the trigger at ``i`` in order until one holds; record each in ``decisions``.
     RETURNS whether one held."""
-    for check in CHECKS:
+    for check in CONVENTION_CHECKS[screen.conventions]:
         if check.test(screen, i, p):
             decisions.append(check.stopped)
             return True

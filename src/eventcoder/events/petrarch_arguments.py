@@ -1,0 +1,105 @@
+"""Arguments under PETRARCH's conventions (``conventions="petrarch"``, stage "arguments").
+
+PETRARCH codes a verb with the actors of its own sentence only. The source is the verb's subject (the by-agent of a
+passive), found as under the news conventions (:class:`~eventcoder.events.arguments.ArgumentFinder`), but an actor
+named without a country keeps none: PETRARCH's unknown actor ``---``, with its agent's sector ("an official" ->
+``---GOV``). A pronoun subject ("Ethiopia indicated it would act") is the
+subject of the verb that governs its clause. The target is the object or a preposition's object the pattern names,
+else the first actor named after the verb in its phrase, looked into as deep as it goes ("welcomed a resumption of
+ties between Gondor and Osgiliath" -> both; "believes Dagolath can cope" -> Dagolath), but not in a verb
+conjoined to it or in a reported clause before it ("X did Y, an official said": the official's statement has no
+target). A joint act of a compound subject with no target ("Gondor and Osgiliath postponed their meeting") is
+coded between the subject's actors. No target or source is inferred from earlier sentences or from the article's
+main actors.
+"""
+
+from __future__ import annotations
+
+from ..actors import ArticleActors
+from ..model import Actor, Sentence
+from ..parse import DEP, ParseView
+from . import clauses
+from .arguments import ArgumentFinder, target_heads
+from .mood import Reading
+
+__all__ = ["petrarch_arguments", "phrase_tokens"]
+
+OTHER_VERB_DEPS = frozenset({DEP.conj, DEP.cc, DEP.parataxis, DEP.nsubj, DEP.nsubjpass, DEP.csubj, DEP.relcl})
+"""Dependants of a verb that are not its phrase: its subject, and verbs conjoined to it ("... and warned")."""
+NOUN_PHRASE_UP_DEPS = frozenset({DEP.compound, DEP.amod, DEP.poss, DEP.nmod, DEP.det, DEP.case})
+"""Dependants inside a noun phrase: a mention's head is found by climbing them."""
+PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she", "we", "its", "their"})
+
+
+def petrarch_arguments(finder: ArgumentFinder, s: Sentence, r: Reading,
+                       actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
+    """The sources and targets of a reading under PETRARCH's conventions (module docstring): actors with a
+    code, a country or a sector. Either list may be empty."""
+    view, i = s.parse, r.trigger.position
+    passive = clauses.is_passive(view, i) and not clauses.stative(view, i)
+    sources = _pronoun_sources(finder, s, r, actors) or [
+        a for a in finder.sources(s, r, passive, actors) if _known(a)]
+    targets = [a for a in actors.resolve_all(s, target_heads(view, i, r.pattern, passive, r.sym, reported=False))
+               if _known(a)]
+    if not targets:
+        targets = first_actor(s, phrase_tokens(view, i), actors)
+    return sources, targets
+
+
+def _known(a: Actor) -> bool:
+    return bool(a.code or a.country or a.sector)
+
+
+def _pronoun_sources(finder: ArgumentFinder, s: Sentence, r: Reading, actors: ArticleActors) -> list[Actor]:
+    """A pronoun subject ("Ethiopia indicated it would act") stands for the actors of the nearest governing
+    verb's subject; [] when the subject is not a pronoun or no governing verb names one."""
+    view = s.parse
+    subjects = clauses.subjects(view, r.head)
+    if not subjects or view.lower(subjects[0]) not in PRONOUN_SUBJECTS:
+        return []
+    t = r.head
+    for _ in range(len(view.heads)):
+        if view.heads[t] == t:
+            return []
+        t = view.heads[t]
+        heads = [h for h in clauses.subjects(view, t) if view.lower(h) not in PRONOUN_SUBJECTS]
+        found = [a for a in actors.resolve_all(s, heads) if _known(a)]
+        if found:
+            return found
+    return []
+
+
+def phrase_tokens(view: ParseView, i: int) -> list[int]:
+    """The tokens of the verb phrase of the verb at ``i`` in sentence order, as PETRARCH reads one: what follows
+    the verb in its subtree (its objects, prepositions and clauses), less its subject and conjoined verbs."""
+    out: set[int] = set()
+    for c in view.kids[i]:
+        if c > i and view.deps[c] not in OTHER_VERB_DEPS:
+            out.update(t for t in view.subtree(c) if t > i)
+    return sorted(out)
+
+
+def first_actor(s: Sentence, tokens: list[int], actors: ArticleActors) -> list[Actor]:
+    """The actors of the first phrase among ``tokens`` (in order) that names one, with its conjuncts."""
+    view = s.parse
+    tried: set[int] = set()
+    for t in tokens:
+        if t not in s.mentions:
+            continue
+        head = _phrase_head(view, t)
+        if head in tried:
+            continue
+        tried.add(head)
+        found = [a for a in actors.resolve(s, head) if _known(a)]
+        if found:
+            return found
+    return []
+
+
+def _phrase_head(view: ParseView, t: int) -> int:
+    """The head of the noun phrase holding token ``t`` (climbing compounds, modifiers and possessives)."""
+    for _ in range(len(view.heads)):
+        if view.deps[t] not in NOUN_PHRASE_UP_DEPS or view.heads[t] == t:
+            return t
+        t = view.heads[t]
+    return t
