@@ -26,8 +26,9 @@ __all__ = ["petrarch_arguments", "phrase_tokens"]
 
 OTHER_VERB_DEPS = frozenset({DEP.conj, DEP.cc, DEP.parataxis, DEP.nsubj, DEP.nsubjpass, DEP.csubj, DEP.relcl})
 """Dependants of a verb that are not its phrase: its subject, and verbs conjoined to it ("... and warned")."""
-NOUN_PHRASE_UP_DEPS = frozenset({DEP.compound, DEP.amod, DEP.poss, DEP.nmod, DEP.det, DEP.case})
-"""Dependants inside a noun phrase: a mention's head is found by climbing them."""
+NOUN_PHRASE_UP_DEPS = frozenset({DEP.compound, DEP.amod, DEP.poss, DEP.det, DEP.case, DEP.flat})
+"""Dependants inside a noun phrase: a mention's head is found by climbing them (and an apposition that follows
+its head at once: "minister Calimehtar")."""
 PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she", "we", "its", "their"})
 
 
@@ -37,13 +38,54 @@ def petrarch_arguments(finder: ArgumentFinder, s: Sentence, r: Reading,
     code, a country or a sector. Either list may be empty."""
     view, i = s.parse, r.trigger.position
     passive = clauses.is_passive(view, i) and not clauses.stative(view, i)
-    sources = _pronoun_sources(finder, s, r, actors) or [
-        a for a in finder.sources(s, r, passive, actors) if _known(a)]
+    sources = (_pronoun_sources(finder, s, r, actors) or _mention_actors(s, _subject_tokens(view, r.head, passive), actors)
+               or [a for a in finder.sources(s, r, passive, actors) if _known(a)])
     targets = [a for a in actors.resolve_all(s, target_heads(view, i, r.pattern, passive, r.sym, reported=False))
                if _known(a)]
     if not targets:
         targets = first_actor(s, phrase_tokens(view, i), actors)
     return sources, targets
+
+
+def _subject_tokens(view: ParseView, i: int, passive: bool) -> list[int]:
+    """The tokens of the subject phrase of the verb at ``i`` (none for a passive: its source is the by-agent)."""
+    if passive:
+        return []
+    return sorted(t for h in clauses.subjects(view, i) for t in view.subtree(h) if t < i)
+
+
+def _mention_actors(s: Sentence, tokens: list[int], actors: ArticleActors) -> list[Actor]:
+    """The actors of every phrase among ``tokens`` that holds an actor mention, in order, each code once: all the
+    actors of a subject as PETRARCH reads one ("Ithilen's sheep and goats of Gondor"; a coordination the parser
+    split: "Arnor and the evil awful Gondor"). Each phrase is resolved alone (no apposition takes its place)."""
+    out: list[Actor] = []
+    for head in _phrase_heads(s, tokens):
+        out += [a for a in actors.resolve_one(s, head) if _known(a) and a not in out]
+    return _each_once(out)
+
+
+def _each_once(found: list[Actor]) -> list[Actor]:
+    """``found`` with each coded actor once (the first); actors without a code are kept."""
+    seen: set[str] = set()
+    out = []
+    for a in found:
+        if a.code is None or a.code not in seen:
+            out.append(a)
+            seen.add(a.code or "")
+    return out
+
+
+def _phrase_heads(s: Sentence, tokens: list[int]) -> list[int]:
+    """The heads of the phrases of the actor mentions that start among ``tokens``, once each, in order."""
+    view = s.parse
+    starts = sorted({m.start for t in tokens if (m := s.mentions.get(t)) is not None and m.start in tokens})
+    return list(dict.fromkeys(_phrase_head(view, _mention_root(view, s.mentions[t])) for t in starts))
+
+
+def _mention_root(view: ParseView, m) -> int:
+    """The token of a mention whose head lies outside it (the last one when the parse says otherwise)."""
+    return next((t for t in range(m.start, m.end) if not m.start <= view.heads[t] < m.end or view.heads[t] == t),
+                m.end - 1)
 
 
 def _known(a: Actor) -> bool:
@@ -81,15 +123,7 @@ def phrase_tokens(view: ParseView, i: int) -> list[int]:
 
 def first_actor(s: Sentence, tokens: list[int], actors: ArticleActors) -> list[Actor]:
     """The actors of the first phrase among ``tokens`` (in order) that names one, with its conjuncts."""
-    view = s.parse
-    tried: set[int] = set()
-    for t in tokens:
-        if t not in s.mentions:
-            continue
-        head = _phrase_head(view, t)
-        if head in tried:
-            continue
-        tried.add(head)
+    for head in _phrase_heads(s, tokens):
         found = [a for a in actors.resolve(s, head) if _known(a)]
         if found:
             return found
@@ -97,9 +131,11 @@ def first_actor(s: Sentence, tokens: list[int], actors: ArticleActors) -> list[A
 
 
 def _phrase_head(view: ParseView, t: int) -> int:
-    """The head of the noun phrase holding token ``t`` (climbing compounds, modifiers and possessives)."""
+    """The head of the noun phrase holding token ``t`` (climbing compounds, modifiers, possessives, and an
+    apposition right after its head)."""
     for _ in range(len(view.heads)):
-        if view.deps[t] not in NOUN_PHRASE_UP_DEPS or view.heads[t] == t:
+        head = view.heads[t]
+        if head == t or not (view.deps[t] in NOUN_PHRASE_UP_DEPS or view.deps[t] == DEP.appos and t == head + 1):
             return t
-        t = view.heads[t]
+        t = head
     return t
