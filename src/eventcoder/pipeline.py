@@ -266,7 +266,8 @@ class Coder:
             actors.read(s)
             events, trace = self.sentence_coder.code(s, actors, history)
             traces.append(trace)
-            for event in _news(events, s, timeline, trace):
+            news = events if self.options.conventions == "petrarch" else _news(events, s, timeline, trace)
+            for event in news:  # PETRARCH codes an event whatever its time
                 when = timeline.date(s.parse, event)
                 place = event_place(event, s, article, self.knowledge.country_name)
                 coded.append((s.kind, event_record(article, s, event, when, place, self.knowledge)))

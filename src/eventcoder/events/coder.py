@@ -15,6 +15,7 @@ from ..actors import ArticleActors
 from ..lexicon import Lexicon
 from ..model import Actor, Decision, Event, Sentence, SentenceTrace, TriggerTrace
 from ..parse import DEP, SUBJECT_DEPS, ParseView
+from . import clauses
 from .arguments import ArgumentFinder, support_verb
 from .mood import Reading, read_triggers
 from .petrarch_arguments import petrarch_arguments
@@ -110,7 +111,7 @@ class SentenceCoder:
         sources, targets = petrarch_arguments(self.arguments, s, r, actors)
         if not sources:
             return [], "no source: no actor named as the verb's subject"
-        if not targets and len(sources) > 1:  # "Gondor and Osgiliath postponed their meeting": each with the other
+        if not targets and len(sources) > 1 and _coordinated(s.parse, r):  # "A and B postponed their meeting"
             found = [(a, b) for a in sources for b in sources if a is not b and a.code != b.code]
         elif not targets and not self.one_sided:
             return [], "no target named in the verb's phrase"
@@ -122,6 +123,11 @@ class SentenceCoder:
             events += [Event(r.trigger, r.code, r.mood, r.rule + " (joint action, reverse)", t, a, words)
                        for a, t in found if t.text and (t, a) not in found]
         return events, "" if events else "source and target are the same actor"
+
+
+def _coordinated(view: ParseView, r: Reading) -> bool:
+    """Whether the subject of the reading's verb is a coordination ("Gondor and Osgiliath")."""
+    return any(view.conjuncts(h) for h in clauses.subjects(view, r.head))
 
 
 def _same_actor(a: Actor, t: Actor) -> bool:

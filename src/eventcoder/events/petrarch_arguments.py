@@ -16,6 +16,7 @@ main actors.
 from __future__ import annotations
 
 from ..actors import ArticleActors
+from ..grammar import PLACE_PREPOSITIONS
 from ..model import Actor, Sentence
 from ..parse import DEP, ParseView
 from . import clauses
@@ -25,7 +26,9 @@ from .mood import Reading
 __all__ = ["petrarch_arguments", "phrase_tokens"]
 
 OTHER_VERB_DEPS = frozenset({DEP.conj, DEP.cc, DEP.parataxis, DEP.nsubj, DEP.nsubjpass, DEP.csubj, DEP.relcl})
-"""Dependants of a verb that are not its phrase: its subject, and verbs conjoined to it ("... and warned")."""
+"""Dependants of a verb that are not its phrase: its subject and verbs conjoined to it ("... and warned"); also
+adverbial clauses opened by a conjunction ("after a hobbit was reported on the pass"), :func:`phrase_tokens`."""
+PLACE_KEYS = frozenset(PLACE_PREPOSITIONS)
 NOUN_PHRASE_UP_DEPS = frozenset({DEP.compound, DEP.amod, DEP.poss, DEP.det, DEP.case, DEP.flat})
 """Dependants inside a noun phrase: a mention's head is found by climbing them (and an apposition that follows
 its head at once: "minister Calimehtar")."""
@@ -38,7 +41,12 @@ def petrarch_arguments(finder: ArgumentFinder, s: Sentence, r: Reading,
     code, a country or a sector. Either list may be empty."""
     view, i = s.parse, r.trigger.position
     passive = clauses.is_passive(view, i) and not clauses.stative(view, i)
-    sources = (_pronoun_sources(finder, s, r, actors) or _mention_actors(s, _subject_tokens(view, r.head, passive), actors)
+    if passive:  # "X was criticized (by Y)": Y on X; with no by-agent, the first actor of the phrase on X
+        targets = _mention_actors(s, _passive_subject_tokens(view, i), actors)
+        sources = [a for a in finder.sources(s, r, True, actors) if _known(a)] or first_actor(
+            s, phrase_tokens(view, i), actors)
+        return sources, targets
+    sources = (_pronoun_sources(finder, s, r, actors) or _mention_actors(s, _subject_tokens(view, r.head), actors)
                or [a for a in finder.sources(s, r, passive, actors) if _known(a)])
     targets = [a for a in actors.resolve_all(s, target_heads(view, i, r.pattern, passive, r.sym, reported=False))
                if _known(a)]
@@ -47,10 +55,18 @@ def petrarch_arguments(finder: ArgumentFinder, s: Sentence, r: Reading,
     return sources, targets
 
 
-def _subject_tokens(view: ParseView, i: int, passive: bool) -> list[int]:
-    """The tokens of the subject phrase of the verb at ``i`` (none for a passive: its source is the by-agent)."""
-    if passive:
-        return []
+def _passive_subject_tokens(view: ParseView, i: int) -> list[int]:
+    """The tokens of the passive subject of the verb at ``i`` (or of the verb it is conjoined to)."""
+    for _ in range(len(view.heads)):
+        subjects = [c for c in view.kids[i] if view.deps[c] == DEP.nsubjpass]
+        if subjects or view.deps[i] != DEP.conj:
+            return sorted(t for h in subjects for t in view.subtree(h) if t < i)
+        i = view.heads[i]
+    return []
+
+
+def _subject_tokens(view: ParseView, i: int) -> list[int]:
+    """The tokens of the subject phrase of the verb at ``i`` (active or passive)."""
     return sorted(t for h in clauses.subjects(view, i) for t in view.subtree(h) if t < i)
 
 
@@ -116,18 +132,34 @@ def phrase_tokens(view: ParseView, i: int) -> list[int]:
     the verb in its subtree (its objects, prepositions and clauses), less its subject and conjoined verbs."""
     out: set[int] = set()
     for c in view.kids[i]:
-        if c > i and view.deps[c] not in OTHER_VERB_DEPS:
+        if c > i and view.deps[c] not in OTHER_VERB_DEPS and not _finite_adverbial(view, c):
             out.update(t for t in view.subtree(c) if t > i)
     return sorted(out)
 
 
+def _finite_adverbial(view: ParseView, c: int) -> bool:
+    """An adverbial clause opened by a conjunction ("after ...", "when ..."), not a purpose infinitive."""
+    return view.deps[c] == DEP.advcl and any(view.deps[k] == DEP.mark and view.lower(k) != "to"
+                                             for k in view.kids[c])
+
+
 def first_actor(s: Sentence, tokens: list[int], actors: ArticleActors) -> list[Actor]:
-    """The actors of the first phrase among ``tokens`` (in order) that names one, with its conjuncts."""
+    """The actors of the first phrase among ``tokens`` (in order) that names one, with its conjuncts; a phrase
+    that only says where ("at Osgiliath", "in Gondor") counts only when no other phrase names one, and one of
+    unknown country ("the leader") only when no phrase names a country."""
+    ranked: dict[int, list[Actor]] = {}
     for head in _phrase_heads(s, tokens):
         found = [a for a in actors.resolve(s, head) if _known(a)]
         if found:
-            return found
-    return []
+            rank = 0 if not any(a.country for a in found) else 1 if _placed(s.parse, head) else 2
+            ranked.setdefault(rank, found)
+    return ranked[max(ranked)] if ranked else []
+
+
+def _placed(view: ParseView, head: int) -> bool:
+    """Whether the phrase headed by ``head`` is the object of a preposition of place."""
+    up = view.heads[head]
+    return view.deps[head] == DEP.pobj and view.deps[up] == DEP.prep and view.lower(up) in PLACE_KEYS
 
 
 def _phrase_head(view: ParseView, t: int) -> int:
