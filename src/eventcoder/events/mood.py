@@ -67,6 +67,8 @@ def read_triggers(screen: Screen, triggers: list[Trigger], lexicon: Lexicon,
     for i, reading in reader.governed.items():  # governed by an intent verb, though stopped by its own checks
         reader.readings.append(reading)
         traces[i].decisions.append(Decision("mood", False, f"intent, governed by '{screen.view.word(reading.head)}'"))
+    if screen.conventions == "petrarch":  # the dictionary's pattern alone says the code
+        return reader.readings
     out = []
     for reading in reader.readings:
         specialised = (_refusal(reading, lexicon) if reading.mood == "refusal"
