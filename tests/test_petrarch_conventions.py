@@ -1,0 +1,131 @@
+"""PETRARCH's coding conventions (``CoderOptions(conventions="petrarch")``, issue 16): every matched verb is coded
+whatever its mood, the source is every actor of the subject, the target the first actor after the verb in its
+phrase, a coordinated subject with no target acts on itself, a passive's subject is the target, nothing is
+inferred from the article. The dictionaries are tiny ones written here, with fictional countries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventcoder.options import CoderOptions
+from eventcoder.pipeline import code_text
+
+ACTORS = """\
+ZEMBLA [ZEM]
+RURITANIA [RUR]
+FREEDONIA [FRE]
+SYLVANIA [SYL]
+"""
+AGENTS = """\
+MINISTER [~GOV]
+"""
+VERBS = """\
+--- ZORBLE [042] ---
+ZORBLE
+
+--- SAY [010] ---
+SAY {SAYS SAID SAYING}
+
+--- BELIEVE [023] ---
+BELIEVE
+
+--- POSTPONE [120] ---
+POSTPONE
+
+--- CONDEMN [122] ---
+CONDEMN
+
+--- CELEBRATE [017] ---
+CELEBRATE
+
+--- SIGN [057] ---
+SIGN
+"""
+
+
+@pytest.fixture(scope="module")
+def dictionaries(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("petrarch")
+    out = {}
+    for name, text in (("actors", ACTORS), ("agents", AGENTS), ("verbs", VERBS)):
+        out[name] = folder / f"{name}.txt"
+        out[name].write_text(text, encoding="utf-8")
+    return out
+
+
+def options(dictionaries: dict[str, Path], conventions: str = "petrarch") -> CoderOptions:
+    return CoderOptions(petrarch_actors=dictionaries["actors"], petrarch_agents=dictionaries["agents"],
+                        petrarch_verbs=dictionaries["verbs"], lexicon_mode="replace", conventions=conventions)
+
+
+def coded(text: str, dictionaries: dict[str, Path], conventions: str = "petrarch") -> set[tuple]:
+    return {(r.source_code, r.target_code, r.cameo_code)
+            for r in code_text(text, published="2025-11-20", model=options(dictionaries, conventions))}
+
+
+def test_the_setting_is_checked_and_counts_in_the_fingerprint(dictionaries):
+    with pytest.raises(ValueError, match="conventions"):
+        CoderOptions(conventions="tabari")
+    assert CoderOptions().conventions == "news"
+    assert CoderOptions(conventions="petrarch").fingerprint() != CoderOptions().fingerprint()
+    assert options(dictionaries).builtin_actors is False
+    assert CoderOptions(conventions="petrarch").builtin_actors is True  # no PETRARCH dictionaries given
+
+
+def test_announced_and_negated_acts_are_coded_as_petrarch_does(dictionaries):
+    for text in ("Zembla will zorble Ruritania.", "Zembla did not zorble Ruritania.",
+                 "Zembla might zorble Ruritania if asked."):
+        assert coded(text, dictionaries) == {("ZEM", "RUR", "042")}, text
+        assert coded(text, dictionaries, "news") == set(), text
+
+
+def test_the_target_is_the_first_actor_after_the_verb_however_deep(dictionaries):
+    assert coded("Zembla zorbled a resumption of ties between Ruritania and Freedonia.", dictionaries) == {
+        ("ZEM", "RUR", "042"), ("ZEM", "FRE", "042")}
+    assert coded("Zembla believes Ruritania can cope with the drought.", dictionaries) == {("ZEM", "RUR", "023")}
+
+
+def test_a_statement_before_its_speaker_has_no_target(dictionaries):
+    # the reported clause comes before "said": not the statement's target
+    assert coded("Zembla zorbled Ruritania, a Sylvanian minister said.", dictionaries) == {("ZEM", "RUR", "042")}
+
+
+def test_a_coordinated_subject_with_no_target_acts_on_itself(dictionaries):
+    assert coded("Zembla and Ruritania postponed their meeting after a storm.", dictionaries) == {
+        ("ZEM", "RUR", "120"), ("RUR", "ZEM", "120")}
+
+
+def test_every_actor_of_the_subject_is_a_source(dictionaries):
+    assert coded("Zembla, Freedonia and Sylvania condemned Ruritania.", dictionaries) == {
+        ("ZEM", "RUR", "122"), ("FRE", "RUR", "122"), ("SYL", "RUR", "122")}
+
+
+def test_a_passive_subject_is_the_target(dictionaries):
+    assert coded("Ruritania was condemned by Zembla.", dictionaries) == {("ZEM", "RUR", "122")}
+    # no by-agent: the first actor of the verb's phrase acts on the subject
+    assert coded("Ruritania was condemned over its dispute with Zembla.", dictionaries) == {("ZEM", "RUR", "122")}
+
+
+def test_a_place_is_the_target_only_when_nothing_else_is_named(dictionaries):
+    assert coded("Zembla celebrated the feast at Freedonia with Ruritania.", dictionaries) == {
+        ("ZEM", "RUR", "017")}
+    assert coded("Zembla celebrated the feast in Freedonia.", dictionaries) == {("ZEM", "FRE", "017")}
+
+
+def test_a_pronoun_subject_is_the_governing_subject(dictionaries):
+    assert coded("Zembla indicated it would zorble Ruritania.", dictionaries) == {("ZEM", "RUR", "042")}
+
+
+def test_nothing_is_inferred_from_the_article(dictionaries):
+    records = code_text("Zembla zorbled Ruritania. A minister condemned Freedonia.", published="2025-11-20",
+                        model=options(dictionaries))
+    condemned = [r for r in records if r.cameo_code == "122"]
+    assert [(r.source_code, r.source_country, r.source_sector, r.target_code) for r in condemned] == [
+        (None, None, "GOV", "FRE")]  # PETRARCH's ---GOV: the article's main country is not filled in
+
+
+def test_an_event_of_any_time_is_coded(dictionaries):
+    assert coded("Zembla signed a trade protocol for 1990 with Ruritania.", dictionaries) == {
+        ("ZEM", "RUR", "057")}
