@@ -317,8 +317,10 @@ def judge(record: ValidationRecord, coded: list[tuple[Actor, Actor, str]], error
 
 def _triggers(result) -> list[str]:
     """What the engine did with each trigger of a coded article (its traces), one line each."""
-    return [f"{t.trigger.word}: {t.trigger.pattern.describe()} [{t.outcome}]"
-            for trace in getattr(result, "traces", ()) for t in trace.triggers]
+    traces = getattr(result, "traces", ())
+    return ([f"[not coded: {why}]" for why in dict.fromkeys(t.discarded for t in traces if t.discarded)]
+            + [f"{t.trigger.word}: {t.trigger.pattern.describe()} [{t.outcome}]" for trace in traces
+               for t in trace.triggers])
 
 
 def options_for(environment: Environment, *, petrarch_verbs: bool = False, one_sided: bool = False,
@@ -326,10 +328,12 @@ def options_for(environment: Environment, *, petrarch_verbs: bool = False, one_s
     """The coder options for a suite: its actor and agent dictionaries; with ``petrarch_verbs``, also its
     verb dictionary (``lexicon_mode`` "replace", the default: instead of the built-in lexicon; "add": after it),
     with its non-CAMEO codes kept (the suites use old WEIS codes) and its malformed lines skipped (ud_2_02's
-    verb dictionary names an undefined synonym set). A suite's discard file is not read yet.
+    verb dictionary names an undefined synonym set); and its discard file (a sentence holding one of its phrases
+    is not coded, a record holding a story phrase codes nothing: the suites' ``error="sentencediscard"`` and
+    ``"storydiscard"`` records).
     """
     settings: dict = {"petrarch_actors": environment.actors, "petrarch_agents": environment.agents,
-                      "one_sided": one_sided, "conventions": "petrarch"}
+                      "petrarch_discards": environment.discards, "one_sided": one_sided, "conventions": "petrarch"}
     if petrarch_verbs and environment.verbs:
         settings.update(petrarch_verbs=environment.verbs, lexicon_mode=lexicon_mode, petrarch_non_cameo="keep",
                         petrarch_on_error="skip")
