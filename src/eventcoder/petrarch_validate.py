@@ -13,7 +13,14 @@ How a record is scored (PETRARCH's own rule): it passes when every expected even
 a ``noevents`` record passes when nothing is coded (as does a record with no ``<EventCoding>`` line: PATTERN-06 of
 the unit tests has its only expectation in a comment), and so does an ``error`` record (PETRARCH codes nothing for
 a record it rejects: a dateline, a story or sentence discard), except ``error="bad_input_parse"``, which is
-about the supplied parse tree and is not scored. Records marked ``sentence="false"`` or ``evaluate="false"``,
+about the supplied parse tree and is not scored. The discard records (``error="storydiscard"``,
+``"sentencediscard"``) are coded with the suite's ``<Discardfile>`` (:func:`options_for`), so they pass because a
+phrase of it stops them. ``error="dateline"`` is PETRARCH-1's rejection of a parse tree whose root is a bare noun
+phrase opening with a named entity (``check_irregulars``: a dateline such as ``CITY: --`` left before the
+sentence, which the parser glued onto it); PETRARCH-2 has no such check, and eventcoder does not reject the text
+either: a dateline it recognises is not a sentence, a dateline sentence alone has no verb and codes nothing, and
+the rest of the text is coded (a news event after a dateline is news). Such a record passes when its text codes
+nothing. Records marked ``sentence="false"`` or ``evaluate="false"``,
 and records whose category the ``<Include>`` line does not list, are not scored either (the report counts them).
 
 How records are coded: with the suite's actor and agent dictionaries, eventcoder's own verb lexicon (with ``petrarch_verbs``:
