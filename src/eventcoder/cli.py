@@ -44,8 +44,8 @@ import typer
 from . import __version__
 from .cli_actors import actors_app
 from .cli_options import (ActorsOption, LexiconMode, LexiconModeOption, LexiconOption, ModelOption, OneSidedOption,
-                          PetrarchActorsOption, PetrarchAgentsOption, PetrarchDiscardsOption, PetrarchSkipOption, PetrarchVerbsOption, coder_for,
-                          coder_options)
+                          PetrarchActorsOption, PetrarchAgentsOption, PetrarchDiscardsOption, PetrarchSkipOption,
+                          PetrarchVerbsOption, coder_for, coder_options)
 from .errors import EventcoderError, StoreError
 
 app = typer.Typer(
