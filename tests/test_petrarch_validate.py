@@ -181,6 +181,7 @@ def test_options_name_the_suite_dictionaries(tmp_path: Path):
     options = options_for(environment, one_sided=True)
     assert options.petrarch_actors == (str(tmp_path / "actors.txt"),) and options.one_sided
     assert options.petrarch_agents == (str(tmp_path / "agents.txt"),) and options.lexicon_files == ()
+    assert options.petrarch_discards == (str(tmp_path / "discards.txt"),)
     with_verbs = options_for(environment, petrarch_verbs=True)
     assert with_verbs.petrarch_verbs == environment.verbs and with_verbs.lexicon_mode == "replace"
     assert (with_verbs.petrarch_non_cameo, with_verbs.petrarch_on_error) == ("keep", "skip")
@@ -200,10 +201,12 @@ def script():
 def test_script_codes_a_tiny_suite(tmp_path: Path, capsys):
     (tmp_path / "actors.txt").write_text("ARNOR [ARN]\nGONDOR [GON]\n", encoding="utf-8")
     (tmp_path / "agents.txt").write_text("SOLDIER [~MIL]\n", encoding="utf-8")
+    (tmp_path / "discards.txt").write_text("+TYPHOON\n", encoding="utf-8")
     suite = tmp_path / "suite.xml"
     suite.write_text(SUITE, encoding="utf-8")
     assert script().main([str(suite)]) == 0
     out = capsys.readouterr().out
+    assert "  ERROR         1/1    100.0%" in out  # E-1: a story discard
     assert "  DEMO          1/2     50.0%" in out  # D-1 passes, D-2 (an unknown ministry visits) does not
     assert "FAIL D-2 [DEMO] line 21:" in out and "FAIL D-1" not in out
 

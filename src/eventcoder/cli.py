@@ -19,7 +19,8 @@
 
 ``code``, ``watch``, ``explain``, ``eval`` and ``serve`` take the coder's settings (:mod:`eventcoder.cli_options`):
 ``--model NAME``, ``--lexicon FILE`` (user verb lexicon), ``--actors FILE`` (CSV/YAML),
-``--petrarch-actors FILE``, ``--petrarch-agents FILE``; ``actors lookup`` all but ``--lexicon``.
+``--petrarch-actors FILE``, ``--petrarch-agents FILE``, ``--petrarch-verbs FILE``, ``--petrarch-discards FILE``;
+``actors lookup`` all but ``--lexicon``.
 
 ``code`` and ``watch`` run the batch of :mod:`eventcoder.batch` (:func:`~eventcoder.batch.code_batch`,
 :func:`~eventcoder.batch.code_batch_on_dask`, :class:`~eventcoder.batch.FeedWatcher`), which reads, skips
@@ -43,8 +44,8 @@ import typer
 from . import __version__
 from .cli_actors import actors_app
 from .cli_options import (ActorsOption, LexiconMode, LexiconModeOption, LexiconOption, ModelOption, OneSidedOption,
-                          PetrarchActorsOption, PetrarchAgentsOption, PetrarchSkipOption, PetrarchVerbsOption, coder_for,
-                          coder_options)
+                          PetrarchActorsOption, PetrarchAgentsOption, PetrarchDiscardsOption, PetrarchSkipOption,
+                          PetrarchVerbsOption, coder_for, coder_options)
 from .errors import EventcoderError, StoreError
 
 app = typer.Typer(
@@ -169,6 +170,7 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
     petrarch_verbs: PetrarchVerbsOption = None,
+    petrarch_discards: PetrarchDiscardsOption = None,
     lexicon_mode: LexiconModeOption = LexiconMode.add,
     petrarch_skip_bad_lines: PetrarchSkipOption = False,
     one_sided: OneSidedOption = False,
@@ -178,7 +180,7 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     An article already stored with the same content hash, coded with the same settings (--model and the contents of the --lexicon, --actors, --petrarch-* files), is not coded again (its stored events are written; --force codes it anyway); a changed one, or one coded with other settings, replaces its stored events. Each article is stored in its own transaction, and the database is held open only while one is written, so readers can query it during the batch. Articles not in English are skipped with a message. A bad article gets a one-line error on stderr and the batch goes on. --workers N codes on N processes; --dask codes on a Dask cluster into Parquet partitions (eventcoder import DIR loads them). Exit status: 0 when every article was coded, 1 when any failed, 2 for a usage or setup error (bad option, unusable output or database, missing model, bad dictionary or lexicon line).
     """
     options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, english_only=not any_language,
-                            one_sided=one_sided, petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines)
+                            one_sided=one_sided, petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards)
     if dask is not None:
         summary = _code_on_dask(paths, dask, output, partition_size, options, db)
     else:
@@ -204,6 +206,7 @@ def watch(  # noqa: PLR0913 - a Typer command declares each option as a paramete
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
     petrarch_verbs: PetrarchVerbsOption = None,
+    petrarch_discards: PetrarchDiscardsOption = None,
     lexicon_mode: LexiconModeOption = LexiconMode.add,
     petrarch_skip_bad_lines: PetrarchSkipOption = False,
 ) -> None:
@@ -212,7 +215,7 @@ def watch(  # noqa: PLR0913 - a Typer command declares each option as a paramete
     from .output import RecordWriter
 
     options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents,
-                            petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines)
+                            petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards)
     store = _open_store(db, False)
     fh = _open_output(output)
     failed = 0
@@ -243,6 +246,7 @@ def explain(  # noqa: PLR0913 - a Typer command declares each option as a parame
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
     petrarch_verbs: PetrarchVerbsOption = None,
+    petrarch_discards: PetrarchDiscardsOption = None,
     lexicon_mode: LexiconModeOption = LexiconMode.add,
     petrarch_skip_bad_lines: PetrarchSkipOption = False,
     one_sided: OneSidedOption = False,
@@ -256,7 +260,7 @@ def explain(  # noqa: PLR0913 - a Typer command declares each option as a parame
     except ValueError:
         raise _fail(f"--date {date_!r} is not a date such as 2025-11-19") from None
     coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, one_sided=one_sided,
-                                    petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines))
+                                    petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards))
     try:
         parts = explain_text(text, published=published, coder=coder)
     except EventcoderError as exc:
@@ -276,6 +280,7 @@ def evaluate(  # noqa: PLR0913 - a Typer command declares each option as a param
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
     petrarch_verbs: PetrarchVerbsOption = None,
+    petrarch_discards: PetrarchDiscardsOption = None,
     lexicon_mode: LexiconModeOption = LexiconMode.add,
     petrarch_skip_bad_lines: PetrarchSkipOption = False,
     one_sided: OneSidedOption = False,
@@ -287,7 +292,7 @@ def evaluate(  # noqa: PLR0913 - a Typer command declares each option as a param
     with _usage_errors():
         golds = load_gold(gold_dir)
     coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, one_sided=one_sided,
-                                    petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines))
+                                    petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards))
     records, failed, coded_keys = [], 0, set()
     for item in coder.code_articles(read_paths(paths)):
         if hasattr(item, "records"):
@@ -551,6 +556,7 @@ def serve(  # noqa: PLR0913 - a Typer command declares each option as a paramete
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
     petrarch_verbs: PetrarchVerbsOption = None,
+    petrarch_discards: PetrarchDiscardsOption = None,
     lexicon_mode: LexiconModeOption = LexiconMode.add,
     petrarch_skip_bad_lines: PetrarchSkipOption = False,
 ) -> None:
@@ -564,7 +570,7 @@ def serve(  # noqa: PLR0913 - a Typer command declares each option as a paramete
         raise _fail(f"no event store at {db}: code articles into it first (eventcoder code ... --db {db})")
     with _usage_errors():
         options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents,
-                                petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines)
+                                petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards)
         application = create_app(db or DEFAULT_PATH, api_key=api_key, options=options)
     typer.echo(f"eventcoder dashboard on http://{host}:{port}/ (API reference /docs; store {db or DEFAULT_PATH}; "
                f"storing {'needs the API key' if api_key else 'is off'}); Ctrl-C stops it", err=True)

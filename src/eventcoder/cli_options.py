@@ -4,14 +4,15 @@ turns them into one :class:`~eventcoder.options.CoderOptions`; and :func:`coder_
 for it or fails with a one-line error (exit status 2).
 
     --model NAME  --lexicon FILE  --actors FILE  --petrarch-actors FILE  --petrarch-agents FILE  [--one-sided]
-    --petrarch-verbs FILE  --lexicon-mode add|replace  [--petrarch-skip-bad-lines]
+    --petrarch-verbs FILE  --lexicon-mode add|replace  [--petrarch-skip-bad-lines]  --petrarch-discards FILE
 
 A PETRARCH verb dictionary is read when the options are made (:func:`coder_options`), so that a bad line is a
 one-line error (exit status 2) in every command, the pool and the cluster included; with
 ``--petrarch-skip-bad-lines`` a malformed line or a pattern with a code that is not CAMEO is dropped instead and
 named in a ``warning:`` line on stderr. The command line offers no way to keep a non-CAMEO code (events carry
 CAMEO codes); the Python API does (``CoderOptions(petrarch_non_cameo="keep")``, what the PETRARCH validation
-suites use).
+suites use). PETRARCH discard files (``--petrarch-discards``) and actor and agent dictionaries are read there too,
+so that a bad line of any dictionary is the same one-line error, naming file and line, in every command.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from .errors import EventcoderError
 from .options import CoderOptions
 
 __all__ = ["ActorsOption", "LexiconMode", "LexiconModeOption", "LexiconOption", "ModelOption", "OneSidedOption",
-           "PetrarchActorsOption", "PetrarchAgentsOption", "PetrarchSkipOption", "PetrarchVerbsOption", "coder_for",
+           "PetrarchActorsOption", "PetrarchAgentsOption", "PetrarchDiscardsOption", "PetrarchSkipOption", "PetrarchVerbsOption", "coder_for",
            "coder_options"]
 
 class LexiconMode(str, Enum):
@@ -68,6 +69,12 @@ PetrarchVerbsOption = Annotated[
                  help="PETRARCH-format CAMEO verb dictionary (verb blocks, synonym sets, patterns), mapped onto "
                       "lexicon patterns; repeatable (each may use the others' synonym sets)."),
 ]
+PetrarchDiscardsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--petrarch-discards", metavar="FILE", exists=True, dir_okay=False,
+                 help="PETRARCH-format discard file: a sentence holding one of its phrases is not coded, an article "
+                      "holding a '+' phrase codes nothing; repeatable."),
+]
 LexiconModeOption = Annotated[
     LexiconMode,
     typer.Option("--lexicon-mode",
@@ -93,34 +100,42 @@ def coder_options(  # noqa: PLR0913 - one parameter per command-line option
         model: str | None = None, lexicon: list[Path] | None = None, actors: list[Path] | None = None,
                   petrarch_actors: list[Path] | None = None, petrarch_agents: list[Path] | None = None, *,
                   english_only: bool = True, one_sided: bool = False, petrarch_verbs: list[Path] | None = None,
-                  lexicon_mode: str | LexiconMode = "add", skip_bad_lines: bool = False) -> CoderOptions:
-    """The :class:`~eventcoder.options.CoderOptions` of a command's options (each list may be None). With
-    ``petrarch_verbs``, the lexicon is loaded here (once per process) and what it skipped is printed as warnings.
+                  lexicon_mode: str | LexiconMode = "add", skip_bad_lines: bool = False,
+                  petrarch_discards: list[Path] | None = None) -> CoderOptions:
+    """The :class:`~eventcoder.options.CoderOptions` of a command's options (each list may be None). The PETRARCH
+    files are read here (once per process): with ``petrarch_verbs`` the lexicon is loaded and what it skipped is
+    printed as warnings.
 
     Raises:
-        typer.Exit: with status 2 and a one-line error for a bad line of a verb dictionary (file and line named).
+        typer.Exit: with status 2 and a one-line error for a bad line of a PETRARCH verb, actor, agent or discard
+            file (file and line named).
     """
     skip = "skip" if skip_bad_lines else None
     options = CoderOptions(model, lexicon_files=lexicon, knowledge_files=actors, petrarch_actors=petrarch_actors,
                            petrarch_agents=petrarch_agents, english_only=english_only, one_sided=one_sided,
                            petrarch_verbs=petrarch_verbs, lexicon_mode=LexiconMode(lexicon_mode).value,
-                           petrarch_non_cameo=skip or "error", petrarch_on_error=skip or "raise")
-    if options.petrarch_verbs:
-        for line in _lexicon_warnings(options):
-            typer.echo(f"warning: {line}", err=True)
+                           petrarch_non_cameo=skip or "error", petrarch_on_error=skip or "raise",
+                           petrarch_discards=petrarch_discards)
+    for line in _petrarch_warnings(options):
+        typer.echo(f"warning: {line}", err=True)
     return options
 
 
-def _lexicon_warnings(options: CoderOptions) -> tuple[str, ...]:
-    """Load the lexicon of ``options`` (cached for the coder) and return its warnings; exit 2 on a bad line."""
+def _petrarch_warnings(options: CoderOptions) -> tuple[str, ...]:
+    """Read the PETRARCH files of ``options`` (the knowledge and lexicon cached for the coder) and return the
+    lexicon's warnings; exit 2 on a bad line."""
     from .knowledge import load_knowledge
     from .lexicon_petrarch import lexicon_for
+    from .petrarch_discards import load_discards
 
     try:
+        load_discards(options.petrarch_discards)
+        if not (options.petrarch_verbs or options.petrarch_actors or options.petrarch_agents):
+            return ()
         knowledge = load_knowledge(options.knowledge_files, petrarch_actors=options.petrarch_actors,
                                    petrarch_agents=options.petrarch_agents,
                                    builtin_actors=options.builtin_actors)
-        return lexicon_for(options, frozenset(knowledge.cameo_codes())).warnings
+        return lexicon_for(options, frozenset(knowledge.cameo_codes())).warnings if options.petrarch_verbs else ()
     except EventcoderError as exc:
         raise _fail(str(exc)) from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -33,6 +33,7 @@ class SentenceExplanation:
         near_misses (list[str]): "word: pattern - reason" for the patterns of a word's lemma that did not match
             it.
         events (list[EventRecord]): the events coded from the sentence.
+        discarded (str): why the sentence was not coded at all (a PETRARCH discard phrase; "": it was coded).
     """
 
     text: str
@@ -42,6 +43,7 @@ class SentenceExplanation:
     triggers: list[TriggerTrace] = field(default_factory=list)
     near_misses: list[str] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
+    discarded: str = ""
 
     def render(self) -> str:
         """A plain-text rendering, one block per part."""
@@ -50,7 +52,8 @@ class SentenceExplanation:
         lines += [f"  {i:>3} {t:<16} {lem:<14} {pos:<6} {dep:<10} -> {h:<3} {ent}"
                   for i, t, lem, pos, dep, h, ent in self.tokens]
         lines += ["MENTIONS"] + [f"  {m}" for m in self.mentions or ["(none)"]]
-        lines += ["TRIGGERS"] + _render_triggers(self.triggers)
+        lines += ["TRIGGERS"] + ([f"  (not coded: {self.discarded})"] if self.discarded else [])
+        lines += _render_triggers(self.triggers) if self.triggers or not self.discarded else []
         lines += ["NEAR MISSES"] + [f"  {t}" for t in self.near_misses or ["(none)"]]
         lines += ["EVENTS"] + _render_events(self.events)
         return "\n".join(lines)
@@ -104,6 +107,7 @@ def explain_sentence(s: Sentence, trace: SentenceTrace, records: list[EventRecor
             seen[mention.start] = describe_mention(view, mention)
     exp.mentions = list(seen.values())
     exp.triggers = list(trace.triggers)
+    exp.discarded = trace.discarded
     exp.near_misses = [f"{m.word}: {m.pattern.describe()} - {m.why}" for m in trace.near_misses]
     exp.events = [r for r in records if r.sentence_index == s.index]
     return exp

@@ -269,10 +269,13 @@ class NearMiss:
 
 @dataclass
 class SentenceTrace:
-    """What the coding engine did in one sentence: a trace per trigger, and the patterns that did not match."""
+    """What the coding engine did in one sentence: a trace per trigger, and the patterns that did not match;
+    ``discarded``: why the sentence was not coded at all (a discard phrase it or its article holds; "": it was
+    coded)."""
 
     triggers: list[TriggerTrace] = field(default_factory=list)
     near_misses: list[NearMiss] = field(default_factory=list)
+    discarded: str = ""
 
 
 @dataclass

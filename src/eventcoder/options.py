@@ -26,7 +26,8 @@ from typing import Any
 
 __all__ = ["CHOICES", "FILE_SETTINGS", "CoderOptions", "coding_key"]
 
-FILE_SETTINGS = ("lexicon_files", "knowledge_files", "petrarch_actors", "petrarch_agents", "petrarch_verbs")
+FILE_SETTINGS = ("lexicon_files", "knowledge_files", "petrarch_actors", "petrarch_agents", "petrarch_verbs",
+                 "petrarch_discards")
 """The settings that name files: each a tuple of paths (str)."""
 CHOICES = {"conventions": ("news", "petrarch"), "lexicon_mode": ("add", "replace"),
            "petrarch_non_cameo": ("error", "keep", "skip"),
@@ -81,6 +82,9 @@ class CoderOptions:
         petrarch_agents (tuple[str, ...]): PETRARCH-format agent dictionaries (``--petrarch-agents``).
         petrarch_verbs (tuple[str, ...]): PETRARCH-format CAMEO verb dictionaries (``--petrarch-verbs``), mapped
             onto lexicon patterns (:func:`eventcoder.petrarch_verbs.map_to_lexicon`).
+        petrarch_discards (tuple[str, ...]): PETRARCH-format discard files (``--petrarch-discards``): a sentence
+            holding one of their phrases is not coded, an article holding a ``+`` (story) phrase codes nothing
+            (:mod:`eventcoder.petrarch_discards`).
         lexicon_mode (str): how ``petrarch_verbs`` combine with the built-in lexicon (``--lexicon-mode``):
             ``"add"`` (the default) keeps the built-in lexicon and adds the dictionaries' patterns after it, so
             that on the same lemma and object the built-in pattern wins: the built-in lexicon is tuned and
@@ -121,6 +125,7 @@ class CoderOptions:
     petrarch_actors: tuple[str, ...] = ()
     petrarch_agents: tuple[str, ...] = ()
     petrarch_verbs: tuple[str, ...] = ()
+    petrarch_discards: tuple[str, ...] = ()
     lexicon_mode: str = "add"
     petrarch_non_cameo: str = "error"
     petrarch_on_error: str = "raise"

@@ -13,7 +13,14 @@ How a record is scored (PETRARCH's own rule): it passes when every expected even
 a ``noevents`` record passes when nothing is coded (as does a record with no ``<EventCoding>`` line: PATTERN-06 of
 the unit tests has its only expectation in a comment), and so does an ``error`` record (PETRARCH codes nothing for
 a record it rejects: a dateline, a story or sentence discard), except ``error="bad_input_parse"``, which is
-about the supplied parse tree and is not scored. Records marked ``sentence="false"`` or ``evaluate="false"``,
+about the supplied parse tree and is not scored. The discard records (``error="storydiscard"``,
+``"sentencediscard"``) are coded with the suite's ``<Discardfile>`` (:func:`options_for`), so they pass because a
+phrase of it stops them. ``error="dateline"`` is PETRARCH-1's rejection of a parse tree whose root is a bare noun
+phrase opening with a named entity (``check_irregulars``: a dateline such as ``CITY: --`` left before the
+sentence, which the parser glued onto it); PETRARCH-2 has no such check, and eventcoder does not reject the text
+either: a dateline it recognises is not a sentence, a dateline sentence alone has no verb and codes nothing, and
+the rest of the text is coded (a news event after a dateline is news). Such a record passes when its text codes
+nothing. Records marked ``sentence="false"`` or ``evaluate="false"``,
 and records whose category the ``<Include>`` line does not list, are not scored either (the report counts them).
 
 How records are coded: with the suite's actor and agent dictionaries, eventcoder's own verb lexicon (with ``petrarch_verbs``:
@@ -317,8 +324,10 @@ def judge(record: ValidationRecord, coded: list[tuple[Actor, Actor, str]], error
 
 def _triggers(result) -> list[str]:
     """What the engine did with each trigger of a coded article (its traces), one line each."""
-    return [f"{t.trigger.word}: {t.trigger.pattern.describe()} [{t.outcome}]"
-            for trace in getattr(result, "traces", ()) for t in trace.triggers]
+    traces = getattr(result, "traces", ())
+    return ([f"[not coded: {why}]" for why in dict.fromkeys(t.discarded for t in traces if t.discarded)]
+            + [f"{t.trigger.word}: {t.trigger.pattern.describe()} [{t.outcome}]" for trace in traces
+               for t in trace.triggers])
 
 
 def options_for(environment: Environment, *, petrarch_verbs: bool = False, one_sided: bool = False,
@@ -326,10 +335,12 @@ def options_for(environment: Environment, *, petrarch_verbs: bool = False, one_s
     """The coder options for a suite: its actor and agent dictionaries; with ``petrarch_verbs``, also its
     verb dictionary (``lexicon_mode`` "replace", the default: instead of the built-in lexicon; "add": after it),
     with its non-CAMEO codes kept (the suites use old WEIS codes) and its malformed lines skipped (ud_2_02's
-    verb dictionary names an undefined synonym set). A suite's discard file is not read yet.
+    verb dictionary names an undefined synonym set); and its discard file (a sentence holding one of its phrases
+    is not coded, a record holding a story phrase codes nothing: the suites' ``error="sentencediscard"`` and
+    ``"storydiscard"`` records).
     """
     settings: dict = {"petrarch_actors": environment.actors, "petrarch_agents": environment.agents,
-                      "one_sided": one_sided, "conventions": "petrarch"}
+                      "petrarch_discards": environment.discards, "one_sided": one_sided, "conventions": "petrarch"}
     if petrarch_verbs and environment.verbs:
         settings.update(petrarch_verbs=environment.verbs, lexicon_mode=lexicon_mode, petrarch_non_cameo="keep",
                         petrarch_on_error="skip")

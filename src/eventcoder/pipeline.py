@@ -3,6 +3,10 @@
     ingest -> language -> parse -> actor mentions -> [per sentence: triggers -> screening -> arguments and
     resolution -> dating and placing -> records] -> store
 
+With PETRARCH discard files (``petrarch_discards``), an article holding a story discard phrase codes nothing
+and a sentence holding a sentence discard phrase is not coded; the traces say why
+(:mod:`~eventcoder.petrarch_discards`).
+
 :mod:`~eventcoder.ingest` makes the :class:`~eventcoder.model.Article` (segments, dateline);
 :mod:`~eventcoder.language` skips articles not in English; spaCy parses each segment (:mod:`~eventcoder.nlp`),
 and each parse is read through one :class:`~eventcoder.parse.ParseView`; :mod:`~eventcoder.actors` finds the
@@ -33,6 +37,7 @@ from .model import Article, Decision, Event, EventRecord, Mention, Sentence, Sen
 from .nlp import load_model
 from .options import CoderOptions
 from .parse import ParseView
+from .petrarch_discards import load_discards
 from .records import event_record, fold_repeats
 from .when import Timeline, first_written_date
 from .where import event_place
@@ -117,6 +122,7 @@ class Coder:
         petrarch_actors, petrarch_agents (tuple[str, ...]): PETRARCH-format actor and agent dictionaries.
         petrarch_verbs (tuple[str, ...]), lexicon_mode, petrarch_non_cameo, petrarch_on_error (str): PETRARCH-format
             verb dictionaries and how they are combined and checked (see :class:`~eventcoder.options.CoderOptions`).
+        petrarch_discards (tuple[str, ...]): PETRARCH-format discard files (:mod:`eventcoder.petrarch_discards`).
         one_sided (bool): also code acts with no target named, with an empty target (GDELT, POLECAT).
         conventions (str): "news" (the default) or "petrarch" (see :class:`~eventcoder.options.CoderOptions`).
 
@@ -139,6 +145,7 @@ class Coder:
         self.finder = ActorFinder(self.nlp, self.knowledge)
         self.sentence_coder = SentenceCoder(self.lexicon, one_sided=options.one_sided,
                                             conventions=options.conventions)
+        self.discards = load_discards(options.petrarch_discards)
 
     # ------------------------------------------------------------------ public API
     def code_article(self, article: Article) -> list[EventRecord]:
@@ -258,13 +265,17 @@ class Coder:
         if not sentences:
             raise CodingError(f"{article.doc_id}: the text has no sentences to code",
                               doc_id=article.doc_id, line=article.line)
+        story = self.discards.story_match(s.text for s in sentences) if self.discards else None
+        if story is not None:
+            why = f"the article holds the {story.describe()}: nothing of it is coded"
+            return CodedArticle(article, [], sentences, [SentenceTrace(discarded=why) for _s in sentences])
         setting = self._setting(article, mentions)
         actors, history, timeline = ArticleActors(self.finder, setting), EventHistory(), Timeline(setting.date)
         coded: list[tuple[str, EventRecord]] = []
         traces: list[SentenceTrace] = []
         for s in sentences:
             actors.read(s)
-            events, trace = self.sentence_coder.code(s, actors, history)
+            events, trace = self._code_sentence(s, actors, history)
             traces.append(trace)
             news = events if self.options.conventions == "petrarch" else _news(events, s, timeline, trace)
             for event in news:  # PETRARCH codes an event whatever its time
@@ -273,6 +284,14 @@ class Coder:
                 coded.append((s.kind, event_record(article, s, event, when, place, self.knowledge)))
             actors.after(s)
         return CodedArticle(article, fold_repeats(coded), sentences, traces)
+
+    def _code_sentence(self, s: Sentence, actors: ArticleActors, history: EventHistory
+                       ) -> tuple[list[Event], SentenceTrace]:
+        """The events of one sentence and its trace; none for a sentence holding a discard phrase."""
+        discard = self.discards.match(s.text) if self.discards else None
+        if discard is not None:
+            return [], SentenceTrace(discarded=f"the sentence holds the {discard.describe()}")
+        return self.sentence_coder.code(s, actors, history)
 
     def _setting(self, article: Article, mentions: list[dict[int, Mention]]) -> ArticleSetting:
         """What the coder knows of the article before its first sentence: its reference date, dateline country
