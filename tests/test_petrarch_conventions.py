@@ -129,3 +129,20 @@ def test_nothing_is_inferred_from_the_article(dictionaries):
 def test_an_event_of_any_time_is_coded(dictionaries):
     assert coded("Zembla signed a trade protocol for 1990 with Ruritania.", dictionaries) == {
         ("ZEM", "RUR", "057")}
+
+
+def test_the_command_line_takes_conventions(dictionaries, tmp_path):
+    from typer.testing import CliRunner
+
+    from eventcoder.cli import app
+
+    article = tmp_path / "zembla.txt"
+    article.write_text("Zembla will zorble Ruritania.", encoding="utf-8")
+    common = ["code", str(article), "--no-db", "--format", "jsonl", "--petrarch-actors", str(dictionaries["actors"]),
+              "--petrarch-verbs", str(dictionaries["verbs"]), "--lexicon-mode", "replace"]
+    petrarch = CliRunner().invoke(app, [*common, "--conventions", "petrarch"])
+    news = CliRunner().invoke(app, common)
+    assert petrarch.exit_code == 0 and news.exit_code == 0
+    assert '"cameo_code": "042"' in petrarch.stdout and '"cameo_code"' not in news.stdout
+    bad = CliRunner().invoke(app, [*common, "--conventions", "tabari"])
+    assert bad.exit_code == 2

@@ -43,9 +43,9 @@ import typer
 
 from . import __version__
 from .cli_actors import actors_app
-from .cli_options import (ActorsOption, LexiconMode, LexiconModeOption, LexiconOption, ModelOption, OneSidedOption,
-                          PetrarchActorsOption, PetrarchAgentsOption, PetrarchDiscardsOption, PetrarchSkipOption,
-                          PetrarchVerbsOption, coder_for, coder_options)
+from .cli_options import (ActorsOption, Conventions, ConventionsOption, LexiconMode, LexiconModeOption, LexiconOption,
+                          ModelOption, OneSidedOption, PetrarchActorsOption, PetrarchAgentsOption, PetrarchDiscardsOption,
+                          PetrarchSkipOption, PetrarchVerbsOption, coder_for, coder_options)
 from .errors import EventcoderError, StoreError
 
 app = typer.Typer(
@@ -172,6 +172,7 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     petrarch_verbs: PetrarchVerbsOption = None,
     petrarch_discards: PetrarchDiscardsOption = None,
     lexicon_mode: LexiconModeOption = LexiconMode.add,
+    conventions: ConventionsOption = Conventions.news,
     petrarch_skip_bad_lines: PetrarchSkipOption = False,
     one_sided: OneSidedOption = False,
 ) -> None:
@@ -180,7 +181,7 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     An article already stored with the same content hash, coded with the same settings (--model and the contents of the --lexicon, --actors, --petrarch-* files), is not coded again (its stored events are written; --force codes it anyway); a changed one, or one coded with other settings, replaces its stored events. Each article is stored in its own transaction, and the database is held open only while one is written, so readers can query it during the batch. Articles not in English are skipped with a message. A bad article gets a one-line error on stderr and the batch goes on. --workers N codes on N processes; --dask codes on a Dask cluster into Parquet partitions (eventcoder import DIR loads them). Exit status: 0 when every article was coded, 1 when any failed, 2 for a usage or setup error (bad option, unusable output or database, missing model, bad dictionary or lexicon line).
     """
     options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, english_only=not any_language,
-                            one_sided=one_sided, petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards)
+                            one_sided=one_sided, petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards, conventions=conventions)
     if dask is not None:
         summary = _code_on_dask(paths, dask, output, partition_size, options, db)
     else:
@@ -208,6 +209,7 @@ def watch(  # noqa: PLR0913 - a Typer command declares each option as a paramete
     petrarch_verbs: PetrarchVerbsOption = None,
     petrarch_discards: PetrarchDiscardsOption = None,
     lexicon_mode: LexiconModeOption = LexiconMode.add,
+    conventions: ConventionsOption = Conventions.news,
     petrarch_skip_bad_lines: PetrarchSkipOption = False,
 ) -> None:
     """Poll RSS/Atom feeds and code the items not coded before: each new item is stored (its feed id is its doc_id, so the store remembers what was seen) and its events are written to the output. Stops on Ctrl-C, or after one poll with --once. Exit status 1 when an item or feed failed."""
@@ -215,7 +217,7 @@ def watch(  # noqa: PLR0913 - a Typer command declares each option as a paramete
     from .output import RecordWriter
 
     options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents,
-                            petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards)
+                            petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards, conventions=conventions)
     store = _open_store(db, False)
     fh = _open_output(output)
     failed = 0
@@ -248,6 +250,7 @@ def explain(  # noqa: PLR0913 - a Typer command declares each option as a parame
     petrarch_verbs: PetrarchVerbsOption = None,
     petrarch_discards: PetrarchDiscardsOption = None,
     lexicon_mode: LexiconModeOption = LexiconMode.add,
+    conventions: ConventionsOption = Conventions.news,
     petrarch_skip_bad_lines: PetrarchSkipOption = False,
     one_sided: OneSidedOption = False,
 ) -> None:
@@ -260,7 +263,7 @@ def explain(  # noqa: PLR0913 - a Typer command declares each option as a parame
     except ValueError:
         raise _fail(f"--date {date_!r} is not a date such as 2025-11-19") from None
     coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, one_sided=one_sided,
-                                    petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards))
+                                    petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards, conventions=conventions))
     try:
         parts = explain_text(text, published=published, coder=coder)
     except EventcoderError as exc:
@@ -282,6 +285,7 @@ def evaluate(  # noqa: PLR0913 - a Typer command declares each option as a param
     petrarch_verbs: PetrarchVerbsOption = None,
     petrarch_discards: PetrarchDiscardsOption = None,
     lexicon_mode: LexiconModeOption = LexiconMode.add,
+    conventions: ConventionsOption = Conventions.news,
     petrarch_skip_bad_lines: PetrarchSkipOption = False,
     one_sided: OneSidedOption = False,
 ) -> None:
@@ -292,7 +296,7 @@ def evaluate(  # noqa: PLR0913 - a Typer command declares each option as a param
     with _usage_errors():
         golds = load_gold(gold_dir)
     coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, one_sided=one_sided,
-                                    petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards))
+                                    petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards, conventions=conventions))
     records, failed, coded_keys = [], 0, set()
     for item in coder.code_articles(read_paths(paths)):
         if hasattr(item, "records"):
@@ -558,6 +562,7 @@ def serve(  # noqa: PLR0913 - a Typer command declares each option as a paramete
     petrarch_verbs: PetrarchVerbsOption = None,
     petrarch_discards: PetrarchDiscardsOption = None,
     lexicon_mode: LexiconModeOption = LexiconMode.add,
+    conventions: ConventionsOption = Conventions.news,
     petrarch_skip_bad_lines: PetrarchSkipOption = False,
 ) -> None:
     """Serve the dashboard and the HTTP API (JSON under /api/v1, reference at /docs) over the event store, until Ctrl-C. Every page and script comes from the package: it works offline. POST /api/v1/code codes with the coder of --model, --lexicon, --actors and the PETRARCH dictionaries (a bad file line is an error at start)."""
@@ -570,7 +575,7 @@ def serve(  # noqa: PLR0913 - a Typer command declares each option as a paramete
         raise _fail(f"no event store at {db}: code articles into it first (eventcoder code ... --db {db})")
     with _usage_errors():
         options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents,
-                                petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards)
+                                petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards, conventions=conventions)
         application = create_app(db or DEFAULT_PATH, api_key=api_key, options=options)
     typer.echo(f"eventcoder dashboard on http://{host}:{port}/ (API reference /docs; store {db or DEFAULT_PATH}; "
                f"storing {'needs the API key' if api_key else 'is off'}); Ctrl-C stops it", err=True)

@@ -26,9 +26,16 @@ import typer
 from .errors import EventcoderError
 from .options import CoderOptions
 
-__all__ = ["ActorsOption", "LexiconMode", "LexiconModeOption", "LexiconOption", "ModelOption", "OneSidedOption",
+__all__ = ["ActorsOption", "Conventions", "ConventionsOption", "LexiconMode", "LexiconModeOption", "LexiconOption", "ModelOption", "OneSidedOption",
            "PetrarchActorsOption", "PetrarchAgentsOption", "PetrarchDiscardsOption", "PetrarchSkipOption", "PetrarchVerbsOption", "coder_for",
            "coder_options"]
+
+class Conventions(str, Enum):
+    """The coding conventions (``CoderOptions.conventions``)."""
+
+    news = "news"
+    petrarch = "petrarch"
+
 
 class LexiconMode(str, Enum):
     """How ``--petrarch-verbs`` combine with the built-in lexicon (``CoderOptions.lexicon_mode``)."""
@@ -82,6 +89,14 @@ LexiconModeOption = Annotated[
                       "news), the --petrarch-verbs patterns are added after it; replace: code with the "
                       "--petrarch-verbs (and --lexicon) patterns only."),
 ]
+ConventionsOption = Annotated[
+    Conventions,
+    typer.Option("--conventions",
+                 help="news: screen what real news says did not happen as coded (announced, negated, hedged, "
+                      "background) and use the built-in actors with any dictionaries; petrarch: code as PETRARCH "
+                      "does: every matched verb whatever its mood, actors of the sentence only, and the "
+                      "--petrarch-actors/--petrarch-agents dictionaries alone where given."),
+]
 PetrarchSkipOption = Annotated[
     bool,
     typer.Option("--petrarch-skip-bad-lines",
@@ -101,7 +116,8 @@ def coder_options(  # noqa: PLR0913 - one parameter per command-line option
                   petrarch_actors: list[Path] | None = None, petrarch_agents: list[Path] | None = None, *,
                   english_only: bool = True, one_sided: bool = False, petrarch_verbs: list[Path] | None = None,
                   lexicon_mode: str | LexiconMode = "add", skip_bad_lines: bool = False,
-                  petrarch_discards: list[Path] | None = None) -> CoderOptions:
+                  petrarch_discards: list[Path] | None = None,
+                  conventions: str | Conventions = "news") -> CoderOptions:
     """The :class:`~eventcoder.options.CoderOptions` of a command's options (each list may be None). The PETRARCH
     files are read here (once per process): with ``petrarch_verbs`` the lexicon is loaded and what it skipped is
     printed as warnings.
@@ -115,7 +131,7 @@ def coder_options(  # noqa: PLR0913 - one parameter per command-line option
                            petrarch_agents=petrarch_agents, english_only=english_only, one_sided=one_sided,
                            petrarch_verbs=petrarch_verbs, lexicon_mode=LexiconMode(lexicon_mode).value,
                            petrarch_non_cameo=skip or "error", petrarch_on_error=skip or "raise",
-                           petrarch_discards=petrarch_discards)
+                           petrarch_discards=petrarch_discards, conventions=Conventions(conventions).value)
     for line in _petrarch_warnings(options):
         typer.echo(f"warning: {line}", err=True)
     return options
