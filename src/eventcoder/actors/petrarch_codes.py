@@ -1,0 +1,91 @@
+"""Actor codes as PETRARCH composes them (used where :attr:`Knowledge.builtin_actors` is False: PETRARCH
+conventions with PETRARCH actor or agent dictionaries; see :class:`~eventcoder.options.CoderOptions`).
+
+PETRARCH codes a noun phrase by its own words only:
+
+- the first actor of the actor dictionary in the phrase gives the base code, as the dictionary gives it on the
+  article's date; none gives ``---`` (PETRARCH's unknown actor);
+- every agent of the agent dictionary in the phrase (outside the actor's words), in the order of the phrase,
+  adds its code: ``[~GOVMED]`` after the code, ``[NGO~]`` before it ("Danish Islamist media" with ``[~MUS]`` and
+  ``[~MED]`` -> DNKMUSMED; "MSF Arnor diplomat" with ``[NGO~]`` and ``[~GOV]`` -> NGOARNGOV). An agent whose
+  code is already in the code (at a multiple of three letters) ends the adding, as in PETRARCH;
+- a phrase with neither names no actor;
+- a compound code ``[A/B/C]`` (one phrase naming several actors) gives one actor per part, each with the agents;
+- ``[+++]`` (and TABARI's ``[###]``) are written as they are.
+
+The resulting :class:`~eventcoder.model.Actor` carries the whole code in ``code`` (what ``EventRecord.source_code``
+and ``target_code`` show); ``country`` is the base code's first three letters (``---`` for an unknown actor, so
+that no later stage gives it the article's country) and ``sector`` the first sector of the code.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..knowledge import GazetteerEntry, Knowledge
+from ..knowledge_types import SECTOR_CODES, ActorTerm
+from ..model import Actor, Mention
+from ..parse import ParseView
+from ..petrarch_dicts import LITERAL_CODES, agent_code_parts
+
+__all__ = ["UNKNOWN_ACTOR", "compose", "phrase_actors", "term_entries"]
+
+UNKNOWN_ACTOR = "---"
+"""PETRARCH's base code of a phrase that names agents but no actor of the dictionary ("---GOV")."""
+
+
+def term_entries(entry: GazetteerEntry, term: ActorTerm, literal: bool) -> list[GazetteerEntry]:
+    """The entries of an actor phrase (``entry``) for its code on the day (``term``): one per part of a compound
+    code ("FRO/BIL/SAM"); a literal code ("+++") only where ``literal`` (PETRARCH conventions), else none."""
+    if term.code in LITERAL_CODES:
+        return [GazetteerEntry(entry.phrase, "actor", term.code, None, term.code, term.name, term.source)] if (
+            literal) else []
+    parts = term.code.split("/")
+    if len(parts) == 1:
+        return [GazetteerEntry(entry.phrase, "actor", term.country, term.sector, term.code, term.name, term.source)]
+    return [GazetteerEntry(entry.phrase, "actor", part[:3], part[3:6] if part[3:6] in SECTOR_CODES else None, part,
+                           term.name, f"{term.source}, part {k + 1} of {term.code}")
+            for k, part in enumerate(parts)]
+
+
+def compose(base: str, agents: list[str]) -> str:
+    """The code of an actor ``base`` ("ARN", "---") with the agent codes ``agents`` ("~GOV", "NGO~"), in order,
+    as PETRARCH assembles it: "ARN" + ["NGO~", "~GOV"] -> "NGOARNGOV". An agent code already in the code ends
+    the adding."""
+    code = base
+    for agent in agents:
+        letters, before = agent_code_parts(agent)
+        if any(code[k:k + len(letters)] == letters for k in range(0, len(code) - len(letters) + 1, 3)):
+            break
+        code = letters + code if before else code + letters
+    return code
+
+
+def phrase_actors(view: ParseView, mentions: dict[int, Mention], positions: list[int], span: tuple[str, int, int],
+                  knowledge: Knowledge, on: date | None) -> list[Actor]:
+    """The actors PETRARCH codes for a noun phrase (``positions``: its tokens; ``span``: its text and offsets
+    in the sentence), on the day ``on``: empty when it names neither an actor nor an agent of the dictionaries."""
+    hits = sorted({id(m): m for i in positions if (m := mentions.get(i)) is not None}.values(), key=lambda m: m.start)
+    base: list[GazetteerEntry] = []
+    actor = None
+    for mention in hits:
+        if mention.entry.kind != "actor":
+            continue
+        term = knowledge.actor_on(mention.entry.phrase, on)
+        if term is not None:
+            base, actor = term_entries(mention.entry, term, literal=True), mention
+            break
+    agents = [m for m in hits if m.entry.kind == "agent" and m.entry.code and m is not actor]
+    if not base and not agents:
+        return []
+    codes = [m.entry.code for m in agents]
+    how = "; ".join(f"{m.entry.kind} '{m.entry.phrase}' ({m.entry.source})" for m in ([actor] if actor else []) + agents)
+    text, start, end = span
+    out = []
+    for entry in base or [None]:
+        code = compose(entry.code if entry else UNKNOWN_ACTOR, codes)
+        country = entry.country if entry and entry.country else (entry.code[:3] if entry else UNKNOWN_ACTOR)
+        sector = agent_code_parts(codes[0])[0][:3] if codes else (entry.sector if entry else None)
+        name = entry.name if entry else None
+        out.append(Actor(code, country, sector, name, text, start, end, f"PETRARCH code {code}: {how}"))
+    return out
