@@ -28,7 +28,7 @@ from ..model import Actor, Mention
 from ..parse import ParseView
 from ..petrarch_dicts import LITERAL_CODES, agent_code_parts
 
-__all__ = ["UNKNOWN_ACTOR", "compose", "phrase_actors", "term_entries"]
+__all__ = ["UNKNOWN_ACTOR", "compose", "phrase_actors", "share_actors", "term_entries"]
 
 UNKNOWN_ACTOR = "---"
 """PETRARCH's base code of a phrase that names agents but no actor of the dictionary ("---GOV")."""
@@ -62,24 +62,18 @@ def compose(base: str, agents: list[str]) -> str:
 
 
 def phrase_actors(view: ParseView, mentions: dict[int, Mention], positions: list[int], span: tuple[str, int, int],
-                  knowledge: Knowledge, on: date | None) -> list[Actor]:
+                  knowledge: Knowledge, on: date | None, head: int | None = None) -> list[Actor]:
     """The actors PETRARCH codes for a noun phrase (``positions``: its tokens; ``span``: its text and offsets
-    in the sentence), on the day ``on``: empty when it names neither an actor nor an agent of the dictionaries."""
+    in the sentence; ``head``: its head, whose own conjuncts are phrases of their own), on the day ``on``: empty
+    when it names neither an actor nor an agent of the dictionaries."""
     hits = sorted({id(m): m for i in positions if (m := mentions.get(i)) is not None}.values(), key=lambda m: m.start)
-    base: list[GazetteerEntry] = []
-    actor = None
-    for mention in hits:
-        if mention.entry.kind != "actor":
-            continue
-        term = knowledge.actor_on(mention.entry.phrase, on)
-        if term is not None:
-            base, actor = term_entries(mention.entry, term, literal=True), mention
-            break
-    agents = [m for m in hits if m.entry.kind == "agent" and m.entry.code and m is not actor]
+    actors = _actor_mentions(view, hits, head, knowledge, on)
+    base = [e for m, term in actors for e in term_entries(m.entry, term, literal=True)]
+    agents = [m for m in hits if m.entry.kind == "agent" and m.entry.code and all(m is not a for a, _t in actors)]
     if not base and not agents:
         return []
     codes = [m.entry.code for m in agents]
-    how = "; ".join(f"{m.entry.kind} '{m.entry.phrase}' ({m.entry.source})" for m in ([actor] if actor else []) + agents)
+    how = "; ".join(f"{m.entry.kind} '{m.entry.phrase}' ({m.entry.source})" for m in [a for a, _t in actors] + agents)
     text, start, end = span
     out = []
     for entry in base or [None]:
@@ -88,4 +82,35 @@ def phrase_actors(view: ParseView, mentions: dict[int, Mention], positions: list
         sector = agent_code_parts(codes[0])[0][:3] if codes else (entry.sector if entry else None)
         name = entry.name if entry else None
         out.append(Actor(code, country, sector, name, text, start, end, f"PETRARCH code {code}: {how}"))
+    return out
+
+
+def _actor_mentions(view: ParseView, hits: list[Mention], alone: int | None, knowledge: Knowledge, on: date | None
+                    ) -> list[tuple[Mention, ActorTerm]]:
+    """The actor of a phrase (its first actor mention with a code on the day) and the actors coordinated with it
+    ("the ambassadors of Arnor, Osgiliath and Gondor": each gets the agents), unless the first is the phrase's head
+    ``alone`` (whose conjuncts the caller resolves)."""
+    coded = [(m, term) for m in hits if m.entry.kind == "actor" and (term := knowledge.actor_on(m.entry.phrase, on))]
+    if not coded:
+        return []
+    first = view.span_root(coded[0][0].start, coded[0][0].end)
+    together = set(view.conjuncts(first)) if first != alone else set()
+    return [coded[0]] + [(m, t) for m, t in coded[1:] if view.span_root(m.start, m.end) in together]
+
+
+def share_actors(view: ParseView, mentions: dict[int, Mention], found: list[list[Actor]], phrases: list[list[int]],
+                 knowledge: Knowledge, on: date | None) -> list[list[Actor]]:
+    """Coordinated phrases (``phrases``: each one's tokens; ``found``: each one's actors) as PETRARCH reads them: a
+    phrase of agents only ("lawmakers and officials in Arnor and Gondor") takes the actors the others name."""
+    pool = sorted({i for positions in phrases for i in positions
+                   if (m := mentions.get(i)) is not None and m.entry.kind == "actor"})
+    if not pool:
+        return found
+    out = []
+    for actors, positions in zip(found, phrases, strict=True):
+        if actors and all(a.country == UNKNOWN_ACTOR for a in actors):
+            first = actors[0]
+            actors = phrase_actors(view, mentions, sorted(set(positions) | set(pool)),
+                                   (first.text, first.start, first.end), knowledge, on) or actors
+        out.append(actors)
     return out
