@@ -30,6 +30,11 @@ from ..petrarch_dicts import LITERAL_CODES, agent_code_parts
 
 __all__ = ["UNKNOWN_ACTOR", "compose", "phrase_actors", "share_actors", "term_entries"]
 
+COORDINATORS = frozenset({"and", "or", "nor", ","})
+"""Words that list actors ("Fornost and Gondor", "Arnor, Rohan")."""
+NOT_MODIFIER_TAGS = frozenset({"NNP", "VB", "IN", "TO", "MD", "PR", "WD", "WP"})
+"""Tags (first two letters) of words that cannot stand between a coordinator and the actor it lists ("and the evil
+Gondor"): names, verbs, prepositions, pronouns."""
 UNKNOWN_ACTOR = "---"
 """PETRARCH's base code of a phrase that names agents but no actor of the dictionary ("---GOV")."""
 
@@ -67,7 +72,7 @@ def phrase_actors(view: ParseView, mentions: dict[int, Mention], positions: list
     in the sentence; ``head``: its head, whose own conjuncts are phrases of their own), on the day ``on``: empty
     when it names neither an actor nor an agent of the dictionaries."""
     hits = sorted({id(m): m for i in positions if (m := mentions.get(i)) is not None}.values(), key=lambda m: m.start)
-    actors = _actor_mentions(view, hits, head, knowledge, on)
+    actors = _actor_mentions(view, mentions, hits, head, knowledge, on)
     base = [e for m, term in actors for e in term_entries(m.entry, term, literal=True)]
     agents = [m for m in hits if m.entry.kind == "agent" and m.entry.code and all(m is not a for a, _t in actors)]
     if not base and not agents:
@@ -85,17 +90,37 @@ def phrase_actors(view: ParseView, mentions: dict[int, Mention], positions: list
     return out
 
 
-def _actor_mentions(view: ParseView, hits: list[Mention], alone: int | None, knowledge: Knowledge, on: date | None
-                    ) -> list[tuple[Mention, ActorTerm]]:
-    """The actor of a phrase (its first actor mention with a code on the day) and the actors coordinated with it
-    ("the ambassadors of Arnor, Osgiliath and Gondor": each gets the agents), unless the first is the phrase's head
-    ``alone`` (whose conjuncts the caller resolves)."""
+def _actor_mentions(view: ParseView, mentions: dict[int, Mention], hits: list[Mention], head: int | None,
+                    knowledge: Knowledge, on: date | None) -> list[tuple[Mention, ActorTerm]]:
+    """The actor of a phrase (its first actor mention with a code on the day) and the actors coordinated with it,
+    each of which gets the phrase's agents ("the ambassadors of Arnor, Osgiliath and Gondor"): its conjuncts, and
+    the actors the phrase's words list ("Fornost and the evil Gondor", however the parser attached them: a
+    coordinator or comma between two actors); not the conjuncts of the phrase's ``head``, which the caller
+    resolves as phrases of their own."""
     coded = [(m, term) for m in hits if m.entry.kind == "actor" and (term := knowledge.actor_on(m.entry.phrase, on))]
     if not coded:
         return []
-    first = view.span_root(coded[0][0].start, coded[0][0].end)
-    together = set(view.conjuncts(first)) if first != alone else set()
-    return [coded[0]] + [(m, t) for m, t in coded[1:] if view.span_root(m.start, m.end) in together]
+    out = [coded[0]]
+    own = set(view.conjuncts(head)) if head is not None else set()
+    together = set(view.conjuncts(view.span_root(coded[0][0].start, coded[0][0].end)))
+    for (before, _t), (mention, term) in zip(coded, coded[1:], strict=False):
+        root = view.span_root(mention.start, mention.end)
+        if root not in together and not _listed(view, mentions, before.end, mention.start):
+            break  # "Calenardhon and the evil Arnor awful Gondor": Gondor is no third actor
+        if root not in own:
+            out.append((mention, term))
+    return out
+
+
+def _listed(view: ParseView, mentions: dict[int, Mention], start: int, end: int) -> bool:
+    """Whether the words ``[start, end)`` between two actors list them: a coordinator or comma followed by
+    modifiers only ("and the evil", not "and evil minister": no agent, name, verb or preposition)."""
+    for i in range(end - 1, start - 1, -1):
+        if view.lower(i) in COORDINATORS:
+            return True
+        if i in mentions or view.tag(i)[:2] in NOT_MODIFIER_TAGS:
+            return False
+    return False
 
 
 def share_actors(view: ParseView, mentions: dict[int, Mention], found: list[list[Actor]], phrases: list[list[int]],
