@@ -87,12 +87,15 @@ class Knowledge:
             phrases of user and PETRARCH actor dictionaries (kind "actor", with their default code). Kept
             out of ``entries``, whose kinds stay the seven above; a matcher that wants every phrase
             reads ``entries + named_entries``.
+        builtin_actors (bool): whether the package's actor and agent phrases are in (False: only the given
+            dictionaries name actors, and actors are coded with PETRARCH's conventions; see :func:`load_knowledge`).
     """
 
     __slots__ = ("entries", "named_entries", "_names", "_capitals", "_capital_index", "_cameo", "_plover",
-                 "_people", "_actors", "_group_roles")
+                 "_people", "_actors", "_group_roles", "builtin_actors")
 
-    def __init__(self, tables: _Tables) -> None:
+    def __init__(self, tables: _Tables, builtin_actors: bool = True) -> None:
+        self.builtin_actors = builtin_actors
         self.entries: tuple[GazetteerEntry, ...] = tuple(tables.entries)
         self.named_entries: tuple[GazetteerEntry, ...] = tuple(tables.named_entries)
         self._people: Mapping[str, tuple[PersonTerm, ...]] = MappingProxyType(dict(tables.people))
@@ -300,7 +303,10 @@ def load_knowledge(extra_files: tuple[str, ...] = (), *, petrarch_actors: tuple[
         petrarch_actors: paths of PETRARCH-format actor dictionaries (:mod:`eventcoder.petrarch_dicts`).
         petrarch_agents: paths of PETRARCH-format agent dictionaries.
         builtin_actors: False: the package's actor and agent phrases are not used (PETRARCH conventions: the
-            given dictionaries alone name actors and agents). NOT IMPLEMENTED YET (accepted and ignored).
+            given dictionaries alone name actors and agents): the package's gazetteer phrases (countries,
+            capitals, metonyms, organisations, agents, groups, office-holders) are dropped, its code tables
+            (CAMEO, PLOVER, country names and capitals) kept; :attr:`Knowledge.builtin_actors` tells the actor
+            stage (which then codes phrases as PETRARCH does: :mod:`eventcoder.actors.petrarch_codes`).
 
     Returns:
         Knowledge: the loaded knowledge.
@@ -311,13 +317,16 @@ def load_knowledge(extra_files: tuple[str, ...] = (), *, petrarch_actors: tuple[
         OSError: a user file cannot be read.
     """
     return _load_cached(tuple(str(path) for path in extra_files), tuple(str(path) for path in petrarch_actors),
-                        tuple(str(path) for path in petrarch_agents))
+                        tuple(str(path) for path in petrarch_agents), builtin_actors)
 
 
 @functools.lru_cache(maxsize=None)
 def _load_cached(extra_files: tuple[str, ...], petrarch_actors: tuple[str, ...] = (),
-                 petrarch_agents: tuple[str, ...] = ()) -> Knowledge:
+                 petrarch_agents: tuple[str, ...] = (), builtin_actors: bool = True) -> Knowledge:
     tables = _package_tables().copy()
+    if not builtin_actors:
+        tables = _Tables(names=tables.names, codes=tables.codes, capitals=tables.capitals,
+                         capital_index=tables.capital_index, cameo=tables.cameo, plover=tables.plover)
     parsed = [("actors", [_Line(path, number, cells) for number, cells in read_actor_dictionary(path)[1]])
               if _is_actor_dictionary(path) else _parse_text(Path(path).read_text(encoding="utf-8"), path)
               for path in extra_files]
@@ -330,7 +339,7 @@ def _load_cached(extra_files: tuple[str, ...], petrarch_actors: tuple[str, ...] 
     tables.entries.extend(agents)
     if any(kind in ("officials", "named") for kind, _lines in parsed):
         settle_generated(tables)
-    return Knowledge(tables)
+    return Knowledge(tables, builtin_actors)
 
 
 def _is_actor_dictionary(path: str) -> bool:

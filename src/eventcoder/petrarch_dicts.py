@@ -9,10 +9,15 @@ PETRARCH dictionaries; see ``eventcoder/data/README.md``, "PETRARCH dictionaries
   the entry above; code lines, often indented, below the entry; several codes with date restrictions:
   ``[CODE <YYYYMMDD]`` (before that day), ``[CODE >YYYYMMDD]`` (after it), ``[CODE YYYYMMDD-YYYYMMDD]``
   (both days included), dates also as ``YYMMDD`` (19YY from 30 on, else 20YY). A code without a date is
-  the default. ``[---]`` (no code) and ``[+++]`` terms are skipped; of ``[A/B]`` the first code is kept.
-- agents: ``PHRASE {PLURALS} [~SEC]`` (a sector after the country, ``[SEC~]`` before it; the first three
-  letters are the sector), ``{}`` = no plural, no braces = the regular English plural of the last word;
-  ``!NAME! = A, B`` defines a substitution used inside phrases (``CONGRESS!PERSON!``).
+  the default. ``[---]`` (no code) terms are skipped. ``[A/B/C]`` is a compound code: the phrase names
+  several actors at once (the actor stage codes an event once per part); ``[+++]`` and ``[###]`` are kept as
+  codes written as they are (PETRARCH writes them out as the actor's code: a known phrase that is not an actor
+  of any country; ``###`` is TABARI's older form); in news conventions the actor stage leaves them out.
+- agents: ``PHRASE {PLURALS} [~CODE]`` (an agent code added after the actor's code), ``[CODE~]`` (before it);
+  the code is one or more three-letter sectors (``[~GOVMED]``), kept whole in the entry's ``code`` with its
+  ``~`` (``"~GOVMED"``, ``"NGO~"``), its first three letters as ``sector``; ``{}`` = no plural, no braces = the
+  regular English plural of the last word; ``!NAME! = A, B`` defines a substitution used inside phrases
+  (``CONGRESS!PERSON!``).
 
 Phrases are written in capitals in PETRARCH files; actors are turned into news case ("ARNOR_" ->
 "Arnor", "U.N." stays), agents into lower case, and a leading "the" is dropped, as in the package's files.
@@ -27,7 +32,7 @@ from pathlib import Path
 
 from .knowledge_types import SECTOR_CODES, ActorTerm, GazetteerEntry, KnowledgeError
 
-__all__ = ["read_petrarch_actors", "read_petrarch_agents"]
+__all__ = ["LITERAL_CODES", "agent_code_parts", "read_petrarch_actors", "read_petrarch_agents"]
 
 _COMMENT_BLOCK = re.compile(r"<!\s*--.*?-->", re.S)
 _CODE_BLOCK = re.compile(r"\[([^\]]*)\]")
@@ -35,7 +40,10 @@ _RESTRICTION = re.compile(r"^(?:<\s*(?P<before>\d+)|>\s*(?P<after>\d+)|(?P<start
 _SUBSTITUTION = re.compile(r"^(!\w+!)\s*=\s*(.+)$")
 _PLURALS = re.compile(r"\{([^}]*)\}")
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "al"})
-_NO_CODE = frozenset({"---", "+++", "###"})
+_NO_CODE = "---"
+LITERAL_CODES = frozenset({"+++", "###"})
+"""Actor codes a PETRARCH dictionary writes for a phrase that names no country's actor; kept as they are."""
+_AGENT_CODE = re.compile(r"^(?:~[A-Z0-9]{3,}|[A-Z0-9]{3,}~)$")
 
 
 def read_petrarch_actors(path: str) -> list[tuple[ActorTerm, tuple[str, ...]]]:
@@ -86,9 +94,10 @@ def read_petrarch_agents(path: str) -> list[GazetteerEntry]:
         if match:
             substitutions[match.group(1)] = [w.strip() for w in match.group(2).split(",") if w.strip()]
             continue
-        sector = _agent_sector(line)
-        if sector is None:
+        code = _agent_code(line)
+        if code is None:
             continue
+        sector = code.strip("~")[:3]
         head = _CODE_BLOCK.split(line, 1)[0]
         plurals = _PLURALS.search(head)
         phrase = _PLURALS.sub("", head)
@@ -98,7 +107,7 @@ def read_petrarch_agents(path: str) -> list[GazetteerEntry]:
             for text in forms:
                 key = _drop_the(text)
                 if key and key not in entries:
-                    entries[key] = GazetteerEntry(key, "agent", None, sector, None, _drop_the(name),
+                    entries[key] = GazetteerEntry(key, "agent", None, sector, code, _drop_the(name),
                                                   f"{Path(path).name}:{number}")
     return list(entries.values())
 
@@ -142,12 +151,13 @@ def _term(name: str, block: str, source: str, where: tuple[str, int]) -> ActorTe
     parts = block.split(None, 1)
     if not parts:
         return None
-    code = parts[0].split("/")[0].upper()
-    if code in _NO_CODE or not re.fullmatch(r"[A-Z0-9]{3,}", code):
+    code = parts[0].upper()
+    if code == _NO_CODE or not (code in LITERAL_CODES or re.fullmatch(r"[A-Z0-9]{3,}(?:/[A-Z0-9]{3,})*", code)):
         return None
     start, end = _restriction(parts[1] if len(parts) > 1 else "", where)
-    country = code[:3]
-    sector = code[3:6] if code[3:6] in SECTOR_CODES else None
+    first = code.split("/")[0]
+    country = first[:3] if code not in LITERAL_CODES else None
+    sector = first[3:6] if first[3:6] in SECTOR_CODES else None
     return ActorTerm(name, code, country, sector, start, end, source)
 
 
@@ -205,14 +215,23 @@ def _news_case(text: str) -> str:
     return " ".join(out)
 
 
-def _agent_sector(line: str) -> str | None:
-    """The sector of an agent line's ``[~SEC...]`` or ``[SEC~]`` code; None for other lines."""
+def _agent_code(line: str) -> str | None:
+    """The agent code of a line's ``[~SEC...]`` or ``[SEC...~]`` block ("~GOVMED", "NGO~"), upper case, without
+    spaces; None for lines without one (or whose code names no sector)."""
     match = _CODE_BLOCK.search(line)
     if match is None:
         return None
-    code = match.group(1).strip().upper().replace("~", "")
-    sector = code[:3]
-    return sector if re.fullmatch(r"[A-Z]{3}", sector) else None
+    code = "".join(match.group(1).split()).upper()
+    if not _AGENT_CODE.match(code):
+        code = code.replace("~", "")
+        return "~" + code[:3] if re.fullmatch(r"[A-Z]{3}", code[:3]) else None
+    return code
+
+
+def agent_code_parts(code: str) -> tuple[str, bool]:
+    """An agent entry's code split into its letters and where they go: ("GOVMED", False) for "~GOVMED" (after
+    the actor's code), ("NGO", True) for "NGO~" (before it)."""
+    return (code[:-1], True) if code.endswith("~") else (code.lstrip("~"), False)
 
 
 def _expand(phrase: str, substitutions: dict[str, list[str]]) -> list[str]:

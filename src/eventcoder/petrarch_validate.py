@@ -30,10 +30,13 @@ fewer (7 Dec 2026). Each record is an article of its own, published on the recor
 
 How codes are compared: an event is the triple (source code, target code, event code), compared as strings.
 The coded codes are the records' ``source_code`` and ``target_code``, which for actors of the suite's
-dictionaries are the dictionary's codes (``ARN``, ``ARNGOV``; but eventcoder's reader keeps the first code of
-``[FRO/BIL/SAM]`` and skips ``[+++]`` entries, where the suites expect ``FRO/BIL/SAM`` and ``+++``). A coded
-actor without a code is PETRARCH's ``---`` (its unknown actor), with the sector when eventcoder found one
-(``---GOV``). An expected code written in quotes (``'"THE MINISTRY OF MAGIC"'``: PETRARCH-1 names an actor it
+dictionaries are the dictionary's codes composed with the agents' as PETRARCH does (``ARN``, ``NGOARNGOV``,
+``---GOV``: :mod:`eventcoder.actors.petrarch_codes`); ``[+++]`` is written as it is. A compound code
+(``[FRO/BIL/SAM]``: a phrase naming several actors) is coded as one event per actor, as PETRARCH-1 does and
+``unit_tests`` expects; ``ud_2_02`` (PETRARCH-2) expects the joined string instead (``FRO/BIL/SAM GON 050``), so an
+expected triple with joined codes is met when the coded events include every combination of its parts
+(:func:`compound_parts`), and those events are not extra. A coded actor without a code is PETRARCH's ``---``
+(its unknown actor), with the sector when eventcoder found one (``---GOV``). An expected code written in quotes (``'"THE MINISTRY OF MAGIC"'``: PETRARCH-1 names an actor it
 does not know by its noun phrase) matches a coded actor without a code whose text, upper-cased, with a
 possessive ``'s`` and punctuation dropped, is that phrase.
 
@@ -56,7 +59,8 @@ from .knowledge_types import KnowledgeError
 from .model import EventRecord
 from .options import CoderOptions
 
-__all__ = ["Actor", "Environment", "Outcome", "Report", "ValidationRecord", "coded_events", "failure_classes",
+__all__ = ["Actor", "Environment", "Outcome", "Report", "ValidationRecord", "coded_events", "compound_parts",
+           "failure_classes",
            "format_report", "judge", "parse_records", "read_records", "validate", "validate_file"]
 
 UNKNOWN = "---"
@@ -310,14 +314,25 @@ def _matches(expected: tuple[str, str, str], coded: tuple[Actor, Actor, str]) ->
     return expected[2] == coded[2] and coded[0].matches(expected[0]) and coded[1].matches(expected[1])
 
 
+def compound_parts(expected: tuple[str, str, str]) -> list[tuple[str, str, str]]:
+    """The events an expected triple with compound codes stands for: ``("FRO/BIL/SAM", "ELR/GAL", "050")`` -> the
+    six (source part, target part, "050") triples (eventcoder codes an event once per actor of a compound code);
+    a triple without one is itself. A quoted phrase is never split."""
+    def parts(code: str) -> list[str]:
+        return code.split("/") if "/" in code and not code.startswith('"') else [code]
+
+    return [(a, b, expected[2]) for a in parts(expected[0]) for b in parts(expected[1])]
+
+
 def judge(record: ValidationRecord, coded: list[tuple[Actor, Actor, str]], error: str | None = None,
           triggers: list[str] | None = None) -> Outcome:
     """Score one record against its coded events (:func:`coded_events`): it passes when every expected
     triple is coded and every coded event is expected (a record expecting no events or an error: when
     nothing is coded). ``error``: why coding the record failed, if it did (it then counts as coding nothing);
     ``triggers``: kept in the outcome, to explain a failure."""
-    missing = [e for e in record.events if not any(_matches(e, c) for c in coded)]
-    extra = [(c[0].code, c[1].code, c[2]) for c in coded if not any(_matches(e, c) for e in record.events)]
+    missing = [e for e in record.events if not all(any(_matches(p, c) for c in coded) for p in compound_parts(e))]
+    expected = [p for e in record.events for p in compound_parts(e)]
+    extra = [(c[0].code, c[1].code, c[2]) for c in coded if not any(_matches(e, c) for e in expected)]
     shown = [(c[0].code, c[1].code, c[2]) for c in coded]
     return Outcome(record, not missing and not extra, missing, extra, shown, error, list(triggers or ()))
 

@@ -48,6 +48,8 @@ class ActorFinder:
         plan: list[tuple[int, str, str]] = []
         for entry in tuple(knowledge.entries) + tuple(knowledge.named_entries):
             key, mode = _key_and_mode(entry)
+            if entry.kind == "actor" and not knowledge.builtin_actors:
+                mode = TITLED  # PETRARCH conventions: "Gonzo GMO" for GONZO_GMO, as PETRARCH ignores case
             if entry.context_only:
                 self._choices.setdefault(key, []).append(entry)
             if key not in self._entries:

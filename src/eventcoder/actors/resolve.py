@@ -41,6 +41,7 @@ from . import phrases
 from .context import ArticleSetting, Discourse, make_actor
 from .mentions import COUNTRY_KINDS, ActorFinder
 from .peoples import PEOPLE_KIND, candidates, people_entry
+from .petrarch_codes import phrase_actors, share_actors, term_entries
 
 __all__ = ["ArticleActors"]
 
@@ -184,8 +185,13 @@ class ArticleActors:
             return [replace(a, how=f"{a.how}; named in apposition to, or as an example of, '{described}'")
                     for a in self.resolve(s, named)]
         actors: list[Actor] = []
-        for token in [head, *s.parse.conjuncts(head)]:
-            for actor in self.resolve_one(s, token):
+        tokens = [head, *s.parse.conjuncts(head)]
+        found = [self.resolve_one(s, token) for token in tokens]
+        if not self.knowledge.builtin_actors:  # PETRARCH: "lawmakers and officials in Arnor": both Arnor's
+            found = share_actors(s.parse, s.mentions, found, [self.phrase(s, t) for t in tokens], self.knowledge,
+                                 self.setting.date)
+        for token, resolved in zip(tokens, found, strict=True):
+            for actor in resolved:
                 if actor.country is None and actors and actors[0].country and token != head:
                     actor = make_actor(actors[0].country, actor.sector, actor.name, actor.text,
                                        f"{actor.how}; country shared with '{actors[0].text}'", actor.start, actor.end)
@@ -377,6 +383,9 @@ class ArticleActors:
         """Resolve a phrase by its own words, then by what the article said before (rules 3-5 of the module)."""
         view, mentions = s.parse, s.mentions
         positions = self.phrase(s, at)
+        if not self.knowledge.builtin_actors:  # PETRARCH conventions: the phrase's own words, as PETRARCH codes them
+            return phrase_actors(view, mentions, positions, phrases.span_text(view, at, positions), self.knowledge,
+                                 self.setting.date, at)
         hits = self._placed([(i, mentions[i]) for i in positions if i in mentions] + [
             (i, Mention(i, i + 1, e)) for i in positions if i not in mentions and (e := people_entry(view.word(i)))],
             view)  # the knowledge-file words of the phrase, and its peoples (peoples.tsv)
@@ -485,7 +494,7 @@ class ArticleActors:
 
     def _on_date(self, entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
         """The entries with each user or PETRARCH actor ("actor" kind) recoded for the article's date (an actor
-        without a code on that day is dropped) and each named group whose role group_roles.tsv dates given its
+        without a code on that day is dropped; one of a compound code gives one entry per part) and each named group whose role group_roles.tsv dates given its
         sector of that day."""
         out = []
         for entry in entries:
@@ -493,10 +502,9 @@ class ArticleActors:
                 entry = self.dated_group(entry)
             elif entry.kind == "actor":
                 term = self.knowledge.actor_on(entry.phrase, self.setting.date)
-                if term is None:
-                    continue
-                entry = GazetteerEntry(entry.phrase, "actor", term.country, term.sector, term.code, term.name,
-                                       term.source)
+                if term is not None:  # a compound code ("FRO/BIL/SAM") names several actors
+                    out += term_entries(entry, term, literal=not self.knowledge.builtin_actors)
+                continue
             out.append(entry)
         return out
 
