@@ -123,7 +123,7 @@ def test_nothing_is_inferred_from_the_article(dictionaries):
                         model=options(dictionaries))
     condemned = [r for r in records if r.cameo_code == "122"]
     assert [(r.source_code, r.source_country, r.source_sector, r.target_code) for r in condemned] == [
-        (None, None, "GOV", "FRE")]  # PETRARCH's ---GOV: the article's main country is not filled in
+        ("---GOV", "---", "GOV", "FRE")]  # PETRARCH's unknown actor: the article's main country is not filled in
 
 
 def test_an_event_of_any_time_is_coded(dictionaries):
