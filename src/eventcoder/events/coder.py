@@ -59,8 +59,8 @@ class SentenceCoder:
                           else self._events(s, reading, actors, history, decisions))
             kept, dropped = [], ""
             for event in found:
-                key = (event.code[:2], event.source.country, event.target.country)
-                if key in seen or _elaborates(s.parse, event, events):
+                key = self._key(event)
+                if key in seen or self.conventions == "news" and _elaborates(s.parse, event, events):
                     dropped = DUPLICATE if key in seen else ELABORATION
                     continue
                 seen.add(key)
@@ -70,6 +70,13 @@ class SentenceCoder:
             decisions.append(_arguments_decision(found, kept, why or dropped))
         history.add(events, s.parse)
         return events, trace
+
+    def _key(self, event: Event) -> tuple:
+        """What two events of a sentence must differ in: the root and the countries of the dyad (news), or the
+        code and the actor codes (PETRARCH codes "Danish media and government" as two sources)."""
+        if self.conventions == "petrarch":
+            return event.code, event.source.code, event.target.code
+        return event.code[:2], event.source.country, event.target.country
 
     def _events(self, s: Sentence, r: Reading, actors: ArticleActors, history: EventHistory,
                 decisions: list[Decision]) -> tuple[list[Event], str]:

@@ -75,7 +75,11 @@ def _mention_actors(s: Sentence, tokens: list[int], actors: ArticleActors) -> li
     actors of a subject as PETRARCH reads one ("Ithilen's sheep and goats of Gondor"; a coordination the parser
     split: "Arnor and the evil awful Gondor"). Each phrase is resolved alone (no apposition takes its place)."""
     out: list[Actor] = []
+    covered: set[int] = set()
     for head in _phrase_heads(s, tokens):
+        if head in covered:  # "Soldiers from Gondor": Gondor is part of the soldiers' phrase
+            continue
+        covered.update(actors.phrase(s, head))
         out += [a for a in actors.resolve_one(s, head) if _known(a) and a not in out]
     return _each_once(out)
 
