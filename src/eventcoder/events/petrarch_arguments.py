@@ -29,6 +29,8 @@ OTHER_VERB_DEPS = frozenset({DEP.conj, DEP.cc, DEP.parataxis, DEP.nsubj, DEP.nsu
 """Dependants of a verb that are not its phrase: its subject and verbs conjoined to it ("... and warned"); also
 adverbial clauses opened by a conjunction ("after a hobbit was reported on the pass"), :func:`phrase_tokens`."""
 PLACE_KEYS = frozenset(PLACE_PREPOSITIONS)
+UNKNOWN = "---"
+"""PETRARCH's code of an actor of unknown country ("an official": ``---GOV``)."""
 NOUN_PHRASE_UP_DEPS = frozenset({DEP.compound, DEP.amod, DEP.poss, DEP.det, DEP.case, DEP.flat})
 """Dependants inside a noun phrase: a mention's head is found by climbing them (and an apposition that follows
 its head at once: "minister Calimehtar")."""
@@ -76,11 +78,15 @@ def _mention_actors(s: Sentence, tokens: list[int], actors: ArticleActors) -> li
     split: "Arnor and the evil awful Gondor"). Each phrase is resolved alone (no apposition takes its place)."""
     out: list[Actor] = []
     covered: set[int] = set()
-    for head in _phrase_heads(s, tokens):
+    for root in _mention_roots(s, tokens):
+        head = _phrase_head(s.parse, root)
         if head in covered:  # "Soldiers from Gondor": Gondor is part of the soldiers' phrase
             continue
         covered.update(actors.phrase(s, head))
-        out += [a for a in actors.resolve_one(s, head) if _known(a) and a not in out]
+        # a phrase whose head is no actor ("Ithilen's militia") is its possessor's
+        found = [a for a in actors.resolve_one(s, head) if _known(a)] or [
+            a for a in actors.resolve_one(s, root) if _known(a)]
+        out += [a for a in found if a not in out]
     return _each_once(out)
 
 
@@ -95,11 +101,16 @@ def _each_once(found: list[Actor]) -> list[Actor]:
     return out
 
 
-def _phrase_heads(s: Sentence, tokens: list[int]) -> list[int]:
-    """The heads of the phrases of the actor mentions that start among ``tokens``, once each, in order."""
+def _mention_roots(s: Sentence, tokens: list[int]) -> list[int]:
+    """The root tokens of the actor mentions that start among ``tokens``, in order."""
     view = s.parse
     starts = sorted({m.start for t in tokens if (m := s.mentions.get(t)) is not None and m.start in tokens})
-    return list(dict.fromkeys(_phrase_head(view, _mention_root(view, s.mentions[t])) for t in starts))
+    return [_mention_root(view, s.mentions[t]) for t in starts]
+
+
+def _phrase_heads(s: Sentence, tokens: list[int]) -> list[int]:
+    """The heads of the phrases of the actor mentions that start among ``tokens``, once each, in order."""
+    return list(dict.fromkeys(_phrase_head(s.parse, t) for t in _mention_roots(s, tokens)))
 
 
 def _mention_root(view: ParseView, m) -> int:
@@ -155,7 +166,8 @@ def first_actor(s: Sentence, tokens: list[int], actors: ArticleActors) -> list[A
     for head in _phrase_heads(s, tokens):
         found = [a for a in actors.resolve(s, head) if _known(a)]
         if found:
-            rank = 0 if not any(a.country for a in found) else 1 if _placed(s.parse, head) else 2
+            rank = 0 if not any(a.country not in (None, UNKNOWN) for a in found) else 1 if _placed(
+                s.parse, head) else 2
             ranked.setdefault(rank, found)
     return ranked[max(ranked)] if ranked else []
 
