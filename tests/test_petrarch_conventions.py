@@ -42,6 +42,12 @@ CELEBRATE
 
 --- SIGN [057] ---
 SIGN
+
+--- URGE [023] ---
+URGE
+
+--- RESPOND [010] ---
+RESPOND
 """
 
 
@@ -146,3 +152,13 @@ def test_the_command_line_takes_conventions(dictionaries, tmp_path):
     assert '"cameo_code": "042"' in petrarch.stdout and '"cameo_code"' not in news.stdout
     bad = CliRunner().invoke(app, [*common, "--conventions", "tabari"])
     assert bad.exit_code == 2
+
+
+def test_what_a_target_is_urged_to_do_is_part_of_the_urging(dictionaries):
+    assert coded("Zembla urged Ruritania to respond to Freedonia.", dictionaries) == {("ZEM", "RUR", "023")}
+    assert ("RUR", "FRE", "010") in coded("Ruritania will respond to Freedonia.", dictionaries)
+
+
+def test_a_passive_with_adverbs_keeps_its_subject_as_target(dictionaries):
+    assert coded("Ruritania was heavily and unjustly condemned over its dispute with Zembla.", dictionaries) == {
+        ("ZEM", "RUR", "122")}

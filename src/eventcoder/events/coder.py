@@ -68,6 +68,8 @@ class SentenceCoder:
                 kept.append(event)
             traces[reading.trigger.position].rules.extend(e.rule for e in kept)
             decisions.append(_arguments_decision(found, kept, why or dropped))
+        if self.conventions == "petrarch":
+            events = _without_told_acts(s.parse, events, traces)
         history.add(events, s.parse)
         return events, trace
 
@@ -130,6 +132,40 @@ class SentenceCoder:
             events += [Event(r.trigger, r.code, r.mood, r.rule + " (joint action, reverse)", t, a, words)
                        for a, t in found if t.text and (t, a) not in found]
         return events, "" if events else "source and target are the same actor"
+
+
+def _without_told_acts(view: ParseView, events: list[Event], traces: dict[int, TriggerTrace]) -> list[Event]:
+    """PETRARCH's events of a sentence less those of a verb in the complement of another coded verb whose
+    target is the verb's source ("urged Eriador to respond", "noted that X regretted"): what the target was urged
+    or said to do is part of the upper event. The trace of a dropped event's trigger says so."""
+    kept = []
+    for event in events:
+        upper = _upper_event(view, event, events)
+        if upper is None:
+            kept.append(event)
+            continue
+        trace = traces[event.trigger.position]
+        if event.rule in trace.rules:
+            trace.rules.remove(event.rule)
+        trace.decisions.append(Decision("arguments", True, f"what '{view.word(upper.trigger.position)}' says "
+                                                             f"its target does: part of that event"))
+    return kept
+
+
+COMPLEMENT_UP_DEPS = frozenset({DEP.xcomp, DEP.ccomp})
+
+
+def _upper_event(view: ParseView, event: Event, events: list[Event]) -> Event | None:
+    """The event of the verb whose complement holds ``event``'s trigger and whose target is its source."""
+    i = event.trigger.position
+    for _ in range(len(view.heads)):
+        if view.deps[i] not in COMPLEMENT_UP_DEPS or view.heads[i] == i:
+            return None
+        i = view.heads[i]
+        for other in events:
+            if other.trigger.position == i and other.target.code and other.target.code == event.source.code:
+                return other
+    return None
 
 
 def _coordinated(view: ParseView, r: Reading) -> bool:

@@ -42,7 +42,8 @@ def petrarch_arguments(finder: ArgumentFinder, s: Sentence, r: Reading,
     """The sources and targets of a reading under PETRARCH's conventions (module docstring): actors with a
     code, a country or a sector. Either list may be empty."""
     view, i = s.parse, r.trigger.position
-    passive = clauses.is_passive(view, i) and not clauses.stative(view, i)
+    passive = (clauses.is_passive(view, i) or any(view.deps[c] == DEP.auxpass for c in view.kids[i])) and (
+        not clauses.stative(view, i))
     if passive:  # "X was criticized (by Y)": Y on X; with no by-agent, the first actor of the phrase on X
         targets = _mention_actors(s, _passive_subject_tokens(view, i), actors)
         sources = [a for a in finder.sources(s, r, True, actors) if _known(a)] or first_actor(
@@ -58,13 +59,12 @@ def petrarch_arguments(finder: ArgumentFinder, s: Sentence, r: Reading,
 
 
 def _passive_subject_tokens(view: ParseView, i: int) -> list[int]:
-    """The tokens of the passive subject of the verb at ``i`` (or of the verb it is conjoined to)."""
-    for _ in range(len(view.heads)):
-        subjects = [c for c in view.kids[i] if view.deps[c] == DEP.nsubjpass]
-        if subjects or view.deps[i] != DEP.conj:
-            return sorted(t for h in subjects for t in view.subtree(h) if t < i)
-        i = view.heads[i]
-    return []
+    """The tokens of the passive subject of the verb at ``i`` (or of the verb it depends on)."""
+    kids, deps = view.kids, view.deps
+    subjects = [c for c in kids[i] if deps[c] == DEP.nsubjpass] or clauses.subjects(view, i) or [
+        c for a in kids[i] if deps[a] == DEP.auxpass for c in kids[a] if deps[c] in (DEP.nsubj, DEP.nsubjpass)]
+    # the last: "X was heavily criticized" misparsed with X the subject of "was"
+    return sorted(t for h in subjects for t in view.subtree(h) if t < i)
 
 
 def _subject_tokens(view: ParseView, i: int) -> list[int]:
@@ -106,11 +106,6 @@ def _mention_roots(s: Sentence, tokens: list[int]) -> list[int]:
     view = s.parse
     starts = sorted({m.start for t in tokens if (m := s.mentions.get(t)) is not None and m.start in tokens})
     return [_mention_root(view, s.mentions[t]) for t in starts]
-
-
-def _phrase_heads(s: Sentence, tokens: list[int]) -> list[int]:
-    """The heads of the phrases of the actor mentions that start among ``tokens``, once each, in order."""
-    return list(dict.fromkeys(_phrase_head(s.parse, t) for t in _mention_roots(s, tokens)))
 
 
 def _mention_root(view: ParseView, m) -> int:
@@ -163,8 +158,10 @@ def first_actor(s: Sentence, tokens: list[int], actors: ArticleActors) -> list[A
     that only says where ("at Osgiliath", "in Gondor") counts only when no other phrase names one, and one of
     unknown country ("the leader") only when no phrase names a country."""
     ranked: dict[int, list[Actor]] = {}
-    for head in _phrase_heads(s, tokens):
-        found = [a for a in actors.resolve(s, head) if _known(a)]
+    for root in _mention_roots(s, tokens):
+        head = _phrase_head(s.parse, root)  # a phrase whose head is no actor is its mention's ("anti-Gondor parade")
+        found = [a for a in actors.resolve(s, head) if _known(a)] or [
+            a for a in actors.resolve_one(s, root) if _known(a)]
         if found:
             rank = 0 if not any(a.country not in (None, UNKNOWN) for a in found) else 1 if _placed(
                 s.parse, head) else 2
