@@ -82,6 +82,8 @@ class TriggerMatcher:
         """Whether the token at ``i``, whose part of speech can name an act, has patterns for its lemma or (a
         verb) for one of its possible base forms; the answer for a lemma or word is kept."""
         part = view.pos[i]
+        if self.lexicon.petrarch is not None and self.lexicon.petrarch.has(view.lower(i)):
+            return True
         lemma_key = view.lemmas[i]
         has = self._lemma_memo.get(lemma_key)
         if has is None:
@@ -105,8 +107,9 @@ class TriggerMatcher:
         return patterns
 
     def match(self, view: ParseView, i: int, misses: list[NearMiss] | None = None) -> VerbPattern | None:
-        """The first pattern whose constraints the token at ``i`` meets, or None. With ``misses``, every other
-        pattern of the word that does not match is added to it with the reason."""
+        """The first pattern whose constraints the token at ``i`` meets, or None; then a PETRARCH dictionary's
+        verb written so, matched as PETRARCH matches (:mod:`eventcoder.petrarch_match`). With ``misses``, every
+        other pattern of the word that does not match is added to it with the reason."""
         objects = preps = None  # read from the parse only when a pattern asks for them
         found = None
         for p in self.patterns(view, i):
@@ -121,6 +124,8 @@ class TriggerMatcher:
                     break
             elif why is not None and misses is not None:
                 misses.append(NearMiss(i, view.word(i), p, why))
+        if found is None and self.lexicon.petrarch is not None:
+            found = self.lexicon.petrarch.match(view, i)  # PETRARCH's verbs as written, its patterns
         return found
 
 
