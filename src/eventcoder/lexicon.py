@@ -307,13 +307,14 @@ def builtin_patterns(known_codes: frozenset[str] | None = None) -> list[VerbPatt
 
 
 def assemble(patterns: list[VerbPattern], known_codes: frozenset[str] | None = None,
-             warnings: tuple[str, ...] = (), petrarch: object | None = None) -> Lexicon:
+             warnings: tuple[str, ...] = (), petrarch: object | None = None, specialise: bool = True) -> Lexicon:
     """A lexicon of ``patterns`` (in preference order) with the package's back-references, complements and
-    topics, ``warnings`` (what loading dropped) and ``petrarch`` (PETRARCH dictionaries' verb index)."""
+    topics, ``warnings`` (what loading dropped) and ``petrarch`` (PETRARCH dictionaries' verb index); without
+    ``specialise`` no complement specialises a code (a PETRARCH dictionary's codes are final)."""
     data = resources.files("eventcoder").joinpath("data")
     references = read_references(data.joinpath("references.tsv").read_text(encoding="utf-8"), "references.tsv")
     lexicon = build_lexicon(patterns, references)
     complements = read_complements(data.joinpath("complements.tsv").read_text(encoding="utf-8"), "complements.tsv",
                                    known_codes)
     topics = read_topics(data.joinpath("topics.tsv").read_text(encoding="utf-8"), "topics.tsv", set(complements))
-    return Lexicon(lexicon.by_lemma, references, complements, topics, warnings, petrarch)
+    return Lexicon(lexicon.by_lemma, references, complements if specialise else {}, topics, warnings, petrarch)

@@ -4,8 +4,10 @@ files and PETRARCH verb dictionaries (:mod:`eventcoder.petrarch_verbs`), combine
 ``lexicon_mode="add"`` (the default): the ``--lexicon`` files, then the built-in ``verbs.tsv``, then each PETRARCH
 dictionary's entries, so that on the same lemma and object an earlier entry wins: the built-in lexicon is tuned
 and measured on real news, a PETRARCH dictionary is not. ``"replace"``: the ``--lexicon`` files and the PETRARCH
-entries only, what PETRARCH's validation suites (written for their own dictionaries) need. Back-references,
-complements and topics are the package's in both modes.
+entries only, what PETRARCH's validation suites (written for their own dictionaries) need. Back-references and
+topics are the package's in both modes; complements (``complements.tsv``: "urged X to hold talks" -> 026) are not
+used with "replace" and a PETRARCH dictionary, whose codes are final as PETRARCH gives them. A PETRARCH dictionary's
+verbs are matched as PETRARCH matches them (:mod:`eventcoder.petrarch_match`), after the lexicon's patterns.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ def load_petrarch_lexicon(lexicon_files: tuple[str, ...], petrarch_verbs: tuple[
         dictionaries.append(verbs)
         warnings += skipped
     index = build_index(dictionaries) if dictionaries else None
-    return assemble(patterns, known_codes, tuple(warnings), index)
+    return assemble(patterns, known_codes, tuple(warnings), index, specialise=mode == "add" or index is None)
 
 
 def petrarch_patterns(path: str, known_codes: frozenset[str] | None = None, *, synsets_from: tuple[str, ...] = (),

@@ -41,6 +41,8 @@ PREPOSITIONS = frozenset({"about", "across", "against", "among", "at", "between"
                           "into", "of", "off", "on", "onto", "over", "through", "to", "toward", "towards", "under",
                           "upon", "with", "within", "without"})
 ACTOR_KINDS = frozenset({"target", "source", "compound"})
+NOUN, COMPOUND = 1, 2
+"""What a word may stand for in a pattern: an actor's place (a noun), a compound actor (coordinated nouns)."""
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,8 @@ class CompiledPattern:
 
 @dataclass(frozen=True)
 class VerbEntry:
-    """A verb form as written: the words before and after the verb word (lower case), its code, the block's
-    main verb (``lemma``), ``source`` (file:line) and the block's patterns."""
+    """A verb form as written: the words before and after the verb word (lower case), its code, the verb line's
+    base form (``lemma``, "cordon off"), ``source`` (file:line) and the block's patterns."""
 
     before: tuple[str, ...]
     after: tuple[str, ...]
@@ -137,11 +139,10 @@ def build_index(dictionaries: Iterable[PetrarchVerbs]) -> PetrarchIndex:
 
 
 def _add_block(index: PetrarchIndex, block: VerbBlock, patterns: tuple[CompiledPattern, ...]) -> None:
-    lemma = " ".join(block.verbs[0].words).lower() if block.verbs else block.name.lower()
     for verb in block.verbs:
         code = verb.code or block.code
         for words, head in _written_forms(verb):
-            entry = VerbEntry(words[:head], words[head + 1:], code, lemma, verb.source, patterns)
+            entry = VerbEntry(words[:head], words[head + 1:], code, verb.lemma, verb.source, patterns)
             index.forms.setdefault(words[head], []).append(entry)
 
 
@@ -231,8 +232,9 @@ def _element(token, members: _Members, adjacent: bool) -> Element:
 
 # --------------------------------------------------------------------------------------------- matching
 def match_elements(elements: tuple[Element, ...], words: list[str],
-                   actors: list[bool]) -> list[tuple[int, str]] | None:
-    """Where ``elements`` match in ``words`` (lower case; ``actors`` marks the words an actor's place may take):
+                   actors: list[int]) -> list[tuple[int, str]] | None:
+    """Where ``elements`` match in ``words`` (lower case; ``actors``: what each word may stand for, 0, ``NOUN`` or
+    ``NOUN | COMPOUND``, for ``+``/``$`` and ``%``):
     (position, element kind) of each word a matched element took (none for ``^``), or None when they do not
     match."""
     taken: list[tuple[int, str]] = []
@@ -267,9 +269,10 @@ def _starts(element: Element, words: list[str], at: int) -> Iterable[int]:
     return (at,) if at < len(words) else ()
 
 
-def _sizes(element: Element, words: list[str], actors: list[bool], start: int) -> list[int]:
+def _sizes(element: Element, words: list[str], actors: list[int], start: int) -> list[int]:
     if element.kind in ACTOR_KINDS:
-        return [1] if actors[start] else []
+        need = COMPOUND if element.kind == "compound" else NOUN
+        return [1] if actors[start] & need else []
     return sorted({len(o) for o in element.options if tuple(words[start:start + len(o)]) == o}, reverse=True)
 
 
@@ -323,8 +326,7 @@ def _best_pattern(patterns: tuple[CompiledPattern, ...], view: ParseView, upper:
     if not patterns:
         return None
     words_up, words_low = [view.lower(j) for j in upper], [view.lower(j) for j in lower]
-    actors_up = [view.pos[j] in ACTOR_POS for j in upper]
-    actors_low = [view.pos[j] in ACTOR_POS for j in lower]
+    actors_up, actors_low = _actors(view, upper), _actors(view, lower)
     best = None
     for pattern in patterns:
         if best is not None and pattern.size <= best[0].size:
@@ -334,6 +336,16 @@ def _best_pattern(patterns: tuple[CompiledPattern, ...], view: ParseView, upper:
         if up is not None:
             best = (pattern, [(lower[k], kind) for k, kind in low])
     return best
+
+
+def _actors(view: ParseView, positions: list[int]) -> list[int]:
+    """What each word may stand for: a noun (``NOUN``), coordinated with another (``COMPOUND``)."""
+    out = []
+    for j in positions:
+        noun = view.pos[j] in ACTOR_POS
+        joint = noun and (view.deps[j] == DEP.conj or any(view.deps[c] == DEP.conj for c in view.kids[j]))
+        out.append((NOUN if noun else 0) | (COMPOUND if joint else 0))
+    return out
 
 
 def _verb_pattern(entry: VerbEntry, best: tuple[CompiledPattern, list[tuple[int, str]]] | None,
