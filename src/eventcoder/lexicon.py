@@ -66,7 +66,10 @@ class VerbPattern:
     a joint act is coded both ways with ``code``."""
 
     def describe(self) -> str:
-        """A short readable form: ``verbs.tsv:57 hold +talk with -> 040`` (noun classes as written: ``+@weapon``)."""
+        """A short readable form: ``verbs.tsv:57 hold +talk with -> 040`` (noun classes as written: ``+@weapon``; a
+        PETRARCH pattern as written: ``verbs.txt:9 zorble [* TALKS WITH +] -> 043``)."""
+        if "*" in self.object_cell:  # a PETRARCH pattern as written
+            return f"{self.source} {self.lemma} [{self.object_cell}] -> {self.code}"
         obj = f" +{'|'.join(sorted(self.objects))}" if self.objects else ""
         if self.object_cell:
             obj = f" +{self.object_cell}"

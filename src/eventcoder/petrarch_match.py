@@ -162,7 +162,7 @@ def _written_forms(verb: VerbForm) -> list[tuple[tuple[str, ...], int]]:
 def regular_forms(verb: str) -> tuple[str, ...]:
     """The base form and the regular forms PETRARCH makes (``+S``/``+ES``, ``+D``/``+ED``, ``+ING``, a final E
     dropped), with English spelling added: a doubled final consonant (stopped), Y after a consonant (tries,
-    tried), ``+ES`` after CH, SH and O."""
+    tried), ``+ES`` after CH, SH and O, ``+ING`` after EE (agreeing)."""
     forms = {verb, verb + ("es" if verb[-1:] in ("s", "x", "z") else "s")}
     if verb.endswith("e"):
         forms |= {verb + "d", verb[:-1] + "ing"}
@@ -170,6 +170,8 @@ def regular_forms(verb: str) -> tuple[str, ...]:
         forms |= {verb + "ed", verb + "ing"}
     if len(verb) > 2 and verb[-1] == "y" and verb[-2] not in "aeiou":
         forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    if verb.endswith(("ee", "ye", "oe")):
+        forms.add(verb + "ing")
     if verb.endswith(("ch", "sh", "o")):
         forms.add(verb + "es")
     if len(verb) > 2 and verb[-1] not in "aeiouywx" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
