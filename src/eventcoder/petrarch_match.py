@@ -101,6 +101,12 @@ class PetrarchIndex:
         """Whether a verb form is this word (lower case)."""
         return word in self.forms
 
+    def phrase_end(self, view: ParseView, i: int) -> int:
+        """The position after the phrase of the verb at ``i`` (after its last word when no verb is written so)."""
+        found = _verb_at(self.forms.get(view.lower(i), ()), view, i)
+        end = found[2] if found is not None else i
+        return _lower_end(view, i, end, view.sentence_of(i)[1])
+
     def match(self, view: ParseView, i: int) -> VerbPattern | None:
         """The pattern of the verb at ``i`` (a verb by its tag; a modal is not), or None: no verb of the
         dictionaries is written so, or its code is a discard."""
