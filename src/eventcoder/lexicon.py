@@ -61,9 +61,15 @@ class VerbPattern:
     source: str
     object_cell: str = ""
     """The object cell as written, noun classes unexpanded ("@weapon|gun"); empty when it names no class."""
+    reverse: str = ""
+    """The code of the reverse event of a two-sided PETRARCH code ``[a:b]`` (``b``; with the flag ``sym``); empty:
+    a joint act is coded both ways with ``code``."""
 
     def describe(self) -> str:
-        """A short readable form: ``verbs.tsv:57 hold +talk with -> 040`` (noun classes as written: ``+@weapon``)."""
+        """A short readable form: ``verbs.tsv:57 hold +talk with -> 040`` (noun classes as written: ``+@weapon``; a
+        PETRARCH pattern as written: ``verbs.txt:9 zorble [* TALKS WITH +] -> 043``)."""
+        if "*" in self.object_cell:  # a PETRARCH pattern as written
+            return f"{self.source} {self.lemma} [{self.object_cell}] -> {self.code}"
         obj = f" +{'|'.join(sorted(self.objects))}" if self.objects else ""
         if self.object_cell:
             obj = f" +{self.object_cell}"
@@ -92,6 +98,9 @@ class Lexicon:
     warnings: tuple[str, ...] = ()
     """What loading dropped without failing, one line each ("FILE line N: ..."): lines of a PETRARCH verb
     dictionary skipped with ``petrarch_on_error="skip"`` or patterns with a non-CAMEO code skipped."""
+    petrarch: object | None = None
+    """PETRARCH verb dictionaries matched as PETRARCH matches them (:class:`eventcoder.petrarch_match.PetrarchIndex`),
+    tried when no pattern of ``by_lemma`` matches a word; None without PETRARCH dictionaries."""
 
     def specialise(self, code: str, kind: str | None) -> str:
         """The code of a generic appeal/demand/rejection/intent (020, 100, 120, 030) given what it is about
@@ -301,13 +310,14 @@ def builtin_patterns(known_codes: frozenset[str] | None = None) -> list[VerbPatt
 
 
 def assemble(patterns: list[VerbPattern], known_codes: frozenset[str] | None = None,
-             warnings: tuple[str, ...] = ()) -> Lexicon:
+             warnings: tuple[str, ...] = (), petrarch: object | None = None, specialise: bool = True) -> Lexicon:
     """A lexicon of ``patterns`` (in preference order) with the package's back-references, complements and
-    topics, and ``warnings`` (what loading dropped)."""
+    topics, ``warnings`` (what loading dropped) and ``petrarch`` (PETRARCH dictionaries' verb index); without
+    ``specialise`` no complement specialises a code (a PETRARCH dictionary's codes are final)."""
     data = resources.files("eventcoder").joinpath("data")
     references = read_references(data.joinpath("references.tsv").read_text(encoding="utf-8"), "references.tsv")
     lexicon = build_lexicon(patterns, references)
     complements = read_complements(data.joinpath("complements.tsv").read_text(encoding="utf-8"), "complements.tsv",
                                    known_codes)
     topics = read_topics(data.joinpath("topics.tsv").read_text(encoding="utf-8"), "topics.tsv", set(complements))
-    return Lexicon(lexicon.by_lemma, references, complements, topics, warnings)
+    return Lexicon(lexicon.by_lemma, references, complements if specialise else {}, topics, warnings, petrarch)

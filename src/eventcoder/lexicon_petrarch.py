@@ -4,8 +4,10 @@ files and PETRARCH verb dictionaries (:mod:`eventcoder.petrarch_verbs`), combine
 ``lexicon_mode="add"`` (the default): the ``--lexicon`` files, then the built-in ``verbs.tsv``, then each PETRARCH
 dictionary's entries, so that on the same lemma and object an earlier entry wins: the built-in lexicon is tuned
 and measured on real news, a PETRARCH dictionary is not. ``"replace"``: the ``--lexicon`` files and the PETRARCH
-entries only, what PETRARCH's validation suites (written for their own dictionaries) need. Back-references,
-complements and topics are the package's in both modes.
+entries only, what PETRARCH's validation suites (written for their own dictionaries) need. Back-references and
+topics are the package's in both modes; complements (``complements.tsv``: "urged X to hold talks" -> 026) are not
+used with "replace" and a PETRARCH dictionary, whose codes are final as PETRARCH gives them. A PETRARCH dictionary's
+verbs are matched as PETRARCH matches them (:mod:`eventcoder.petrarch_match`), after the lexicon's patterns.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from pathlib import Path
 
 from .knowledge_types import KnowledgeError
 from .lexicon import Lexicon, VerbPattern, assemble, builtin_patterns, load_lexicon, user_patterns
-from .petrarch_verbs import map_to_lexicon, read_petrarch_verbs
+from .petrarch_match import build_index
+from .petrarch_verbs import PetrarchVerbs, map_to_lexicon, read_petrarch_verbs
 
 __all__ = ["lexicon_for", "load_petrarch_lexicon", "petrarch_patterns"]
 
@@ -53,13 +56,14 @@ def load_petrarch_lexicon(lexicon_files: tuple[str, ...], petrarch_verbs: tuple[
     if mode == "add":
         patterns += builtin_patterns(known_codes)
     warnings: list[str] = []
+    dictionaries = []
     for path in petrarch_verbs:
         others = tuple(p for p in petrarch_verbs if p != path)
-        entries, skipped = petrarch_patterns(path, known_codes, synsets_from=others, non_cameo=non_cameo,
-                                             on_error=on_error)
-        patterns += entries
+        verbs, skipped = _read(path, known_codes, synsets_from=others, non_cameo=non_cameo, on_error=on_error)
+        dictionaries.append(verbs)
         warnings += skipped
-    return assemble(patterns, known_codes, tuple(warnings))
+    index = build_index(dictionaries) if dictionaries else None
+    return assemble(patterns, known_codes, tuple(warnings), index, specialise=mode == "add" or index is None)
 
 
 def petrarch_patterns(path: str, known_codes: frozenset[str] | None = None, *, synsets_from: tuple[str, ...] = (),
@@ -73,6 +77,18 @@ def petrarch_patterns(path: str, known_codes: frozenset[str] | None = None, *, s
         KnowledgeError: a malformed line, an unknown synonym set, a non-CAMEO code (``non_cameo="error"``), an
             unreadable file, a dictionary that gives no pattern; the message names the file (and line).
     """
+    verbs, warnings = _read(path, known_codes, synsets_from=synsets_from, non_cameo=non_cameo, on_error=on_error)
+    mapping = map_to_lexicon(verbs)
+    return mapping.entries, warnings
+
+
+def _read(path: str, known_codes: frozenset[str] | None, *, synsets_from: tuple[str, ...], non_cameo: str,
+          on_error: str) -> tuple[PetrarchVerbs, list[str]]:
+    """A dictionary read, and the warnings of what was dropped on the way.
+
+    Raises:
+        KnowledgeError: as :func:`petrarch_patterns`.
+    """
     try:
         verbs = read_petrarch_verbs(path, synsets_from=synsets_from, cameo_codes=known_codes, non_cameo=non_cameo,
                                     on_error=on_error)
@@ -83,7 +99,11 @@ def petrarch_patterns(path: str, known_codes: frozenset[str] | None = None, *, s
     for note, count in sorted(verbs.notes.items()):
         if "(skip)" in note:
             warnings.append(f"{name}: {count} pattern(s) or verb code(s) skipped: {note}")
-    mapping = map_to_lexicon(verbs)
-    if not mapping.entries:
+    codes = [c for b in verbs.blocks for c in (b.code, *(v.code for v in b.verbs), *(p.code for p in b.patterns))]
+    if not any(c is not None and _has_code(c) for c in codes):
         raise KnowledgeError(f"PETRARCH verb dictionary {path} gives no lexicon pattern (no verb block with a code)")
-    return mapping.entries, warnings
+    return verbs, warnings
+
+
+def _has_code(code) -> bool:
+    return bool(code.codes and code.codes[0])

@@ -269,8 +269,9 @@ class _Reader:
             self.synset_header(text)
         elif text.startswith("~"):
             self.out.transformations.append((text[1:].strip(), self.where))
-        elif text.startswith("*"):
-            self.out.skipped.append(("a pattern without its leading '-'", self.where))
+        elif text.startswith("*") and self.block is not None:  # PETRARCH-2 reads it as a pattern
+            self.out.notes["pattern without its leading '-' (read as a pattern)"] += 1
+            self.pattern(text, comment)
         elif text.startswith("+") and self.synset is not None:
             self.synset_word(text[1:].strip())
         else:

@@ -50,14 +50,23 @@ class TriggerMatcher:
         found: dict[int, VerbPattern] = {}
         misses: list[NearMiss] = []
         pos = view.pos
+        covered = -1  # the end of the phrase of the last verb a PETRARCH dictionary coded
         for i in s.tokens:
             if pos[i] in TRIGGER_POS and self._has_patterns(view, i):
-                p = self.match(view, i, misses)
+                p = self.match(view, i, misses, petrarch=i >= covered)
                 if p is not None:
                     found[i] = p
+                    covered = self._petrarch_phrase_end(view, i, p, covered)
         found.update(self._carried_acts(view, found, misses))
         found.update(_reported_obligations(view, s.first, s.last, found))
         return [Trigger(i, view.word(i), p) for i, p in found.items()], misses
+
+    def _petrarch_phrase_end(self, view: ParseView, i: int, p: VerbPattern, covered: int) -> int:
+        """PETRARCH goes on past the end of the phrase of a verb it coded (the verbs in it are not read): that end
+        for a pattern of a PETRARCH dictionary, else ``covered``."""
+        if self.lexicon.petrarch is None or p in self.lexicon.candidates(p.lemma):
+            return covered
+        return max(covered, self.lexicon.petrarch.phrase_end(view, i))
 
     def _carried_acts(self, view: ParseView, found: dict[int, VerbPattern],
                       misses: list[NearMiss]) -> dict[int, VerbPattern]:
@@ -82,6 +91,8 @@ class TriggerMatcher:
         """Whether the token at ``i``, whose part of speech can name an act, has patterns for its lemma or (a
         verb) for one of its possible base forms; the answer for a lemma or word is kept."""
         part = view.pos[i]
+        if self.lexicon.petrarch is not None and self.lexicon.petrarch.has(view.lower(i)):
+            return True
         lemma_key = view.lemmas[i]
         has = self._lemma_memo.get(lemma_key)
         if has is None:
@@ -104,9 +115,12 @@ class TriggerMatcher:
                              if self.lexicon.candidates(f)), ())
         return patterns
 
-    def match(self, view: ParseView, i: int, misses: list[NearMiss] | None = None) -> VerbPattern | None:
-        """The first pattern whose constraints the token at ``i`` meets, or None. With ``misses``, every other
-        pattern of the word that does not match is added to it with the reason."""
+    def match(self, view: ParseView, i: int, misses: list[NearMiss] | None = None, *,
+              petrarch: bool = True) -> VerbPattern | None:
+        """The first pattern whose constraints the token at ``i`` meets, or None; then a PETRARCH dictionary's
+        verb written so, matched as PETRARCH matches (:mod:`eventcoder.petrarch_match`). With ``misses``, every
+        other pattern of the word that does not match is added to it with the reason; without ``petrarch``, no
+        PETRARCH dictionary is tried."""
         objects = preps = None  # read from the parse only when a pattern asks for them
         found = None
         for p in self.patterns(view, i):
@@ -121,6 +135,8 @@ class TriggerMatcher:
                     break
             elif why is not None and misses is not None:
                 misses.append(NearMiss(i, view.word(i), p, why))
+        if found is None and petrarch and self.lexicon.petrarch is not None:
+            found = self.lexicon.petrarch.match(view, i)  # PETRARCH's verbs as written, its patterns
         return found
 
 
