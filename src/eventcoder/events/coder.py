@@ -110,13 +110,14 @@ class SentenceCoder:
         events = [Event(r.trigger, r.code, r.mood, r.rule, a, t, words) for a, t in found]
         for a, t in found:  # a one-sided joint act has no other side to reverse
             if r.sym and t.country and (t, a) not in found and (named or len(sources) > 1 or _in_joint_phrase(view, t, i, s.first)):
-                events.append(Event(r.trigger, r.code, r.mood, r.rule + " (joint action, reverse)", t, a, words))
+                events.append(_reverse_event(r, t, a, words))
         return events, ""
 
 
     def _petrarch_events(self, s: Sentence, r: Reading, actors: ArticleActors) -> tuple[list[Event], str]:
         """The events of one reading under PETRARCH's conventions (:mod:`.petrarch_arguments`): each source with
-        each target (an unknown target ``---`` where none is named, when one-sided), a joint act both ways."""
+        each target (an unknown target ``---`` where none is named, when one-sided), a joint act both ways (with
+        the second code of a two-sided code ``[a:b]`` back)."""
         sources, targets = petrarch_arguments(self.arguments, s, r, actors)
         if not sources:
             return [], "no source: no actor named as the verb's subject"
@@ -129,9 +130,16 @@ class SentenceCoder:
         words = trigger_words(s.parse, r)
         events = [Event(r.trigger, r.code, r.mood, r.rule, a, t, words) for a, t in found]
         if r.sym:
-            events += [Event(r.trigger, r.code, r.mood, r.rule + " (joint action, reverse)", t, a, words)
-                       for a, t in found if t.text and (t, a) not in found]
+            events += [_reverse_event(r, t, a, words) for a, t in found if t.text and (t, a) not in found]
         return events, "" if events else "source and target are the same actor"
+
+
+def _reverse_event(r: Reading, source: Actor, target: Actor, words: str) -> Event:
+    """The reverse event of a joint act: the same code back, or the second code of a PETRARCH two-sided code
+    ``[a:b]`` ("left for X" [042:043]: X hosts the visit) when the reading codes the pattern's own code."""
+    if r.pattern.reverse and r.code == r.pattern.code:
+        return Event(r.trigger, r.pattern.reverse, r.mood, f"{r.rule} (two-sided code, reverse)", source, target, words)
+    return Event(r.trigger, r.code, r.mood, r.rule + " (joint action, reverse)", source, target, words)
 
 
 def _without_told_acts(view: ParseView, events: list[Event], traces: dict[int, TriggerTrace]) -> list[Event]:
