@@ -20,6 +20,7 @@ SYLVANIA [SYL]
 """
 AGENTS = """\
 MINISTER [~GOV]
+OFFICIAL [~GOV]
 """
 VERBS = """\
 --- ZORBLE [042] ---
@@ -162,3 +163,8 @@ def test_what_a_target_is_urged_to_do_is_part_of_the_urging(dictionaries):
 def test_a_passive_with_adverbs_keeps_its_subject_as_target(dictionaries):
     assert coded("Ruritania was heavily and unjustly condemned over its dispute with Zembla.", dictionaries) == {
         ("ZEM", "RUR", "122")}
+
+
+def test_coordinated_agents_share_the_actors_they_name(dictionaries):
+    assert coded("Ministers and officials in Zembla and Sylvania condemned Ruritania.", dictionaries) >= {
+        ("ZEMGOV", "RUR", "122"), ("SYLGOV", "RUR", "122")}

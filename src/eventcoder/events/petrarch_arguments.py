@@ -84,10 +84,18 @@ def _mention_actors(s: Sentence, tokens: list[int], actors: ArticleActors) -> li
             continue
         covered.update(actors.phrase(s, head))
         # a phrase whose head is no actor ("Ithilen's militia") is its possessor's
-        found = [a for a in actors.resolve_one(s, head) if _known(a)] or [
+        resolve = actors.resolve if _agents_with_conjuncts(s, head) else actors.resolve_one
+        found = [a for a in resolve(s, head) if _known(a)] or [
             a for a in actors.resolve_one(s, root) if _known(a)]
         out += [a for a in found if a not in out]
     return _each_once(out)
+
+
+def _agents_with_conjuncts(s: Sentence, head: int) -> bool:
+    """A phrase of agent words only, coordinated with others ("lawmakers and officials in Arnor and Gondor"): it is
+    resolved with its conjuncts, so that each agent takes the actors they name."""
+    m = s.mentions.get(head)
+    return m is not None and m.kind == "agent" and bool(s.parse.conjuncts(head))
 
 
 def _each_once(found: list[Actor]) -> list[Actor]:
