@@ -16,7 +16,7 @@ A PETRARCH verb dictionary (:mod:`eventcoder.petrarch_verbs`) is matched here, n
   match a noun (an actor's place); ``^`` matches nothing of its own; ``(...)`` and ``{...}`` group words and are
   read as the words they hold;
 - PETRARCH-2's dictionaries (those that write groups, ``(...)`` or ``{...}``): the words before ``*`` are looked
-  for among the head nouns of the verb's subject (and their conjuncts) and the prepositional phrases before the
+  for among the head nouns of the verb's subject (their conjuncts, the nouns compounded with them) and the prepositional phrases before the
   verb only, and the words after it are the verb's own phrases, not a clause of its own (a that-clause, an
   adverbial clause): what its validation suite expects ("RECENTLY *" does not match "X recently allowed");
 - choice: of the patterns of the verb's block that match, the one with the most elements wins (the first in the
@@ -344,14 +344,16 @@ def _upper_span(view: ParseView, first: int, start: int) -> list[int]:
 
 
 def _subject_words(view: ParseView, i: int) -> list[int]:
-    """PETRARCH-2's words before the verb, nearest first: the head nouns of its subject and their conjuncts, and
-    the prepositions before it with their objects."""
+    """PETRARCH-2's words before the verb, nearest first: the head nouns of its subject and their conjuncts, with
+    the nouns compounded with them ("death toll"), and the prepositions before it with their objects."""
     out = []
     for c in view.kids[i]:
         if c > i:
             continue
         if view.deps[c] in SUBJECT_DEPS:
-            out += [c, *view.conjuncts(c)]
+            heads = [c, *view.conjuncts(c)]
+            nouns = [g for h in heads for g in view.kids[h] if view.deps[g] == DEP.compound]
+            out += heads + nouns + [k for g in nouns for k in view.conjuncts(g)]
         elif view.deps[c] == DEP.prep:
             out += [c, *(g for g in view.kids[c] if view.deps[g] == DEP.pobj)]
     return sorted(set(out), reverse=True)
