@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from eventcoder.events.triggers import TriggerMatcher
+from eventcoder.lexicon import assemble
+from eventcoder.model import Sentence
 from eventcoder.parse import ParseView
 from eventcoder.petrarch_match import Element, build_index, match_elements, regular_forms
 from eventcoder.petrarch_verbs import read_petrarch_verbs
@@ -44,7 +47,7 @@ BREAK {BROKE BROKEN}
 --- AGREE [081] ---
 AGREE
 - % * [030:030]
-- * (WITH) [031]
+- * WITH [031]
 
 --- IGNORE [---] ---
 IGNORE
@@ -130,3 +133,60 @@ def test_match_elements_joined_spaced_and_actor_places():
     assert match_elements((word("talks", True),), words, actors) == [(1, "word")]  # an article may stand between
     assert match_elements((word("with", True),), words, actors) is None
     assert match_elements((word("rohan"), word("talks")), words, actors) is None  # in order
+
+
+PETRARCH_2 = """\
+--- ALLOW [080] ---
+ALLOW
+
+--- ALLOW [080] ---
+ALLOW
+- RECENTLY * [025]
+- * {NEAT PLACE} [027]
+- POLICY * [060]
+
+--- RISEN [---] ---
+RISEN
+- {DEATH TOLL} * [190]
+"""
+
+
+def index_of(tmp_path: Path, text: str):
+    path = tmp_path / "verbs.txt"
+    path.write_text(text, encoding="utf-8")
+    return build_index([read_petrarch_verbs(str(path), non_cameo="keep")])
+
+
+def test_a_verb_in_several_blocks_merges_them(tmp_path: Path, nlp):
+    merged = index_of(tmp_path, "--- SHOT [---] ---\nSHOT\n- *_AND_WOUNDED [190]\n--- SHOT [190] ---\nSHOT\n"
+                                "- * DEAD [180]\n")
+    assert coded(merged, nlp, "Gondor shot dead a soldier of Rohan.", "shot").code == "180"
+    assert coded(merged, nlp, "Gondor shot a soldier of Rohan.", "shot").code == "190"  # the last block's code
+    assert coded(merged, nlp, "Gondor shot and wounded a soldier.", "shot").code == "190"
+
+
+def test_petrarch_2_dictionaries_read_the_subject_and_the_verbs_own_phrases(tmp_path: Path, nlp):
+    index = index_of(tmp_path, PETRARCH_2)  # groups written: PETRARCH-2's dictionary
+    assert coded(index, nlp, "Gondor recently allowed the visit.", "allowed").code == "080"
+    assert coded(index, nlp, "The new policy allowed the visit.", "allowed").code == "060"  # the subject's head
+    assert coded(index, nlp, "Gondor allowed a neat place for the talks.", "allowed").code == "027"
+    assert coded(index, nlp, "Gondor allowed that it is a neat place.", "allowed").code == "080"  # a clause
+    assert coded(index, nlp, "Gondor's death toll has risen in the war.", "risen").code == "190"
+
+
+def test_petrarch_1_dictionaries_read_back_to_a_comma_and_into_clauses(tmp_path: Path, nlp):
+    index = index_of(tmp_path, PETRARCH_2.replace("{NEAT PLACE}", "NEAT_PLACE").replace("{DEATH TOLL}", "DEATH_TOLL"))
+    assert coded(index, nlp, "Gondor recently allowed the visit.", "allowed").code == "025"
+    assert coded(index, nlp, "Gondor allowed that it is a neat place.", "allowed").code == "027"
+
+
+def test_verbs_inside_the_phrase_of_a_coded_verb_are_not_read(tmp_path: Path, nlp):
+    index = index_of(tmp_path, "--- URGE [102] ---\nURGE\n--- ATTACK [190] ---\nATTACK\n")
+    matcher = TriggerMatcher(assemble([], petrarch=index))
+    text = "Gondor urged Rohan to attack Mordor. Gondor will attack Mordor."
+    view = ParseView.of(nlp(text), text)
+    first_end = view.sentence_of(0)[1]
+    sentences = [Sentence(0, "", 0, 0, parse=view, first=0, last=first_end),
+                 Sentence(1, "", 0, 0, parse=view, first=first_end, last=len(view))]
+    words = [[t.word for t in matcher.triggers(s)[0]] for s in sentences]
+    assert words == [["urged"], ["attack"]]  # "to attack" lies in the phrase of "urged"

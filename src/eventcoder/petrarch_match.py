@@ -6,7 +6,8 @@ A PETRARCH verb dictionary (:mod:`eventcoder.petrarch_verbs`) is matched here, n
   ``+D``/``+ED``, ``+ING``, with English spelling: stopped, tries, carried); with braces, only the base form and the
   forms in braces. A block's other verb lines are separate words (``--- LEFT [032:033] ---`` is its own verb, not a
   form of LEAVE). A multi-word verb (``+CORDON_OFF``, ``WIRE_+TAP``) needs its other words next to the verb word
-  (articles may stand between); the longest verb that matches wins;
+  (articles may stand between); the longest verb that matches wins; a verb written in several blocks has the
+  code of the last and the patterns of all;
 - patterns: the words after ``*`` are looked for, in order, among the words after the verb up to the end of its
   phrase (a coordinated verb ends it); the words before ``*`` among the words before the verb back to a comma or
   the start of the sentence, nearest first. Words joined by ``_`` (and a word joined to ``*``) must follow each other
@@ -14,6 +15,10 @@ A PETRARCH verb dictionary (:mod:`eventcoder.petrarch_verbs`) is matched here, n
   the synonym set (a member may be several words; plurals are made as PETRARCH makes them); ``+``, ``$`` and ``%``
   match a noun (an actor's place); ``^`` matches nothing of its own; ``(...)`` and ``{...}`` group words and are
   read as the words they hold;
+- PETRARCH-2's dictionaries (those that write groups, ``(...)`` or ``{...}``): the words before ``*`` are looked
+  for among the head nouns of the verb's subject (their conjuncts, the nouns compounded with them) and the prepositional phrases before the
+  verb only, and the words after it are the verb's own phrases, not a clause of its own (a that-clause, an
+  adverbial clause): what its validation suite expects ("RECENTLY *" does not match "X recently allowed");
 - choice: of the patterns of the verb's block that match, the one with the most elements wins (the first in the
   file among equals); a matched discard or null code, or no match, leaves the verb's own code (its line's or its
   block's); a verb whose code is a discard codes nothing;
@@ -27,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .lexicon import VerbPattern
-from .parse import DEP, POS, ParseView
+from .parse import DEP, POS, SUBJECT_DEPS, ParseView
 from .petrarch_verbs import EventCode, Pattern, PetrarchVerbs, SynonymSet, VerbBlock, VerbForm
 
 __all__ = ["PetrarchIndex", "build_index", "match_elements", "regular_forms"]
@@ -37,6 +42,7 @@ ARTICLES = frozenset({"a", "an", "the"})
 ACTOR_POS = frozenset({POS.PROPN, POS.NOUN, POS.PRON})
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 PHRASE_ENDS = frozenset({DEP.conj, DEP.cc})
+CLAUSE_DEPS = frozenset({DEP.ccomp, DEP.advcl})
 PREPOSITIONS = frozenset({"about", "across", "against", "among", "at", "between", "by", "during", "for", "from", "in",
                           "into", "of", "off", "on", "onto", "over", "through", "to", "toward", "towards", "under",
                           "upon", "with", "within", "without"})
@@ -86,6 +92,9 @@ class VerbEntry:
     lemma: str
     source: str
     patterns: tuple[CompiledPattern, ...]
+    subject_only: bool = False
+    """PETRARCH-2's reading: the words before the verb are its subject's (and its conjuncts') head nouns and
+    the prepositional phrases before it, not every word back to a comma."""
 
 
 @dataclass
@@ -117,8 +126,11 @@ class PetrarchIndex:
             return None
         entry, start, end = found
         first, last = view.sentence_of(i)
-        upper = _upper_span(view, first, start)
+        upper = _subject_words(view, i) if entry.subject_only else _upper_span(view, first, start)
         lower = list(range(end + 1, _lower_end(view, i, end, last)))
+        if entry.subject_only:  # PETRARCH-2: the verb's own phrases, not a clause of its own
+            clauses = {j for c in view.kids[i] if view.deps[c] in CLAUSE_DEPS for j in view.subtree(c)}
+            lower = [j for j in lower if j not in clauses]
         best = _best_pattern(entry.patterns, view, upper, lower)
         return _verb_pattern(entry, best, view)
 
@@ -135,21 +147,31 @@ def build_index(dictionaries: Iterable[PetrarchVerbs]) -> PetrarchIndex:
     index = PetrarchIndex()
     order = 0
     for verbs in dictionaries:
+        petrarch2 = any(t.group for b in verbs.blocks for p in b.patterns for t in p.tokens)
         for block in verbs.blocks:
             patterns = []
             for pattern in block.patterns:
                 patterns.append(_compile(pattern, members, order))
                 order += 1
-            _add_block(index, block, tuple(patterns))
+            _add_block(index, block, tuple(patterns), petrarch2)
     return index
 
 
-def _add_block(index: PetrarchIndex, block: VerbBlock, patterns: tuple[CompiledPattern, ...]) -> None:
+def _add_block(index: PetrarchIndex, block: VerbBlock, patterns: tuple[CompiledPattern, ...],
+               subject_only: bool) -> None:
     for verb in block.verbs:
         code = verb.code or block.code
         for words, head in _written_forms(verb):
-            entry = VerbEntry(words[:head], words[head + 1:], code, verb.lemma, verb.source, patterns)
-            index.forms.setdefault(words[head], []).append(entry)
+            entry = VerbEntry(words[:head], words[head + 1:], code, verb.lemma, verb.source, patterns, subject_only)
+            entries = index.forms.setdefault(words[head], [])
+            same = next((k for k, e in enumerate(entries) if (e.before, e.after) == (entry.before, entry.after)), None)
+            if same is None:
+                entries.append(entry)
+            else:  # a verb in several blocks: the last code, the patterns of all (PETRARCH merges them so)
+                old = entries[same]
+                merged = old.patterns + tuple(p for p in patterns if p not in old.patterns)
+                entries[same] = VerbEntry(entry.before, entry.after, code, entry.lemma, entry.source, merged,
+                                          subject_only)
 
 
 def _written_forms(verb: VerbForm) -> list[tuple[tuple[str, ...], int]]:
@@ -319,6 +341,22 @@ def _upper_span(view: ParseView, first: int, start: int) -> list[int]:
             break
         out.append(j)
     return out
+
+
+def _subject_words(view: ParseView, i: int) -> list[int]:
+    """PETRARCH-2's words before the verb, nearest first: the head nouns of its subject and their conjuncts, with
+    the nouns compounded with them ("death toll"), and the prepositions before it with their objects."""
+    out = []
+    for c in view.kids[i]:
+        if c > i:
+            continue
+        if view.deps[c] in SUBJECT_DEPS:
+            heads = [c, *view.conjuncts(c)]
+            nouns = [g for h in heads for g in view.kids[h] if view.deps[g] == DEP.compound]
+            out += heads + nouns + [k for g in nouns for k in view.conjuncts(g)]
+        elif view.deps[c] == DEP.prep:
+            out += [c, *(g for g in view.kids[c] if view.deps[g] == DEP.pobj)]
+    return sorted(set(out), reverse=True)
 
 
 def _lower_end(view: ParseView, i: int, end: int, last: int) -> int:
