@@ -202,6 +202,8 @@ def test_script_codes_a_tiny_suite(tmp_path: Path, capsys):
     (tmp_path / "actors.txt").write_text("ARNOR [ARN]\nGONDOR [GON]\n", encoding="utf-8")
     (tmp_path / "agents.txt").write_text("SOLDIER [~MIL]\n", encoding="utf-8")
     (tmp_path / "discards.txt").write_text("+TYPHOON\n", encoding="utf-8")
+    (tmp_path / "verbs.txt").write_text("--- CONDEMN [111] ---\nCONDEMN\n\n--- VISIT [042] ---\nVISIT\n",
+                                        encoding="utf-8")
     suite = tmp_path / "suite.xml"
     suite.write_text(SUITE, encoding="utf-8")
     assert script().main([str(suite)]) == 0
@@ -221,43 +223,40 @@ def test_script_bad_records_file_exits_2(tmp_path: Path, capsys):
 # --- PETRARCH's suites ------------------------------------------------------------------------------------
 
 SUITES = {
-    # records file: (records scored, floor of records passing)
-    "ud_2_02/PETR_Validate_records_2_02.xml": (245, 12),
-    "unit_tests/PETR.UnitTest.records.xml": (276, 18),
+    # records file: (records scored, floor of records passing with the suite's own dictionaries)
+    "ud_2_02/PETR_Validate_records_2_02.xml": (245, 196),
+    "unit_tests/PETR.UnitTest.records.xml": (276, 221),
 }
 
 
 @needs_shared
 @pytest.mark.parametrize("name", list(SUITES))
 def test_petrarch_suite(name, capsys):
-    """Both suites with their own actor and agent dictionaries and eventcoder's built-in verb lexicon, the
-    count per category printed. The floor is the measure of 7 Dec 2026 (ud_2_02 17/245, unit_tests 23/276)
-    less 5 records; issue 16 raises it to 80% once the suites' verb dictionaries are read."""
+    """Both suites with all their own dictionaries (verbs with ``lexicon_mode="replace"``, their WEIS codes kept,
+    discards) and PETRARCH's conventions, the count per category printed. The floor is issue 16's bar, 80% of
+    the records scored (PETRARCH-2 passes 52.7% of ud_2_02's, PETRARCH-1 75.6% of unit_tests'); measured on
+    7 Dec 2026: ud_2_02 200/245 (81.6%), unit_tests 227/276 (82.2%)."""
     scored, floor = SUITES[name]
     report = validate_file(PETRARCH / name)
     with capsys.disabled():
         print()
-        print(format_report(report).split("\nFAIL")[0])
+        print(format_report(report).split("\nfailed records")[0])
     assert len(report.outcomes) == scored
     assert report.passed >= floor
 
 
-SUITES_WITH_VERBS = {
-    # records file: floor of records passing with the suite's verb dictionary instead of the built-in lexicon
-    "ud_2_02/PETR_Validate_records_2_02.xml": 48,
-    "unit_tests/PETR.UnitTest.records.xml": 74,
+BUILTIN_FLOORS = {
+    # records file: floor of records passing with eventcoder's own lexicon instead of the suite's verbs
+    "ud_2_02/PETR_Validate_records_2_02.xml": 17,
+    "unit_tests/PETR.UnitTest.records.xml": 24,
 }
 
 
 @needs_shared
-@pytest.mark.parametrize("name", list(SUITES_WITH_VERBS))
-def test_petrarch_suite_with_its_verbs(name, capsys):
-    """Both suites with all their own dictionaries (verbs with ``lexicon_mode="replace"``, their WEIS codes kept),
-    the count per category printed. The floor is the measure of 7 Dec 2026 (ud_2_02 53/245, unit_tests 79/276)
-    less 5 records; issue 16 asks for 80%."""
-    report = validate_file(PETRARCH / name, petrarch_verbs=True)
-    with capsys.disabled():
-        print()
-        print(format_report(report).split("\nFAIL")[0])
-    assert len(report.outcomes) == SUITES[name][0]
-    assert report.passed >= SUITES_WITH_VERBS[name]
+@pytest.mark.parametrize("name", list(BUILTIN_FLOORS))
+def test_petrarch_suite_with_the_builtin_lexicon(name):
+    """The suites' actors and agents with eventcoder's own verb lexicon: most records need the suite's verbs
+    (its WEIS codes, its patterns), so few pass; measured on 7 Dec 2026: ud_2_02 22/245, unit_tests 29/276
+    (the floors are 5 records less)."""
+    report = validate_file(PETRARCH / name, petrarch_verbs=False)
+    assert report.passed >= BUILTIN_FLOORS[name]

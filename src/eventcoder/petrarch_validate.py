@@ -345,7 +345,7 @@ def _triggers(result) -> list[str]:
                for t in trace.triggers])
 
 
-def options_for(environment: Environment, *, petrarch_verbs: bool = False, one_sided: bool = False,
+def options_for(environment: Environment, *, petrarch_verbs: bool = True, one_sided: bool = False,
                 lexicon_mode: str = "replace") -> CoderOptions:
     """The coder options for a suite: its actor and agent dictionaries; with ``petrarch_verbs``, also its
     verb dictionary (``lexicon_mode`` "replace", the default: instead of the built-in lexicon; "add": after it),
@@ -362,7 +362,7 @@ def options_for(environment: Environment, *, petrarch_verbs: bool = False, one_s
     return CoderOptions(**settings)
 
 
-def validate(environment: Environment, records: list[ValidationRecord], *, petrarch_verbs: bool = False,
+def validate(environment: Environment, records: list[ValidationRecord], *, petrarch_verbs: bool = True,
              one_sided: bool = False, lexicon_mode: str = "replace") -> Report:
     """Code the text of each scored record at its date with the suite's dictionaries (see
     :func:`options_for`) and score it (:func:`judge`).
@@ -391,7 +391,7 @@ def validate(environment: Environment, records: list[ValidationRecord], *, petra
     return Report(environment, outcomes, skipped)
 
 
-def validate_file(path: str | Path, *, petrarch_verbs: bool = False, one_sided: bool = False,
+def validate_file(path: str | Path, *, petrarch_verbs: bool = True, one_sided: bool = False,
                   lexicon_mode: str = "replace") -> Report:
     """:func:`validate` the records of a validation file (:func:`read_records`)."""
     environment, records = read_records(path)
