@@ -44,6 +44,10 @@ CELEBRATE
 --- SIGN [057] ---
 SIGN
 
+--- FREE [080] ---
+FREE
+- + * FROM $ [080]
+
 --- URGE [023] ---
 URGE
 
@@ -168,3 +172,8 @@ def test_a_passive_with_adverbs_keeps_its_subject_as_target(dictionaries):
 def test_coordinated_agents_share_the_actors_they_name(dictionaries):
     assert coded("Ministers and officials in Zembla and Sylvania condemned Ruritania.", dictionaries) >= {
         ("ZEMGOV", "RUR", "122"), ("SYLGOV", "RUR", "122")}
+
+
+def test_a_pattern_places_the_source_and_the_target(dictionaries):
+    # "+ * FROM $": the words before the verb are the target, the object of "from" the source
+    assert coded("Ruritania's soldiers were freed from Zembla on Monday.", dictionaries) == {("ZEM", "RUR", "080")}

@@ -135,6 +135,18 @@ def test_match_elements_joined_spaced_and_actor_places():
     assert match_elements((word("rohan"), word("talks")), words, actors) is None  # in order
 
 
+def test_a_skip_passes_a_noun_phrase_when_it_can():
+    word = lambda w: Element("word", ((w,),), False, w)  # noqa: E731
+    skip, target = Element("skip", (), False, "^"), Element("target", (), False, "+")
+    words = ["feast", "in", "minas", "tirith", "with", "rohan"]
+    actors = [1, 0, 1, 1, 0, 1]
+    # "* FEAST IN ^ +": the place after "in" is skipped, the target is the next noun
+    assert match_elements((word("feast"), word("in"), skip, target), words, actors) == [
+        (0, "word"), (1, "word"), (5, "target")]
+    # with nothing to skip, "^" matches nothing of its own
+    assert match_elements((word("feast"), skip, word("in")), words, actors) == [(0, "word"), (1, "word")]
+
+
 PETRARCH_2 = """\
 --- ALLOW [080] ---
 ALLOW

@@ -64,6 +64,9 @@ class VerbPattern:
     reverse: str = ""
     """The code of the reverse event of a two-sided PETRARCH code ``[a:b]`` (``b``; with the flag ``sym``); empty:
     a joint act is coded both ways with ``code``."""
+    places: tuple[tuple[str, int], ...] = ()
+    """A matched PETRARCH pattern's actor places: ("target", position) for each word its ``+`` took, ("source", ...)
+    for ``$``, ("compound", ...) for ``%`` (positions in the segment's parse); empty for a lexicon entry."""
 
     def describe(self) -> str:
         """A short readable form: ``verbs.tsv:57 hold +talk with -> 040`` (noun classes as written: ``+@weapon``; a

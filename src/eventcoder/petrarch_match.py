@@ -276,8 +276,9 @@ def match_elements(elements: tuple[Element, ...], words: list[str],
         if (k, at) in failed:
             return False
         element = elements[k]
-        if element.kind == "skip":
-            return step(k + 1, at)
+        if element.kind == "skip":  # PETRARCH's "^": past the next noun phrase (its nouns), or nothing
+            end = _past_noun(actors, at)
+            return (end is not None and step(k + 1, end)) or step(k + 1, at)
         for start in _starts(element, words, at):
             for size in _sizes(element, words, actors, start):
                 taken.extend((j, element.kind) for j in range(start, start + size))
@@ -288,6 +289,18 @@ def match_elements(elements: tuple[Element, ...], words: list[str],
         return False
 
     return taken if step(0, 0) else None
+
+
+def _past_noun(actors: list[int], at: int) -> int | None:
+    """The position after the next run of nouns from ``at`` (a noun phrase's head words), or None."""
+    j = at
+    while j < len(actors) and not actors[j] & NOUN:
+        j += 1
+    if j == len(actors):
+        return None
+    while j < len(actors) and actors[j] & NOUN:
+        j += 1
+    return j
 
 
 def _starts(element: Element, words: list[str], at: int) -> Iterable[int]:
@@ -366,9 +379,14 @@ def _lower_end(view: ParseView, i: int, end: int, last: int) -> int:
     return min([edge + 1, last, *cut])
 
 
+Match = tuple[CompiledPattern, list[tuple[int, str]], list[tuple[int, str]]]
+"""A matched pattern with the (position, element kind) of each word its elements took after and before the verb."""
+
+
 def _best_pattern(patterns: tuple[CompiledPattern, ...], view: ParseView, upper: list[int],
-                  lower: list[int]) -> tuple[CompiledPattern, list[tuple[int, str]]] | None:
-    """The most specific pattern that matches (the first among equals) and the positions its elements took."""
+                  lower: list[int]) -> Match | None:
+    """The most specific pattern that matches (the first among equals) and the positions its elements took (after
+    the verb, then before it)."""
     if not patterns:
         return None
     words_up, words_low = [view.lower(j) for j in upper], [view.lower(j) for j in lower]
@@ -380,7 +398,7 @@ def _best_pattern(patterns: tuple[CompiledPattern, ...], view: ParseView, upper:
         low = match_elements(pattern.lower, words_low, actors_low)
         up = match_elements(pattern.upper, words_up, actors_up) if low is not None else None
         if up is not None:
-            best = (pattern, [(lower[k], kind) for k, kind in low])
+            best = (pattern, [(lower[k], kind) for k, kind in low], [(upper[k], kind) for k, kind in up])
     return best
 
 
@@ -394,10 +412,10 @@ def _actors(view: ParseView, positions: list[int]) -> list[int]:
     return out
 
 
-def _verb_pattern(entry: VerbEntry, best: tuple[CompiledPattern, list[tuple[int, str]]] | None,
+def _verb_pattern(entry: VerbEntry, best: Match | None,
                   view: ParseView) -> VerbPattern | None:
     """The lexicon pattern of a matched verb: the matched pattern's code when it has one, else the verb's."""
-    pattern, taken = best if best is not None else (None, [])
+    pattern, taken, before = best if best is not None else (None, [], [])
     code = pattern.code if pattern is not None and _first(pattern.code) else entry.code
     if not _first(code):
         return None
@@ -406,12 +424,13 @@ def _verb_pattern(entry: VerbEntry, best: tuple[CompiledPattern, list[tuple[int,
     if pattern is None or code is not pattern.code:
         return VerbPattern(code.codes[0], entry.lemma, frozenset(entry.after), (), flags, None, entry.source,
                            reverse=reverse)
+    places = tuple((kind, j) for j, kind in taken + before if kind in ACTOR_KINDS)
     words = [j for j, kind in taken if kind not in ACTOR_KINDS]
     objects = frozenset(w for j in words for w in (view.lemma(j), view.lower(j)) if view.lower(j) not in PREPOSITIONS)
     preps = tuple(dict.fromkeys(view.lower(taken[k - 1][0]) for k, (_j, kind) in enumerate(taken)
                                 if kind == "target" and k and view.lower(taken[k - 1][0]) in PREPOSITIONS))
     return VerbPattern(code.codes[0], entry.lemma, objects | frozenset(entry.after), preps, flags, None,
-                       pattern.source, pattern.text, reverse)
+                       pattern.source, pattern.text, reverse, places)
 
 
 def _first(code: EventCode) -> str:

@@ -42,6 +42,9 @@ def petrarch_arguments(finder: ArgumentFinder, s: Sentence, r: Reading,
     """The sources and targets of a reading under PETRARCH's conventions (module docstring): actors with a
     code, a country or a sector. Either list may be empty."""
     view, i = s.parse, r.trigger.position
+    placed = _pattern_places(s, r, actors)
+    if placed is not None:
+        return placed
     passive = (clauses.is_passive(view, i) or any(view.deps[c] == DEP.auxpass for c in view.kids[i])) and (
         not clauses.stative(view, i))
     if passive:  # "X was criticized (by Y)": Y on X; with no by-agent, the first actor of the phrase on X
@@ -56,6 +59,35 @@ def petrarch_arguments(finder: ArgumentFinder, s: Sentence, r: Reading,
     if not targets:
         targets = first_actor(s, phrase_tokens(view, i), actors)
     return sources, targets
+
+
+def _pattern_places(s: Sentence, r: Reading, actors: ArticleActors) -> tuple[list[Actor], list[Actor]] | None:
+    """The source and target a matched PETRARCH pattern places (``+`` the target's words, ``$`` the source's:
+    "[+ * FROM $]" reads "X was freed from Y" as Y on X); the subject or the first actor after the verb for the side
+    it does not place; None when it places neither."""
+    places = r.pattern.places
+    if not any(kind in ("target", "source") for kind, _j in places):
+        return None
+    view, i = s.parse, r.trigger.position
+    targets = _actors_at(s, [j for kind, j in places if kind == "target"], actors)
+    sources = _actors_at(s, [j for kind, j in places if kind == "source"], actors)
+    if not any(kind == "source" for kind, _j in places):
+        sources = _mention_actors(s, _subject_tokens(view, r.head), actors)
+    if not any(kind == "target" for kind, _j in places):
+        targets = first_actor(s, phrase_tokens(view, i), actors)
+    return sources, targets
+
+
+def _actors_at(s: Sentence, positions: list[int], actors: ArticleActors) -> list[Actor]:
+    """The actors of the phrases holding the words at ``positions``, each once."""
+    out: list[Actor] = []
+    for j in positions:
+        head = _phrase_head(s.parse, j)
+        found = [a for a in actors.resolve(s, head) if _known(a)] or [
+            a for a in actors.resolve_one(s, j) if _known(a)] or _mention_actors(s, sorted(s.parse.subtree(head)),
+                                                                                   actors)  # "Ruritania's soldiers"
+        out += [a for a in found if a not in out]
+    return _each_once(out)
 
 
 def _passive_subject_tokens(view: ParseView, i: int) -> list[int]:
