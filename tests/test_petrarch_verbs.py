@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventcoder.knowledge import KnowledgeError
-from eventcoder.petrarch_verbs import map_to_lexicon, read_petrarch_verbs
+from eventcoder.petrarch_verbs import read_petrarch_verbs
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CAMEO_VERBS = SHARED / "knowledge-sources" / "CAMEO.2.0.txt"
@@ -181,37 +181,6 @@ def test_synsets_from_another_file(tmp_path):
     assert verbs.blocks[0].patterns[0].positions("synset") == (1,)
 
 
-def test_map_to_lexicon(tmp_path):
-    extra = "- * (WITH) [036]\n- * ORDER TO + [037]\n- * PEACE [057:057]\n- * TRUCE [042:043]\n"
-    mapping = map_to_lexicon(read(tmp_path, SNIPPET + extra))
-    described = sorted(e.describe() for e in mapping.entries)
-    assert "verbs.txt:15 shout -> 040" in described and "verbs.txt:16 yell -> 041" in described
-    assert "verbs.txt:17 call +out -> 040" in described
-    assert "verbs.txt:19 shout +apple|pear -> 042" in described  # GREEN PLUM and (TO THE ORCHARD) are not one word
-    assert "verbs.txt:19 call +out -> 040" not in described
-    by_source = {e.source: e for e in mapping.entries if e.lemma == "whisper"}
-    assert by_source["verbs.txt:31"].preps == ("with",) and by_source["verbs.txt:31"].flags == {"needprep"}
-    assert by_source["verbs.txt:32"].objects == {"order"} and by_source["verbs.txt:32"].preps == ("to",)
-    assert by_source["verbs.txt:33"].flags == {"sym"} and by_source["verbs.txt:33"].code == "057"
-    assert by_source["verbs.txt:34"].code == "042" and mapping.partial == {"second code of [a:b] dropped": 1}
-    assert mapping.unmapped == {
-        "verb: multi-word verb with words before the verb": 1, "verb: discard code [---]": 1,
-        "pattern: words before the verb": 3, "pattern: discard code [---]": 1, "pattern: null code": 2,
-        "pattern: only a second code ([:CODE])": 1}
-    assert mapping.examples["pattern: words before the verb"] == "verbs.txt:20"
-
-
-def test_map_to_lexicon_refusals(tmp_path):
-    text = ("--- SHOUT [040] ---\nSHOUT\n- * + LOUDLY [041]\n- * $ [041]\n- * ONE TWO THREE [041]\n"
-            "--- CALL [040] ---\n+CALL_OUT\n- * LOUDLY [041]\n")
-    mapping = map_to_lexicon(read(tmp_path, text))
-    assert mapping.unmapped == {"pattern: a target not right after a final preposition": 1,
-                                "pattern: a source or compound marker": 1,
-                                "pattern: several objects or a long phrase": 1,
-                                "pattern: its block has no verb it can go with (one-word, or a particle verb "
-                                "without objects)": 1}
-
-
 @needs_shared
 @pytest.mark.parametrize(("path", "non_cameo", "expected"), [
     (CAMEO_VERBS, "error", {"blocks": 397, "verbs": 1817, "synonym_sets": 40, "patterns": 4664, "skipped": 4}),
@@ -221,10 +190,7 @@ def test_map_to_lexicon_refusals(tmp_path):
 def test_real_dictionaries_load(path, non_cameo, expected):
     verbs = read_petrarch_verbs(str(path), non_cameo=non_cameo, on_error="skip")
     summary = verbs.summary()
-    mapping = map_to_lexicon(verbs)
     print(f"\n{path.name}: " + ", ".join(f"{k} {v}" for k, v in summary.items()))
-    print(f"  lexicon entries {len(mapping.entries)}; not mapped: " + ", ".join(
-        f"{reason} {count}" for reason, count in mapping.unmapped.most_common()))
     assert {k: summary[k] for k in expected} == expected
     assert len(verbs.skipped) == summary["skipped"]  # nothing refused without a reason
     if non_cameo == "keep":

@@ -16,11 +16,11 @@ import functools
 from pathlib import Path
 
 from .knowledge_types import KnowledgeError
-from .lexicon import Lexicon, VerbPattern, assemble, builtin_patterns, load_lexicon, user_patterns
+from .lexicon import Lexicon, assemble, builtin_patterns, load_lexicon, user_patterns
 from .petrarch_match import build_index
-from .petrarch_verbs import PetrarchVerbs, map_to_lexicon, read_petrarch_verbs
+from .petrarch_verbs import PetrarchVerbs, read_petrarch_verbs
 
-__all__ = ["lexicon_for", "load_petrarch_lexicon", "petrarch_patterns"]
+__all__ = ["lexicon_for", "load_petrarch_lexicon"]
 
 
 def lexicon_for(options, known_codes: frozenset[str] | None = None) -> Lexicon:
@@ -30,7 +30,7 @@ def lexicon_for(options, known_codes: frozenset[str] | None = None) -> Lexicon:
 
     Raises:
         LexiconError: a bad line of a ``--lexicon`` file (see :func:`eventcoder.lexicon.load_lexicon`).
-        KnowledgeError: a bad line of a PETRARCH verb dictionary (see :func:`petrarch_patterns`).
+        KnowledgeError: a bad line of a PETRARCH verb dictionary (see :func:`_read`).
     """
     if not options.petrarch_verbs and options.lexicon_mode == "add":
         return load_lexicon(options.lexicon_files, known_codes)
@@ -66,28 +66,13 @@ def load_petrarch_lexicon(lexicon_files: tuple[str, ...], petrarch_verbs: tuple[
     return assemble(patterns, known_codes, tuple(warnings), index, specialise=mode == "add" or index is None)
 
 
-def petrarch_patterns(path: str, known_codes: frozenset[str] | None = None, *, synsets_from: tuple[str, ...] = (),
-                      non_cameo: str = "error", on_error: str = "raise") -> tuple[list[VerbPattern], list[str]]:
-    """The lexicon patterns of a PETRARCH verb dictionary (:func:`eventcoder.petrarch_verbs.map_to_lexicon`) and
-    the warnings of what was dropped on the way ("FILE line N: reason"): malformed lines with ``on_error="skip"``,
-    non-CAMEO codes with ``non_cameo="skip"``. What does not map onto the lexicon (discards, words before the
-    verb, ...) is counted by :func:`eventcoder.petrarch_verbs.map_to_lexicon`, not warned about.
-
-    Raises:
-        KnowledgeError: a malformed line, an unknown synonym set, a non-CAMEO code (``non_cameo="error"``), an
-            unreadable file, a dictionary that gives no pattern; the message names the file (and line).
-    """
-    verbs, warnings = _read(path, known_codes, synsets_from=synsets_from, non_cameo=non_cameo, on_error=on_error)
-    mapping = map_to_lexicon(verbs)
-    return mapping.entries, warnings
-
-
 def _read(path: str, known_codes: frozenset[str] | None, *, synsets_from: tuple[str, ...], non_cameo: str,
           on_error: str) -> tuple[PetrarchVerbs, list[str]]:
     """A dictionary read, and the warnings of what was dropped on the way.
 
     Raises:
-        KnowledgeError: as :func:`petrarch_patterns`.
+        KnowledgeError: a malformed line, an unknown synonym set, a non-CAMEO code (``non_cameo="error"``), an
+            unreadable file; the message names the file (and line).
     """
     try:
         verbs = read_petrarch_verbs(path, synsets_from=synsets_from, cameo_codes=known_codes, non_cameo=non_cameo,

@@ -80,8 +80,8 @@ class CoderOptions:
             actor dictionaries, CSV or YAML (``--actors``).
         petrarch_actors (tuple[str, ...]): PETRARCH-format actor dictionaries (``--petrarch-actors``).
         petrarch_agents (tuple[str, ...]): PETRARCH-format agent dictionaries (``--petrarch-agents``).
-        petrarch_verbs (tuple[str, ...]): PETRARCH-format CAMEO verb dictionaries (``--petrarch-verbs``), mapped
-            onto lexicon patterns (:func:`eventcoder.petrarch_verbs.map_to_lexicon`).
+        petrarch_verbs (tuple[str, ...]): PETRARCH-format CAMEO verb dictionaries (``--petrarch-verbs``), matched
+            as PETRARCH matches them (:mod:`eventcoder.petrarch_match`).
         petrarch_discards (tuple[str, ...]): PETRARCH-format discard files (``--petrarch-discards``): a sentence
             holding one of their phrases is not coded, an article holding a ``+`` (story) phrase codes nothing
             (:mod:`eventcoder.petrarch_discards`).
