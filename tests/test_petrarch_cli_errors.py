@@ -30,9 +30,10 @@ BAD = {  # name: (option, text, the line the error names)
 }
 """Malformed lines that the readers refuse."""
 
-SILENT = {  # malformed lines the PETRARCH actor and agent reader (petrarch_dicts.py) still accepts in silence
-    "actors_unclosed": ("--petrarch-actors", "ZORBLAND_ [ZZZ\n", 1),
+UNBALANCED = {  # lines whose brackets do not pair, which --petrarch-skip-bad-lines skips with a warning
+    "actors_unclosed": ("--petrarch-actors", "RURITANIA_ [RUR]\nZORBLAND_ [ZZZ\n", 2),
     "agents_unclosed": ("--petrarch-agents", "ZORBLER {} [~MIL\n", 1),
+    "actors_stray": ("--petrarch-actors", "RURITANIA_ [RUR]\n+RURITANIEN]_\n", 2),
 }
 
 
@@ -100,9 +101,11 @@ def test_no_traceback_from_the_real_command(tmp_path: Path):
     assert f"{path} line {line}:" in done.stderr and "Traceback" not in done.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="petrarch_dicts.py skips an actor or agent line with an unclosed '[' in "
-                                       "silence (owned by the actors stage)")
-@pytest.mark.parametrize("name", sorted(SILENT))
-def test_unclosed_code_in_actor_and_agent_dictionaries(tmp_path: Path, name: str):
-    option, path, line = bad_file(tmp_path, name, SILENT)
+@pytest.mark.parametrize("name", sorted(UNBALANCED))
+def test_unbalanced_brackets_in_actor_and_agent_dictionaries(tmp_path: Path, name: str):
+    option, path, line = bad_file(tmp_path, name, UNBALANCED)
     assert_one_line_error(invoke("explain", "Zorbland met Ruritania.", option, path), path, line)
+    skipped = invoke("explain", "Zorbland met Ruritania.", option, path, "--petrarch-skip-bad-lines")
+    assert skipped.exit_code == 0, skipped.output
+    assert [x for x in skipped.stderr.splitlines() if x.startswith("warning:")] == [
+        f"warning: {path.name} line {line}: skipped: unbalanced brackets in {path.read_text().splitlines()[line - 1]!r}"]

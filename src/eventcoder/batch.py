@@ -348,7 +348,7 @@ def check_options(options: CoderOptions, *, model: bool = True) -> None:
         check_model(options.model)
     knowledge = load_knowledge(options.knowledge_files, petrarch_actors=options.petrarch_actors,
                                petrarch_agents=options.petrarch_agents,
-                               builtin_actors=options.builtin_actors)
+                               builtin_actors=options.builtin_actors, petrarch_on_error=options.petrarch_on_error)
     lexicon_for(options, frozenset(knowledge.cameo_codes()))
     word_lists()
 

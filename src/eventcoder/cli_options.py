@@ -100,8 +100,9 @@ ConventionsOption = Annotated[
 PetrarchSkipOption = Annotated[
     bool,
     typer.Option("--petrarch-skip-bad-lines",
-                 help="Skip malformed lines and non-CAMEO codes of --petrarch-verbs files, each named in a "
-                      "warning on stderr, instead of failing (PETRARCH-2's CAMEO.2.0.txt needs it)."),
+                 help="Skip malformed lines of --petrarch-verbs, --petrarch-actors and --petrarch-agents files and "
+                      "non-CAMEO codes of verb files, each named in a warning on stderr, instead of failing "
+                      "(PETRARCH-2's CAMEO.2.0.txt and Phoenix's dictionaries need it)."),
 ]
 
 OneSidedOption = Annotated[
@@ -138,8 +139,8 @@ def coder_options(  # noqa: PLR0913 - one parameter per command-line option
 
 
 def _petrarch_warnings(options: CoderOptions) -> tuple[str, ...]:
-    """Read the PETRARCH files of ``options`` (the knowledge and lexicon cached for the coder) and return the
-    lexicon's warnings; exit 2 on a bad line."""
+    """Read the PETRARCH files of ``options`` (the knowledge and lexicon cached for the coder) and return what
+    they skipped (``--petrarch-skip-bad-lines``), a line each; exit 2 on a bad line."""
     from .knowledge import load_knowledge
     from .lexicon_petrarch import lexicon_for
     from .petrarch_discards import load_discards
@@ -150,8 +151,9 @@ def _petrarch_warnings(options: CoderOptions) -> tuple[str, ...]:
             return ()
         knowledge = load_knowledge(options.knowledge_files, petrarch_actors=options.petrarch_actors,
                                    petrarch_agents=options.petrarch_agents,
-                                   builtin_actors=options.builtin_actors)
-        return lexicon_for(options, frozenset(knowledge.cameo_codes())).warnings if options.petrarch_verbs else ()
+                                   builtin_actors=options.builtin_actors, petrarch_on_error=options.petrarch_on_error)
+        verbs = lexicon_for(options, frozenset(knowledge.cameo_codes())).warnings if options.petrarch_verbs else ()
+        return knowledge.warnings + verbs
     except EventcoderError as exc:
         raise _fail(str(exc)) from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -89,13 +89,16 @@ class Knowledge:
             reads ``entries + named_entries``.
         builtin_actors (bool): whether the package's actor and agent phrases are in (False: only the given
             dictionaries name actors, and actors are coded with PETRARCH's conventions; see :func:`load_knowledge`).
+        warnings (tuple[str, ...]): the lines of PETRARCH actor and agent dictionaries skipped as malformed
+            ("FILE line N: skipped: ..."; ``petrarch_on_error="skip"``).
     """
 
     __slots__ = ("entries", "named_entries", "_names", "_capitals", "_capital_index", "_cameo", "_plover",
-                 "_people", "_actors", "_group_roles", "builtin_actors")
+                 "_people", "_actors", "_group_roles", "builtin_actors", "warnings")
 
-    def __init__(self, tables: _Tables, builtin_actors: bool = True) -> None:
+    def __init__(self, tables: _Tables, builtin_actors: bool = True, warnings: tuple[str, ...] = ()) -> None:
         self.builtin_actors = builtin_actors
+        self.warnings = warnings
         self.entries: tuple[GazetteerEntry, ...] = tuple(tables.entries)
         self.named_entries: tuple[GazetteerEntry, ...] = tuple(tables.named_entries)
         self._people: Mapping[str, tuple[PersonTerm, ...]] = MappingProxyType(dict(tables.people))
@@ -286,7 +289,8 @@ def _source_file(source: str) -> str:
 
 
 def load_knowledge(extra_files: tuple[str, ...] = (), *, petrarch_actors: tuple[str, ...] = (),
-                   petrarch_agents: tuple[str, ...] = (), builtin_actors: bool = True) -> Knowledge:
+                   petrarch_agents: tuple[str, ...] = (), builtin_actors: bool = True,
+                   petrarch_on_error: str = "raise") -> Knowledge:
     """Load the package's knowledge files plus optional user files.
 
     The package files are read once per process (functools.lru_cache) through importlib.resources;
@@ -307,6 +311,8 @@ def load_knowledge(extra_files: tuple[str, ...] = (), *, petrarch_actors: tuple[
             capitals, metonyms, organisations, agents, groups, office-holders) are dropped, its code tables
             (CAMEO, PLOVER, country names and capitals) kept; :attr:`Knowledge.builtin_actors` tells the actor
             stage (which then codes phrases as PETRARCH does: :mod:`eventcoder.actors.petrarch_codes`).
+        petrarch_on_error: a malformed line of a PETRARCH actor or agent dictionary (unbalanced brackets):
+            "raise" (KnowledgeError) or "skip" (left out and named in :attr:`Knowledge.warnings`).
 
     Returns:
         Knowledge: the loaded knowledge.
@@ -317,12 +323,13 @@ def load_knowledge(extra_files: tuple[str, ...] = (), *, petrarch_actors: tuple[
         OSError: a user file cannot be read.
     """
     return _load_cached(tuple(str(path) for path in extra_files), tuple(str(path) for path in petrarch_actors),
-                        tuple(str(path) for path in petrarch_agents), builtin_actors)
+                        tuple(str(path) for path in petrarch_agents), builtin_actors, petrarch_on_error)
 
 
 @functools.lru_cache(maxsize=None)
 def _load_cached(extra_files: tuple[str, ...], petrarch_actors: tuple[str, ...] = (),
-                 petrarch_agents: tuple[str, ...] = (), builtin_actors: bool = True) -> Knowledge:
+                 petrarch_agents: tuple[str, ...] = (), builtin_actors: bool = True,
+                 petrarch_on_error: str = "raise") -> Knowledge:
     tables = _package_tables().copy()
     if not builtin_actors:
         tables = _Tables(names=tables.names, codes=tables.codes, capitals=tables.capitals,
@@ -332,14 +339,17 @@ def _load_cached(extra_files: tuple[str, ...], petrarch_actors: tuple[str, ...] 
               for path in extra_files]
     for kind, lines in sorted(parsed, key=lambda item: _KIND_ORDER.index(item[0])):
         _READERS[kind](lines, tables)
-    rows = [row for path in petrarch_actors for row in read_petrarch_actors(path)]
+    skipped: list[str] = []
+    rows = [row for path in petrarch_actors
+            for row in read_petrarch_actors(path, on_error=petrarch_on_error, skipped=skipped)]
     add_actor_terms(rows, tables)
-    agents = [entry for path in petrarch_agents for entry in read_petrarch_agents(path)]
+    agents = [entry for path in petrarch_agents
+              for entry in read_petrarch_agents(path, on_error=petrarch_on_error, skipped=skipped)]
     _override(tables, {_norm(entry.phrase) for entry in agents})
     tables.entries.extend(agents)
     if any(kind in ("officials", "named") for kind, _lines in parsed):
         settle_generated(tables)
-    return Knowledge(tables, builtin_actors)
+    return Knowledge(tables, builtin_actors, tuple(skipped))
 
 
 def _is_actor_dictionary(path: str) -> bool:

@@ -46,11 +46,14 @@ LITERAL_CODES = frozenset({"+++", "###"})
 _AGENT_CODE = re.compile(r"^(?:~[A-Z0-9]{3,}|[A-Z0-9]{3,}~)$")
 
 
-def read_petrarch_actors(path: str) -> list[tuple[ActorTerm, tuple[str, ...]]]:
+def read_petrarch_actors(path: str, *, on_error: str = "raise",
+                         skipped: list[str] | None = None) -> list[tuple[ActorTerm, tuple[str, ...]]]:
     """Read a PETRARCH actor dictionary.
 
     Args:
         path (str): the file (UTF-8 or Latin-1).
+        on_error (str): a line with unbalanced brackets ("ZORBLAND [ZZZ"): "raise" (KnowledgeError) or "skip"
+            (the line is left out and named in ``skipped``, "FILE line N: skipped: ...").
     RETURNS (list[tuple[ActorTerm, tuple[str, ...]]]): one item per code of each entry: the dated term
         (``source`` = file:line of the code) and the phrases naming the actor (the entry and its synonyms).
         Entries without a usable code are left out; a phrase already named by an earlier entry is left to
@@ -58,12 +61,13 @@ def read_petrarch_actors(path: str) -> list[tuple[ActorTerm, tuple[str, ...]]]:
         code falls back to the entry's default code, else to none.
 
     Raises:
-        KnowledgeError: a bad date restriction or a code line before any entry (message names file and line).
+        KnowledgeError: a bad date restriction, a code line before any entry, unbalanced brackets (message names
+            file and line).
         OSError: the file cannot be read.
     """
     rows: list[tuple[ActorTerm, tuple[str, ...]]] = []
     seen: set[str] = set()
-    for phrases, codes in _actor_blocks(path):
+    for phrases, codes in _actor_blocks(path, on_error, skipped):
         cased = (_news_case(ph) for ph in phrases)
         names = tuple(dict.fromkeys(p for p in cased if p and p.casefold() not in seen))
         if not names:
@@ -76,20 +80,23 @@ def read_petrarch_actors(path: str) -> list[tuple[ActorTerm, tuple[str, ...]]]:
     return rows
 
 
-def read_petrarch_agents(path: str) -> list[GazetteerEntry]:
+def read_petrarch_agents(path: str, *, on_error: str = "raise",
+                         skipped: list[str] | None = None) -> list[GazetteerEntry]:
     """Read a PETRARCH agent dictionary.
 
     Args:
         path (str): the file.
+        on_error, skipped: as for :func:`read_petrarch_actors`.
     RETURNS (list[GazetteerEntry]): entries of kind "agent", one per phrase and plural form (lower case), in
         file order; the first entry for a phrase wins. Agents whose code names no sector are left out.
 
     Raises:
+        KnowledgeError: unbalanced brackets (message names file and line).
         OSError: the file cannot be read.
     """
     substitutions: dict[str, list[str]] = {}
     entries: dict[str, GazetteerEntry] = {}
-    for number, line in _lines(path):
+    for number, line in _balanced_lines(path, on_error, skipped):
         match = _SUBSTITUTION.match(line)
         if match:
             substitutions[match.group(1)] = [w.strip() for w in match.group(2).split(",") if w.strip()]
@@ -127,11 +134,30 @@ def _lines(path: str) -> Iterator[tuple[int, str]]:
             yield number, line
 
 
-def _actor_blocks(path: str) -> Iterator[tuple[list[str], list[tuple[int, str]]]]:
+def _balanced_lines(path: str, on_error: str, skipped: list[str] | None) -> Iterator[tuple[int, str]]:
+    """:func:`_lines` less those whose ``[]`` or ``{}`` do not pair ("ZORBLAND [ZZZ", "+NAME]_"): an error, or with
+    ``on_error="skip"`` named in ``skipped``.
+
+    Raises:
+        KnowledgeError: such a line, unless skipped (the message names file and line).
+    """
+    for number, line in _lines(path):
+        if line.count("[") == line.count("]") and line.count("{") == line.count("}"):
+            yield number, line
+            continue
+        why = f"{path} line {number}: unbalanced brackets in {line.strip()!r}"
+        if on_error != "skip":
+            raise KnowledgeError(why)
+        if skipped is not None:
+            skipped.append(f"{Path(path).name} line {number}: skipped: unbalanced brackets in {line.strip()!r}")
+
+
+def _actor_blocks(path: str, on_error: str = "raise",
+                  skipped: list[str] | None = None) -> Iterator[tuple[list[str], list[tuple[int, str]]]]:
     """(phrases, [(line number, code block text)]) per actor entry."""
     phrases: list[str] = []
     codes: list[tuple[int, str]] = []
-    for number, line in _lines(path):
+    for number, line in _balanced_lines(path, on_error, skipped):
         stripped = line.strip()
         if stripped.startswith("+"):
             phrases.append(_CODE_BLOCK.split(stripped[1:], 1)[0])

@@ -139,7 +139,8 @@ class Coder:
         self.nlp = load_model(options.model)
         self.knowledge: Knowledge = load_knowledge(options.knowledge_files, petrarch_actors=options.petrarch_actors,
                                                    petrarch_agents=options.petrarch_agents,
-                                                   builtin_actors=options.builtin_actors)
+                                                   builtin_actors=options.builtin_actors,
+                                                   petrarch_on_error=options.petrarch_on_error)
         self.lexicon = lexicon_for(options, frozenset(self.knowledge.cameo_codes()))
         word_lists()  # a bad line of words.tsv is a setup error, raised here rather than by the first article
         self.finder = ActorFinder(self.nlp, self.knowledge)
