@@ -44,6 +44,10 @@ CELEBRATE
 --- SIGN [057] ---
 SIGN
 
+--- HOST [051] ---
+HOST
+- * + FOR TALKS [:042]
+
 --- FREE [080] ---
 FREE
 - + * FROM $ [080]
@@ -177,3 +181,7 @@ def test_coordinated_agents_share_the_actors_they_name(dictionaries):
 def test_a_pattern_places_the_source_and_the_target(dictionaries):
     # "+ * FROM $": the words before the verb are the target, the object of "from" the source
     assert coded("Ruritania's soldiers were freed from Zembla on Monday.", dictionaries) == {("ZEM", "RUR", "080")}
+
+
+def test_a_second_side_code_is_what_the_target_does(dictionaries):
+    assert coded("Zembla hosted Ruritania for talks.", dictionaries) == {("RUR", "ZEM", "042")}

@@ -123,6 +123,16 @@ def test_discard_block_codes_only_through_a_pattern(index, nlp):
     assert coded(index, nlp, "Gondor ignored the warning from Rohan.", "ignored").code == "023"
 
 
+def test_a_discard_pattern_codes_nothing_and_a_second_side_code_turns_round(tmp_path: Path, nlp):
+    index = index_of(tmp_path, "--- SNUB [110] ---\nSNUB\n- * + ON TELEVISION [---]\n\n"
+                               "--- HOST [051] ---\nHOST\n- * + FOR TALKS [:042]\n")
+    assert coded(index, nlp, "Gondor snubbed Rohan.", "snubbed").code == "110"
+    assert coded(index, nlp, "Gondor snubbed Rohan on television.", "snubbed") is None
+    hosted = coded(index, nlp, "Gondor hosted Rohan for talks.", "hosted")
+    assert (hosted.code, hosted.flags, hosted.reverse) == ("042", {"swap"}, "")
+    assert coded(index, nlp, "Gondor hosted Rohan.", "hosted").code == "051"
+
+
 def test_match_elements_joined_spaced_and_actor_places():
     word = lambda w, adjacent=False: Element("word", ((w,),), adjacent, w)  # noqa: E731
     target = Element("target", (), False, "+")

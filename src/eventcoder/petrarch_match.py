@@ -414,24 +414,35 @@ def _actors(view: ParseView, positions: list[int]) -> list[int]:
 
 def _verb_pattern(entry: VerbEntry, best: Match | None,
                   view: ParseView) -> VerbPattern | None:
-    """The lexicon pattern of a matched verb: the matched pattern's code when it has one, else the verb's."""
+    """The lexicon pattern of a matched verb: the matched pattern's code when it has one, else the verb's; None
+    for a matched discard pattern (``[---]``: no event) or a verb that codes nothing. A code with only its second
+    side (``[:042]``) codes that side, target on source (flag ``swap``)."""
     pattern, taken, before = best if best is not None else (None, [], [])
-    code = pattern.code if pattern is not None and _first(pattern.code) else entry.code
-    if not _first(code):
+    if pattern is not None and pattern.code.discard:
         return None
-    flags = frozenset({"sym"}) if code.reciprocal else frozenset()
-    reverse = code.codes[1] if code.reciprocal else ""
+    code = pattern.code if pattern is not None and _codes(pattern.code) else entry.code
+    if not _codes(code):
+        return None
+    flags = frozenset({"sym"}) if code.reciprocal and code.codes[0] else frozenset()
+    if not _first(code):
+        flags = frozenset({"swap"})
+    reverse = code.codes[1] if code.reciprocal and code.codes[0] else ""
     if pattern is None or code is not pattern.code:
-        return VerbPattern(code.codes[0], entry.lemma, frozenset(entry.after), (), flags, None, entry.source,
+        return VerbPattern(_codes(code), entry.lemma, frozenset(entry.after), (), flags, None, entry.source,
                            reverse=reverse)
     places = tuple((kind, j) for j, kind in taken + before if kind in ACTOR_KINDS)
     words = [j for j, kind in taken if kind not in ACTOR_KINDS]
     objects = frozenset(w for j in words for w in (view.lemma(j), view.lower(j)) if view.lower(j) not in PREPOSITIONS)
     preps = tuple(dict.fromkeys(view.lower(taken[k - 1][0]) for k, (_j, kind) in enumerate(taken)
                                 if kind == "target" and k and view.lower(taken[k - 1][0]) in PREPOSITIONS))
-    return VerbPattern(code.codes[0], entry.lemma, objects | frozenset(entry.after), preps, flags, None,
+    return VerbPattern(_codes(code), entry.lemma, objects | frozenset(entry.after), preps, flags, None,
                        pattern.source, pattern.text, reverse, places)
 
 
 def _first(code: EventCode) -> str:
     return code.codes[0] if code.codes and not code.discard and not code.null else ""
+
+
+def _codes(code: EventCode) -> str:
+    """The code a cell gives: its first side, else its second (``[:042]``); "" for a discard or null code."""
+    return _first(code) or (code.codes[1] if code.reciprocal and not code.discard and not code.null else "")

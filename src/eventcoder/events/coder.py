@@ -107,7 +107,7 @@ class SentenceCoder:
         if not found:
             return [], "source and target are the same actor, or the source's country is unknown"
         words = trigger_words(view, r)
-        events = [Event(r.trigger, r.code, r.mood, r.rule, a, t, words) for a, t in found]
+        events = [Event(r.trigger, r.code, r.mood, r.rule, a, t, words) for a, t in _directed(r, found)]
         for a, t in found:  # a one-sided joint act has no other side to reverse
             if r.sym and t.country and (t, a) not in found and (named or len(sources) > 1 or _in_joint_phrase(view, t, i, s.first)):
                 events.append(_reverse_event(r, t, a, words))
@@ -128,17 +128,24 @@ class SentenceCoder:
         else:
             found = [(a, t) for a in sources for t in (targets or [no_target(r)]) if not _same_actor(a, t)]
         words = trigger_words(s.parse, r)
-        events = [Event(r.trigger, r.code, r.mood, r.rule, a, t, words) for a, t in found]
+        events = [Event(r.trigger, r.code, r.mood, r.rule, a, t, words) for a, t in _directed(r, found)]
         if r.sym:
             events += [_reverse_event(r, t, a, words) for a, t in found if t.text and (t, a) not in found]
         return events, "" if events else "source and target are the same actor"
+
+
+def _directed(r: Reading, found: list[tuple[Actor, Actor]]) -> list[tuple[Actor, Actor]]:
+    """The (source, target) pairs of a reading; turned round for a PETRARCH code with only its second side
+    (``[:042]``, flag ``swap``: what the target does to the source)."""
+    return [(t, a) for a, t in found] if "swap" in r.pattern.flags else found
 
 
 def _reverse_event(r: Reading, source: Actor, target: Actor, words: str) -> Event:
     """The reverse event of a joint act: the same code back, or the second code of a PETRARCH two-sided code
     ``[a:b]`` ("left for X" [042:043]: X hosts the visit) when the reading codes the pattern's own code."""
     if r.pattern.reverse and r.code == r.pattern.code:
-        return Event(r.trigger, r.pattern.reverse, r.mood, f"{r.rule} (two-sided code, reverse)", source, target, words)
+        rule = f"{r.rule} (two-sided code, reverse -> {r.pattern.reverse})"
+        return Event(r.trigger, r.pattern.reverse, r.mood, rule, source, target, words)
     return Event(r.trigger, r.code, r.mood, r.rule + " (joint action, reverse)", source, target, words)
 
 
