@@ -131,6 +131,7 @@ def test_tolerated_irregularities_are_counted(tmp_path):
     ("SHOUT\n", 1, "a verb line outside a verb block"),
     ("--- SHOUT\n", 1, "malformed verb block header"),
     ("--- SHOUT [040] ---\nSHOUT {SHOUTS\n", 2, "malformed verb line"),
+    ("--- SHOUT [040] ---\nSHOUT\nYELL [041\n", 3, "malformed verb line"),  # not a comment
     ("--- SHOUT [040] ---\n+A_+B_+C\n", 2, "malformed verb"),
     ("--- SHOUT [040] ---\nSHOUT\n- * LOUDLY\n", 3, "without a [CODE]"),
     ("--- SHOUT [040] ---\nSHOUT\n- * LOUDLY * [040]\n", 3, "exactly one '*'"),
@@ -202,3 +203,8 @@ def test_real_dictionaries_load(path, non_cameo, expected):
 def test_cameo_dictionary_bad_lines_are_errors_by_default():
     with pytest.raises(KnowledgeError, match=r"CAMEO.2.0.txt line 2374: unbalanced"):
         read_petrarch_verbs(str(CAMEO_VERBS))
+
+
+def test_pattern_words_in_any_script(tmp_path):
+    verbs = read(tmp_path, "--- SHOUT [040] ---\nSHOUT\n- * + WITH ÉTÉ [041]\n")
+    assert [t.text for t in verbs.blocks[0].patterns[0].tokens] == ["*", "+", "WITH", "ÉTÉ"]

@@ -37,7 +37,7 @@ MARKERS = {"*": "verb", "+": "target", "$": "source", "%": "compound", "^": "ski
 _HEADER = re.compile(r"^---\s+(?P<name>[^\s\[\]](?:[^\[\]]*[^\s\[\]])?)\s*(?P<codes>(?:\[[^\]]*\]\s*)*)(?P<glued>---\s*(?=---))?(?P<end>---)?$")
 _BEFORE_COMMENT = re.compile(r"(?:[^#;\[]|\[[^\]]*\])*")
 _CODE_AT_END = re.compile(r"\[(?P<code>[^\]]*)\]\s*$")
-_WORD = re.compile(r"^[A-Za-z0-9'][^\s\[\]{}()*+$%^_]*$")
+_WORD = re.compile(r"^(?:[^\W_]|')[^\s\[\]{}()*+$%^_]*$")  # a letter of any script, a digit or "'" first
 _SYNSET = re.compile(r"^&[A-Za-z0-9_]+$")
 _VERB_LINE = re.compile(r"^(?P<verb>[^{}\[\]]+?)\s*(?:\{(?P<forms>[^{}]*)\})?\s*(?:\[(?P<code>[^\]]*)\])?$")
 
@@ -224,6 +224,8 @@ def _lines(path: str) -> Iterator[tuple[int, str, str]]:
             yield number, "", re.sub(r"^<!\s*-*\s*|\s*-->$", "", line.strip())
             continue
         cut = len(_BEFORE_COMMENT.match(line).group(0))  # "#" inside [###] is a code
+        if line[cut:cut + 1] == "[":  # an unclosed "[": no comment, a malformed line for the reader to refuse
+            cut = len(line)
         yield number, line[:cut].strip(), line[cut:].lstrip("#; ").strip()
 
 
