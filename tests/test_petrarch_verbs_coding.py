@@ -200,3 +200,22 @@ def test_cameo_2_loads_with_skipped_lines_named():
     builtin = lexicon_for(CoderOptions(), known_codes())
     assert len(lexicon) == len(builtin) and len(lexicon.petrarch) > 7000  # verb forms
     assert lexicon.warnings and all(w.startswith("CAMEO.2.0.txt line ") for w in lexicon.warnings)
+
+
+def test_synonym_sets_of_another_file_and_a_file_of_sets_only(tmp_path: Path):
+    verbs = write(tmp_path, "zorble.txt", "--- ZORBLE [042] ---\nZORBLE\n- * + WITH &GIFTS [043]\n")
+    sets = write(tmp_path, "sets.txt", "&GIFTS\n+FLOWERS\n+BALLADS\n")
+    options = CoderOptions(petrarch_verbs=(verbs, sets), lexicon_mode="replace")
+    assert ("FRAGOV", "DEUGOV", "043") in triples("The French government zorbled the German government with "
+                                                   "flowers.", options)
+    with pytest.raises(KnowledgeError, match=r"zorble.txt line 3: unknown synonym set &GIFTS"):
+        lexicon_for(CoderOptions(petrarch_verbs=verbs, lexicon_mode="replace"), known_codes())
+
+
+def test_an_unknown_set_inside_a_set_is_skipped_when_asked(tmp_path: Path):
+    path = write(tmp_path, "sets.txt", "&GIFTS\n+&NOSUCH\n+FLOWERS\n--- ZORBLE [042] ---\nZORBLE\n")
+    with pytest.raises(KnowledgeError, match=r"sets.txt line 2: unknown synonym set &NOSUCH"):
+        lexicon_for(CoderOptions(petrarch_verbs=path, lexicon_mode="replace"), known_codes())
+    lexicon = lexicon_for(CoderOptions(petrarch_verbs=path, lexicon_mode="replace", petrarch_on_error="skip"),
+                          known_codes())
+    assert lexicon.warnings == ("sets.txt line 2: skipped: a synonym naming an unknown synonym set",)

@@ -85,8 +85,8 @@ def _read(path: str, known_codes: frozenset[str] | None, *, synsets_from: tuple[
         if "(skip)" in note:
             warnings.append(f"{name}: {count} pattern(s) or verb code(s) skipped: {note}")
     codes = [c for b in verbs.blocks for c in (b.code, *(v.code for v in b.verbs), *(p.code for p in b.patterns))]
-    if not any(c is not None and _has_code(c) for c in codes):
-        raise KnowledgeError(f"PETRARCH verb dictionary {path} gives no lexicon pattern (no verb block with a code)")
+    if not verbs.synsets and not any(c is not None and _has_code(c) for c in codes):  # a file of sets only serves others
+        raise KnowledgeError(f"PETRARCH verb dictionary {path} gives no verb block with a code and no synonym set")
     return verbs, warnings
 
 

@@ -201,12 +201,18 @@ def read_petrarch_verbs(path: str, *, synsets_from: Iterable[str] = (), cameo_co
         cameo_codes = load_knowledge().cameo_codes()
     if on_error not in ("raise", "skip"):
         raise ValueError(f"on_error must be raise or skip, not {on_error!r}")
-    reader = _Reader(path, frozenset(cameo_codes), non_cameo, on_error == "skip")
+    out = _read_unchecked(path, frozenset(cameo_codes), non_cameo, on_error == "skip")
+    known = set(out.synsets)
+    for other in synsets_from:  # only their set names: their own lines are checked when they are read
+        known |= set(_read_unchecked(other, frozenset(cameo_codes), "keep", True).synsets)
+    _check_synsets(out, known, on_error == "skip")
+    return out
+
+
+def _read_unchecked(path: str, cameo: frozenset[str], non_cameo: str, skip: bool) -> PetrarchVerbs:
+    """A file read line by line, its synonym sets not yet checked against each other's names."""
+    reader = _Reader(path, cameo, non_cameo, skip)
     reader.read()
-    known = set(reader.out.synsets)
-    for other in synsets_from:
-        known |= set(read_petrarch_verbs(other, cameo_codes=cameo_codes, non_cameo="keep").synsets)
-    _check_synsets(reader.out, known, on_error == "skip")
     return reader.out
 
 
@@ -415,10 +421,18 @@ class _Reader:
 def _check_synsets(verbs: PetrarchVerbs, known: set[str], skip: bool) -> None:
     """Every ``&NAME`` used in a pattern or a synonym set must be defined (in the file or ``synsets_from``); with
     ``skip`` a pattern naming an unknown set is dropped and counted instead."""
-    for syn in (w for s in verbs.synsets.values() for w in s.words):
-        for name in (w[1:].rstrip("_").upper() for w in syn.words if w.startswith("&")):
-            if name not in known:
-                raise KnowledgeError(f"{verbs.path} line {syn.source.rpartition(':')[2]}: unknown synonym set &{name}")
+    for synset in verbs.synsets.values():
+        kept_words = []
+        for syn in synset.words:
+            unknown = [w for w in syn.words if w.startswith("&") and w[1:].rstrip("_").upper() not in known]
+            if unknown and not skip:
+                raise KnowledgeError(f"{verbs.path} line {syn.source.rpartition(':')[2]}: unknown synonym set "
+                                     f"&{unknown[0][1:].rstrip('_').upper()}")
+            if unknown:
+                verbs.skipped.append(("a synonym naming an unknown synonym set", syn.source))
+            else:
+                kept_words.append(syn)
+        synset.words[:] = kept_words
     for block in verbs.blocks:
         kept = []
         for pattern in block.patterns:
