@@ -27,6 +27,9 @@ BAD = {  # name: (option, text, the line the error names)
     "actors_date": ("--petrarch-actors", "ZORBLAND_ [ZZZ >2020]\n", 1),
     "discards_plus": ("--petrarch-discards", "# sports\nZORBALL\n+\n", 3),
     "discards_dictionary": ("--petrarch-discards", "ZORBALL\nZORBLAND_ [ZZZ]\n", 2),
+    "actors_given_agents": ("--petrarch-actors", "RURITANIA_ [RUR]\nSOLDIER [~MIL]\n", 2),
+    "actors_given_verbs": ("--petrarch-actors", "# verbs\n--- ZORBLE [042] ---\nZORBLE\n", 2),
+    "agents_given_actors": ("--petrarch-agents", "SOLDIER [~MIL]\nRURITANIA_ [RUR]\n", 2),
 }
 """Malformed lines that the readers refuse."""
 
@@ -109,3 +112,14 @@ def test_unbalanced_brackets_in_actor_and_agent_dictionaries(tmp_path: Path, nam
     assert skipped.exit_code == 0, skipped.output
     assert [x for x in skipped.stderr.splitlines() if x.startswith("warning:")] == [
         f"warning: {path.name} line {line}: skipped: unbalanced brackets in {path.read_text().splitlines()[line - 1]!r}"]
+
+
+def test_actor_and_agent_files_name_their_reading_problems(tmp_path: Path):
+    from eventcoder.errors import EventcoderError
+    from eventcoder.petrarch_dicts import read_petrarch_actors
+
+    with pytest.raises(EventcoderError, match=r"cannot read PETRARCH dictionary .*missing.txt"):
+        read_petrarch_actors(str(tmp_path / "missing.txt"))
+    old_mac = tmp_path / "old_mac.txt"
+    old_mac.write_bytes(b"ZORBLAND_ [ZZZ]\rRURITANIA_ [RUR]\r")
+    assert [term.code for term, _names in read_petrarch_actors(str(old_mac))] == ["ZZZ", "RUR"]

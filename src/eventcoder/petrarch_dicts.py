@@ -52,8 +52,9 @@ def read_petrarch_actors(path: str, *, on_error: str = "raise",
 
     Args:
         path (str): the file (UTF-8 or Latin-1).
-        on_error (str): a line with unbalanced brackets ("ZORBLAND [ZZZ"): "raise" (KnowledgeError) or "skip"
-            (the line is left out and named in ``skipped``, "FILE line N: skipped: ...").
+        on_error (str): a malformed line (unbalanced brackets "ZORBLAND [ZZZ", a code of another kind of file
+            "[010]", "[~GOV]"): "raise" (KnowledgeError) or "skip" (the line is left out and named in ``skipped``,
+            "FILE line N: skipped: ...").
     RETURNS (list[tuple[ActorTerm, tuple[str, ...]]]): one item per code of each entry: the dated term
         (``source`` = file:line of the code) and the phrases naming the actor (the entry and its synonyms).
         Entries without a usable code are left out; a phrase already named by an earlier entry is left to
@@ -61,9 +62,8 @@ def read_petrarch_actors(path: str, *, on_error: str = "raise",
         code falls back to the entry's default code, else to none.
 
     Raises:
-        KnowledgeError: a bad date restriction, a code line before any entry, unbalanced brackets (message names
-            file and line).
-        OSError: the file cannot be read.
+        KnowledgeError: a bad date restriction, a code line before any entry, a malformed line (message names
+            file and line); the file cannot be read.
     """
     rows: list[tuple[ActorTerm, tuple[str, ...]]] = []
     seen: set[str] = set()
@@ -91,12 +91,11 @@ def read_petrarch_agents(path: str, *, on_error: str = "raise",
         file order; the first entry for a phrase wins. Agents whose code names no sector are left out.
 
     Raises:
-        KnowledgeError: unbalanced brackets (message names file and line).
-        OSError: the file cannot be read.
+        KnowledgeError: a malformed line (message names file and line); the file cannot be read.
     """
     substitutions: dict[str, list[str]] = {}
     entries: dict[str, GazetteerEntry] = {}
-    for number, line in _balanced_lines(path, on_error, skipped):
+    for number, line in _checked_lines(path, "agent", on_error, skipped):
         match = _SUBSTITUTION.match(line)
         if match:
             substitutions[match.group(1)] = [w.strip() for w in match.group(2).split(",") if w.strip()]
@@ -121,35 +120,59 @@ def read_petrarch_agents(path: str, *, on_error: str = "raise",
 
 # --------------------------------------------------------------------------------------------- reading
 def _lines(path: str) -> Iterator[tuple[int, str]]:
-    """Non-empty lines without comments, with their 1-based numbers (comment blocks keep the numbering)."""
-    raw = Path(path).read_bytes()
+    """Non-empty lines without comments, with their 1-based numbers (comment blocks keep the numbering; lines end
+    at LF, CRLF or a lone CR).
+
+    Raises:
+        KnowledgeError: the file cannot be read (a missing file, a folder).
+    """
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read PETRARCH dictionary {path}: {exc.strerror or exc}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         text = raw.decode("latin-1")
-    text = _COMMENT_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), text.removeprefix("\ufeff"))
+    text = re.sub(r"\r\n?", "\n", text.removeprefix("\ufeff"))
+    text = _COMMENT_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     for number, line in enumerate(text.split("\n"), start=1):
         line = line.split("#", 1)[0].rstrip()
         if line.strip():
             yield number, line
 
 
-def _balanced_lines(path: str, on_error: str, skipped: list[str] | None) -> Iterator[tuple[int, str]]:
-    """:func:`_lines` less those whose ``[]`` or ``{}`` do not pair ("ZORBLAND [ZZZ", "+NAME]_"): an error, or with
-    ``on_error="skip"`` named in ``skipped``.
+def _checked_lines(path: str, kind: str, on_error: str, skipped: list[str] | None) -> Iterator[tuple[int, str]]:
+    """:func:`_lines` less the malformed ones (:func:`_line_problem`): an error, or with ``on_error="skip"`` named
+    in ``skipped``. ``kind``: "actor" or "agent", the dictionary read.
 
     Raises:
-        KnowledgeError: such a line, unless skipped (the message names file and line).
+        KnowledgeError: a malformed line, unless skipped (the message names file and line).
     """
     for number, line in _lines(path):
-        if line.count("[") == line.count("]") and line.count("{") == line.count("}"):
+        problem = _line_problem(line, kind)
+        if problem is None:
             yield number, line
-            continue
-        why = f"{path} line {number}: unbalanced brackets in {line.strip()!r}"
-        if on_error != "skip":
-            raise KnowledgeError(why)
-        if skipped is not None:
-            skipped.append(f"{Path(path).name} line {number}: skipped: unbalanced brackets in {line.strip()!r}")
+        elif on_error != "skip":
+            raise KnowledgeError(f"{path} line {number}: {problem}")
+        elif skipped is not None:
+            skipped.append(f"{Path(path).name} line {number}: skipped: {problem}")
+
+
+def _line_problem(line: str, kind: str) -> str | None:
+    """Why a line of an actor or agent dictionary is malformed, or None: brackets that do not pair ("ZORBLAND
+    [ZZZ", "+NAME]_"), or a code of the other kind of file (a verb or agent code in an actor dictionary: "[010]",
+    "[~GOV]"; an actor or verb code in an agent dictionary: "[KAZ]"), a sign of a file given for another."""
+    shown = line.strip() if len(line.strip()) <= 80 else line.strip()[:77] + "..."
+    if line.count("[") != line.count("]") or line.count("{") != line.count("}"):
+        return f"unbalanced brackets in {shown!r}"
+    for block in _CODE_BLOCK.findall(line):
+        code = "".join(block.split()[:1])
+        if kind == "actor" and code and ("~" in code or code[0].isdigit()):
+            return f"[{block}] is not an actor code (letters, as [KAZ] or [KAZGOV]): is this an agent or verb dictionary?"
+        if kind == "agent" and "~" not in block:
+            return f"[{block}] is not an agent code ([~SEC] or [SEC~]): is this an actor or verb dictionary?"
+    return None
 
 
 def _actor_blocks(path: str, on_error: str = "raise",
@@ -157,7 +180,7 @@ def _actor_blocks(path: str, on_error: str = "raise",
     """(phrases, [(line number, code block text)]) per actor entry."""
     phrases: list[str] = []
     codes: list[tuple[int, str]] = []
-    for number, line in _balanced_lines(path, on_error, skipped):
+    for number, line in _checked_lines(path, "actor", on_error, skipped):
         stripped = line.strip()
         if stripped.startswith("+"):
             phrases.append(_CODE_BLOCK.split(stripped[1:], 1)[0])
