@@ -123,3 +123,10 @@ def test_actor_and_agent_files_name_their_reading_problems(tmp_path: Path):
     old_mac = tmp_path / "old_mac.txt"
     old_mac.write_bytes(b"ZORBLAND_ [ZZZ]\rRURITANIA_ [RUR]\r")
     assert [term.code for term, _names in read_petrarch_actors(str(old_mac))] == ["ZZZ", "RUR"]
+
+
+def test_replace_without_verb_files_is_a_usage_error(tmp_path: Path):
+    result = invoke("code", str(ARTICLE), "--no-db", "--lexicon-mode", "replace")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("error: --lexicon-mode replace drops the built-in lexicon: give --petrarch-verbs "
+                                     "or --lexicon to code with")

@@ -71,7 +71,10 @@ def test_fingerprint_counts_the_verb_dictionary_and_the_mode(tmp_path: Path):
     replace = CoderOptions(petrarch_verbs=path, lexicon_mode="replace").fingerprint()
     keep = CoderOptions(petrarch_verbs=path, petrarch_non_cameo="keep").fingerprint()
     assert None not in (add, replace, keep) and len({add, replace, keep}) == 3
-    assert CoderOptions(lexicon_mode="replace").fingerprint() is not None  # the built-in lexicon is gone
+    with pytest.raises(ValueError, match="needs petrarch_verbs or lexicon_files"):
+        CoderOptions(lexicon_mode="replace")  # nothing would be coded
+    with pytest.raises(TypeError, match="lexicon_mode"):
+        CoderOptions(lexicon_mode=None)
     assert CoderOptions().fingerprint() is None
     path.write_text(ZORBLE.replace("[043]", "[040]"), encoding="utf-8")
     assert CoderOptions(petrarch_verbs=path).fingerprint() != add

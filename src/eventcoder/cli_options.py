@@ -128,6 +128,8 @@ def coder_options(  # noqa: PLR0913 - one parameter per command-line option
             file (file and line named).
     """
     skip = "skip" if skip_bad_lines else None
+    if LexiconMode(lexicon_mode) == LexiconMode.replace and not (petrarch_verbs or lexicon):
+        raise _fail("--lexicon-mode replace drops the built-in lexicon: give --petrarch-verbs or --lexicon to code with")
     options = CoderOptions(model, lexicon_files=lexicon, knowledge_files=actors, petrarch_actors=petrarch_actors,
                            petrarch_agents=petrarch_agents, english_only=english_only, one_sided=one_sided,
                            petrarch_verbs=petrarch_verbs, lexicon_mode=LexiconMode(lexicon_mode).value,

@@ -116,7 +116,8 @@ class CoderOptions:
     Raises:
         TypeError: an unknown setting, a ``model`` that is not a string or path, files that are not a path
             or an iterable of paths (``str``/``Path``; bytes are refused), an ``english_only`` that is not
-            a bool.
+            a bool, a choice that is not a string.
+        ValueError: a choice that is not one of its words; ``lexicon_mode="replace"`` with no verb files.
     """
 
     model: str | None = None
@@ -144,8 +145,13 @@ class CoderOptions:
             if not isinstance(getattr(self, name), bool):
                 raise TypeError(f"{name} must be True or False, got {getattr(self, name)!r}")
         for name, choices in CHOICES.items():
+            if not isinstance(getattr(self, name), str):
+                raise TypeError(f"{name} must be one of {', '.join(choices)}, got {getattr(self, name)!r}")
             if getattr(self, name) not in choices:
                 raise ValueError(f"{name} must be one of {', '.join(choices)}, got {getattr(self, name)!r}")
+        if self.lexicon_mode == "replace" and not (self.petrarch_verbs or self.lexicon_files):
+            raise ValueError("lexicon_mode 'replace' drops the built-in lexicon: it needs petrarch_verbs or "
+                             "lexicon_files to code with (--petrarch-verbs, --lexicon)")
 
     @classmethod
     def of(cls, model: str | CoderOptions | None = None, **settings: Any) -> CoderOptions:
