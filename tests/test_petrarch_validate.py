@@ -108,6 +108,9 @@ def test_read_records_reads_a_file(tmp_path: Path):
     (('<EventCoding noevents="True"/>', '<EventCoding sourcecode="ARN"/>'),
      "line 26: an <EventCoding> needs sourcecode, targetcode and eventcode"),
     (("<Environment>", "<Env>"), "line 1: no <Environment>"),
+    (("</Parse>\n</Sentence>", "</Parse>\n</Sentance>"),
+     "line 11: the <Sentence> record is not closed by </Sentence> before the next one, at line 21"),
+    (("<Sentence ", "<Sentense "), "line 1: no <Sentence> records"),
 ])
 def test_bad_records_name_file_and_line(tmp_path: Path, change, message):
     with pytest.raises(KnowledgeError, match=f"suite.xml {message}"):
@@ -211,6 +214,17 @@ def test_script_codes_a_tiny_suite(tmp_path: Path, capsys):
     assert "  ERROR         1/1    100.0%" in out  # E-1: a story discard
     assert "  DEMO          1/2     50.0%" in out  # D-1 passes, D-2 (an unknown ministry visits) does not
     assert "FAIL D-2 [DEMO] line 21:" in out and "FAIL D-1" not in out
+
+
+def test_script_names_the_dictionary_lines_it_skipped(tmp_path: Path, capsys):
+    (tmp_path / "actors.txt").write_text("ARNOR [ARN]\nGONDOR [GON]\n", encoding="utf-8")
+    (tmp_path / "agents.txt").write_text("SOLDIER [~MIL]\n", encoding="utf-8")
+    (tmp_path / "discards.txt").write_text("+TYPHOON\n", encoding="utf-8")
+    (tmp_path / "verbs.txt").write_text("--- CONDEMN [111] ---\nCONDEMN\n- * &NOWHERE [112]\n", encoding="utf-8")
+    suite = tmp_path / "suite.xml"
+    suite.write_text(SUITE, encoding="utf-8")
+    assert script().main([str(suite)]) == 0
+    assert "  warning: verbs.txt line 3: skipped: a pattern naming an unknown synonym set\n" in capsys.readouterr().out
 
 
 def test_script_bad_records_file_exits_2(tmp_path: Path, capsys):

@@ -166,12 +166,14 @@ class Outcome:
 
 @dataclass
 class Report:
-    """A suite's results: its environment, one :class:`Outcome` per scored record (file order) and the
-    records not scored with why (``skipped``)."""
+    """A suite's results: its environment, one :class:`Outcome` per scored record (file order), the
+    records not scored with why (``skipped``), and the lines of the suite's dictionaries skipped as malformed
+    (``warnings``, "FILE line N: skipped: ...")."""
 
     environment: Environment
     outcomes: list[Outcome]
     skipped: list[tuple[ValidationRecord, str]]
+    warnings: tuple[str, ...] = ()
 
     def by_category(self) -> dict[str, tuple[int, int]]:
         """Passed and scored records per category, in the order the categories first appear."""
@@ -260,8 +262,8 @@ def parse_records(text: str, path: str | Path = "records.xml") -> tuple[Environm
     the folder its dictionaries are resolved against).
 
     Raises:
-        KnowledgeError: a record without id, date, text or expectations, a bad date, or no ``<Environment>``;
-            the message names the file and line.
+        KnowledgeError: a record without id, date, text or expectations, a bad date, a record not closed, no
+            record, or no ``<Environment>``; the message names the file and line.
     """
     path = Path(path)
     clean = _blank_comments(text)
@@ -274,7 +276,25 @@ def parse_records(text: str, path: str | Path = "records.xml") -> tuple[Environm
             records.append(_record(_attributes(m.group(2)), m.group(3), f"{path} line {line}", line))
     if environment is None:
         raise KnowledgeError(f"{path} line 1: no <Environment> naming the dictionaries")
+    _check_closed(clean, path, {r.line for r in records})
     return environment, records
+
+
+def _check_closed(clean: str, path: Path, starts: set[int]) -> None:
+    """Every ``<Sentence`` opens a record that ends with ``</Sentence>`` before the next one (a typo in a closing
+    tag would merge two records), and there is one at least.
+
+    Raises:
+        KnowledgeError: naming the line of the first record not closed, or the file.
+    """
+    opened = [clean.count("\n", 0, m.start()) + 1 for m in re.finditer(r"<Sentence\b", clean)]
+    if not opened:
+        raise KnowledgeError(f"{path} line 1: no <Sentence> records")
+    for line in opened:
+        if line not in starts:
+            before = max((s for s in starts if s < line), default=line)
+            raise KnowledgeError(f"{path} line {before}: the <Sentence> record is not closed by </Sentence> "
+                                 f"before the next one, at line {line}")
 
 
 def read_records(path: str | Path) -> tuple[Environment, list[ValidationRecord]]:
@@ -388,7 +408,7 @@ def validate(environment: Environment, records: list[ValidationRecord], *, petra
         records_ = getattr(result, "records", None)
         error = None if records_ is not None else str(result)
         outcomes.append(judge(record, coded_events(records_ or []), error, _triggers(result)))
-    return Report(environment, outcomes, skipped)
+    return Report(environment, outcomes, skipped, coder.knowledge.warnings + coder.lexicon.warnings)
 
 
 def validate_file(path: str | Path, *, petrarch_verbs: bool = True, one_sided: bool = False,
@@ -468,6 +488,7 @@ def format_report(report: Report, *, verbose: bool = False) -> str:
     total = len(report.outcomes)
     lines.append(f"  {'TOTAL':<10} {report.passed:>4}/{total:<4} {report.passed / max(total, 1):6.1%}")
     lines.append(f"  not scored: {len(report.skipped)}")
+    lines += [f"  warning: {w}" for w in report.warnings]
     if verbose:
         lines += [f"    {r.id} [{r.category}] line {r.line}: {why}" for r, why in report.skipped]
     classes = Counter(c for o in report.outcomes for c in failure_classes(o))
