@@ -247,7 +247,8 @@ class _Reader:
         self.number = 0
 
     def error(self, message: str) -> KnowledgeError:
-        return KnowledgeError(f"{self.path} line {self.number}: {message}")
+        """The error of the current line; a message quoting a long line is cut to 200 characters."""
+        return KnowledgeError(f"{self.path} line {self.number}: {message if len(message) <= 200 else message[:197] + '...'}")
 
     @property
     def where(self) -> str:
