@@ -185,3 +185,9 @@ def test_a_pattern_places_the_source_and_the_target(dictionaries):
 
 def test_a_second_side_code_is_what_the_target_does(dictionaries):
     assert coded("Zembla hosted Ruritania for talks.", dictionaries) == {("RUR", "ZEM", "042")}
+
+
+def test_unknown_actors_are_petrarchs_without_dictionaries():
+    records = code_text("A minister condemned an official.", published="2025-11-20",
+                        model=CoderOptions(conventions="petrarch"))
+    assert [(r.source_code, r.target_code, r.cameo_code) for r in records] == [("---GOV", "---GOV", "111")]

@@ -15,6 +15,8 @@ main actors.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..actors import ArticleActors
 from ..grammar import PLACE_PREPOSITIONS
 from ..model import Actor, Sentence
@@ -40,7 +42,21 @@ PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she", "we", "its", "their"})
 def petrarch_arguments(finder: ArgumentFinder, s: Sentence, r: Reading,
                        actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
     """The sources and targets of a reading under PETRARCH's conventions (module docstring): actors with a
-    code, a country or a sector. Either list may be empty."""
+    code, a country or a sector; one of unknown country is PETRARCH's ``---`` with its sector ("---GOV"). Either
+    list may be empty."""
+    sources, targets = _arguments(finder, s, r, actors)
+    return [_coded(a) for a in sources], [_coded(a) for a in targets]
+
+
+def _coded(a: Actor) -> Actor:
+    """``a`` with PETRARCH's code of an actor of unknown country (``---`` and the sector) when it has no code."""
+    if a.code:
+        return a
+    return replace(a, code=UNKNOWN + (a.sector or ""), country=a.country or UNKNOWN)
+
+
+def _arguments(finder: ArgumentFinder, s: Sentence, r: Reading,
+               actors: ArticleActors) -> tuple[list[Actor], list[Actor]]:
     view, i = s.parse, r.trigger.position
     placed = _pattern_places(s, r, actors)
     if placed is not None:
