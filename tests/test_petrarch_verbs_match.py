@@ -212,3 +212,11 @@ def test_verbs_inside_the_phrase_of_a_coded_verb_are_not_read(tmp_path: Path, nl
                  Sentence(1, "", 0, 0, parse=view, first=first_end, last=len(view))]
     words = [[t.word for t in matcher.triggers(s)[0]] for s in sentences]
     assert words == [["urged"], ["attack"]]  # "to attack" lies in the phrase of "urged"
+
+
+def test_synonym_sets_nested_too_deep_are_an_error(tmp_path: Path):
+    from eventcoder.errors import EventcoderError
+
+    sets = "".join(f"&S{k}\n+&S{k + 1}\n" for k in range(60)) + "&S60\n+SONG\n"
+    with pytest.raises(EventcoderError, match=r"synonym set &S51 is nested in more than 50 others"):
+        index_of(tmp_path, sets + "--- SERENADE [051] ---\nSERENADE\n- * + WITH &S0 [051]\n")

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .knowledge_types import KnowledgeError
 from .lexicon import VerbPattern
 from .parse import DEP, POS, SUBJECT_DEPS, ParseView
 from .petrarch_verbs import EventCode, Pattern, PetrarchVerbs, SynonymSet, VerbBlock, VerbForm
@@ -207,6 +208,10 @@ def regular_forms(verb: str) -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
+MAX_NESTING = 50
+"""How deep synonym sets may be nested in each other."""
+
+
 class _Members:
     """The word sequences of each synonym set (embedded sets expanded, plurals made as PETRARCH makes them)."""
 
@@ -215,8 +220,17 @@ class _Members:
         self.memo: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     def of(self, name: str, seen: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], ...]:
+        """The word sequences of set ``name`` (``seen``: the sets that embed it, a cycle stops there).
+
+        Raises:
+            KnowledgeError: sets nested more than :data:`MAX_NESTING` deep (file and line of the deepest named).
+        """
         if name in self.memo:
             return self.memo[name]
+        if len(seen) > MAX_NESTING and name in self.synsets:
+            where, _, line = self.synsets[name].source.rpartition(":")
+            raise KnowledgeError(f"{where} line {line}: synonym set &{name} is nested in more than {MAX_NESTING} "
+                                 "others")
         out: list[tuple[str, ...]] = []
         for member in self.synsets[name].words if name in self.synsets else ():
             if len(member.words) == 1 and member.words[0].startswith("&"):
