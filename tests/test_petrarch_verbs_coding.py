@@ -222,3 +222,12 @@ def test_an_unknown_set_inside_a_set_is_skipped_when_asked(tmp_path: Path):
     lexicon = lexicon_for(CoderOptions(petrarch_verbs=path, lexicon_mode="replace", petrarch_on_error="skip"),
                           known_codes())
     assert lexicon.warnings == ("sets.txt line 2: skipped: a synonym naming an unknown synonym set",)
+
+
+def test_an_edited_dictionary_is_read_again_in_the_same_process(tmp_path: Path):
+    path = write(tmp_path, "zorble.txt", "--- ZORBLE [042] ---\nZORBLE\n")
+    options = CoderOptions(petrarch_verbs=path, lexicon_mode="replace")
+    text = "The French government zorbled the German government."
+    assert [c for _s, _t, c in triples(text, options)] == ["042"]
+    path.write_text("# edited: zorbling is now an appeal\n--- ZORBLE [020] ---\nZORBLE\n", encoding="utf-8")
+    assert [c for _s, _t, c in triples(text, options)] == ["020"]

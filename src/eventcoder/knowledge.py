@@ -48,6 +48,7 @@ from .knowledge_files import (
     settle_generated,
 )
 from .knowledge_types import SECTOR_CODES, ActorTerm, CameoCode, GazetteerEntry, KnowledgeError, PersonTerm, PloverLabel
+from .options import files_stamp
 from .petrarch_dicts import read_petrarch_actors, read_petrarch_agents
 
 # Defined in knowledge_files and knowledge_types; importable from here as before they were split off.
@@ -322,14 +323,16 @@ def load_knowledge(extra_files: tuple[str, ...] = (), *, petrarch_actors: tuple[
             duplicate key in the same file ...) or a header is not one of the known formats.
         OSError: a user file cannot be read.
     """
+    files = tuple(str(path) for path in (*extra_files, *petrarch_actors, *petrarch_agents))
     return _load_cached(tuple(str(path) for path in extra_files), tuple(str(path) for path in petrarch_actors),
-                        tuple(str(path) for path in petrarch_agents), builtin_actors, petrarch_on_error)
+                        tuple(str(path) for path in petrarch_agents), builtin_actors, petrarch_on_error,
+                        files_stamp(files))  # an edited file is read again
 
 
 @functools.lru_cache(maxsize=None)
 def _load_cached(extra_files: tuple[str, ...], petrarch_actors: tuple[str, ...] = (),
                  petrarch_agents: tuple[str, ...] = (), builtin_actors: bool = True,
-                 petrarch_on_error: str = "raise") -> Knowledge:
+                 petrarch_on_error: str = "raise", stamp: tuple = ()) -> Knowledge:
     tables = _package_tables().copy()
     if not builtin_actors:
         tables = _Tables(names=tables.names, codes=tables.codes, capitals=tables.capitals,

@@ -289,9 +289,12 @@ def _user_patterns(path: str, known_codes: frozenset[str] | None) -> list[VerbPa
 
 
 @functools.lru_cache(maxsize=8)
-def load_lexicon(extra_files: tuple[str, ...] = (), known_codes: frozenset[str] | None = None) -> Lexicon:
+def load_lexicon(extra_files: tuple[str, ...] = (), known_codes: frozenset[str] | None = None,
+                 stamp: tuple = ()) -> Lexicon:
     """The package lexicon plus user files (same format, UTF-8 with or without a BOM; their patterns come
-    first), loaded once per process. (With PETRARCH verb dictionaries: :func:`eventcoder.lexicon_petrarch.lexicon_for`.)
+    first), loaded once per process and ``stamp`` (:func:`eventcoder.options.files_stamp` of the files: only a
+    cache key, so that an edited file is read again). (With PETRARCH verb dictionaries:
+    :func:`eventcoder.lexicon_petrarch.lexicon_for`.)
 
     Raises:
         LexiconError: a malformed line (file and line named), a missing or unreadable file, or a user file

@@ -16,6 +16,7 @@ import functools
 from pathlib import Path
 
 from .knowledge_types import KnowledgeError
+from .options import files_stamp
 from .lexicon import Lexicon, assemble, builtin_patterns, load_lexicon, user_patterns
 from .petrarch_match import build_index
 from .petrarch_verbs import PetrarchVerbs, read_petrarch_verbs
@@ -32,19 +33,21 @@ def lexicon_for(options, known_codes: frozenset[str] | None = None) -> Lexicon:
         LexiconError: a bad line of a ``--lexicon`` file (see :func:`eventcoder.lexicon.load_lexicon`).
         KnowledgeError: a bad line of a PETRARCH verb dictionary (see :func:`_read`).
     """
+    stamp = files_stamp(options.lexicon_files + options.petrarch_verbs)  # an edited file is read again
     if not options.petrarch_verbs and options.lexicon_mode == "add":
-        return load_lexicon(options.lexicon_files, known_codes)
+        return load_lexicon(options.lexicon_files, known_codes, stamp)
     return load_petrarch_lexicon(options.lexicon_files, options.petrarch_verbs, known_codes,
                                  mode=options.lexicon_mode, non_cameo=options.petrarch_non_cameo,
-                                 on_error=options.petrarch_on_error)
+                                 on_error=options.petrarch_on_error, stamp=stamp)
 
 
 @functools.lru_cache(maxsize=8)
 def load_petrarch_lexicon(lexicon_files: tuple[str, ...], petrarch_verbs: tuple[str, ...],
                           known_codes: frozenset[str] | None = None, *, mode: str = "add", non_cameo: str = "error",
-                          on_error: str = "raise") -> Lexicon:
+                          on_error: str = "raise", stamp: tuple = ()) -> Lexicon:
     """The lexicon of user files, the built-in ``verbs.tsv`` (``mode`` "add"; not with "replace") and PETRARCH
-    verb dictionaries, in that order; what ``"skip"`` dropped is in its ``warnings``.
+    verb dictionaries, in that order; what ``"skip"`` dropped is in its ``warnings``. ``stamp``: only a cache key
+    (:func:`eventcoder.options.files_stamp`).
 
     Raises:
         LexiconError, KnowledgeError: as :func:`lexicon_for`.

@@ -24,7 +24,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CHOICES", "FILE_SETTINGS", "CoderOptions", "coding_key"]
+__all__ = ["CHOICES", "FILE_SETTINGS", "CoderOptions", "coding_key", "files_stamp"]
 
 FILE_SETTINGS = ("lexicon_files", "knowledge_files", "petrarch_actors", "petrarch_agents", "petrarch_verbs",
                  "petrarch_discards")
@@ -56,6 +56,19 @@ def _paths(name: str, value: Any) -> tuple[str, ...]:
         raise TypeError(f"{name} must be a path (str or pathlib.Path) or an iterable of them, "
                         f"got {type(value).__name__}")
     return tuple(_path(name, p) for p in value)
+
+
+def files_stamp(paths: Iterable[str]) -> tuple[tuple[str, int | None, int | None], ...]:
+    """(path, modification time in ns, size in bytes) of each file, ``(path, None, None)`` for one that cannot be
+    read: a key for the caches of what is loaded from files, which changes when a file is edited."""
+    out = []
+    for path in paths:
+        try:
+            stat = os.stat(path)
+            out.append((path, stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            out.append((path, None, None))
+    return tuple(out)
 
 
 def coding_key(content_hash: str, fingerprint: str | None) -> str:

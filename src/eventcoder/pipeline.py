@@ -35,7 +35,7 @@ from .language import Language, detect_language
 from .lexicon_petrarch import lexicon_for
 from .model import Article, Decision, Event, EventRecord, Mention, Sentence, SentenceTrace
 from .nlp import load_model
-from .options import CoderOptions
+from .options import CoderOptions, files_stamp
 from .parse import ParseView
 from .petrarch_discards import load_discards
 from .records import event_record, fold_repeats
@@ -359,11 +359,12 @@ def get_coder(model: str | CoderOptions | None = None, **settings: Any) -> Coder
     Raises:
         as :class:`Coder`.
     """
-    return _cached_coder(CoderOptions.of(model, **settings).for_coder())
+    options = CoderOptions.of(model, **settings).for_coder()
+    return _cached_coder(options, files_stamp(options.files()))  # an edited dictionary makes a new coder
 
 
 @functools.lru_cache(maxsize=4)
-def _cached_coder(options: CoderOptions) -> Coder:
+def _cached_coder(options: CoderOptions, stamp: tuple) -> Coder:
     return Coder(options)
 
 
