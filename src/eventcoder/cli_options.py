@@ -73,8 +73,8 @@ PetrarchAgentsOption = Annotated[
 PetrarchVerbsOption = Annotated[
     list[Path] | None,
     typer.Option("--petrarch-verbs", metavar="FILE", exists=True, dir_okay=False,
-                 help="PETRARCH-format CAMEO verb dictionary (verb blocks, synonym sets, patterns), mapped onto "
-                      "lexicon patterns; repeatable (each may use the others' synonym sets)."),
+                 help="PETRARCH-format CAMEO verb dictionary (verb blocks, synonym sets, patterns), matched as "
+                      "PETRARCH matches it; repeatable (each may use the others' synonym sets)."),
 ]
 PetrarchDiscardsOption = Annotated[
     list[Path] | None,

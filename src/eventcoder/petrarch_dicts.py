@@ -119,6 +119,23 @@ def read_petrarch_agents(path: str, *, on_error: str = "raise",
 
 
 # --------------------------------------------------------------------------------------------- reading
+def dictionary_text(path: str | Path, what: str) -> str:
+    """The text of a PETRARCH file (UTF-8, else Latin-1; a BOM dropped).
+
+    Raises:
+        KnowledgeError: the file cannot be read (a missing file, a folder), naming ``what`` and the path.
+    """
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read {what} {path}: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    return text.removeprefix("\ufeff")
+
+
 def _lines(path: str) -> Iterator[tuple[int, str]]:
     """Non-empty lines without comments, with their 1-based numbers (comment blocks keep the numbering; lines end
     at LF, CRLF or a lone CR).
@@ -126,15 +143,7 @@ def _lines(path: str) -> Iterator[tuple[int, str]]:
     Raises:
         KnowledgeError: the file cannot be read (a missing file, a folder).
     """
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise KnowledgeError(f"cannot read PETRARCH dictionary {path}: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")
-    text = re.sub(r"\r\n?", "\n", text.removeprefix("\ufeff"))
+    text = re.sub(r"\r\n?", "\n", dictionary_text(path, "PETRARCH dictionary"))
     text = _COMMENT_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     for number, line in enumerate(text.split("\n"), start=1):
         line = line.split("#", 1)[0].rstrip()

@@ -30,9 +30,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from .knowledge_types import KnowledgeError
+from .petrarch_dicts import dictionary_text
 
 __all__ = ["Discard", "Discards", "load_discards", "parse_discards", "read_discards"]
 
@@ -124,15 +124,7 @@ def read_discards(path: str) -> Discards:
     Raises:
         KnowledgeError: the file cannot be read, or a line is not a phrase (file and line named).
     """
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise KnowledgeError(f"cannot read PETRARCH discard file {path}: {exc.strerror}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")
-    return parse_discards(text.splitlines(), str(path))
+    return parse_discards(dictionary_text(path, "PETRARCH discard file").splitlines(), str(path))
 
 
 def load_discards(paths: Iterable[str]) -> Discards:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .knowledge_types import KnowledgeError
+from .petrarch_dicts import dictionary_text
 
 __all__ = ["EventCode", "Pattern", "PatternToken", "PetrarchVerbs", "Synonym", "SynonymSet", "VerbBlock",
            "VerbForm", "read_petrarch_verbs"]
@@ -192,7 +193,7 @@ def read_petrarch_verbs(path: str, *, synsets_from: Iterable[str] = (), cameo_co
     Raises:
         KnowledgeError: a malformed line, an unknown synonym set, a non-CAMEO code (with "error"); the message
             names file and line.
-        OSError: the file cannot be read.
+        KnowledgeError: also when the file cannot be read.
     """
     if non_cameo not in ("error", "keep", "skip"):
         raise ValueError(f"non_cameo must be error, keep or skip, not {non_cameo!r}")
@@ -218,13 +219,8 @@ def _read_unchecked(path: str, cameo: frozenset[str], non_cameo: str, skip: bool
 
 def _lines(path: str) -> Iterator[tuple[int, str, str]]:
     """(number, text without comments, comment) for each line; ``<!-- -->`` blocks count as comments."""
-    raw = Path(path).read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")
     in_block = False
-    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+    for number, line in enumerate(dictionary_text(path, "PETRARCH verb dictionary").splitlines(), start=1):
         if in_block or line.lstrip().startswith("<!"):
             in_block = "-->" not in line
             yield number, "", re.sub(r"^<!\s*-*\s*|\s*-->$", "", line.strip())
@@ -423,26 +419,23 @@ def _check_synsets(verbs: PetrarchVerbs, known: set[str], skip: bool) -> None:
     """Every ``&NAME`` used in a pattern or a synonym set must be defined (in the file or ``synsets_from``); with
     ``skip`` a pattern naming an unknown set is dropped and counted instead."""
     for synset in verbs.synsets.values():
-        kept_words = []
-        for syn in synset.words:
-            unknown = [w for w in syn.words if w.startswith("&") and w[1:].rstrip("_").upper() not in known]
-            if unknown and not skip:
-                raise KnowledgeError(f"{verbs.path} line {syn.source.rpartition(':')[2]}: unknown synonym set "
-                                     f"&{unknown[0][1:].rstrip('_').upper()}")
-            if unknown:
-                verbs.skipped.append(("a synonym naming an unknown synonym set", syn.source))
-            else:
-                kept_words.append(syn)
-        synset.words[:] = kept_words
+        synset.words[:] = _known_only(synset.words, lambda syn: [w[1:].rstrip("_").upper() for w in syn.words
+                                                                 if w.startswith("&")], "synonym", verbs, known, skip)
     for block in verbs.blocks:
-        kept = []
-        for pattern in block.patterns:
-            unknown = [t.text for t in pattern.tokens if t.kind == "synset" and t.text[1:] not in known]
-            if unknown and not skip:
-                raise KnowledgeError(f"{verbs.path} line {pattern.source.rpartition(':')[2]}: "
-                                     f"unknown synonym set {unknown[0]}")
-            if unknown:
-                verbs.skipped.append(("a pattern naming an unknown synonym set", pattern.source))
-            else:
-                kept.append(pattern)
-        block.patterns = kept
+        block.patterns = _known_only(block.patterns, lambda p: [t.text[1:] for t in p.tokens if t.kind == "synset"],
+                                     "pattern", verbs, known, skip)
+
+
+def _known_only(items: list, names_of, what: str, verbs: PetrarchVerbs, known: set[str], skip: bool) -> list:
+    """The synonyms or patterns of ``items`` whose synonym sets (``names_of``) are all ``known``; one naming an
+    unknown set is an error, or with ``skip`` dropped and counted in ``verbs.skipped``."""
+    kept = []
+    for item in items:
+        unknown = [name for name in names_of(item) if name not in known]
+        if unknown and not skip:
+            raise KnowledgeError(f"{verbs.path} line {item.source.rpartition(':')[2]}: unknown synonym set &{unknown[0]}")
+        if unknown:
+            verbs.skipped.append((f"a {what} naming an unknown synonym set", item.source))
+        else:
+            kept.append(item)
+    return kept
