@@ -57,6 +57,11 @@ def test_lookup_codes_and_says_why(text, on, code, why):
         assert result.sector == "SPY"
 
 
+def test_lookup_names_a_word_that_gives_country_and_sector_once():
+    how = lookup("a former CIA official", date(2025, 1, 1)).how
+    assert how.count("metonym 'CIA'") == 1 and "the body of 'official'" in how
+
+
 def test_lookup_title_beats_knowledge_base_and_unknown_person_has_no_code():
     # the knowledge base has Park Jin as foreign minister until 2023-12; the title in the text decides
     assert lookup("Foreign Minister Park Jin", date(2025, 6, 1)).code == "KORGOV"

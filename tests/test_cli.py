@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import json
 import os
@@ -241,6 +242,15 @@ def test_cli_readme_quickstart_is_two_commands():
     quickstart = README.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
     (block,) = code_blocks(quickstart, "bash")
     assert block.split("\n")[:-1] == ["make demo", "make test"]
+
+
+def test_files_the_readme_examples_write_are_ignored_by_git():
+    patterns = [line.strip().strip("/") for line in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")]
+    written = {m.group(2) for block in code_blocks(README, "bash")
+               for m in re.finditer(r"--(output|db) (\S+)", block) if m.group(2) != "-"}
+    assert {"events2.jsonl", "kaz-consult.csv", "chart.png"} <= written
+    assert [f for f in sorted(written) if not any(fnmatch.fnmatch(f, p) for p in patterns)] == []
 
 
 def serve_briefly(args: list[str]) -> int:

@@ -410,7 +410,11 @@ def country_actor(entry: GazetteerEntry, sector: tuple[str | None, str], name: s
     ``span``: the phrase's text and offsets."""
     sec, sector_how = sector
     text, start, end = span
-    how = f"{entry.kind} '{entry.phrase}' ({entry.source})" + (f" + {sector_how}" if sec else "")
+    own_how = f"{entry.kind} '{entry.phrase}' ({entry.source})"
+    if sec and sector_how.startswith(own_how):  # the same word gives the sector: "a former CIA official"
+        how = sector_how
+    else:
+        how = own_how + (f" + {sector_how}" if sec else "")
     # an organisation keeps its own code; a user actor too, unless a title in the phrase gives the sector
     own = entry.kind in ("igo", "group") or (entry.kind == "actor" and not sec)
     code = entry.code if own else None
