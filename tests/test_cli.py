@@ -415,3 +415,19 @@ def test_cli_serve_refuses_a_db_that_does_not_exist(tmp_path: Path):
     assert result.exit_code == 2
     assert "no event store at" in result.stderr
     assert not (tmp_path / "typo.duckdb").exists()
+
+
+def test_a_closed_pipe_ends_code_quietly(tmp_path: Path):
+    """``eventcoder code ... --output - | head -1``: the reader closes the pipe; the command ends with status 0 and
+    no message (a real process: the pipe must be an operating-system pipe; more output than a pipe holds)."""
+    text = (EXAMPLES / "01-xinhua-kazakhstan-mongolia-talks.txt").read_text(encoding="utf-8")
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps({"doc_id": f"copy-{k}", "text": text}) + "\n" for k in range(60)),
+                     encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "eventcoder.cli", "code", str(batch), "--no-db", "--format",
+                             "jsonl", "--output", "-"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    assert json.loads(proc.stdout.readline())["doc_id"] == "copy-0"
+    proc.stdout.close()  # as "head -1" does
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 0, stderr
+    assert "Traceback" not in stderr and "error" not in stderr

@@ -43,6 +43,7 @@ import typer
 
 from . import __version__
 from .cli_actors import actors_app
+from .cli_code import closed_pipe
 from .cli_options import (ActorsOption, Conventions, ConventionsOption, LexiconMode, LexiconModeOption, LexiconOption,
                           ModelOption, OneSidedOption, PetrarchActorsOption, PetrarchAgentsOption, PetrarchDiscardsOption,
                           PetrarchSkipOption, PetrarchVerbsOption, coder_for, coder_options)
@@ -112,6 +113,8 @@ def _code_to_output(paths: list[str], options, fmt: Format, output: str, store, 
         writer.close()
     except EventcoderError as exc:  # e.g. the spaCy model is not installed: nothing can be coded
         raise _fail(str(exc)) from None
+    except BrokenPipeError:  # "| head": the reader has what it wanted
+        raise closed_pipe() from None
     finally:
         if fh is not sys.stdout:
             fh.close()

@@ -5,6 +5,7 @@ unchanged articles, codes in this process, on a pool of workers or on a Dask clu
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -19,7 +20,18 @@ from rich.text import Text
 from .batch import BatchSummary, FeedWatcher, code_batch, code_batch_on_dask
 from .options import CoderOptions
 
-__all__ = ["Progress", "code_paths", "code_paths_on_dask", "watch_feeds"]
+__all__ = ["Progress", "closed_pipe", "code_paths", "code_paths_on_dask", "watch_feeds"]
+
+
+def closed_pipe() -> typer.Exit:
+    """The end of a command whose standard output was closed by its reader (``| head``): quietly, status 0.
+    Standard output is pointed at the null device so that the last flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind sys.stdout (a test runner's buffer)
+        pass
+    return typer.Exit(0)
 
 
 def _echo(message: str) -> None:
