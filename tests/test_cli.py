@@ -431,3 +431,16 @@ def test_a_closed_pipe_ends_code_quietly(tmp_path: Path):
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=300) == 0, stderr
     assert "Traceback" not in stderr and "error" not in stderr
+
+
+@pytest.mark.parametrize("missing", ["no-such-article.txt", "no-such-folder/*.txt"])
+def test_nothing_to_read_is_a_usage_error_and_makes_no_store(tmp_path: Path, monkeypatch, missing: str):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("code", missing)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {missing}: no ") and "coded" not in result.stderr  # no summary
+    assert not (tmp_path / "eventcoder.duckdb").exists()
+    # with something to read, a missing input is one failed item and the batch goes on
+    mixed = invoke("code", missing, str(EXAMPLES / "01-xinhua-kazakhstan-mongolia-talks.txt"), "--no-db",
+                   "--format", "jsonl")
+    assert mixed.exit_code == 1 and "2 articles: 1 coded, 1 failed" in mixed.stderr

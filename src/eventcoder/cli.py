@@ -37,13 +37,14 @@ import sys
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 
 from . import __version__
 from .cli_actors import actors_app
-from .cli_code import closed_pipe
+from .cli_code import closed_pipe, open_output
+from .ingest import no_input
 from .cli_options import (ActorsOption, Conventions, ConventionsOption, LexiconMode, LexiconModeOption, LexiconOption,
                           ModelOption, OneSidedOption, PetrarchActorsOption, PetrarchAgentsOption, PetrarchDiscardsOption,
                           PetrarchSkipOption, PetrarchVerbsOption, coder_for, coder_options)
@@ -72,15 +73,6 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _open_output(output: str) -> TextIO:
-    if output == "-":
-        return sys.stdout
-    try:
-        return open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by the caller
-    except OSError as exc:
-        raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
-
-
 def _open_store(db: Path | None, no_db: bool):
     """The store for a batch (``shared``: readers can query it between articles), or None for --no-db."""
     from .store import DEFAULT_PATH, EventStore
@@ -101,7 +93,7 @@ def _code_to_output(paths: list[str], options, fmt: Format, output: str, store, 
     from .output import RecordWriter
 
     try:
-        fh = _open_output(output)
+        fh = open_output(output)
     except typer.Exit:
         if store is not None:
             store.close()
@@ -185,6 +177,8 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     """
     options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, english_only=not any_language,
                             one_sided=one_sided, petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards, conventions=conventions)
+    if (missing := no_input(paths)) is not None:  # nothing to read: a usage error, no database made
+        raise _fail(str(missing))
     if dask is not None:
         summary = _code_on_dask(paths, dask, output, partition_size, options, db)
     else:
@@ -222,7 +216,7 @@ def watch(  # noqa: PLR0913 - a Typer command declares each option as a paramete
     options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents,
                             petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards, conventions=conventions)
     store = _open_store(db, False)
-    fh = _open_output(output)
+    fh = open_output(output)
     failed = 0
     try:
         failed = watch_feeds(feeds, store, options, lambda: RecordWriter(fmt.value, fh, width=160),
@@ -360,7 +354,7 @@ def _reader(db: Path | None):
 def _write_result(columns, rows, fmt: Format, output: str, title: str | None = None) -> None:
     from .output import write_rows
 
-    fh = _open_output(output)
+    fh = open_output(output)
     try:
         terminal = fh is sys.stdout and sys.stdout.isatty()
         write_rows(columns, rows, fmt.value, fh, title=title, width=None if terminal else 160)

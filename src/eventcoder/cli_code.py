@@ -9,7 +9,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TextIO
 
 import typer
 from rich.console import Console
@@ -20,7 +20,22 @@ from rich.text import Text
 from .batch import BatchSummary, FeedWatcher, code_batch, code_batch_on_dask
 from .options import CoderOptions
 
-__all__ = ["Progress", "closed_pipe", "code_paths", "code_paths_on_dask", "watch_feeds"]
+__all__ = ["Progress", "closed_pipe", "open_output", "code_paths", "code_paths_on_dask", "watch_feeds"]
+
+
+def open_output(output: str) -> TextIO:
+    """The file a command writes to (``-``: standard output; the caller closes a file).
+
+    Raises:
+        typer.Exit: with status 2 and a one-line error when the file cannot be written.
+    """
+    if output == "-":
+        return sys.stdout
+    try:
+        return open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by the caller
+    except OSError as exc:
+        _echo(f"error: cannot write {output}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
 
 
 def closed_pipe() -> typer.Exit:

@@ -22,7 +22,8 @@ from typing import Any
 from eventcoder.article_text import IngestError, parse_article, parse_dateline
 from eventcoder.model import Article
 
-__all__ = ["ARTICLE_SUFFIXES", "IngestError", "count_articles", "parse_article", "parse_dateline", "read_paths"]
+__all__ = ["ARTICLE_SUFFIXES", "IngestError", "count_articles", "no_input", "parse_article", "parse_dateline",
+           "read_paths"]
 
 
 def _utf8_problem(data: bytes, error: UnicodeDecodeError) -> str:
@@ -214,6 +215,24 @@ def _read_one(path: Path, given: str) -> Iterator[Article | IngestError]:
         yield from _read_file(path)
     else:
         yield IngestError(given, None, "no such file or folder")
+
+
+def no_input(paths: Iterable[str | Path]) -> IngestError | None:
+    """The error of the first of ``paths`` when none of them names anything to read (every one a missing file or
+    folder, or a glob pattern that matches nothing; a URL counts as something), else None: a usage error for a
+    command, rather than a batch of failed inputs."""
+    from .pages import is_url
+
+    first = None
+    for item in paths:
+        if is_url(str(item)):
+            return None
+        found = _expand(item)
+        if isinstance(found, list) and any(p.exists() for p in found):
+            return None
+        if first is None:
+            first = found if isinstance(found, IngestError) else IngestError(str(item), None, "no such file or folder")
+    return first
 
 
 def read_paths(paths: Iterable[str | Path] | str | Path) -> Iterator[Article | IngestError]:
