@@ -444,3 +444,17 @@ def test_nothing_to_read_is_a_usage_error_and_makes_no_store(tmp_path: Path, mon
     mixed = invoke("code", missing, str(EXAMPLES / "01-xinhua-kazakhstan-mongolia-talks.txt"), "--no-db",
                    "--format", "jsonl")
     assert mixed.exit_code == 1 and "2 articles: 1 coded, 1 failed" in mixed.stderr
+
+
+def test_explain_reads_a_file_or_standard_input(tmp_path: Path):
+    article = EXAMPLES / "01-xinhua-kazakhstan-mongolia-talks.txt"
+    from_file = invoke("explain", str(article))
+    assert from_file.exit_code == 0 and from_file.stdout.count("SENTENCE") > 3
+    assert "no lexicon pattern matched" not in from_file.stdout.split("SENTENCE")[1]  # the path is not the text
+    sentence = "Kazakh President Kassym-Jomart Tokayev met Uzbek President Shavkat Mirziyoyev."
+    piped = CliRunner().invoke(app, ["explain", "-", "--date", "2026-03-03"], input=sentence + "\n")
+    assert piped.exit_code == 0 and "040 KAZGOV -> UZBGOV" in piped.stdout
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = invoke("explain", str(empty))
+    assert result.exit_code == 2 and result.stderr == "error: empty.txt: the file is empty\n"

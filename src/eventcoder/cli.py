@@ -235,7 +235,8 @@ def watch(  # noqa: PLR0913 - a Typer command declares each option as a paramete
 
 @app.command()
 def explain(  # noqa: PLR0913 - a Typer command declares each option as a parameter
-    text: Annotated[str, typer.Argument(metavar="TEXT", help="A sentence or a whole article (a dateline is read).")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="A sentence or a whole article (a dateline is read), "
+                                                               "a file holding one, or - for standard input.")],
     date_: Annotated[
         str | None, typer.Option("--date", help="Date relative expressions are resolved against (YYYY-MM-DD).")
     ] = None,
@@ -253,7 +254,7 @@ def explain(  # noqa: PLR0913 - a Typer command declares each option as a parame
 ) -> None:
     """Show how TEXT is coded: the parse, the actor mentions and the knowledge lines that matched, each lexicon pattern that matched (coded, or why not), the near misses (patterns of the same words that did not match, and why), and each event with the rule and how each actor was resolved."""
     from .article_text import coerce_date
-    from .explain import explain_text
+    from .explain import explain_source, explain_text
 
     try:
         published = coerce_date(date_)
@@ -262,8 +263,9 @@ def explain(  # noqa: PLR0913 - a Typer command declares each option as a parame
     coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, one_sided=one_sided,
                                     petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards, conventions=conventions))
     try:
+        text, published = explain_source(text, published)  # a file or "-" is read
         parts = explain_text(text, published=published, coder=coder)
-    except EventcoderError as exc:
+    except (EventcoderError, ValueError) as exc:
         raise _fail(str(exc)) from None
     typer.echo("\n\n".join(part.render() for part in parts))
 

@@ -113,6 +113,29 @@ def explain_sentence(s: Sentence, trace: SentenceTrace, records: list[EventRecor
     return exp
 
 
+def explain_source(given: str, published: date | None = None) -> tuple[str, date | None]:
+    """The text ``eventcoder explain`` explains, and its date: ``given`` itself, the standard input for ``-``, or
+    the first article of a file ``given`` names (.txt, .jsonl, .html ... as ``eventcoder code`` reads them; its
+    ``published`` date unless ``published`` is given).
+
+    Raises:
+        ValueError: the file holds no readable article (the message names it, as ``code`` would).
+    """
+    import sys
+    from pathlib import Path
+
+    from .ingest import read_paths
+
+    if given == "-":
+        return sys.stdin.read(), published
+    if len(given) > 1024 or "\n" in given or not Path(given).is_file():
+        return given, published
+    first = next(iter(read_paths([given])), None)
+    if first is None or not hasattr(first, "text"):
+        raise ValueError(str(first) if first is not None else f"{given}: no article")
+    return first.text, published or first.published
+
+
 def explain_text(text: str, *, published: date | str | None = None, coder=None) -> list[SentenceExplanation]:
     """Code ``text`` as one article and explain every sentence.
 
