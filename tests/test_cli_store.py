@@ -146,3 +146,21 @@ def test_cli_serve_help_and_bad_store(tmp_path):
     not_a_store.write_text("not a database", encoding="utf-8")
     result = invoke("serve", "--db", not_a_store)
     assert result.exit_code == 2 and "not a DuckDB database" in result.stderr
+
+
+def test_cli_store_plot_of_one_period(seed_dev_db, tmp_path: Path):
+    """One period: "1 period", a bar of the usual width (the axis shows MIN_SLOTS slots) and the legend below the
+    axes, so that it covers no bar."""
+    from datetime import date
+
+    from eventcoder.plot import MIN_SLOTS, Timeline, _figure
+
+    result = invoke("plot", "--db", seed_dev_db, "--by", "year", "--since", "2025-01-01", "--until", "2025-12-31",
+                    "-o", tmp_path / "one.png")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.endswith(" in 1 period\n")
+    one = Timeline([date(2025, 1, 1)], {"verbal_coop": [3], "material_coop": [0], "verbal_conflict": [1],
+                                        "material_conflict": [0]}, [4.0])
+    fig = _figure(one, "year", "one year")
+    ax = fig.axes[0]
+    assert ax.get_xlim()[1] - ax.get_xlim()[0] == MIN_SLOTS and not ax.get_legend() and fig.legends

@@ -474,7 +474,8 @@ def plot(  # noqa: PLR0913 - a Typer command's options are its parameters
         filt = _filter(ctx.params)
         with _reader(db) as store:
             data = plot_timeline(store, output, filt, by=by, title=title)
-    typer.echo(f"{output}: {sum(map(sum, data.counts.values()))} events in {len(data.periods)} periods", err=True)
+    periods = f"{len(data.periods)} period{'s' if len(data.periods) != 1 else ''}"
+    typer.echo(f"{output}: {sum(map(sum, data.counts.values()))} events in {periods}", err=True)
 
 
 class ExportFormat(str, Enum):

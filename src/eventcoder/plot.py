@@ -82,6 +82,10 @@ def _label(day: date, by: str) -> str:
     return {"day": day.isoformat(), "month": day.strftime("%Y-%m"), "year": str(day.year)}[by]
 
 
+MIN_SLOTS = 8
+"""The fewest period slots a chart's x axis shows, so that one period's bar keeps the width it has among many."""
+
+
 def _figure(data: Timeline, by: str, title: str):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -96,6 +100,8 @@ def _figure(data: Timeline, by: str, title: str):
         bottom = [b + c for b, c in zip(bottom, data.counts[name], strict=True)]
     ax.set_ylabel("events (deduplicated)")
     ax.set_xlabel(by)
+    pad = max(0.0, (MIN_SLOTS - len(x)) / 2)  # a period or two: bars of the usual width, not filling the frame
+    ax.set_xlim(-0.5 - pad, len(x) - 0.5 + pad)
     step = max(1, len(x) // 16)
     ax.set_xticks(x[::step], [_label(p, by) for p in data.periods][::step], rotation=45, ha="right")
     line_ax = ax.twinx()
@@ -104,7 +110,8 @@ def _figure(data: Timeline, by: str, title: str):
     line_ax.set_ylabel("net Goldstein score (sum, + cooperative)")
     handles, labels = ax.get_legend_handles_labels()
     more, more_labels = line_ax.get_legend_handles_labels()
-    ax.legend(handles + more, labels + more_labels, loc="upper left", fontsize="small", framealpha=0.9)
+    fig.legend(handles + more, labels + more_labels, loc="outside lower center", ncols=len(handles + more),
+               fontsize="small", frameon=False)  # below the chart: it covers no bar
     ax.set_title(title)
     return fig
 
