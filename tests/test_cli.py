@@ -458,3 +458,19 @@ def test_explain_reads_a_file_or_standard_input(tmp_path: Path):
     empty.write_text("", encoding="utf-8")
     result = invoke("explain", str(empty))
     assert result.exit_code == 2 and result.stderr == "error: empty.txt: the file is empty\n"
+
+
+def test_the_output_format_follows_the_file_extension(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    article = str(EXAMPLES / "01-xinhua-kazakhstan-mongolia-talks.txt")
+    assert invoke("code", article, "--no-db", "--output", "events.jsonl").exit_code == 0
+    first = (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    assert json.loads(first)["doc_id"] == "01-xinhua-kazakhstan-mongolia-talks.txt"
+    assert invoke("code", article, "--no-db", "--output", "events.csv").exit_code == 0
+    assert (tmp_path / "events.csv").read_text(encoding="utf-8").startswith("event_id,")
+    mismatch = invoke("code", article, "--output", "table.jsonl", "--format", "table")
+    assert mismatch.exit_code == 2 and mismatch.stderr == (
+        "error: --format table does not write a .jsonl file (table.jsonl): give --format jsonl or another file name\n")
+    tsv = invoke("code", article, "--output", "events.tsv")
+    assert tsv.exit_code == 2 and "no output format writes .tsv files" in tsv.stderr
+    assert not (tmp_path / "eventcoder.duckdb").exists() and not (tmp_path / "table.jsonl").exists()

@@ -43,7 +43,7 @@ import typer
 
 from . import __version__
 from .cli_actors import actors_app
-from .cli_code import closed_pipe, open_output
+from .cli_code import closed_pipe, open_output, output_format
 from .ingest import no_input
 from .cli_options import (ActorsOption, Conventions, ConventionsOption, LexiconMode, LexiconModeOption, LexiconOption,
                           ModelOption, OneSidedOption, PetrarchActorsOption, PetrarchAgentsOption, PetrarchDiscardsOption,
@@ -139,7 +139,7 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
                  "(.html/.htm), RSS/Atom feeds (.rss/.atom/.xml or an http(s) URL, one article per item).",
         ),
     ],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Output format [default: from the --output file's extension (.jsonl, .csv), else table].")] = None,
     output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' = stdout. With --dask: a folder.")] = "-",
     db: Annotated[
         Path | None,
@@ -179,6 +179,7 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
                             one_sided=one_sided, petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards, conventions=conventions)
     if (missing := no_input(paths)) is not None:  # nothing to read: a usage error, no database made
         raise _fail(str(missing))
+    fmt = Format(output_format(fmt and fmt.value, output if dask is None else "-", Format.table.value))
     if dask is not None:
         summary = _code_on_dask(paths, dask, output, partition_size, options, db)
     else:
@@ -194,7 +195,7 @@ def watch(  # noqa: PLR0913 - a Typer command declares each option as a paramete
     feeds: Annotated[list[str], typer.Argument(metavar="FEED", help="RSS/Atom feed URLs or files.")],
     interval: Annotated[float, typer.Option("--interval", min=1.0, help="Seconds between polls.")] = 300.0,
     once: Annotated[bool, typer.Option("--once", help="Poll once and stop.")] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
+    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Output format [default: from the --output file's extension (.jsonl, .csv), else jsonl].")] = None,
     output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' = stdout.")] = "-",
     db: Annotated[Path | None, typer.Option("--db", help="The store; it remembers the items coded [default: "
                                                          "eventcoder.duckdb].")] = None,
@@ -216,6 +217,7 @@ def watch(  # noqa: PLR0913 - a Typer command declares each option as a paramete
     options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents,
                             petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards, conventions=conventions)
     store = _open_store(db, False)
+    fmt = Format(output_format(fmt and fmt.value, output, Format.jsonl.value))
     fh = open_output(output)
     failed = 0
     try:
@@ -356,6 +358,7 @@ def _reader(db: Path | None):
 def _write_result(columns, rows, fmt: Format, output: str, title: str | None = None) -> None:
     from .output import write_rows
 
+    fmt = Format(output_format(fmt and fmt.value, output, Format.table.value))
     fh = open_output(output)
     try:
         terminal = fh is sys.stdout and sys.stdout.isatty()
@@ -390,7 +393,7 @@ def events(  # noqa: PLR0913 - a Typer command's options are its parameters
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many rows.")] = None,
     mentions: Annotated[bool, typer.Option("--mentions", help="One row per article reporting an event.")] = False,
     columns: Annotated[str | None, typer.Option("--columns", help="Comma-separated columns to show.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Output format [default: from the --output file's extension (.jsonl, .csv), else table].")] = None,
     output: Output = "-",
     db: DbOption = None,
 ) -> None:
@@ -421,7 +424,7 @@ def stats(  # noqa: PLR0913 - a Typer command's options are its parameters
     since: Since = None,
     until: Until = None,
     text: Text = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Output format [default: from the --output file's extension (.jsonl, .csv), else table].")] = None,
     output: Output = "-",
     db: DbOption = None,
 ) -> None:
@@ -438,7 +441,7 @@ def stats(  # noqa: PLR0913 - a Typer command's options are its parameters
 @app.command()
 def sql(
     query: Annotated[str, typer.Argument(metavar="QUERY", help="One SQL query, e.g. \"SELECT count(*) FROM events\".")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Output format [default: from the --output file's extension (.jsonl, .csv), else table].")] = None,
     output: Output = "-",
     db: DbOption = None,
 ) -> None:

@@ -9,6 +9,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TextIO
 
 import typer
@@ -20,7 +21,7 @@ from rich.text import Text
 from .batch import BatchSummary, FeedWatcher, code_batch, code_batch_on_dask
 from .options import CoderOptions
 
-__all__ = ["Progress", "closed_pipe", "open_output", "code_paths", "code_paths_on_dask", "watch_feeds"]
+__all__ = ["Progress", "closed_pipe", "open_output", "output_format", "code_paths", "code_paths_on_dask", "watch_feeds"]
 
 
 def open_output(output: str) -> TextIO:
@@ -36,6 +37,32 @@ def open_output(output: str) -> TextIO:
     except OSError as exc:
         _echo(f"error: cannot write {output}: {exc.strerror or exc}")
         raise typer.Exit(2) from None
+
+
+EXTENSION_FORMATS = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv"}
+"""The output format an ``--output`` file's extension asks for."""
+DATA_EXTENSIONS = (*EXTENSION_FORMATS, ".tsv")
+"""Extensions of data files, whose format must match the file's."""
+
+
+def output_format(given: str | None, output: str, default: str) -> str:
+    """The format a command writes: ``given`` (``--format``), else the one the ``output`` file's extension asks
+    for, else ``default``.
+
+    Raises:
+        typer.Exit: with status 2 and a one-line error when ``given`` does not write the kind of file ``output``
+            names (``--format table`` into ``events.jsonl``), or no format writes it (``.tsv``).
+    """
+    suffix = "" if output == "-" else Path(output).suffix.lower()
+    wanted = EXTENSION_FORMATS.get(suffix)
+    if suffix in DATA_EXTENSIONS and wanted is None:
+        _echo(f"error: no output format writes {suffix} files: give a .csv or .jsonl file")
+        raise typer.Exit(2)
+    if given is not None and wanted is not None and given != wanted:
+        _echo(f"error: --format {given} does not write a {suffix} file ({output}): give --format {wanted} or "
+              "another file name")
+        raise typer.Exit(2)
+    return given or wanted or default
 
 
 def closed_pipe() -> typer.Exit:
