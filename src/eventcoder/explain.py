@@ -124,14 +124,14 @@ def explain_source(given: str, published: date | None = None) -> tuple[str, date
     import sys
     from pathlib import Path
 
-    from .ingest import read_paths
+    from .ingest import IngestError, read_paths
 
     if given == "-":
         return sys.stdin.read(), published
     if len(given) > 1024 or "\n" in given or not Path(given).is_file():
         return given, published
     first = next(iter(read_paths([given])), None)
-    if first is None or not hasattr(first, "text"):
+    if first is None or isinstance(first, IngestError):
         raise ValueError(str(first) if first is not None else f"{given}: no article")
     return first.text, published or first.published
 

@@ -25,7 +25,7 @@ from . import clauses
 from .arguments import ArgumentFinder, target_heads
 from .mood import Reading
 
-__all__ = ["petrarch_arguments", "phrase_tokens"]
+__all__ = ["petrarch_arguments"]
 
 OTHER_VERB_DEPS = frozenset({DEP.conj, DEP.cc, DEP.parataxis, DEP.nsubj, DEP.nsubjpass, DEP.csubj, DEP.relcl})
 """Dependants of a verb that are not its phrase: its subject and verbs conjoined to it ("... and warned"); also
@@ -65,13 +65,12 @@ def _arguments(finder: ArgumentFinder, s: Sentence, r: Reading,
         not clauses.stative(view, i))
     if passive:  # "X was criticized (by Y)": Y on X; with no by-agent, the first actor of the phrase on X
         targets = _mention_actors(s, _passive_subject_tokens(view, i), actors)
-        sources = [a for a in finder.sources(s, r, True, actors) if _known(a)] or first_actor(
+        sources = _kept(finder.sources(s, r, True, actors)) or first_actor(
             s, phrase_tokens(view, i), actors)
         return sources, targets
-    sources = (_pronoun_sources(finder, s, r, actors) or _mention_actors(s, _subject_tokens(view, r.head), actors)
-               or [a for a in finder.sources(s, r, passive, actors) if _known(a)])
-    targets = [a for a in actors.resolve_all(s, target_heads(view, i, r.pattern, passive, r.sym, reported=False))
-               if _known(a)]
+    sources = (_pronoun_sources(s, r, actors) or _mention_actors(s, _subject_tokens(view, r.head), actors)
+               or _kept(finder.sources(s, r, False, actors)))
+    targets = _kept(actors.resolve_all(s, target_heads(view, i, r.pattern, False, r.sym, reported=False)))
     if not targets:
         targets = first_actor(s, phrase_tokens(view, i), actors)
     return sources, targets
@@ -99,9 +98,8 @@ def _actors_at(s: Sentence, positions: list[int], actors: ArticleActors) -> list
     out: list[Actor] = []
     for j in positions:
         head = _phrase_head(s.parse, j)
-        found = [a for a in actors.resolve(s, head) if _known(a)] or [
-            a for a in actors.resolve_one(s, j) if _known(a)] or _mention_actors(s, sorted(s.parse.subtree(head)),
-                                                                                   actors)  # "Ruritania's soldiers"
+        found = (_kept(actors.resolve(s, head)) or _kept(actors.resolve_one(s, j))
+                 or _mention_actors(s, sorted(s.parse.subtree(head)), actors))  # "Ruritania's soldiers"
         out += [a for a in found if a not in out]
     return _each_once(out)
 
@@ -133,8 +131,7 @@ def _mention_actors(s: Sentence, tokens: list[int], actors: ArticleActors) -> li
         covered.update(actors.phrase(s, head))
         # a phrase whose head is no actor ("Ithilen's militia") is its possessor's
         resolve = actors.resolve if _agents_with_conjuncts(s, head) else actors.resolve_one
-        found = [a for a in resolve(s, head) if _known(a)] or [
-            a for a in actors.resolve_one(s, root) if _known(a)]
+        found = _kept(resolve(s, head)) or _kept(actors.resolve_one(s, root))
         out += [a for a in found if a not in out]
     return _each_once(out)
 
@@ -170,11 +167,12 @@ def _mention_root(view: ParseView, m) -> int:
                 m.end - 1)
 
 
-def _known(a: Actor) -> bool:
-    return bool(a.code or a.country or a.sector)
+def _kept(found: list[Actor]) -> list[Actor]:
+    """The actors of ``found`` that say who: a code, a country or a sector."""
+    return [a for a in found if a.code or a.country or a.sector]
 
 
-def _pronoun_sources(finder: ArgumentFinder, s: Sentence, r: Reading, actors: ArticleActors) -> list[Actor]:
+def _pronoun_sources(s: Sentence, r: Reading, actors: ArticleActors) -> list[Actor]:
     """A pronoun subject ("Ethiopia indicated it would act") stands for the actors of the nearest governing
     verb's subject; [] when the subject is not a pronoun or no governing verb names one."""
     view = s.parse
@@ -187,7 +185,7 @@ def _pronoun_sources(finder: ArgumentFinder, s: Sentence, r: Reading, actors: Ar
             return []
         t = view.heads[t]
         heads = [h for h in clauses.subjects(view, t) if view.lower(h) not in PRONOUN_SUBJECTS]
-        found = [a for a in actors.resolve_all(s, heads) if _known(a)]
+        found = _kept(actors.resolve_all(s, heads))
         if found:
             return found
     return []
@@ -216,8 +214,7 @@ def first_actor(s: Sentence, tokens: list[int], actors: ArticleActors) -> list[A
     ranked: dict[int, list[Actor]] = {}
     for root in _mention_roots(s, tokens):
         head = _phrase_head(s.parse, root)  # a phrase whose head is no actor is its mention's ("anti-Gondor parade")
-        found = [a for a in actors.resolve(s, head) if _known(a)] or [
-            a for a in actors.resolve_one(s, root) if _known(a)]
+        found = _kept(actors.resolve(s, head)) or _kept(actors.resolve_one(s, root))
         if found:
             rank = 0 if not any(a.country not in (None, UNKNOWN) for a in found) else 1 if _placed(
                 s.parse, head) else 2
