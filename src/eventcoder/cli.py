@@ -34,7 +34,6 @@ error on stderr and the batch goes on. Exit status: 0 when every article was cod
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -43,11 +42,12 @@ import typer
 
 from . import __version__
 from .cli_actors import actors_app
+from .cli_serve import serve
 from .cli_code import closed_pipe, open_output, output_format
 from .ingest import no_input
-from .cli_options import (ActorsOption, Conventions, ConventionsOption, LexiconMode, LexiconModeOption, LexiconOption,
+from .cli_options import (ActorsOption, DbOption, Conventions, ConventionsOption, LexiconMode, LexiconModeOption, LexiconOption,
                           ModelOption, OneSidedOption, PetrarchActorsOption, PetrarchAgentsOption, PetrarchDiscardsOption,
-                          PetrarchSkipOption, PetrarchVerbsOption, coder_for, coder_options)
+                          PetrarchSkipOption, PetrarchVerbsOption, coder_for, coder_options, fail, usage_errors)
 from .errors import EventcoderError, StoreError
 
 app = typer.Typer(
@@ -58,6 +58,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(actors_app)
+app.command()(serve)
 
 
 class Format(str, Enum):
@@ -66,11 +67,6 @@ class Format(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
-
-
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
 
 
 def _open_store(db: Path | None, no_db: bool):
@@ -84,7 +80,7 @@ def _open_store(db: Path | None, no_db: bool):
     try:
         return EventStore(db or DEFAULT_PATH, shared=True)
     except StoreError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
 
 
 def _code_to_output(paths: list[str], options, fmt: Format, output: str, store, *, workers: int, force: bool):
@@ -104,7 +100,7 @@ def _code_to_output(paths: list[str], options, fmt: Format, output: str, store, 
         summary = code_paths(paths, store, writer, options, workers=workers, force=force)
         writer.close()
     except EventcoderError as exc:  # e.g. the spaCy model is not installed: nothing can be coded
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     except BrokenPipeError:  # "| head": the reader has what it wanted
         raise closed_pipe() from None
     finally:
@@ -124,7 +120,7 @@ def _code_on_dask(paths: list[str], address: str, output: str, partition_size: i
                                  "eventcoder import DIR --db FILE", param_hint="--db")
     if output == "-":
         raise typer.BadParameter("--dask writes Parquet partitions: give --output DIR", param_hint="--output")
-    with _usage_errors():
+    with usage_errors():
         return code_paths_on_dask(paths, address, output, partition_size, options)
 
 
@@ -178,7 +174,7 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, english_only=not any_language,
                             one_sided=one_sided, petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards, conventions=conventions)
     if (missing := no_input(paths)) is not None:  # nothing to read: a usage error, no database made
-        raise _fail(str(missing))
+        raise fail(str(missing))
     fmt = Format(output_format(fmt and fmt.value, output if dask is None else "-", Format.table.value))
     if dask is not None:
         summary = _code_on_dask(paths, dask, output, partition_size, options, db)
@@ -224,7 +220,7 @@ def watch(  # noqa: PLR0913 - a Typer command declares each option as a paramete
         failed = watch_feeds(feeds, store, options, lambda: RecordWriter(fmt.value, fh, width=160),
                              interval=interval, polls=1 if once else None)
     except EventcoderError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     except KeyboardInterrupt:
         typer.echo("stopped", err=True)
     finally:
@@ -261,14 +257,14 @@ def explain(  # noqa: PLR0913 - a Typer command declares each option as a parame
     try:
         published = coerce_date(date_)
     except ValueError:
-        raise _fail(f"--date {date_!r} is not a date such as 2025-11-19") from None
+        raise fail(f"--date {date_!r} is not a date such as 2025-11-19") from None
     coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, one_sided=one_sided,
                                     petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards, conventions=conventions))
     try:
         text, published = explain_source(text, published)  # a file or "-" is read
         parts = explain_text(text, published=published, coder=coder)
     except (EventcoderError, ValueError) as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     typer.echo("\n\n".join(part.render() for part in parts))
 
 
@@ -294,7 +290,7 @@ def evaluate(  # noqa: PLR0913 - a Typer command declares each option as a param
     from .evaluate import article_key, load_gold, score_events
     from .ingest import read_paths
 
-    with _usage_errors():
+    with usage_errors():
         golds = load_gold(gold_dir)
     coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, one_sided=one_sided,
                                     petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards, conventions=conventions))
@@ -308,7 +304,7 @@ def evaluate(  # noqa: PLR0913 - a Typer command declares each option as a param
             failed += 1
     scored = {key: doc for key, doc in golds.items() if key in coded_keys}
     if not scored:
-        raise _fail(f"none of the articles given has a gold file in {gold_dir}")
+        raise fail(f"none of the articles given has a gold file in {gold_dir}")
     if len(scored) < len(golds):
         typer.echo(f"note: {len(golds) - len(scored)} gold files have no article among the paths given; "
                    "they are not scored", err=True)
@@ -321,9 +317,6 @@ def evaluate(  # noqa: PLR0913 - a Typer command declares each option as a param
 
 # -- the store: query, chart, export, import ------------------------------------------------------------
 
-DbOption = Annotated[
-    Path | None, typer.Option("--db", help="The DuckDB event store [default: eventcoder.duckdb].")
-]
 Dyad = Annotated[str | None, typer.Option("--dyad", metavar="SRC:TGT",
                                           help="Source and target actor codes, e.g. CHN:KGZ (KGZ matches KGZGOV).")]
 Either = Annotated[bool, typer.Option("--either", help="The dyad in either direction.")]
@@ -368,15 +361,6 @@ def _write_result(columns, rows, fmt: Format, output: str, title: str | None = N
             fh.close()
 
 
-@contextmanager
-def _usage_errors():
-    """Turn the library's errors into a one-line message and exit status 2."""
-    try:
-        yield
-    except EventcoderError as exc:
-        raise _fail(str(exc)) from None
-
-
 @app.command()
 def events(  # noqa: PLR0913 - a Typer command's options are its parameters
     ctx: typer.Context,
@@ -401,7 +385,7 @@ def events(  # noqa: PLR0913 - a Typer command's options are its parameters
     from .query import select_events
 
     table = "mentions" if mentions else "events"
-    with _usage_errors():
+    with usage_errors():
         filt = _filter(ctx.params)
         names = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
         with _reader(db) as store:
@@ -431,7 +415,7 @@ def stats(  # noqa: PLR0913 - a Typer command's options are its parameters
     """Count deduplicated events per day, week, month or year: total, per QuadClass (verbal/material cooperation/conflict), Goldstein sum and mean; --per dyad or actor splits each period."""
     from .query import time_series
 
-    with _usage_errors():
+    with usage_errors():
         filt = _filter(ctx.params)
         with _reader(db) as store:
             result = time_series(store, filt, by=by, per=per)
@@ -449,7 +433,7 @@ def sql(
     from .query import run_sql
     from .store import DEFAULT_PATH
 
-    with _usage_errors():
+    with usage_errors():
         result = run_sql(str(db or DEFAULT_PATH), query)
     _write_result(*result, fmt, output)
 
@@ -473,7 +457,7 @@ def plot(  # noqa: PLR0913 - a Typer command's options are its parameters
     """Draw the timeline of the matching events: deduplicated events per period stacked by QuadClass, and the net Goldstein score as a line."""
     from .plot import plot_timeline
 
-    with _usage_errors():
+    with usage_errors():
         filt = _filter(ctx.params)
         with _reader(db) as store:
             data = plot_timeline(store, output, filt, by=by, title=title)
@@ -510,7 +494,7 @@ def export(  # noqa: PLR0913 - a Typer command's options are its parameters
     """Export the stored events as GDELT 2.0 (61 columns), ICEWS or POLECAT tab files, or as our own CSV, JSON Lines or Parquet (docs/export.md)."""
     from . import export as exporting
 
-    with _usage_errors():
+    with usage_errors():
         filt = _filter(ctx.params)
         with _reader(db) as store:
             n = exporting.export(store, fmt.value, output, table=table, filt=filt, header=header)
@@ -527,7 +511,7 @@ def import_(
     from .export import import_records
     from .store import DEFAULT_PATH, EventStore
 
-    with _usage_errors():
+    with usage_errors():
         with EventStore(db or DEFAULT_PATH, shared=True) as store:
             result = import_records(store, path)
             total = store.count_events()
@@ -540,49 +524,10 @@ def migrate(db: DbOption = None) -> None:
     """Upgrade the store to this eventcoder's schema version (coding into it does the same)."""
     from .store import DEFAULT_PATH, EventStore
 
-    with _usage_errors():
+    with usage_errors():
         with EventStore(db or DEFAULT_PATH) as store:
             version_now = store.schema_version()
     typer.echo(f"{db or DEFAULT_PATH}: schema version {version_now}")
-
-
-@app.command()
-def serve(  # noqa: PLR0913 - a Typer command declares each option as a parameter
-    db: DbOption = None,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on; 0.0.0.0 opens it to the network.")
-                    ] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
-    api_key: Annotated[
-        str | None,
-        typer.Option("--api-key", envvar="EVENTCODER_API_KEY", show_envvar=True,
-                     help="Key that POST /api/v1/code needs (X-API-Key header) to store articles; none = read-only."),
-    ] = None,
-    model: ModelOption = None,
-    lexicon: LexiconOption = None,
-    actors: ActorsOption = None,
-    petrarch_actors: PetrarchActorsOption = None,
-    petrarch_agents: PetrarchAgentsOption = None,
-    petrarch_verbs: PetrarchVerbsOption = None,
-    petrarch_discards: PetrarchDiscardsOption = None,
-    lexicon_mode: LexiconModeOption = LexiconMode.add,
-    conventions: ConventionsOption = Conventions.news,
-    petrarch_skip_bad_lines: PetrarchSkipOption = False,
-) -> None:
-    """Serve the dashboard and the HTTP API (JSON under /api/v1, reference at /docs) over the event store, until Ctrl-C. Every page and script comes from the package: it works offline. POST /api/v1/code codes with the coder of --model, --lexicon, --actors and the PETRARCH dictionaries (a bad file line is an error at start)."""
-    import uvicorn
-
-    from .store import DEFAULT_PATH
-    from .web import create_app
-
-    if db is not None and not Path(db).exists():  # a mistyped --db would otherwise serve a new, empty store
-        raise _fail(f"no event store at {db}: code articles into it first (eventcoder code ... --db {db})")
-    with _usage_errors():
-        options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents,
-                                petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards, conventions=conventions)
-        application = create_app(db or DEFAULT_PATH, api_key=api_key, options=options)
-    typer.echo(f"eventcoder dashboard on http://{host}:{port}/ (API reference /docs; store {db or DEFAULT_PATH}; "
-               f"storing {'needs the API key' if api_key else 'is off'}); Ctrl-C stops it", err=True)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 @app.command()

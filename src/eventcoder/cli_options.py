@@ -17,6 +17,8 @@ so that a bad line of any dictionary is the same one-line error, naming file and
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -26,9 +28,15 @@ import typer
 from .errors import EventcoderError
 from .options import CoderOptions
 
-__all__ = ["ActorsOption", "Conventions", "ConventionsOption", "LexiconMode", "LexiconModeOption", "LexiconOption", "ModelOption", "OneSidedOption",
+__all__ = ["ActorsOption", "DbOption", "Conventions", "ConventionsOption", "LexiconMode", "LexiconModeOption", "LexiconOption", "ModelOption", "OneSidedOption",
            "PetrarchActorsOption", "PetrarchAgentsOption", "PetrarchDiscardsOption", "PetrarchSkipOption", "PetrarchVerbsOption", "coder_for",
-           "coder_options"]
+           "coder_options", "fail", "usage_errors"]
+
+DbOption = Annotated[
+    Path | None, typer.Option("--db", help="The DuckDB event store [default: eventcoder.duckdb].")
+]
+"""The ``--db`` option of the commands that read or write a store."""
+
 
 class Conventions(str, Enum):
     """The coding conventions (``CoderOptions.conventions``)."""
@@ -129,7 +137,7 @@ def coder_options(  # noqa: PLR0913 - one parameter per command-line option
     """
     skip = "skip" if skip_bad_lines else None
     if LexiconMode(lexicon_mode) == LexiconMode.replace and not (petrarch_verbs or lexicon):
-        raise _fail("--lexicon-mode replace drops the built-in lexicon: give --petrarch-verbs or --lexicon to code with")
+        raise fail("--lexicon-mode replace drops the built-in lexicon: give --petrarch-verbs or --lexicon to code with")
     options = CoderOptions(model, lexicon_files=lexicon, knowledge_files=actors, petrarch_actors=petrarch_actors,
                            petrarch_agents=petrarch_agents, english_only=english_only, one_sided=one_sided,
                            petrarch_verbs=petrarch_verbs, lexicon_mode=LexiconMode(lexicon_mode).value,
@@ -157,9 +165,9 @@ def _petrarch_warnings(options: CoderOptions) -> tuple[str, ...]:
         verbs = lexicon_for(options, frozenset(knowledge.cameo_codes())).warnings if options.petrarch_verbs else ()
         return knowledge.warnings + verbs
     except EventcoderError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise _fail(f"cannot read a dictionary or lexicon: {exc}") from None
+        raise fail(f"cannot read a dictionary or lexicon: {exc}") from None
 
 
 def coder_for(options: CoderOptions):
@@ -174,11 +182,21 @@ def coder_for(options: CoderOptions):
     try:
         return get_coder(options)
     except EventcoderError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise _fail(f"cannot read a dictionary or lexicon: {exc}") from None
+        raise fail(f"cannot read a dictionary or lexicon: {exc}") from None
 
 
-def _fail(message: str) -> typer.Exit:
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print ``error: message`` on stderr; RETURNS the typer.Exit (status ``code``) to raise."""
     typer.echo(f"error: {message}", err=True)
-    return typer.Exit(2)
+    return typer.Exit(code)
+
+
+@contextmanager
+def usage_errors() -> Iterator[None]:
+    """Turn the library's errors (EventcoderError) into a one-line message and exit status 2."""
+    try:
+        yield
+    except EventcoderError as exc:
+        raise fail(str(exc)) from None
