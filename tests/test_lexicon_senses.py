@@ -112,3 +112,15 @@ def test_lexicon_fights_and_strongholds_abandoned(text, event):
 def test_defending_someones_right_defends_them():
     assert ("052", "USA", "RUS") in _codes("The United States on Thursday defended the right of Russian troops to "
                                            "fire on militants in Azerbaijan.")
+
+
+@pytest.mark.parametrize("text, code", [
+    # a protest, demonstration or rally staged, organized or held is a demonstration (141); a strike, walkout or
+    # boycott is 143 (CAMEO: 141 "Demonstrate or rally", 143 "Conduct strike or boycott")
+    ("Kenyan students organized a rally against the government on Monday.", "141"),
+    ("Kenyan opposition supporters staged a protest outside parliament on Monday.", "141"),
+    ("Kenyan teachers staged a strike against the government on Monday.", "143"),
+    ("Kenyan dock workers organized a boycott against the government on Monday.", "143"),
+])
+def test_staging_a_rally_is_a_demonstration_and_a_strike_is_a_strike(text, code):
+    assert code in {c for c, _source, _target in _codes(text)}, _codes(text)
