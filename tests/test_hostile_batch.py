@@ -232,6 +232,28 @@ def test_hostile_symlink_loops_are_walked_once_and_end(tmp_path: Path):
         assert stored(db)[0] == ["a.txt", "b.txt"]
 
 
+def test_hostile_glob_patterns_match_what_glob_matches_without_loops(tmp_path: Path, monkeypatch):
+    """The walk that replaced glob.glob(recursive=True) finds the same paths where glob ends (no link loop)."""
+    import glob
+
+    from eventcoder.ingest import _expand
+
+    write_stories(tmp_path / "news", ["a.txt", "b.jsonl", ".hidden.txt"])
+    write_stories(tmp_path / "news" / "sub", ["c.txt"])
+    write_stories(tmp_path / "news" / ".git", ["d.txt"])
+    write_stories(tmp_path / "other", ["e.txt"])
+    (tmp_path / "news" / "linked").symlink_to("../other")
+    monkeypatch.chdir(tmp_path)
+    patterns = ["news/*.txt", "news/**/*.txt", "news/**", "*/sub/*", "n?ws/[ab]*", "news/.*",
+                f"{tmp_path}/news/**/*.txt", "news/*/*.txt"]
+    for pattern in patterns:
+        assert [str(p) for p in _expand(pattern)] == sorted(str(Path(p)) for p in glob.glob(pattern, recursive=True))
+    # other/ once, by its own path; glob also gives news/linked/e.txt: the same file twice
+    assert [str(p) for p in _expand("**/*.txt")] == ["news/a.txt", "news/sub/c.txt", "other/e.txt"]
+    assert "news/linked/e.txt" in glob.glob("**/*.txt", recursive=True)
+    assert str(_expand("missing/*.txt")) == "missing/*.txt: no file matches this pattern"
+
+
 def test_hostile_self_linked_file_says_what_it_is(tmp_path: Path):
     """``ln -s x.txt x.txt``: before, "no such file or folder"."""
     good = write_stories(tmp_path, ["a.txt"])[0]
@@ -239,13 +261,16 @@ def test_hostile_self_linked_file_says_what_it_is(tmp_path: Path):
     loop.symlink_to("x.txt")
     broken = tmp_path / "gone.txt"
     broken.symlink_to("nowhere.txt")
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)  # reading it would wait for a writer for ever
     db = tmp_path / "events.duckdb"
-    result = invoke("code", good, loop, broken, "--db", db, "--format", "jsonl")
+    result = invoke("code", good, loop, broken, pipe, "--db", db, "--format", "jsonl")
     lines = stderr_lines(result)
     assert result.exit_code == 1
     assert lines[0] == f"error: {loop}: a symbolic link loop: the link cannot be resolved (it leads back to itself)"
     assert lines[1] == f"error: {broken}: a broken symbolic link: its target nowhere.txt does not exist"
-    assert len(lines) == 3 and lines[2].startswith("3 articles: 1 coded, 2 failed")
+    assert lines[2] == f"error: {pipe}: not a file or folder (a device, pipe or socket): not read"
+    assert len(lines) == 4 and lines[3].startswith("4 articles: 1 coded, 3 failed")
     assert stored(db)[0] == ["a.txt"]
 
     alone = invoke("code", loop, "--db", tmp_path / "other.duckdb")  # nothing to read: a usage error, no store made

@@ -220,12 +220,12 @@ def _entry_is(entry: os.DirEntry, kind: str) -> bool:
 
 def _folders_below(top: Path) -> Iterator[tuple[Path, list[os.DirEntry]] | IngestError]:
     """``top`` and the folders below it (not hidden ones), each with its entries, following symbolic links but
-    entering each real folder (device and inode) once, so that a link loop ends; a folder that cannot be read is
-    an error instead, and the others are read."""
+    entering each real folder (device and inode) once, so that a link loop ends: by its own path where it is below
+    ``top``, the links to folders being followed last. A folder that cannot be read is an error instead."""
     seen: set[tuple[int, int]] = set()
-    stack = [top]
-    while stack:
-        folder = stack.pop()
+    stack, links = [top], []
+    while stack or links:
+        folder = stack.pop() if stack else links.pop()
         try:
             info = folder.stat()
         except OSError:
@@ -235,8 +235,9 @@ def _folders_below(top: Path) -> Iterator[tuple[Path, list[os.DirEntry]] | Inges
         seen.add((info.st_dev, info.st_ino))
         entries = _entries(folder, str(folder))
         yield entries if isinstance(entries, IngestError) else (folder, entries)
-        if not isinstance(entries, IngestError):
-            stack.extend(reversed([folder / e.name for e in entries if e.name[0] != "." and _entry_is(e, "dir")]))
+        for entry in [] if isinstance(entries, IngestError) else reversed(entries):
+            if entry.name[0] != "." and _entry_is(entry, "dir"):
+                (links if entry.is_symlink() else stack).append(folder / entry.name)
 
 
 def _glob_below(folder: Path, rest: tuple[str, ...]) -> Iterator[Path | IngestError]:
