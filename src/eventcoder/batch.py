@@ -35,7 +35,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import CodingError, StoreError
+from .errors import CodingError, StoreError, StoreUnwritable
 from .ingest import IngestError, read_paths
 from .model import Article, EventRecord
 from .options import CoderOptions
@@ -151,6 +151,9 @@ def store_coded(store: EventStore, coded: list[CodedArticle], *, fingerprint: st
     (:meth:`~eventcoder.store.EventStore.held`) around the call to open its file once. ``fingerprint``: of the
     settings they were coded with (:meth:`~eventcoder.options.CoderOptions.fingerprint`; None = the defaults).
 
+    A :class:`~eventcoder.errors.StoreUnwritable` (a full disk) is not tried again: every article not stored
+    gets it.
+
     RETURNS (dict[str, StoreError]): doc_id -> the error of each article that was not stored; empty when all were.
     """
     if not coded:
@@ -158,12 +161,16 @@ def store_coded(store: EventStore, coded: list[CodedArticle], *, fingerprint: st
     try:
         store.store_articles([(c.article, c.records) for c in coded], fingerprint=fingerprint)
         return {}
+    except StoreUnwritable as exc:
+        return {c.article.doc_id: exc for c in coded}
     except StoreError:
         pass
-    failed = {}
+    failed: dict[str, StoreError] = {}
     for c in coded:
         try:
             store.store_article(c.article, c.records, fingerprint=fingerprint)
+        except StoreUnwritable as exc:
+            return failed | {c.article.doc_id: exc for c in coded if c.article.doc_id not in failed}
         except StoreError as exc:
             failed[c.article.doc_id] = exc
     return failed
@@ -205,6 +212,7 @@ class Batch:
         self.seen: set[str] = set()
         self.reported: set[str] = set()
         self._lock = threading.Lock()  # the store is used by one thread at a time (the storing thread or this)
+        self.unwritable: StoreUnwritable | None = None  # the error that stopped the batch
         self.started = time.perf_counter()
 
     def run(self, items: Iterable[Any], engine: Engine) -> BatchSummary:
@@ -212,6 +220,10 @@ class Batch:
         a bad one is reported as an error and the batch goes on. Coded articles are stored :data:`STORE_GROUP`
         at a time (:func:`store_coded`) on a second thread while the next articles are coded (DuckDB works
         outside the GIL); a group's results are reported once it is stored, in input order.
+
+        When the store cannot be written at all (:class:`~eventcoder.errors.StoreUnwritable`: a full disk), each
+        article of that group gets its error line, the batch stops there with one more line (``error: the
+        batch stopped: ...``; what was read after the group is neither stored nor counted) and returns.
 
         RETURNS (BatchSummary): :attr:`summary`, its time set.
         Raises:
@@ -226,10 +238,18 @@ class Batch:
                 pending.extend(results)
                 if sum(isinstance(r, CodedArticle) for r in pending) >= STORE_GROUP:
                     self._report(in_flight)
+                    if self.unwritable is not None:
+                        break
                     in_flight = (pending, storing.submit(self._store_held, pending))
                     pending = []
-            self._report(in_flight)
-            self._report((pending, storing.submit(self._store_held, pending)))
+            else:
+                self._report(in_flight)
+                if self.unwritable is None:
+                    self._report((pending, storing.submit(self._store_held, pending)))
+        if self.unwritable is not None:
+            self._message(f"error: the batch stopped: the event store {self.summary.store_path} cannot be written "
+                          "(see above); what came after those articles was not stored. Run it again once it can be "
+                          "written: what is stored is skipped")
         return self.finish()
 
     def finish(self) -> BatchSummary:
@@ -303,6 +323,8 @@ class Batch:
         elif isinstance(item, CodedArticle) and failed and item.article.doc_id in failed:
             article, item = item.article, failed[item.article.doc_id]
             self._error(error_line(article.doc_id, article.line, item))
+            if isinstance(item, StoreUnwritable):
+                self.unwritable = item
         elif isinstance(item, CodedArticle):
             self._records(item.records)
             self.summary.coded += 1

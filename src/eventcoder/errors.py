@@ -7,7 +7,7 @@ yields an :class:`eventcoder.ingest.IngestError` result object for them and goes
 
 from __future__ import annotations
 
-__all__ = ["CodingError", "EventcoderError", "ExportError", "QueryError", "StoreError"]
+__all__ = ["CodingError", "EventcoderError", "ExportError", "QueryError", "StoreError", "StoreUnwritable"]
 
 
 class EventcoderError(Exception):
@@ -38,6 +38,15 @@ class StoreError(EventcoderError):
 
     Raised by :class:`eventcoder.store.EventStore`. A failed :meth:`~eventcoder.store.EventStore.store_article`
     has been rolled back: what was stored before is still there.
+    """
+
+
+class StoreUnwritable(StoreError):
+    """A write the database could not commit or roll back (a full disk, a file size limit, an I/O error).
+
+    Raised by :class:`eventcoder.store.EventStore`. Nothing of the write was stored and what was committed
+    before is intact; the connection was closed (the next call opens the file again), but later writes will
+    most likely fail the same way, so a batch stops at the first one (:class:`eventcoder.batch.Batch`).
     """
 
 

@@ -10,11 +10,14 @@ defined in :mod:`eventcoder.article_text` and importable from here.
 
 from __future__ import annotations
 
-import glob
+import errno
+import fnmatch
 import gzip
 import json
+import os
+import stat
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -194,27 +197,137 @@ def _read_file(path: Path) -> Iterator[Article | IngestError]:
     yield from reader(path)
 
 
-def _expand(item: str | Path) -> list[Path] | IngestError:
-    """A path as given, or the files a glob pattern ("news/*.jsonl.gz", "**/*.html") matches, sorted."""
+def _has_magic(text: str) -> bool:
+    return any(ch in text for ch in "*?[")
+
+
+def _entries(folder: Path, name: str) -> list[os.DirEntry] | IngestError:
+    """The folder's entries in name order, or an error naming the folder (``name``) that cannot be read."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda entry: entry.name)
+    except OSError as exc:
+        return IngestError(name, None, f"cannot read the folder ({exc.strerror or exc})")
+
+
+def _entry_is(entry: os.DirEntry, kind: str) -> bool:
+    """Whether the entry is a folder (``kind`` "dir") or a file, following symbolic links; False when unknowable."""
+    try:
+        return entry.is_dir() if kind == "dir" else entry.is_file()
+    except OSError:
+        return False
+
+
+def _folders_below(top: Path) -> Iterator[tuple[Path, list[os.DirEntry]] | IngestError]:
+    """``top`` and the folders below it (not hidden ones), each with its entries, following symbolic links but
+    entering each real folder (device and inode) once, so that a link loop ends: by its own path where it is below
+    ``top``, the links to folders being followed last. A folder that cannot be read is an error instead."""
+    seen: set[tuple[int, int]] = set()
+    stack, links = [top], []
+    while stack or links:
+        folder = stack.pop() if stack else links.pop()
+        try:
+            info = folder.stat()
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        entries = _entries(folder, str(folder))
+        yield entries if isinstance(entries, IngestError) else (folder, entries)
+        for entry in [] if isinstance(entries, IngestError) else reversed(entries):
+            if entry.name[0] != "." and _entry_is(entry, "dir"):
+                (links if entry.is_symlink() else stack).append(folder / entry.name)
+
+
+def _glob_below(folder: Path, rest: tuple[str, ...]) -> Iterator[Path | IngestError]:
+    """What ``**/rest`` matches under ``folder``; a final ``**`` (no ``rest``) matches every folder and file."""
+    for found in _folders_below(folder):
+        if isinstance(found, IngestError):
+            yield found
+        elif rest:
+            yield from _glob(found[0], rest)
+        else:
+            yield found[0]
+            yield from (found[0] / e.name for e in found[1] if e.name[0] != "." and not _entry_is(e, "dir"))
+
+
+def _glob(folder: Path, parts: tuple[str, ...]) -> Iterator[Path | IngestError]:
+    """What the pattern ``parts`` (path segments) matches under ``folder``, as :func:`glob.glob` with
+    ``recursive=True`` finds it (``*`` and ``?`` skip hidden names, ``**`` any depth of folders), but with
+    ``**`` entering each real folder once (:func:`_folders_below`), and errors for folders that cannot be read."""
+    if not parts:
+        yield folder
+        return
+    part, rest = parts[0], parts[1:]
+    if part == "**":
+        yield from _glob_below(folder, rest)
+        return
+    if not _has_magic(part):
+        path = folder / part
+        yield from (_glob(path, rest) if rest and _is(path, stat.S_ISDIR) else [path] if os.path.lexists(path) else [])
+        return
+    entries = _entries(folder, str(folder)) if _is(folder, stat.S_ISDIR) else []
+    if isinstance(entries, IngestError):
+        yield entries
+        return
+    for entry in entries:
+        if fnmatch.fnmatch(entry.name, part) and (entry.name[0] != "." or part[0] == "."):
+            if not rest or _entry_is(entry, "dir"):
+                yield from _glob(folder / entry.name, rest)
+
+
+def _expand(item: str | Path) -> list[Path | IngestError] | IngestError:
+    """A path as given, or the files a glob pattern ("news/*.jsonl.gz", "**/*.html") matches, sorted, after an
+    error for each folder the pattern could not read."""
     path = Path(item)
-    if path.exists() or not any(ch in str(item) for ch in "*?["):
+    if os.path.lexists(path) or not _has_magic(str(item)):
         return [path]
-    matches = sorted(Path(p) for p in glob.glob(str(item), recursive=True))
-    return matches or IngestError(str(item), None, "no file matches this pattern")
+    parts = path.parts
+    fixed = next((i for i, part in enumerate(parts) if _has_magic(part)), len(parts))
+    found = list(_glob(Path(*parts[:fixed]) if fixed else Path(), parts[fixed:]))
+    errors: list[Path | IngestError] = [f for f in found if isinstance(f, IngestError)]
+    matches = sorted(set(f for f in found if isinstance(f, Path)))
+    return errors + matches if errors or matches else IngestError(str(item), None, "no file matches this pattern")
+
+
+def _unreachable(path: Path, exc: OSError) -> str:
+    """Why ``path`` cannot be read, in words: a link loop, a broken link, a missing path, or the system's reason."""
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link loop: the link cannot be resolved (it leads back to itself)"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return f"a broken symbolic link: its target {os.readlink(path)} does not exist"
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "no such file or folder"
+    return f"cannot read it ({exc.strerror or exc})"
+
+
+def _folder_files(folder: Path, given: str) -> list[Path] | IngestError:
+    """The article files of a folder (not of its sub-folders), by name."""
+    entries = _entries(folder, given)
+    if isinstance(entries, IngestError):
+        return entries
+    return [folder / e.name for e in entries if _entry_is(e, "file") and _suffix(Path(e.name)) in _FOLDER_SUFFIXES]
 
 
 def _read_one(path: Path, given: str) -> Iterator[Article | IngestError]:
-    if path.is_dir():
-        children = sorted(p for p in path.iterdir() if p.is_file() and _suffix(p) in _FOLDER_SUFFIXES)
-        if not children:
-            yield IngestError(given, None, "the folder holds no .txt or .jsonl files, nor .jsonl.gz, .html, .htm, "
-                                          ".rss or .atom")
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        yield IngestError(given, None, _unreachable(path, exc))
+        return
+    if stat.S_ISREG(mode):
+        yield from _read_file(path)
+    elif not stat.S_ISDIR(mode):
+        yield IngestError(given, None, "not a file or folder (a device, pipe or socket): not read")
+    elif isinstance(children := _folder_files(path, given), IngestError):
+        yield children
+    elif not children:
+        yield IngestError(given, None, "the folder holds no .txt or .jsonl files, nor .jsonl.gz, .html, .htm, "
+                                      ".rss or .atom")
+    else:
         for child in children:
             yield from _read_file(child)
-    elif path.is_file():
-        yield from _read_file(path)
-    else:
-        yield IngestError(given, None, "no such file or folder")
 
 
 def no_input(paths: Iterable[str | Path]) -> IngestError | None:
@@ -228,10 +341,12 @@ def no_input(paths: Iterable[str | Path]) -> IngestError | None:
         if is_url(str(item)):
             return None
         found = _expand(item)
-        if isinstance(found, list) and any(p.exists() for p in found):
+        if isinstance(found, list) and any(isinstance(p, IngestError) or p.exists() for p in found):
             return None
-        if first is None:
-            first = found if isinstance(found, IngestError) else IngestError(str(item), None, "no such file or folder")
+        if first is None and isinstance(found, IngestError):
+            first = found
+        elif first is None:
+            first = next(_read_one(found[0], str(item)))  # the path's error: missing, a broken link, a loop
     return first
 
 
@@ -267,7 +382,10 @@ def read_paths(paths: Iterable[str | Path] | str | Path) -> Iterator[Article | I
             yield expanded
             continue
         for path in expanded:
-            yield from _read_one(path, str(item) if len(expanded) == 1 else str(path))
+            if isinstance(path, IngestError):
+                yield path
+            else:
+                yield from _read_one(path, str(item) if len(expanded) == 1 else str(path))
 
 
 def _count_file(path: Path) -> int | None:
@@ -293,12 +411,18 @@ def count_articles(paths: Iterable[str | Path]) -> int | None:
             return None
         expanded = _expand(item)
         for path in [] if isinstance(expanded, IngestError) else expanded:
-            files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
-            for file in files:
-                if path.is_dir() and _suffix(file) not in _FOLDER_SUFFIXES:
-                    continue
-                count = _count_file(file) if file.is_file() else 0
+            files = [] if isinstance(path, IngestError) else _folder_files(path, "") if _is(path, stat.S_ISDIR) \
+                else [path]
+            for file in [] if isinstance(files, IngestError) else files:
+                count = _count_file(file) if _is(file, stat.S_ISREG) else 0
                 if count is None:
                     return None
                 total += count
     return total
+
+
+def _is(path: Path, kind: Callable[[int], bool]) -> bool:
+    try:
+        return kind(path.stat().st_mode)
+    except OSError:
+        return False

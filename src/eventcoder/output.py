@@ -3,12 +3,20 @@
 Every writer takes :class:`~eventcoder.model.EventRecord` objects. JSON Lines and CSV carry exactly
 :data:`~eventcoder.model.RECORD_COLUMNS`, in that order; ``None`` is JSON ``null`` and an empty CSV
 cell. The table is for people: a few columns, shortened sentences.
+
+CSV is opened in spreadsheets, which run a cell that begins with ``=``, ``+``, ``-`` or ``@`` (or a tab or
+carriage return) as a formula: a sentence quoting ``=HYPERLINK(...)`` would become a link. Every CSV this
+module writes (:func:`write_csv`, :func:`write_rows`: ``code``, ``events``, ``sql``, ``export --format csv``
+and the API's ``format=csv``) therefore starts such a text cell with a single quote (OWASP's rule,
+:func:`spreadsheet_safe`); numbers, and text that is a plain decimal number (``-3.5``), are written as they are.
+JSON Lines keep the text exactly.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TextIO
@@ -18,13 +26,28 @@ from .model import RECORD_COLUMNS, EventRecord
 if TYPE_CHECKING:  # rich is imported when a table is printed
     from rich.console import Console
 
-__all__ = ["FORMATS", "RecordWriter", "print_table", "write_csv", "write_jsonl", "write_rows"]
+__all__ = ["FORMATS", "RecordWriter", "print_table", "spreadsheet_safe", "write_csv", "write_jsonl", "write_rows"]
 
 FORMATS = ("jsonl", "csv", "table")
 """Output formats :class:`RecordWriter` knows."""
 
 SENTENCE_WIDTH = 90
 """Characters of the evidence sentence shown in the table before it is cut with an ellipsis."""
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a CSV cell as a formula (OWASP's CSV injection list)."""
+
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """``value`` for a CSV cell: a ``str`` that begins with one of :data:`FORMULA_STARTS` gets a leading ``'``
+    (``=HYPERLINK(...)`` -> ``'=HYPERLINK(...)``), unless it is a plain decimal number (``-3.5``, ``+1e3``);
+    anything else (numbers, None, other text) is returned unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def write_jsonl(records: Iterable[EventRecord], fh: TextIO) -> int:
@@ -44,7 +67,8 @@ def write_jsonl(records: Iterable[EventRecord], fh: TextIO) -> int:
 
 
 def write_csv(records: Iterable[EventRecord], fh: TextIO, *, header: bool = True) -> int:
-    """Write records as CSV with RECORD_COLUMNS as the header row; ``None`` becomes an empty cell.
+    """Write records as CSV with RECORD_COLUMNS as the header row; ``None`` becomes an empty cell, and a text cell
+    a spreadsheet would run as a formula starts with ``'`` (:func:`spreadsheet_safe`).
 
     Args:
         records (Iterable[EventRecord]): the records.
@@ -58,7 +82,7 @@ def write_csv(records: Iterable[EventRecord], fh: TextIO, *, header: bool = True
         writer.writeheader()
     n = 0
     for record in records:
-        writer.writerow(record.as_dict())
+        writer.writerow({name: spreadsheet_safe(value) for name, value in record.as_dict().items()})
         n += 1
     return n
 
@@ -185,7 +209,8 @@ def write_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str, 
     Args:
         columns (Sequence[str]): column names.
         rows (Iterable[Sequence]): rows of values in ``columns`` order; dates are written as ISO strings,
-            ``None`` as JSON ``null``, an empty CSV cell or an empty table cell.
+            ``None`` as JSON ``null``, an empty CSV cell or an empty table cell; CSV text cells as
+            :func:`spreadsheet_safe` makes them.
         fmt (str): "jsonl", "csv" or "table".
         fh (TextIO): an open text file (CSV: opened with ``newline=""``).
         title (str | None): the table's title.
@@ -204,8 +229,8 @@ def write_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str, 
             fh.write(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False) + "\n")
     elif fmt == "csv":
         writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows(rows)
+        writer.writerow([spreadsheet_safe(name) for name in columns])
+        writer.writerows([spreadsheet_safe(v) for v in row] for row in rows)
     else:
         _print_rows(columns, rows, fh, title, width)
     fh.flush()

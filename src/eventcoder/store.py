@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -44,7 +44,7 @@ from typing import Any
 
 import duckdb
 
-from .errors import StoreError
+from .errors import StoreError, StoreUnwritable
 from .model import RECORD_COLUMNS, Article, EventRecord
 from .options import coding_key
 from .store_schema import (
@@ -281,6 +281,8 @@ class EventStore:
         Raises:
             StoreError: the store has been closed, or is ``shared`` (use :meth:`connection`).
         """
+        if self._con is None and not self.shared and not self._closed:
+            self._con = self._open()
         if self._con is None:
             if self.shared and not self._closed:
                 raise StoreError(f"event store {self.path} is shared: use `with store.connection() as con`")
@@ -365,17 +367,35 @@ class EventStore:
         return int(row[0])
 
     def _transaction(self, con: duckdb.DuckDBPyConnection, work: Any, *args: Any) -> Any:
-        """Run ``work(con, *args)`` in one transaction: commit, or roll back and raise StoreError."""
-        con.execute("BEGIN TRANSACTION")
+        """Run ``work(con, *args)`` in one transaction: commit, or roll back and raise StoreError; StoreUnwritable
+        (the connection closed: the next call opens the file again) when COMMIT or ROLLBACK failed."""
+        step = "BEGIN TRANSACTION"
+        con.execute(step)
         try:
             result = work(con, *args)
-            con.execute("COMMIT")
+            step = "COMMIT"  # fails on a full disk, a file size limit, an I/O error: DuckDB dropped the write
+            con.execute(step)
         except BaseException as exc:
-            con.execute("ROLLBACK")
-            if isinstance(exc, duckdb.Error):
-                raise StoreError(f"write to event store {self.path} failed and was rolled back: {exc}") from exc
-            raise
+            dead = step == "COMMIT" or isinstance(exc, duckdb.IOException | duckdb.FatalException)
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error as failed:  # after a failed COMMIT: "no transaction is active"
+                exc.add_note(f"ROLLBACK failed too: {failed}")
+                dead = True
+            if dead:
+                self._drop(con)
+            if not isinstance(exc, duckdb.Error):
+                raise
+            done = "nothing of this write was stored" if dead else "rolled back"
+            message = " ".join(f"write to event store {self.path} failed, {done}: {exc}".split())
+            raise (StoreUnwritable if dead else StoreError)(message) from exc
         return result
+
+    def _drop(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Close a connection DuckDB may have given up on; the next call opens the file again."""
+        with suppress(duckdb.Error):
+            con.close()
+        self._con = None if con is self._con else self._con
 
     def _write(self, work: Any, *args: Any) -> Any:
         if self.read_only:
