@@ -19,12 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from .cli_help import choice_option
 from .errors import EventcoderError
 from .options import CoderOptions
 
@@ -33,19 +34,19 @@ __all__ = ["ActorsOption", "DbOption", "Conventions", "ConventionsOption", "Lexi
            "coder_options", "fail", "usage_errors"]
 
 DbOption = Annotated[
-    Path | None, typer.Option("--db", help="The DuckDB event store [default: eventcoder.duckdb].")
+    Path | None, typer.Option("--db", metavar="FILE", help="The DuckDB event store [default: eventcoder.duckdb].")
 ]
 """The ``--db`` option of the commands that read or write a store."""
 
 
-class Conventions(str, Enum):
+class Conventions(StrEnum):
     """The coding conventions (``CoderOptions.conventions``)."""
 
     news = "news"
     petrarch = "petrarch"
 
 
-class LexiconMode(str, Enum):
+class LexiconMode(StrEnum):
     """How ``--petrarch-verbs`` combine with the built-in lexicon (``CoderOptions.lexicon_mode``)."""
 
     add = "add"
@@ -91,16 +92,16 @@ PetrarchDiscardsOption = Annotated[
                       "holding a '+' phrase codes nothing; repeatable."),
 ]
 LexiconModeOption = Annotated[
-    LexiconMode,
-    typer.Option("--lexicon-mode",
-                 help="add: the built-in lexicon stays and wins on the same verb and object (it is tuned on real "
+    str,
+    choice_option("--lexicon-mode", choices=tuple(m.value for m in LexiconMode),
+                  help="add: the built-in lexicon stays and wins on the same verb and object (it is tuned on real "
                       "news), the --petrarch-verbs patterns are added after it; replace: code with the "
                       "--petrarch-verbs (and --lexicon) patterns only."),
 ]
 ConventionsOption = Annotated[
-    Conventions,
-    typer.Option("--conventions",
-                 help="news: screen what real news says did not happen as coded (announced, negated, hedged, "
+    str,
+    choice_option("--conventions", choices=tuple(c.value for c in Conventions),
+                  help="news: screen what real news says did not happen as coded (announced, negated, hedged, "
                       "background) and use the built-in actors with any dictionaries; petrarch: code as PETRARCH "
                       "does: every matched verb whatever its mood, actors of the sentence only, and the "
                       "--petrarch-actors/--petrarch-agents dictionaries alone where given."),
