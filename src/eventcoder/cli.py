@@ -48,7 +48,8 @@ from .cli_help import PlainTyper, choice_option
 from .ingest import no_input
 from .cli_options import (ActorsOption, DbOption, Conventions, ConventionsOption, LexiconMode, LexiconModeOption, LexiconOption,
                           ModelOption, OneSidedOption, PetrarchActorsOption, PetrarchAgentsOption, PetrarchDiscardsOption,
-                          PetrarchSkipOption, PetrarchVerbsOption, coder_for, coder_options, fail, usage_errors)
+                          PetrarchSkipOption, PetrarchVerbsOption, coder_for, coder_options, fail, store_to_read,
+                          usage_errors)
 from .errors import EventcoderError, StoreError
 
 app = PlainTyper(
@@ -348,10 +349,11 @@ def _filter(params: dict):
 
 
 def _reader(db: Path | None):
-    """The store opened for reading, between the writes of a batch that may be running."""
-    from .store import DEFAULT_PATH, EventStore
+    """The store opened for reading, between the writes of a batch that may be running; exit 2 with what to do
+    when there is none (:func:`~eventcoder.cli_options.store_to_read`)."""
+    from .store import EventStore
 
-    return EventStore(db or DEFAULT_PATH, read_only=True, shared=True)
+    return EventStore(store_to_read(db), read_only=True, shared=True)
 
 
 def _write_result(columns, rows, fmt: str | None, output: str, title: str | None = None) -> None:
@@ -438,10 +440,10 @@ def sql(
 ) -> None:
     """Run a read-only SQL query on the store (tables articles, mentions, events; docs/store.md). Writes, COPY, ATTACH and file access are refused."""
     from .query import run_sql
-    from .store import DEFAULT_PATH
 
+    path = store_to_read(db)
     with usage_errors():
-        result = run_sql(str(db or DEFAULT_PATH), query)
+        result = run_sql(str(path), query)
     _write_result(*result, fmt, output)
 
 

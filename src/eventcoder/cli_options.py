@@ -31,12 +31,28 @@ from .options import CoderOptions
 
 __all__ = ["ActorsOption", "DbOption", "Conventions", "ConventionsOption", "LexiconMode", "LexiconModeOption", "LexiconOption", "ModelOption", "OneSidedOption",
            "PetrarchActorsOption", "PetrarchAgentsOption", "PetrarchDiscardsOption", "PetrarchSkipOption", "PetrarchVerbsOption", "coder_for",
-           "coder_options", "fail", "usage_errors"]
+           "coder_options", "fail", "store_to_read", "usage_errors"]
 
 DbOption = Annotated[
     Path | None, typer.Option("--db", metavar="FILE", help="The DuckDB event store [default: eventcoder.duckdb].")
 ]
 """The ``--db`` option of the commands that read or write a store."""
+
+
+def store_to_read(db: Path | None) -> Path:
+    """The store a command that reads one opens: ``db`` (``--db``), else ``eventcoder.duckdb`` in this folder.
+
+    Raises:
+        typer.Exit: status 2 and ``error: no event store at eventcoder.duckdb ...: code articles first (eventcoder
+            code FILES) or give --db FILE`` when ``db`` is None and the default store does not exist (a missing
+            ``--db`` file is the store's own error, :class:`~eventcoder.errors.StoreError`).
+    """
+    from .store import DEFAULT_PATH
+
+    if db is None and not Path(DEFAULT_PATH).exists():
+        raise fail(f"no event store at {DEFAULT_PATH} (the default, in this folder): code articles first "
+                   "(eventcoder code FILES) or give --db FILE")
+    return Path(db or DEFAULT_PATH)
 
 
 class Conventions(StrEnum):
