@@ -121,7 +121,7 @@ class Progress:
 
     def __enter__(self) -> Progress:
         if self.enabled:
-            self._bar = RichProgress(TextColumn("coding"), BarColumn(), _StatusColumn(self),
+            self._bar = RichProgress(TextColumn("coding"), BarColumn(bar_width=12), _StatusColumn(self),
                                      console=self.console or Console(stderr=True), transient=True)
             self._bar.start()
             self._task = self._bar.add_task("coding", total=self.total)
