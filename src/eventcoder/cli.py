@@ -15,12 +15,16 @@
     eventcoder migrate
     eventcoder serve [--db FILE] [--host 127.0.0.1] [--port 8000] [--api-key KEY] [--lexicon FILE]   (eventcoder.web)
     eventcoder version
-    eventcoder actors lookup TEXT... [--date D] [--file FILE] [--format table|jsonl]   (cli_actors.py)
+    eventcoder actors lookup TEXT... [--date YYYY-MM-DD] [--file FILE] [--format table|jsonl]   (cli_actors.py)
 
 ``code``, ``watch``, ``explain``, ``eval`` and ``serve`` take the coder's settings (:mod:`eventcoder.cli_options`):
 ``--model NAME``, ``--lexicon FILE`` (user verb lexicon), ``--actors FILE`` (CSV/YAML),
 ``--petrarch-actors FILE``, ``--petrarch-agents FILE``, ``--petrarch-verbs FILE``, ``--petrarch-discards FILE``;
 ``actors lookup`` all but ``--lexicon``.
+
+Dates given on the command line (``--since``, ``--until``, ``--date``) are ``YYYY-MM-DD`` only
+(:func:`eventcoder.query.parse_day`); commands are :class:`~eventcoder.cli_help.PlainCommand` (plain words in help,
+a wrong choice named with the nearest one).
 
 ``code`` and ``watch`` run the batch of :mod:`eventcoder.batch` (:func:`~eventcoder.batch.code_batch`,
 :func:`~eventcoder.batch.code_batch_on_dask`, :class:`~eventcoder.batch.FeedWatcher`), which reads, skips

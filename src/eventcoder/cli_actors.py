@@ -1,6 +1,6 @@
 """``eventcoder actors``: how strings resolve to actors, a thin layer over :func:`eventcoder.actors.lookup`.
 
-    eventcoder actors lookup TEXT... [--date D] [--file FILE] [--format table|jsonl]
+    eventcoder actors lookup TEXT... [--date YYYY-MM-DD] [--file FILE] [--format table|jsonl]
                                      [--actors FILE] [--petrarch-actors FILE] [--petrarch-agents FILE]
 """
 

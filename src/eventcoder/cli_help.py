@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import typer
-from typer.core import TyperArgument, TyperCommand
+from typer.core import TyperArgument, TyperCommand, TyperOption
 
 __all__ = ["PlainCommand", "PlainTyper", "choice", "choice_option", "plain_metavar"]
 
@@ -40,7 +40,7 @@ class PlainCommand(TyperCommand):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for param in self.params:
-            if param.metavar is None and not getattr(param, "is_flag", False):
+            if isinstance(param, TyperOption) and param.metavar is None and not param.is_flag:
                 param.metavar = plain_metavar(param)
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
