@@ -79,10 +79,12 @@ def _queries(texts: list[str], file: Path | None, default: date | None) -> list[
 @actors_app.command()
 def lookup(
     texts: Annotated[list[str] | None, typer.Argument(metavar="TEXT...", help="Strings to look up.")] = None,
-    date_: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="Day the codes hold for (YYYY-MM-DD or 'today'); "
-                                                             "default: as of now.")] = None,
-    file: Annotated[Path | None, typer.Option("--file", metavar="FILE", help="File of strings, one a line: TEXT, or TEXT<TAB>DATE, "
-                                                             "or TEXT<TAB>DATE<TAB>CONTEXT.")] = None,
+    date_: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD",
+                                              help="Day the codes hold for (YYYY-MM-DD or 'today'); default: as of "
+                                                   "now.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", metavar="FILE",
+                                              help="File of strings, one a line: TEXT, or TEXT<TAB>DATE, or "
+                                                   "TEXT<TAB>DATE<TAB>CONTEXT.")] = None,
     fmt: LookupFormatOption = LookupFormat.table.value,
     actors: ActorsOption = None,
     petrarch_actors: PetrarchActorsOption = None,
