@@ -1,4 +1,5 @@
-# eventcoder: `make demo` codes the example articles, `make test` runs the test suite, `make bench` measures.
+# eventcoder: `make demo` codes the example articles into eventcoder.duckdb (the store `eventcoder events`, `stats`,
+# `serve` ... read by default), `make test` runs the test suite, `make bench` measures.
 # Both create .venv with $(PYTHON) when it is missing and (re)install the package when pyproject.toml changed.
 
 PYTHON ?= python3
@@ -9,7 +10,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check
 .PHONY: demo test bench soak clean
 
 demo: $(VENV)/.installed
-	$(BIN)/eventcoder code examples/*.txt --db demo.duckdb --format table
+	$(BIN)/eventcoder code examples/*.txt --format table
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
@@ -36,5 +37,6 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(PIP) install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed
 
+# The store eventcoder.duckdb stays: by then it may hold your own articles.
 clean:
-	rm -rf $(VENV) demo.duckdb .pytest_cache
+	rm -rf $(VENV) .pytest_cache

@@ -328,7 +328,7 @@ def test_cli_makefile_and_ci_entry_point():
     for target in ("demo", "test"):
         proc = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True)
         assert proc.returncode == 0, proc.stderr
-    assert "eventcoder code examples/*.txt --db demo.duckdb --format table" in (ROOT / "Makefile").read_text()
+    assert "eventcoder code examples/*.txt --format table" in (ROOT / "Makefile").read_text()  # the default store
 
 
 def test_cli_readme_documents_columns_and_options():

@@ -188,7 +188,7 @@ def test_cli_skip_bad_lines_warns(tmp_path: Path):
 
 def test_cli_lexicon_mode_is_checked(tmp_path: Path):
     result = run("explain", "France met Germany.", "--lexicon-mode", "merge")
-    assert result.exit_code == 2 and "Invalid value for '--lexicon-mode'" in result.output
+    assert result.exit_code == 2 and "error: --lexicon-mode merge: choose add or replace" in result.output
 
 
 # --- PETRARCH-2's dictionary -----------------------------------------------------------------------------

@@ -89,7 +89,7 @@ def test_query_bad_values_give_clear_errors(store):
         "is not a CAMEO root: give 01 to 20": {"root": "25"},
         "is not a PLOVER event type; use one of ACCUSE": {"plover_type": "PARTY"},
         "is not a known country code": {"country": "XYZ"},
-        "is not a date such as 2025-11-19": {"since": "yesterday"},
+        "is not a date: give YYYY-MM-DD, e.g. 2026-03-03": {"since": "yesterday"},
         "is not SOURCE:TARGET": {"dyad": "CHN"},
         "is after --until": {"since": "2026-01-01", "until": "2025-01-01"},
         "unknown filter 'colour'": {"colour": "red"},

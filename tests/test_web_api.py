@@ -139,12 +139,12 @@ def test_web_article_metadata_sentences_and_offsets(client):
 
 
 @pytest.mark.parametrize(("params", "message"), [
-    ({"dyad": "KGZ"}, "--dyad 'KGZ' is not SOURCE:TARGET"),
-    ({"code": "999"}, "--code '999' is not a CAMEO event code"),
-    ({"root": "21"}, "--root '21' is not a CAMEO root"),
-    ({"since": "yesterday"}, "--since 'yesterday' is not a date"),
-    ({"since": "2026-01-01", "until": "2025-01-01"}, "is after --until"),
-    ({"either": "true"}, "--either needs --dyad"),
+    ({"dyad": "KGZ"}, "dyad='KGZ' is not SOURCE:TARGET"),
+    ({"code": "999"}, "code='999' is not a CAMEO event code"),
+    ({"root": "21"}, "root='21' is not a CAMEO root"),
+    ({"since": "yesterday"}, "since='yesterday' is not a date: give YYYY-MM-DD"),
+    ({"since": "2026-01-01", "until": "2025-01-01"}, "since=2026-01-01 is after until=2025-01-01"),
+    ({"either": "true"}, "either needs dyad=SOURCE:TARGET"),
     ({"columns": "cameo_code,password"}, "unknown column 'password'"),
     ({"limit": "0"}, "limit: Input should be greater than or equal to 1"),
     ({"limit": "many"}, "limit: Input should be a valid integer"),
@@ -190,7 +190,7 @@ def test_web_sql_looking_filter_values_are_data(client, hand_db, name, value):
 def test_web_sql_looking_codes_are_refused_before_any_sql(client):
     response = client.get("/api/v1/events", params={"dyad": "KGZ:CHN' OR 1=1 --"})
     assert response.status_code == 400
-    assert response.json()["detail"].startswith("--dyad ") and "Parser Error" not in response.json()["detail"]
+    assert response.json()["detail"].startswith("dyad=") and "Parser Error" not in response.json()["detail"]
     assert client.get("/api/v1/articles/a.txt' OR '1'='1").status_code == 404
 
 
@@ -215,7 +215,7 @@ def test_web_code_returns_events_with_rules_and_spans(client, hand_db):
 
 def test_web_code_bad_date_and_empty_text_are_400(client):
     bad_date = client.post("/api/v1/code", json={"text": SEED_TEXT, "published": "Nov 20th"})
-    assert bad_date.status_code == 400 and "published 'Nov 20th' is not a date" in bad_date.json()["detail"]
+    assert bad_date.status_code == 400 and "published='Nov 20th' is not a date: give YYYY-MM-DD" in bad_date.json()["detail"]
     nothing = client.post("/api/v1/code", json={"text": " \n--- ... ---\n"})
     assert nothing.status_code == 400 and "no sentences" in nothing.json()["detail"]
 

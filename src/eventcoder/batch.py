@@ -197,6 +197,9 @@ class Batch:
             (:class:`~eventcoder.pipeline.CodedArticle`, :class:`~eventcoder.pipeline.SkippedArticle`,
             :class:`~eventcoder.errors.CodingError`), an :class:`~eventcoder.ingest.IngestError`, an
             :class:`Unchanged`, or the :class:`~eventcoder.errors.StoreError` of an article not stored.
+        on_read: called with each item as it is handed to the coder (an article, an :class:`Unchanged` or an
+            :class:`~eventcoder.ingest.IngestError`), before its group is coded: a progress bar moves from the
+            first article on, not only once a group is stored.
 
     Attributes:
         summary (BatchSummary): the counts so far.
@@ -205,9 +208,9 @@ class Batch:
 
     def __init__(self, store: EventStore | None = None, *, force: bool = False, fingerprint: str | None = None,
                  new_only: bool = False, on_records: OnRecords | None = None, on_message: OnMessage | None = None,
-                 on_result: OnResult | None = None) -> None:
+                 on_result: OnResult | None = None, on_read: OnResult | None = None) -> None:
         self.store, self.force, self.new_only, self.fingerprint = store, force, new_only, fingerprint
-        self.on_records, self.on_message, self.on_result = on_records, on_message, on_result
+        self.on_records, self.on_message, self.on_result, self.on_read = on_records, on_message, on_result, on_read
         self.summary = BatchSummary(store_path=store.path if store is not None else None, new_only=new_only)
         self.seen: set[str] = set()
         self.reported: set[str] = set()
@@ -287,7 +290,10 @@ class Batch:
         for chunk in _chunks(items, LOOKUP_CHUNK):
             with self._lock, self._held():
                 marked = list(self._mark(chunk))
-            yield from marked
+            for item in marked:
+                if self.on_read is not None:
+                    self.on_read(item)
+                yield item
 
     def _mark(self, items: list) -> Iterator:
         current = set()
@@ -438,10 +444,10 @@ def _batch_store(store: EventStore | str | PathLike | None) -> Iterator[EventSto
         yield opened
 
 
-def code_batch(paths: Iterable[str | Path] | str | Path, store: EventStore | str | Path | None = None, *,
+def code_batch(paths: Iterable[str | Path] | str | Path, store: EventStore | str | Path | None = None, *,  # noqa: PLR0913
                options: CoderOptions | None = None, workers: int = 1, force: bool = False,
                on_records: OnRecords | None = None, on_message: OnMessage | None = None,
-               on_result: OnResult | None = None) -> BatchSummary:
+               on_result: OnResult | None = None, on_read: OnResult | None = None) -> BatchSummary:
     """Code files, folders, glob patterns and feed URLs (:func:`~eventcoder.ingest.read_paths`) into
     ``store``, as ``eventcoder code`` does: unchanged articles are not coded again (stored with the same
     content hash by a coder of the same settings: see :meth:`~eventcoder.options.CoderOptions.fingerprint`), a
@@ -455,8 +461,8 @@ def code_batch(paths: Iterable[str | Path] | str | Path, store: EventStore | str
         options (CoderOptions | None): the coder's settings; None = the defaults.
         workers (int): processes to code on (1 = this one; more: a pool started for the batch).
         force (bool): code articles stored unchanged again.
-        on_records, on_message, on_result: the callbacks of :class:`Batch` (records to write, lines for the
-            user, a result per article); each may be None.
+        on_records, on_message, on_result, on_read: the callbacks of :class:`Batch` (records to write, lines for
+            the user, a result per article, an item handed to the coder); each may be None.
 
     RETURNS (BatchSummary): counts, error lines and time; ``str()`` of it is the closing line of the command.
     Raises:
@@ -471,7 +477,7 @@ def code_batch(paths: Iterable[str | Path] | str | Path, store: EventStore | str
     with _batch_store(store) as opened, coding_engine(options, workers) as engine:
         fingerprint = options.fingerprint() if opened is not None else None
         batch = Batch(opened, force=force, fingerprint=fingerprint, on_records=on_records, on_message=on_message,
-                      on_result=on_result)
+                      on_result=on_result, on_read=on_read)
         return batch.run(read_paths(_path_list(paths)), engine)
 
 

@@ -15,12 +15,16 @@
     eventcoder migrate
     eventcoder serve [--db FILE] [--host 127.0.0.1] [--port 8000] [--api-key KEY] [--lexicon FILE]   (eventcoder.web)
     eventcoder version
-    eventcoder actors lookup TEXT... [--date D] [--file FILE] [--format table|jsonl]   (cli_actors.py)
+    eventcoder actors lookup TEXT... [--date YYYY-MM-DD] [--file FILE] [--format table|jsonl]   (cli_actors.py)
 
 ``code``, ``watch``, ``explain``, ``eval`` and ``serve`` take the coder's settings (:mod:`eventcoder.cli_options`):
 ``--model NAME``, ``--lexicon FILE`` (user verb lexicon), ``--actors FILE`` (CSV/YAML),
 ``--petrarch-actors FILE``, ``--petrarch-agents FILE``, ``--petrarch-verbs FILE``, ``--petrarch-discards FILE``;
 ``actors lookup`` all but ``--lexicon``.
+
+Dates given on the command line (``--since``, ``--until``, ``--date``) are ``YYYY-MM-DD`` only
+(:func:`eventcoder.query.parse_day`); commands are :class:`~eventcoder.cli_help.PlainCommand` (plain words in help,
+a wrong choice named with the nearest one).
 
 ``code`` and ``watch`` run the batch of :mod:`eventcoder.batch` (:func:`~eventcoder.batch.code_batch`,
 :func:`~eventcoder.batch.code_batch_on_dask`, :class:`~eventcoder.batch.FeedWatcher`), which reads, skips
@@ -44,13 +48,15 @@ from . import __version__
 from .cli_actors import actors_app
 from .cli_serve import serve
 from .cli_code import closed_pipe, open_output, output_format
+from .cli_help import PlainTyper, choice_option
 from .ingest import no_input
 from .cli_options import (ActorsOption, DbOption, Conventions, ConventionsOption, LexiconMode, LexiconModeOption, LexiconOption,
                           ModelOption, OneSidedOption, PetrarchActorsOption, PetrarchAgentsOption, PetrarchDiscardsOption,
-                          PetrarchSkipOption, PetrarchVerbsOption, coder_for, coder_options, fail, usage_errors)
+                          PetrarchSkipOption, PetrarchVerbsOption, coder_for, coder_options, fail, store_to_read,
+                          usage_errors)
 from .errors import EventcoderError, StoreError
 
-app = typer.Typer(
+app = PlainTyper(
     name="eventcoder",
     help="Turn news articles into CAMEO/PLOVER political event data.",
     no_args_is_help=True,
@@ -67,6 +73,12 @@ class Format(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
+
+
+FORMATS = tuple(f.value for f in Format)
+FormatOption = Annotated[str | None, choice_option("--format", "-f", choices=FORMATS, help="Output format [default: "
+                                                   "from the --output file's extension (.jsonl, .csv), else table].")]
+"""The ``--format`` of ``code``, ``events``, ``stats`` and ``sql``."""
 
 
 def _open_store(db: Path | None, no_db: bool):
@@ -135,11 +147,11 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
                  "(.html/.htm), RSS/Atom feeds (.rss/.atom/.xml or an http(s) URL, one article per item).",
         ),
     ],
-    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Output format [default: from the --output file's extension (.jsonl, .csv), else table].")] = None,
-    output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' = stdout. With --dask: a folder.")] = "-",
+    fmt: FormatOption = None,
+    output: Annotated[str, typer.Option("--output", "-o", metavar="FILE", help="Output file; '-' = stdout. With --dask: a folder.")] = "-",
     db: Annotated[
         Path | None,
-        typer.Option("--db", help="DuckDB file to store articles and events in [default: eventcoder.duckdb]."),
+        typer.Option("--db", metavar="FILE", help="DuckDB file to store articles and events in [default: eventcoder.duckdb]."),
     ] = None,
     no_db: Annotated[bool, typer.Option("--no-db", help="Store nothing; only write the output.")] = False,
     model: ModelOption = None,
@@ -175,7 +187,7 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
                             one_sided=one_sided, petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards, conventions=conventions)
     if (missing := no_input(paths)) is not None:  # nothing to read: a usage error, no database made
         raise fail(str(missing))
-    fmt = Format(output_format(fmt and fmt.value, output if dask is None else "-", Format.table.value))
+    fmt = Format(output_format(fmt, output if dask is None else "-", Format.table.value))
     if dask is not None:
         summary = _code_on_dask(paths, dask, output, partition_size, options, db)
     else:
@@ -189,11 +201,12 @@ def code(  # noqa: PLR0913 - a Typer command declares each option as a parameter
 @app.command()
 def watch(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     feeds: Annotated[list[str], typer.Argument(metavar="FEED", help="RSS/Atom feed URLs or files.")],
-    interval: Annotated[float, typer.Option("--interval", min=1.0, help="Seconds between polls.")] = 300.0,
+    interval: Annotated[float, typer.Option("--interval", metavar="SECONDS", min=1.0, help="Seconds between polls.")] = 300.0,
     once: Annotated[bool, typer.Option("--once", help="Poll once and stop.")] = False,
-    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Output format [default: from the --output file's extension (.jsonl, .csv), else jsonl].")] = None,
-    output: Annotated[str, typer.Option("--output", "-o", help="Output file; '-' = stdout.")] = "-",
-    db: Annotated[Path | None, typer.Option("--db", help="The store; it remembers the items coded [default: "
+    fmt: Annotated[str | None, choice_option("--format", "-f", choices=FORMATS, help="Output format [default: from "
+                                             "the --output file's extension (.jsonl, .csv), else jsonl].")] = None,
+    output: Annotated[str, typer.Option("--output", "-o", metavar="FILE", help="Output file; '-' = stdout.")] = "-",
+    db: Annotated[Path | None, typer.Option("--db", metavar="FILE", help="The store; it remembers the items coded [default: "
                                                          "eventcoder.duckdb].")] = None,
     model: ModelOption = None,
     lexicon: LexiconOption = None,
@@ -213,7 +226,7 @@ def watch(  # noqa: PLR0913 - a Typer command declares each option as a paramete
     options = coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents,
                             petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards, conventions=conventions)
     store = _open_store(db, False)
-    fmt = Format(output_format(fmt and fmt.value, output, Format.jsonl.value))
+    fmt = Format(output_format(fmt, output, Format.jsonl.value))
     fh = open_output(output)
     failed = 0
     try:
@@ -236,7 +249,7 @@ def explain(  # noqa: PLR0913 - a Typer command declares each option as a parame
     text: Annotated[str, typer.Argument(metavar="TEXT", help="A sentence or a whole article (a dateline is read), "
                                                                "a file holding one, or - for standard input.")],
     date_: Annotated[
-        str | None, typer.Option("--date", help="Date relative expressions are resolved against (YYYY-MM-DD).")
+        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="Date relative expressions are resolved against (YYYY-MM-DD).")
     ] = None,
     model: ModelOption = None,
     lexicon: LexiconOption = None,
@@ -251,13 +264,11 @@ def explain(  # noqa: PLR0913 - a Typer command declares each option as a parame
     one_sided: OneSidedOption = False,
 ) -> None:
     """Show how TEXT is coded: the parse, the actor mentions and the knowledge lines that matched, each lexicon pattern that matched (coded, or why not), the near misses (patterns of the same words that did not match, and why), and each event with the rule and how each actor was resolved."""
-    from .article_text import coerce_date
     from .explain import explain_source, explain_text
+    from .query import parse_day
 
-    try:
-        published = coerce_date(date_)
-    except ValueError:
-        raise fail(f"--date {date_!r} is not a date such as 2025-11-19") from None
+    with usage_errors():
+        published = parse_day(date_, "--date") if date_ is not None else None
     coder = coder_for(coder_options(model, lexicon, actors, petrarch_actors, petrarch_agents, one_sided=one_sided,
                                     petrarch_verbs=petrarch_verbs, lexicon_mode=lexicon_mode, skip_bad_lines=petrarch_skip_bad_lines, petrarch_discards=petrarch_discards, conventions=conventions))
     try:
@@ -273,7 +284,7 @@ def evaluate(  # noqa: PLR0913 - a Typer command declares each option as a param
     gold_dir: Annotated[Path, typer.Argument(metavar="GOLD_DIR", help="Folder of NAME.gold.json files.")],
     paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="The articles to code (files or folders).")],
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses and false positives.")] = False,
-    min_f1: Annotated[float | None, typer.Option("--min-f1", min=0.0, max=1.0, help="Exit 1 when F1 is below this.")] = None,
+    min_f1: Annotated[float | None, typer.Option("--min-f1", metavar="X", min=0.0, max=1.0, help="Exit 1 when F1 is below this.")] = None,
     model: ModelOption = None,
     lexicon: LexiconOption = None,
     actors: ActorsOption = None,
@@ -322,14 +333,14 @@ Dyad = Annotated[str | None, typer.Option("--dyad", metavar="SRC:TGT",
 Either = Annotated[bool, typer.Option("--either", help="The dyad in either direction.")]
 Actor = Annotated[str | None, typer.Option("--actor", metavar="CODE", help="An actor code on either side.")]
 Country = Annotated[str | None, typer.Option("--country", metavar="ISO3", help="Source or target country.")]
-Code = Annotated[str | None, typer.Option("--code", help="CAMEO event code and its sub-codes, e.g. 042.")]
-Root = Annotated[str | None, typer.Option("--root", help="CAMEO root, 01 to 20.")]
+Code = Annotated[str | None, typer.Option("--code", metavar="CAMEO", help="CAMEO event code and its sub-codes, e.g. 042.")]
+Root = Annotated[str | None, typer.Option("--root", metavar="NN", help="CAMEO root, 01 to 20.")]
 PloverType = Annotated[str | None, typer.Option("--plover-type", metavar="TYPE", help="PLOVER event type.")]
 Since = Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Events on or after this date.")]
 Until = Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="Events on or before this date.")]
-Text = Annotated[str | None, typer.Option("--text", help="Words in a reporting sentence, headline or actor name.")]
-Output = Annotated[str, typer.Option("--output", "-o", help="Output file; '-' = stdout.")]
-By = Annotated[str, typer.Option("--by", help="Period: day, week, month or year.")]
+Text = Annotated[str | None, typer.Option("--text", metavar="WORDS", help="Words in a reporting sentence, headline or actor name.")]
+Output = Annotated[str, typer.Option("--output", "-o", metavar="FILE", help="Output file; '-' = stdout.")]
+By = Annotated[str, choice_option("--by", choices=("day", "week", "month", "year"), help="Period.")]
 
 _FILTERS = ("dyad", "actor", "country", "code", "root", "plover_type", "since", "until", "text")
 
@@ -342,16 +353,17 @@ def _filter(params: dict):
 
 
 def _reader(db: Path | None):
-    """The store opened for reading, between the writes of a batch that may be running."""
-    from .store import DEFAULT_PATH, EventStore
+    """The store opened for reading, between the writes of a batch that may be running; exit 2 with what to do
+    when there is none (:func:`~eventcoder.cli_options.store_to_read`)."""
+    from .store import EventStore
 
-    return EventStore(db or DEFAULT_PATH, read_only=True, shared=True)
+    return EventStore(store_to_read(db), read_only=True, shared=True)
 
 
-def _write_result(columns, rows, fmt: Format, output: str, title: str | None = None) -> None:
+def _write_result(columns, rows, fmt: str | None, output: str, title: str | None = None) -> None:
     from .output import write_rows
 
-    fmt = Format(output_format(fmt and fmt.value, output, Format.table.value))
+    fmt = Format(output_format(fmt, output, Format.table.value))
     fh = open_output(output)
     try:
         terminal = fh is sys.stdout and sys.stdout.isatty()
@@ -376,8 +388,8 @@ def events(  # noqa: PLR0913 - a Typer command's options are its parameters
     text: Text = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many rows.")] = None,
     mentions: Annotated[bool, typer.Option("--mentions", help="One row per article reporting an event.")] = False,
-    columns: Annotated[str | None, typer.Option("--columns", help="Comma-separated columns to show.")] = None,
-    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Output format [default: from the --output file's extension (.jsonl, .csv), else table].")] = None,
+    columns: Annotated[str | None, typer.Option("--columns", metavar="A,B", help="Comma-separated columns to show.")] = None,
+    fmt: FormatOption = None,
     output: Output = "-",
     db: DbOption = None,
 ) -> None:
@@ -397,7 +409,8 @@ def events(  # noqa: PLR0913 - a Typer command's options are its parameters
 def stats(  # noqa: PLR0913 - a Typer command's options are its parameters
     ctx: typer.Context,
     by: By = "month",
-    per: Annotated[str, typer.Option("--per", help="none, dyad (SRC:TGT countries) or actor (country).")] = "none",
+    per: Annotated[str, choice_option("--per", choices=("none", "dyad", "actor"),
+                                      help="Split each period per dyad (SRC:TGT countries) or actor (country).")] = "none",
     dyad: Dyad = None,
     either: Either = False,
     actor: Actor = None,
@@ -408,7 +421,7 @@ def stats(  # noqa: PLR0913 - a Typer command's options are its parameters
     since: Since = None,
     until: Until = None,
     text: Text = None,
-    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Output format [default: from the --output file's extension (.jsonl, .csv), else table].")] = None,
+    fmt: FormatOption = None,
     output: Output = "-",
     db: DbOption = None,
 ) -> None:
@@ -425,23 +438,23 @@ def stats(  # noqa: PLR0913 - a Typer command's options are its parameters
 @app.command()
 def sql(
     query: Annotated[str, typer.Argument(metavar="QUERY", help="One SQL query, e.g. \"SELECT count(*) FROM events\".")],
-    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Output format [default: from the --output file's extension (.jsonl, .csv), else table].")] = None,
+    fmt: FormatOption = None,
     output: Output = "-",
     db: DbOption = None,
 ) -> None:
     """Run a read-only SQL query on the store (tables articles, mentions, events; docs/store.md). Writes, COPY, ATTACH and file access are refused."""
     from .query import run_sql
-    from .store import DEFAULT_PATH
 
+    path = store_to_read(db)
     with usage_errors():
-        result = run_sql(str(db or DEFAULT_PATH), query)
+        result = run_sql(str(path), query)
     _write_result(*result, fmt, output)
 
 
 @app.command()
 def plot(  # noqa: PLR0913 - a Typer command's options are its parameters
     ctx: typer.Context,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Chart file: .png, .svg or .html.")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="Chart file: .png, .svg or .html.")],
     by: By = "month",
     dyad: Dyad = None,
     either: Either = False,
@@ -451,7 +464,7 @@ def plot(  # noqa: PLR0913 - a Typer command's options are its parameters
     root: Root = None,
     since: Since = None,
     until: Until = None,
-    title: Annotated[str | None, typer.Option("--title", help="Chart title.")] = None,
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="Chart title.")] = None,
     db: DbOption = None,
 ) -> None:
     """Draw the timeline of the matching events: deduplicated events per period stacked by QuadClass, and the net Goldstein score as a line."""
@@ -479,9 +492,11 @@ class ExportFormat(str, Enum):
 @app.command()
 def export(  # noqa: PLR0913 - a Typer command's options are its parameters
     ctx: typer.Context,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
-    table: Annotated[str, typer.Option("--table", help="csv/jsonl/parquet: mentions or events.")] = "mentions",
+    fmt: Annotated[str, choice_option("--format", "-f", choices=tuple(f.value for f in ExportFormat),
+                                      help="Export format.")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The file to write.")],
+    table: Annotated[str, choice_option("--table", choices=("mentions", "events"),
+                                        help="csv/jsonl/parquet: one row per mention, or per event.")] = "mentions",
     header: Annotated[bool | None, typer.Option("--header/--no-header", help="Header row (gdelt: none by default).")] = None,
     dyad: Dyad = None,
     either: Either = False,
@@ -497,8 +512,8 @@ def export(  # noqa: PLR0913 - a Typer command's options are its parameters
     with usage_errors():
         filt = _filter(ctx.params)
         with _reader(db) as store:
-            n = exporting.export(store, fmt.value, output, table=table, filt=filt, header=header)
-    typer.echo(f"{output}: {n} row{'s' if n != 1 else ''} ({fmt.value})", err=True)
+            n = exporting.export(store, fmt, output, table=table, filt=filt, header=header)
+    typer.echo(f"{output}: {n} row{'s' if n != 1 else ''} ({fmt})", err=True)
 
 
 @app.command(name="import")

@@ -1,6 +1,6 @@
 """``eventcoder actors``: how strings resolve to actors, a thin layer over :func:`eventcoder.actors.lookup`.
 
-    eventcoder actors lookup TEXT... [--date D] [--file FILE] [--format table|jsonl]
+    eventcoder actors lookup TEXT... [--date YYYY-MM-DD] [--file FILE] [--format table|jsonl]
                                      [--actors FILE] [--petrarch-actors FILE] [--petrarch-agents FILE]
 """
 
@@ -15,12 +15,13 @@ from typing import Annotated
 
 import typer
 
+from .cli_help import PlainTyper, choice_option
 from .cli_options import (ActorsOption, ModelOption, PetrarchActorsOption, PetrarchAgentsOption, coder_for,
                           coder_options)
 
 __all__ = ["actors_app"]
 
-actors_app = typer.Typer(name="actors", help="Look up how strings resolve to actors.", no_args_is_help=True,
+actors_app = PlainTyper(name="actors", help="Look up how strings resolve to actors.", no_args_is_help=True,
                          rich_markup_mode=None)
 
 
@@ -31,21 +32,29 @@ class LookupFormat(str, Enum):
     jsonl = "jsonl"
 
 
+LookupFormatOption = Annotated[str, choice_option("--format", "-f", choices=tuple(f.value for f in LookupFormat),
+                                                  help="Output format.")]
+
+
 def _fail(message: str) -> typer.Exit:
     typer.echo(f"error: {message}", err=True)
     return typer.Exit(2)
 
 
 def _day(text: str | None, what: str) -> date | None:
-    """A date option or file cell: ISO, "today" (the run date) or empty (None: as of now)."""
+    """A date option or file cell (``what``: ``--date`` or ``FILE line N:``): YYYY-MM-DD, "today" (the run date)
+    or empty (None: as of now)."""
     if text is None or not text.strip():
         return None
+    from .errors import QueryError
+    from .query import parse_day
+
     if text.strip().lower() == "today":
         return date.today()
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise _fail(f"{what}: {text!r} is not a date such as 2025-11-19 (or 'today')") from None
+        return parse_day(text, what)
+    except QueryError as exc:
+        raise _fail(f"{exc} (or 'today')") from None
 
 
 def _queries(texts: list[str], file: Path | None, default: date | None) -> list[tuple[str, date | None, str | None]]:
@@ -61,7 +70,7 @@ def _queries(texts: list[str], file: Path | None, default: date | None) -> list[
         cells = line.split("\t")
         if not cells[0].strip() or cells[0].startswith("#"):
             continue
-        when = _day(cells[1], f"{file} line {number}") if len(cells) > 1 and cells[1].strip() else default
+        when = _day(cells[1], f"{file} line {number}:") if len(cells) > 1 and cells[1].strip() else default
         context = cells[2].strip() if len(cells) > 2 and cells[2].strip() else None
         queries.append((cells[0].strip(), when, context))
     return queries
@@ -70,11 +79,13 @@ def _queries(texts: list[str], file: Path | None, default: date | None) -> list[
 @actors_app.command()
 def lookup(
     texts: Annotated[list[str] | None, typer.Argument(metavar="TEXT...", help="Strings to look up.")] = None,
-    date_: Annotated[str | None, typer.Option("--date", help="Day the codes hold for (YYYY-MM-DD or 'today'); "
-                                                             "default: as of now.")] = None,
-    file: Annotated[Path | None, typer.Option("--file", help="File of strings, one a line: TEXT, or TEXT<TAB>DATE, "
-                                                             "or TEXT<TAB>DATE<TAB>CONTEXT.")] = None,
-    fmt: Annotated[LookupFormat, typer.Option("--format", "-f", help="Output format.")] = LookupFormat.table,
+    date_: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD",
+                                              help="Day the codes hold for (YYYY-MM-DD or 'today'); default: as of "
+                                                   "now.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", metavar="FILE",
+                                              help="File of strings, one a line: TEXT, or TEXT<TAB>DATE, or "
+                                                   "TEXT<TAB>DATE<TAB>CONTEXT.")] = None,
+    fmt: LookupFormatOption = LookupFormat.table.value,
     actors: ActorsOption = None,
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
@@ -90,7 +101,7 @@ def lookup(
                                      petrarch_agents=petrarch_agents)).finder
     for text, when, context in queries:
         result = resolve(text, when, context=context, finder=finder)
-        if fmt is LookupFormat.jsonl:
+        if fmt == LookupFormat.jsonl.value:
             typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
         else:
             typer.echo(_render(result))
@@ -98,7 +109,7 @@ def lookup(
 
 @actors_app.command()
 def stats(
-    fmt: Annotated[LookupFormat, typer.Option("--format", "-f", help="Output format.")] = LookupFormat.table,
+    fmt: LookupFormatOption = LookupFormat.table.value,
     actors: ActorsOption = None,
     petrarch_actors: PetrarchActorsOption = None,
     petrarch_agents: PetrarchAgentsOption = None,
@@ -113,7 +124,7 @@ def stats(
     except (ValueError, OSError) as exc:
         raise _fail(str(exc)) from None
     rows = knowledge.stats()
-    if fmt is LookupFormat.jsonl:
+    if fmt == LookupFormat.jsonl.value:
         for row in rows:
             typer.echo(json.dumps(asdict(row)))
         return

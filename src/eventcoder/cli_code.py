@@ -9,19 +9,20 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, ProgressColumn, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, ProgressColumn, TextColumn
 from rich.progress import Progress as RichProgress
 from rich.text import Text
 
 from .batch import BatchSummary, FeedWatcher, code_batch, code_batch_on_dask
 from .options import CoderOptions
 
-__all__ = ["Progress", "closed_pipe", "open_output", "output_format", "code_paths", "code_paths_on_dask", "watch_feeds"]
+__all__ = ["RATE_AFTER_SECONDS", "Progress", "closed_pipe", "open_output", "output_format", "code_paths", "code_paths_on_dask", "watch_feeds"]
 
 
 def open_output(output: str) -> TextIO:
@@ -80,34 +81,48 @@ def _echo(message: str) -> None:
     typer.echo(message, err=True)
 
 
-class _RateColumn(ProgressColumn):
-    """Articles per second over the last seconds."""
+RATE_AFTER_SECONDS = 3.0
+"""A rate and a time left are shown once articles have been coded (reported) and this many seconds have passed
+since the first was read: the results of a group come at once when it is stored, so a rate over a shorter time
+says nothing ("5,241 articles/s")."""
+
+
+class _StatusColumn(ProgressColumn):
+    """The bar's words: ``48/1,000 read, 32 done, 5.3 articles/s, ETA 0:02:59`` (see :meth:`Progress.status`)."""
+
+    def __init__(self, progress: Progress) -> None:
+        super().__init__()
+        self.progress = progress
 
     def render(self, task) -> Text:
-        return Text(f"{task.speed or 0:.1f} articles/s")
+        return Text(self.progress.status())
 
 
 class Progress:
-    """A progress bar on stderr (articles, articles/s, ETA) when stderr is a terminal; nothing otherwise.
+    """A progress bar on stderr when stderr is a terminal; nothing otherwise. It moves as each article is read
+    (handed to the coder, :meth:`read`) and counts the articles done (:meth:`advance`); a rate (articles done per
+    second since the first was read) and the time left show only once :data:`RATE_AFTER_SECONDS` have passed and
+    an article is done.
 
     Args:
-        total (int | None): articles expected, for the ETA; None when unknown.
+        total (int | None): articles expected, for the bar and the time left; None when unknown.
         enabled (bool | None): force it on or off; None = on when stderr is a terminal.
         console (Console | None): where the bar is drawn; None = stderr.
+        clock (Callable[[], float]): seconds, for the rate (a test gives its own).
     """
 
     def __init__(self, total: int | None = None, *, enabled: bool | None = None,
-                 console: Console | None = None) -> None:
+                 console: Console | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
-        self.total, self.console = total, console
+        self.total, self.console, self.clock = total, console, clock
+        self.read_count = self.done = 0
+        self.started: float | None = None  # when the first article was read
         self._bar = self._task = None
 
     def __enter__(self) -> Progress:
         if self.enabled:
-            self._bar = RichProgress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
-                                     TextColumn("ETA"), TimeRemainingColumn(),
-                                     console=self.console or Console(stderr=True),
-                                     transient=True)
+            self._bar = RichProgress(TextColumn("coding"), BarColumn(bar_width=12), _StatusColumn(self),
+                                     console=self.console or Console(stderr=True), transient=True)
             self._bar.start()
             self._task = self._bar.add_task("coding", total=self.total)
         return self
@@ -116,10 +131,43 @@ class Progress:
         if self._bar is not None:
             self._bar.stop()
 
+    def read(self, _item: Any = None) -> None:
+        """One more article read and handed to the coder (``_item``: it, unused here): the bar moves."""
+        if self.started is None:
+            self.started = self.clock()
+        self.read_count += 1
+        if self._bar is not None:
+            self._bar.update(self._task, completed=self.read_count)
+
     def advance(self, _result: Any = None) -> None:
         """One more article handled (``_result``: what the batch says of it, unused here)."""
-        if self._bar is not None:
-            self._bar.advance(self._task)
+        self.done += 1
+
+    def rate(self) -> float | None:
+        """Articles done per second since the first was read; None before :data:`RATE_AFTER_SECONDS` have passed
+        or before an article is done."""
+        if self.started is None or not self.done:
+            return None
+        elapsed = self.clock() - self.started
+        return self.done / elapsed if elapsed >= RATE_AFTER_SECONDS else None
+
+    def seconds_left(self) -> float | None:
+        """The time left at :meth:`rate` for the articles of ``total`` not done yet; None when either is unknown."""
+        rate = self.rate()
+        if rate is None or self.total is None:
+            return None
+        return max(self.total - self.done, 0) / rate
+
+    def status(self) -> str:
+        """``48/1,000 read, 32 done``, then ``, 5.3 articles/s, ETA 0:02:59`` once the rate is known."""
+        words = [f"{self.read_count:,}/{self.total:,} read" if self.total is not None else f"{self.read_count:,} read",
+                 f"{self.done:,} done"]
+        rate, left = self.rate(), self.seconds_left()
+        if rate is not None:
+            words.append(f"{rate:,.1f} articles/s")
+        if left is not None:
+            words.append(f"ETA {timedelta(seconds=round(left))}")
+        return ", ".join(words)
 
     def echo(self, message: str) -> None:
         """Print a line on stderr above the bar."""
@@ -139,7 +187,7 @@ def code_paths(paths: list[str], store, writer, options: CoderOptions, *, worker
     total = count_articles(paths) if sys.stderr.isatty() else None
     with Progress(total) as progress:
         return code_batch(paths, store, options=options, workers=workers, force=force, on_records=writer.write,
-                          on_message=progress.echo, on_result=progress.advance)
+                          on_message=progress.echo, on_result=progress.advance, on_read=progress.read)
 
 
 def code_paths_on_dask(paths: list[str], address: str, output: str, partition_size: int, options: CoderOptions

@@ -19,33 +19,50 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from .cli_help import choice_option
 from .errors import EventcoderError
 from .options import CoderOptions
 
 __all__ = ["ActorsOption", "DbOption", "Conventions", "ConventionsOption", "LexiconMode", "LexiconModeOption", "LexiconOption", "ModelOption", "OneSidedOption",
            "PetrarchActorsOption", "PetrarchAgentsOption", "PetrarchDiscardsOption", "PetrarchSkipOption", "PetrarchVerbsOption", "coder_for",
-           "coder_options", "fail", "usage_errors"]
+           "coder_options", "fail", "store_to_read", "usage_errors"]
 
 DbOption = Annotated[
-    Path | None, typer.Option("--db", help="The DuckDB event store [default: eventcoder.duckdb].")
+    Path | None, typer.Option("--db", metavar="FILE", help="The DuckDB event store [default: eventcoder.duckdb].")
 ]
 """The ``--db`` option of the commands that read or write a store."""
 
 
-class Conventions(str, Enum):
+def store_to_read(db: Path | None) -> Path:
+    """The store a command that reads one opens: ``db`` (``--db``), else ``eventcoder.duckdb`` in this folder.
+
+    Raises:
+        typer.Exit: status 2 and ``error: no event store at eventcoder.duckdb ...: code articles first (eventcoder
+            code FILES) or give --db FILE`` when ``db`` is None and the default store does not exist (a missing
+            ``--db`` file is the store's own error, :class:`~eventcoder.errors.StoreError`).
+    """
+    from .store import DEFAULT_PATH
+
+    if db is None and not Path(DEFAULT_PATH).exists():
+        raise fail(f"no event store at {DEFAULT_PATH} (the default, in this folder): code articles first "
+                   "(eventcoder code FILES) or give --db FILE")
+    return Path(db or DEFAULT_PATH)
+
+
+class Conventions(StrEnum):
     """The coding conventions (``CoderOptions.conventions``)."""
 
     news = "news"
     petrarch = "petrarch"
 
 
-class LexiconMode(str, Enum):
+class LexiconMode(StrEnum):
     """How ``--petrarch-verbs`` combine with the built-in lexicon (``CoderOptions.lexicon_mode``)."""
 
     add = "add"
@@ -91,16 +108,16 @@ PetrarchDiscardsOption = Annotated[
                       "holding a '+' phrase codes nothing; repeatable."),
 ]
 LexiconModeOption = Annotated[
-    LexiconMode,
-    typer.Option("--lexicon-mode",
-                 help="add: the built-in lexicon stays and wins on the same verb and object (it is tuned on real "
+    str,
+    choice_option("--lexicon-mode", choices=tuple(m.value for m in LexiconMode),
+                  help="add: the built-in lexicon stays and wins on the same verb and object (it is tuned on real "
                       "news), the --petrarch-verbs patterns are added after it; replace: code with the "
                       "--petrarch-verbs (and --lexicon) patterns only."),
 ]
 ConventionsOption = Annotated[
-    Conventions,
-    typer.Option("--conventions",
-                 help="news: screen what real news says did not happen as coded (announced, negated, hedged, "
+    str,
+    choice_option("--conventions", choices=tuple(c.value for c in Conventions),
+                  help="news: screen what real news says did not happen as coded (announced, negated, hedged, "
                       "background) and use the built-in actors with any dictionaries; petrarch: code as PETRARCH "
                       "does: every matched verb whatever its mood, actors of the sentence only, and the "
                       "--petrarch-actors/--petrarch-agents dictionaries alone where given."),

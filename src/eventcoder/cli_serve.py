@@ -16,12 +16,12 @@ __all__ = ["serve"]
 
 def serve(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     db: DbOption = None,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on; 0.0.0.0 opens it to the network.")
+    host: Annotated[str, typer.Option("--host", metavar="HOST", help="Address to listen on; 0.0.0.0 opens it to the network.")
                     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option("--port", metavar="PORT", min=1, max=65535, help="Port to listen on.")] = 8000,
     api_key: Annotated[
         str | None,
-        typer.Option("--api-key", envvar="EVENTCODER_API_KEY", show_envvar=True,
+        typer.Option("--api-key", metavar="KEY", envvar="EVENTCODER_API_KEY", show_envvar=True,
                      help="Key that POST /api/v1/code needs (X-API-Key header) to store articles; none = read-only."),
     ] = None,
     model: ModelOption = None,

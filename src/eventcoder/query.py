@@ -33,6 +33,7 @@ __all__ = [
     "actor_network",
     "count_events",
     "get_article",
+    "parse_day",
     "parse_filter",
     "run_sql",
     "select_events",
@@ -175,79 +176,112 @@ def _codebook() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return codes, plover, frozenset(countries)
 
 
+def _named(option: str, value: Any) -> str:
+    """How a message names a value: ``--since '03/03/2026'`` (a command-line option, ``option`` ``"--since"``)
+    or ``since='03/03/2026'`` (an HTTP parameter, ``option`` ``"since="``)."""
+    return f"{option}{value!r}" if option.endswith("=") else f"{option} {value!r}"
+
+
 def _actor(value: str, option: str) -> str:
     code = value.strip().upper()
     if not _ACTOR.fullmatch(code):
-        raise QueryError(f"{option} {value!r} is not a CAMEO actor code such as KGZ, KGZGOV or IGOSCO")
+        raise QueryError(f"{_named(option, value)} is not a CAMEO actor code such as KGZ, KGZGOV or IGOSCO")
     return code
 
 
-def _country(value: str) -> str:
+def _country(value: str, option: str) -> str:
     code = value.strip().upper()
     if code not in _codebook()[2]:
-        raise QueryError(f"--country {value!r} is not a known country code: give ISO 3166-1 alpha-3 (KGZ, CHN) "
+        raise QueryError(f"{_named(option, value)} is not a known country code: give ISO 3166-1 alpha-3 (KGZ, CHN) "
                          "or IGO, UNO, EUR, NGO")
     return code
 
 
-def _cameo_code(value: str) -> str:
+def _cameo_code(value: str, option: str) -> str:
     code = value.strip()
     if not _CAMEO.fullmatch(code) or code not in _codebook()[0]:
-        raise QueryError(f"--code {value!r} is not a CAMEO event code (2 to 4 digits as in the codebook, e.g. 042)")
+        raise QueryError(f"{_named(option, value)} is not a CAMEO event code (2 to 4 digits as in the codebook, "
+                         "e.g. 042)")
     return code
 
 
-def _root(value: str) -> str:
+def _root(value: str, option: str) -> str:
     root = value.strip().zfill(2)
     if root not in _ROOTS:
-        raise QueryError(f"--root {value!r} is not a CAMEO root: give 01 to 20")
+        raise QueryError(f"{_named(option, value)} is not a CAMEO root: give 01 to 20")
     return root
 
 
-def _plover_type(value: str) -> str:
+def _plover_type(value: str, option: str) -> str:
     kind = value.strip().upper()
     known = _codebook()[1]
     if kind not in known:
-        raise QueryError(f"--plover-type {value!r} is not a PLOVER event type; use one of {', '.join(sorted(known))}")
+        raise QueryError(f"{_named(option, value)} is not a PLOVER event type; use one of {', '.join(sorted(known))}")
     return kind
 
 
-def _date(value: str, option: str) -> date:
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_day(value: str, option: str) -> date:
+    """A day a user gives (``--since``, ``--date``, the API's ``since=`` or ``published=``): ISO 8601
+    ``YYYY-MM-DD`` only, the one form every command and the API accept (``03/03/2026`` is ambiguous, ``March 3
+    2026`` is refused too). Dates inside articles (JSON Lines ``published``, feeds, pages) are data, read leniently
+    by :func:`eventcoder.ingest.parse_article`.
+
+    Args:
+        value (str): what was given; spaces around it are ignored.
+        option (str): how the message names it: ``"--since"`` (an option), ``"since="`` (an HTTP parameter) or a
+            place such as ``"lookups.tsv line 3:"``.
+    RETURNS (date): the day.
+    Raises:
+        QueryError: ``--date '03/03/2026' is not a date: give YYYY-MM-DD, e.g. 2026-03-03``.
+    """
+    text = value.strip() if isinstance(value, str) else ""
     try:
-        return date.fromisoformat(value.strip())
+        if _ISO_DAY.fullmatch(text):
+            return date.fromisoformat(text)
     except ValueError:
-        raise QueryError(f"{option} {value!r} is not a date such as 2025-11-19") from None
+        pass
+    raise QueryError(f"{_named(option, value)} is not a date: give YYYY-MM-DD, e.g. 2026-03-03")
 
 
-def _dyad(value: str) -> tuple[str, str]:
+def _dyad(value: str, option: str) -> tuple[str, str]:
     parts = value.split(":")
     if len(parts) != 2:
-        raise QueryError(f"--dyad {value!r} is not SOURCE:TARGET, e.g. CHN:KGZ")
-    return _actor(parts[0], "--dyad"), _actor(parts[1], "--dyad")
+        raise QueryError(f"{_named(option, value)} is not SOURCE:TARGET, e.g. CHN:KGZ")
+    return _actor(parts[0], option), _actor(parts[1], option)
 
 
 _PARSERS = {
     "dyad": _dyad,
-    "actor": lambda v: _actor(v, "--actor"),
+    "actor": _actor,
     "country": _country,
     "code": _cameo_code,
     "root": _root,
     "plover_type": _plover_type,
-    "since": lambda v: _date(v, "--since"),
-    "until": lambda v: _date(v, "--until"),
-    "text": lambda v: v or None,
-    "doc_id": lambda v: v,
+    "since": parse_day,
+    "until": parse_day,
+    "text": lambda v, _option: v or None,
+    "doc_id": lambda v, _option: v,
 }
 
 
-def parse_filter(*, either: bool = False, **options: str | None) -> EventFilter:
+def _option(name: str, http: bool) -> str:
+    """The name of filter ``name`` in messages: ``--plover-type`` on the command line, ``plover_type=`` in HTTP."""
+    return f"{name}=" if http else f"--{name.replace('_', '-')}"
+
+
+def parse_filter(*, either: bool = False, http: bool = False, **options: str | None) -> EventFilter:
     """An :class:`EventFilter` from strings, each checked; a None value leaves its condition out.
 
     Args:
         either (bool): the dyad in either direction.
+        http (bool): the values are HTTP parameters: messages name them ``since='...'``, not ``--since '...'``.
         **options (str | None): ``dyad`` as ``SOURCE:TARGET`` actor codes ("CHN:KGZ", "KGZGOV:IGOSCO");
             ``actor``, ``country``, ``code``, ``root``, ``plover_type``, ``text``, ``doc_id`` (see
-            :class:`EventFilter`; codes are case-insensitive); ``since``, ``until`` as ISO dates.
+            :class:`EventFilter`; codes are case-insensitive); ``since``, ``until`` as ``YYYY-MM-DD``
+            (:func:`parse_day`).
 
     Raises:
         QueryError: an unknown option, a malformed or unknown code, a bad date, ``since`` after
@@ -257,11 +291,13 @@ def parse_filter(*, either: bool = False, **options: str | None) -> EventFilter:
     if unknown:
         raise QueryError(f"unknown filter {unknown[0]!r}; filters are: {', '.join(_PARSERS)}")
     if either and options.get("dyad") is None:
-        raise QueryError("--either needs --dyad SOURCE:TARGET")
-    values = {name: _PARSERS[name](value) for name, value in options.items() if value is not None}
+        raise QueryError(f"{_option('either', http).rstrip('=')} needs {_option('dyad', http)}"
+                         f"{'' if http else ' '}SOURCE:TARGET")
+    values = {name: _PARSERS[name](value, _option(name, http)) for name, value in options.items() if value is not None}
     filt = EventFilter(either=either, **values)
     if filt.since and filt.until and filt.since > filt.until:
-        raise QueryError(f"--since {filt.since} is after --until {filt.until}")
+        raise QueryError(f"{_option('since', http)}{'' if http else ' '}{filt.since} is after "
+                         f"{_option('until', http)}{'' if http else ' '}{filt.until}")
     return filt
 
 

@@ -47,7 +47,8 @@ from .. import __version__
 from ..batch import check_options, store_coded
 from ..errors import CodingError, QueryError, StoreError
 from ..options import CoderOptions
-from ..query import EventFilter, actor_network, count_events, get_article, parse_filter, select_events, time_series
+from ..query import (EventFilter, actor_network, count_events, get_article, parse_day, parse_filter, select_events,
+                     time_series)
 from ..store import EventStore
 from .guard import BodyLimit, SecurityHeaders
 from .highlight import event_spans
@@ -94,7 +95,8 @@ class Filters(BaseModel):
     def event_filter(self) -> EventFilter:
         """The checked :class:`EventFilter`; raises QueryError naming a bad value."""
         options = self.model_dump(exclude={"either"}, include=set(Filters.model_fields))
-        return parse_filter(either=self.either, **{k: v for k, v in options.items() if v not in (None, "")})
+        return parse_filter(either=self.either, http=True,
+                            **{k: v for k, v in options.items() if v not in (None, "")})
 
 
 class EventsQuery(Filters):
@@ -187,10 +189,8 @@ def _code(request: Request, body: CodeRequest):
     """Code the body's text; returns the CodedArticle. Raises 400 for a bad date or a text without sentences."""
     from ..ingest import parse_article
 
-    try:
-        article = parse_article(body.doc_id, body.text, published=body.published or None, headline=body.headline)
-    except ValueError:
-        raise HTTPException(400, f"published {body.published!r} is not a date such as 2025-11-19") from None
+    published = parse_day(body.published, "published=") if body.published else None  # QueryError: 400
+    article = parse_article(body.doc_id, body.text, published=published, headline=body.headline)
     with request.app.state.coder_lock:
         return _coder(request).code(article)
 
