@@ -16,10 +16,8 @@ annotation convention (``shared/devset/README.md``):
 * vague spans ("earlier this month", "last year", "in May", "late November", "next week",
   "recent months", "over the weekend", "on the same day") -> None.
 
-A date that would fall outside the calendar Python knows (``date.min`` 0001-01-01 .. ``date.max`` 9999-12-31:
-"yesterday" read on 0001-01-01, "next Tuesday" on 9999-12-31) resolves to nothing (None), as does a span of
-:func:`past_span` that would reach outside it: every reference date in that range is accepted, and no
-function here raises on one.
+Every reference date from 0001-01-01 to 9999-12-31 is accepted; a date or span that would fall outside them
+("yesterday" read on 0001-01-01, "next Tuesday" on 9999-12-31) resolves to nothing (None), never an error.
 
 Anything else is handed to **dateparser** (English only, ``RELATIVE_BASE`` = the reference,
 ``PREFER_DATES_FROM`` = past), but only when it contains a digit or "ago", so that "2 days ago"
@@ -139,8 +137,7 @@ def month_number(name: str) -> int | None:
 
 
 def shift_days(day: date, days: int) -> date | None:
-    """``day`` moved by ``days`` days (negative: back), or None when that falls outside
-    ``date.min`` .. ``date.max`` (0001-01-01 .. 9999-12-31). Never raises."""
+    """``day`` moved by ``days`` days (negative: back); None outside 0001-01-01 .. 9999-12-31. Never raises."""
     try:
         return day + timedelta(days=days)
     except OverflowError:
@@ -157,8 +154,7 @@ def date_near(month: int, day: int, reference: date, *, future_days: int = 7) ->
         month (int): 1-12. day (int): 1-31.
         reference (date): the date the expression is read against.
         future_days (int): how many days after the reference are still accepted.
-    RETURNS (date | None): the date, or None when the month/day never exists (Feb. 30) or no year near
-        ``reference`` holds it within 0001..9999.
+    RETURNS (date | None): the date, or None when the month/day never exists (Feb. 30) or not in 0001..9999.
     """
     latest = shift_days(reference, future_days) or date.max
     for year in (reference.year + 1, reference.year, reference.year - 1, reference.year - 2, reference.year - 3):
@@ -294,9 +290,9 @@ def resolve_date(expression: str, reference: date) -> date | None:
         expression (str): the words of the expression as written ("late on Sunday",
             "overnight into Tuesday", "Nov. 19", "last night", "earlier this month").
         reference (date): the date the article speaks from (dateline date, else publication).
-    RETURNS (date | None): the date, or None when the expression is vague (a week, month,
-        year, season, "the same day", a bare "overnight"), not a date at all, or a date outside
-        0001-01-01 .. 9999-12-31 ("yesterday" read on 0001-01-01). Never raises.
+    RETURNS (date | None): the date, or None when the expression is vague (a week, month, year, season, "the
+        same day", a bare "overnight"), not a date at all, or outside 0001..9999 ("yesterday" on 0001-01-01).
+        Never raises.
 
     Rules are described in the module docstring; dateparser (offline, English) is the fallback.
     """
@@ -476,7 +472,6 @@ class Timeline:
         if not intent and event.code[:2] not in STATEMENT_ROOTS and self.last_date:
             return self.last_date
         return reference
-
 
     def background(self, view: ParseView, event: Event) -> str | None:
         """Why the event is background history rather than news, or None: its own time expression (or that of
