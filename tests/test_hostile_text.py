@@ -80,6 +80,21 @@ def test_hostile_extreme_publication_dates_code_without_error(published):
     assert {r.event_date for r in meeting} == {yesterday}
 
 
+def test_hostile_jsonl_batch_at_the_ends_of_the_calendar_is_stored_whole(tmp_path: Path):
+    path, db = tmp_path / "dates.jsonl", tmp_path / "dates.duckdb"
+    days = ["0001-01-01", "0001-01-02", "9999-12-31"]
+    path.write_text("".join(json.dumps({"doc_id": f"d{i}", "text": MET, "published": day}) + "\n"
+                            for i, day in enumerate(days)), encoding="utf-8")
+    result = invoke("code", path, "--db", db, "-f", "jsonl", "-o", tmp_path / "out.jsonl")
+    assert result.exit_code == 0, result.output
+    assert error_lines(result.output) == [] and "3 articles: 3 coded, 0 failed" in result.output
+    with duckdb.connect(str(db), read_only=True) as con:
+        published = con.execute("SELECT doc_id, published FROM articles ORDER BY doc_id").fetchall()
+        dated = con.execute("SELECT DISTINCT doc_id, event_date FROM mentions ORDER BY doc_id").fetchall()
+    assert published == [(f"d{i}", date.fromisoformat(day)) for i, day in enumerate(days)]
+    assert dated == [("d0", None), ("d1", date.min), ("d2", date(9999, 12, 30))]
+
+
 def test_hostile_bad_date_string_is_the_documented_value_error():
     with pytest.raises(ValueError, match="bad 'published' value '10000-01-01'"):
         code_text(MET, published="10000-01-01")
