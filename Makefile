@@ -22,9 +22,11 @@ BASELINE ?= bce2689
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench.py --baseline $(BASELINE)
 
-# Memory over 10,000 articles on 2 workers (20 minutes or more; writes benchmarks/RESULTS.md).
+# Memory over 10,000 articles on 2 workers (20 minutes or more), then the fuzz property over 2 x 20,000 mutations
+# of the seed article (about 30 minutes more); both write benchmarks/RESULTS.md.
 soak: $(VENV)/.installed-test
 	nice $(BIN)/python benchmarks/soak.py
+	nice $(BIN)/python benchmarks/fuzz_soak.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -366,6 +366,15 @@ def coerce_date(value: date | datetime | str | None) -> date | None:
     raise ValueError(f"bad 'published' value {value!r} (expected a date such as 2025-11-20)")
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _valid_unicode(value: str | None) -> str | None:
+    """``value`` with each lone surrogate (U+D800..U+DFFF, which UTF-8 cannot encode) replaced by U+FFFD, the
+    length unchanged; None stays None."""
+    return value if value is None or value.isascii() else _SURROGATE.sub("\ufffd", value)
+
+
 def parse_article(
     doc_id: str,
     text: str,
@@ -390,7 +399,12 @@ def parse_article(
         else publication line, metadata block or dateline agency), ``headline`` and ``dateline``
         (the first dateline found in a body paragraph).
     RAISES ValueError: when ``published`` is a string that is not a date.
+
+    Every lone surrogate (U+D800..U+DFFF, as a JSON ``"\\ud800"`` escape or ``surrogateescape`` decoding leaves in
+    a Python string) in ``doc_id``, ``text``, ``headline``, ``outlet`` and ``url`` is replaced by U+FFFD, one
+    character for one (offsets hold): every later stage, the content hash and the store see valid Unicode.
     """
+    doc_id, text, headline, outlet, url = (_valid_unicode(v) for v in (doc_id, text, headline, outlet, url))
     header = _Header(published=coerce_date(published), outlet=outlet)
     blocks = _blocks(text)
     for index, block in enumerate(blocks):

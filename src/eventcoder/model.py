@@ -88,7 +88,8 @@ class Article:
 
     Attributes:
         doc_id (str): the article's id; a file input's file name ("seed.txt").
-        text (str): the whole raw text as read.
+        text (str): the whole raw text as read (made by :func:`~eventcoder.ingest.parse_article`, valid Unicode:
+            each lone surrogate read as U+FFFD, so that :attr:`content_hash` and the store can encode it).
         headline (str | None), outlet (str | None), url (str | None): metadata, when known.
         published (date | None): the publication date.
         dateline (Dateline | None): the dateline of the first body paragraph, when there is one.

@@ -32,6 +32,7 @@ from .events import EventHistory, SentenceCoder
 from .ingest import IngestError, parse_article, read_paths
 from .knowledge import Knowledge, load_knowledge
 from .language import Language, detect_language
+from .limits import DEFAULT_LIMITS, ArticleLimits, ArticleTooLarge, check_article
 from .lexicon_petrarch import lexicon_for
 from .model import Article, Decision, Event, EventRecord, Mention, Sentence, SentenceTrace
 from .nlp import load_model
@@ -125,17 +126,22 @@ class Coder:
         petrarch_discards (tuple[str, ...]): PETRARCH-format discard files (:mod:`eventcoder.petrarch_discards`).
         one_sided (bool): also code acts with no target named, with an empty target (GDELT, POLECAT).
         conventions (str): "news" (the default) or "petrarch" (see :class:`~eventcoder.options.CoderOptions`).
+        limits (ArticleLimits): the most one article may hold (characters, sentences, the longest run without
+            whitespace; :mod:`eventcoder.limits`), checked before the parse: an article over them is an
+            :class:`~eventcoder.limits.ArticleTooLarge` error. Kept as ``self.limits``.
 
     Raises:
         eventcoder.nlp.ModelNotFoundError: the spaCy pipeline is not installed.
         eventcoder.lexicon.LexiconError / eventcoder.knowledge.KnowledgeError: a bad data file line.
     """
 
-    def __init__(self, model: str | CoderOptions | None = None, **settings: Any) -> None:
+    def __init__(self, model: str | CoderOptions | None = None, *, limits: ArticleLimits = DEFAULT_LIMITS,
+                 **settings: Any) -> None:
         """``model`` may also be a :class:`~eventcoder.options.CoderOptions` holding every setting; the keyword
         settings are its fields (a path or a tuple of paths each) and replace those it holds. The settings are
         kept as ``self.options``. Raises TypeError for an unknown setting."""
         self.options = options = CoderOptions.of(model, **settings)
+        self.limits = limits
         self.nlp = load_model(options.model)
         self.knowledge: Knowledge = load_knowledge(options.knowledge_files, petrarch_actors=options.petrarch_actors,
                                                    petrarch_agents=options.petrarch_agents,
@@ -149,18 +155,30 @@ class Coder:
         self.discards = load_discards(options.petrarch_discards)
 
     # ------------------------------------------------------------------ public API
-    def code_article(self, article: Article) -> list[EventRecord]:
-        """Code one article; returns its event records in sentence order.
+    def code_article(self, article: Article, *, limits: ArticleLimits | None = None) -> list[EventRecord]:
+        """Code one article; returns its event records in sentence order. ``limits``: None = ``self.limits``.
 
         Raises:
+            ArticleTooLarge: the article is over the limits (a CodingError).
             CodingError: the article has no sentences to code.
         """
-        return self.code(article).records
+        return self.code(article, limits=limits).records
 
-    def code(self, article: Article) -> CodedArticle:
-        """Code one article and keep its parsed sentences (for explanations)."""
+    def code(self, article: Article, *, limits: ArticleLimits | None = None) -> CodedArticle:
+        """Code one article and keep its parsed sentences (for explanations). ``limits``: None = ``self.limits``.
+
+        Raises:
+            ArticleTooLarge: the article is over the limits (a CodingError), found before the parse.
+            CodingError: the article has no sentences to code.
+        """
+        self.check(article, limits)
         docs = list(self.nlp.pipe(seg.text for seg in article.segments))
         return self._code_parsed(article, docs)
+
+    def check(self, article: Article, limits: ArticleLimits | None = None) -> None:
+        """Raise :class:`~eventcoder.limits.ArticleTooLarge` when ``article`` is over ``limits`` (None:
+        ``self.limits``) or holds a paragraph over the parser's ``nlp.max_length``; parses nothing."""
+        check_article(article, limits or self.limits, paragraph_max=self.nlp.max_length)
 
     def code_articles(self, articles: Iterable[Article | Any], *, batch_chars: int = BATCH_CHARS,
                       english_only: bool | None = None) -> Iterator[CodedArticle | SkippedArticle | CodingError | Any]:
@@ -179,7 +197,8 @@ class Coder:
                 None = the coder's setting (``self.options.english_only``).
 
         Yields a :class:`CodedArticle` per article, a :class:`SkippedArticle` for one not in English, or a
-        :class:`CodingError` for one that could not be coded (also for an unexpected fault in the coder,
+        :class:`CodingError` for one that could not be coded (an :class:`~eventcoder.limits.ArticleTooLarge` for
+        one over ``self.limits``, found before the parse; also for an unexpected fault in the coder,
         which is logged with its traceback on the ``eventcoder.pipeline`` logger).
         """
         for results in self.code_groups(articles, batch_chars=batch_chars, english_only=english_only):
@@ -201,6 +220,11 @@ class Coder:
         todo: list[tuple[int, Article]] = []
         for i, item in enumerate(items):
             if not isinstance(item, Article):
+                continue
+            try:
+                self.check(item)
+            except ArticleTooLarge as exc:
+                results[i] = exc
                 continue
             language = detect_language(item.text) if english_only else None
             if language is not None and not language.english:
@@ -369,10 +393,13 @@ def _cached_coder(options: CoderOptions, stamp: tuple) -> Coder:
 
 
 def code_text(text: str, *, doc_id: str = "text", published: date | str | None = None,
-              headline: str | None = None, model: str | CoderOptions | None = None, **settings: Any
-              ) -> list[EventRecord]:
+              headline: str | None = None, model: str | CoderOptions | None = None,
+              limits: ArticleLimits | None = None, **settings: Any) -> list[EventRecord]:
     """Code one article given as a string; returns its event records. ``model`` and ``settings``: the
-    coder's settings, as for :class:`Coder` (``lexicon_files=("my_verbs.tsv",)``, ...).
+    coder's settings, as for :class:`Coder` (``lexicon_files=("my_verbs.tsv",)``, ...); ``limits``: the
+    most the article may hold (None: :data:`~eventcoder.limits.DEFAULT_LIMITS`). ``published`` may be any date
+    from 0001-01-01 to 9999-12-31 (a relative date that falls outside resolves to no date); lone surrogates in
+    ``text`` are read as U+FFFD (:func:`~eventcoder.ingest.parse_article`).
 
     Example::
 
@@ -382,6 +409,7 @@ def code_text(text: str, *, doc_id: str = "text", published: date | str | None =
         ('040', 'KGZGOV', 'CHNGOV')
 
     Raises:
+        ArticleTooLarge: the text is over ``limits`` (a CodingError naming the limit).
         CodingError: the text has no sentences.
         ValueError: ``published`` is a string that is not a date.
         TypeError: ``text`` is not a str.
@@ -389,7 +417,7 @@ def code_text(text: str, *, doc_id: str = "text", published: date | str | None =
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
     article = parse_article(doc_id, text, published=published, headline=headline)
-    return get_coder(model, **settings).code_article(article)
+    return get_coder(model, **settings).code_article(article, limits=limits)
 
 
 def code_files(paths: Iterable[str | Path] | str | Path, *, model: str | CoderOptions | None = None,

@@ -16,6 +16,9 @@ annotation convention (``shared/devset/README.md``):
 * vague spans ("earlier this month", "last year", "in May", "late November", "next week",
   "recent months", "over the weekend", "on the same day") -> None.
 
+Every reference date from 0001-01-01 to 9999-12-31 is accepted; a date or span that would fall outside them
+("yesterday" read on 0001-01-01, "next Tuesday" on 9999-12-31) resolves to nothing (None), never an error.
+
 Anything else is handed to **dateparser** (English only, ``RELATIVE_BASE`` = the reference,
 ``PREFER_DATES_FROM`` = past), but only when it contains a digit or "ago", so that "2 days ago"
 or "19/11/2025" resolve while arbitrary words do not.
@@ -42,7 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["DAY_PATTERN", "MONTH_PATTERN", "NEWS_WINDOW_DAYS", "TIME_WORDS", "Timeline", "date_near",
            "first_written_date", "is_temporal", "month_number", "parse_written_date", "past_span", "resolve_date",
-           "temporal_phrase"]
+           "shift_days", "temporal_phrase"]
 
 _MONTHS: tuple[tuple[str, ...], ...] = (
     ("january", "jan"),
@@ -133,6 +136,14 @@ def month_number(name: str) -> int | None:
     return None
 
 
+def shift_days(day: date, days: int) -> date | None:
+    """``day`` moved by ``days`` days (negative: back); None outside 0001-01-01 .. 9999-12-31. Never raises."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def date_near(month: int, day: int, reference: date, *, future_days: int = 7) -> date | None:
     """Give a month and day the year that makes it the latest date not after ``reference + future_days``.
 
@@ -143,13 +154,13 @@ def date_near(month: int, day: int, reference: date, *, future_days: int = 7) ->
         month (int): 1-12. day (int): 1-31.
         reference (date): the date the expression is read against.
         future_days (int): how many days after the reference are still accepted.
-    RETURNS (date | None): the date, or None when the month/day never exists (Feb. 30).
+    RETURNS (date | None): the date, or None when the month/day never exists (Feb. 30) or not in 0001..9999.
     """
-    latest = reference + timedelta(days=future_days)
+    latest = shift_days(reference, future_days) or date.max
     for year in (reference.year + 1, reference.year, reference.year - 1, reference.year - 2, reference.year - 3):
         try:
             candidate = date(year, month, day)
-        except ValueError:
+        except ValueError:  # Feb. 29 of a common year, Feb. 30, or a year outside 1..9999
             continue
         if candidate <= latest:
             return candidate
@@ -189,7 +200,7 @@ def _normalise(expression: str) -> str:
 def _day_offset(text: str, reference: date) -> date | None:
     for pattern, offset in _DAY_OFFSETS:
         if pattern.match(text):
-            return reference + timedelta(days=offset)
+            return shift_days(reference, offset)
     return None
 
 
@@ -228,10 +239,10 @@ def _weekday(text: str, reference: date) -> date | None:
     target = _WEEKDAYS.index(days.pop())
     back = (reference.weekday() - target) % 7
     if "next" in modifiers or "coming" in modifiers:
-        return reference + timedelta(days=(target - reference.weekday() - 1) % 7 + 1)
+        return shift_days(reference, (target - reference.weekday() - 1) % 7 + 1)
     if "last" in modifiers or "past" in modifiers:
         back = back or 7
-    return reference - timedelta(days=back)
+    return shift_days(reference, -back)
 
 
 def _days_ago(text: str, reference: date) -> date | None:
@@ -240,7 +251,7 @@ def _days_ago(text: str, reference: date) -> date | None:
         return None
     n = match["n"]
     count = int(n) if n.isdigit() else _WORD_NUMBERS[n]
-    return reference - timedelta(days=count)
+    return shift_days(reference, -count)
 
 
 def _is_vague(text: str) -> bool:
@@ -263,7 +274,10 @@ def _dateparser(text: str, reference: date) -> date | None:
         "PREFER_DATES_FROM": "past",
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    except (OverflowError, ValueError):  # "in 3 days" read on 9999-12-31: past the end of the calendar
+        return None
     if parsed is None or abs(parsed.year - reference.year) > 50:
         return None
     return parsed.date()
@@ -276,8 +290,9 @@ def resolve_date(expression: str, reference: date) -> date | None:
         expression (str): the words of the expression as written ("late on Sunday",
             "overnight into Tuesday", "Nov. 19", "last night", "earlier this month").
         reference (date): the date the article speaks from (dateline date, else publication).
-    RETURNS (date | None): the date, or None when the expression is vague (a week, month,
-        year, season, "the same day", a bare "overnight") or not a date at all. Never raises.
+    RETURNS (date | None): the date, or None when the expression is vague (a week, month, year, season, "the
+        same day", a bare "overnight"), not a date at all, or outside 0001..9999 ("yesterday" on 0001-01-01).
+        Never raises.
 
     Rules are described in the module docstring; dateparser (offline, English) is the fallback.
     """
@@ -309,7 +324,7 @@ _BARE_MONTH = re.compile(rf"^(?:in|during|since|by|early|late|mid|-|\s)*(?P<mont
 
 
 def _month_end(year: int, month: int) -> date:
-    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return date(year, 12, 31) if month == 12 else date(year, month + 1, 1) - timedelta(days=1)
 
 
 def _count(n: str) -> int:
@@ -321,8 +336,16 @@ def past_span(expression: str, reference: date) -> tuple[date, date] | None:
     ``reference`` ("in 2009", "the 2013-14 crisis", "in May 2017", "last year", "two years ago", "three months
     earlier", "in April" said in December); a stretch of years up to the news window ("in the past two years",
     "over the last decade": a summary, not news); None for anything else (days, weeks, "earlier this year",
-    "the past year"). Never raises."""
-    text = _normalise(expression or "")
+    "the past year"), and for a span that would reach outside 0001..9999 ("last year" read in the year 1).
+    Never raises."""
+    try:
+        return _past_span(_normalise(expression or ""), reference)
+    except (OverflowError, ValueError):  # date() of year 0 or 10000, or a timedelta past date.min/max
+        return None
+
+
+def _past_span(text: str, reference: date) -> tuple[date, date] | None:
+    """:func:`past_span` of a normalised expression; raises ValueError/OverflowError outside the calendar."""
     if not text or re.search(r"\b(?:this|next|coming)\b", text):
         return None
     ago = _UNITS_AGO.search(text)
@@ -450,7 +473,6 @@ class Timeline:
             return self.last_date
         return reference
 
-
     def background(self, view: ParseView, event: Event) -> str | None:
         """Why the event is background history rather than news, or None: its own time expression (or that of
         the statement that announced it) names a year or month that ends more than :data:`NEWS_WINDOW_DAYS`
@@ -463,7 +485,7 @@ class Timeline:
         if phrase and event.mood == "intent" and not _PAST_MARKER.search(phrase):
             return None  # "agreed to hold talks in April": the month the act is planned for, not a past one
         span = past_span(phrase, reference) if phrase else None
-        if span is None or span[1] >= reference - timedelta(days=NEWS_WINDOW_DAYS):
+        if span is None or span[1] >= (shift_days(reference, -NEWS_WINDOW_DAYS) or date.min):
             return None
         return (f"background: '{phrase}' ({span[0].isoformat()} to {span[1].isoformat()}) lies before the news "
                 f"window ({NEWS_WINDOW_DAYS} days before {reference.isoformat()})")
