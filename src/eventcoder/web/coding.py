@@ -202,15 +202,16 @@ class CodingPool:
             self._kill(pool)
             raise CodingStopped("the coder was restarted before this text was coded; try again") from None
 
-    def _kill(self, pool: Executor) -> None:
-        """Kill ``pool``'s worker (its text is lost) and forget the pool; the next request starts a new one."""
+    def _kill(self, pool: Executor, *, wait: bool = False) -> None:
+        """Kill ``pool``'s worker (its text is lost) and forget the pool; the next request starts a new one.
+        ``wait``: also wait until the pool has cleaned up (at shutdown; not on the event loop while serving)."""
         for process in list((getattr(pool, "_processes", None) or {}).values()):
             process.kill()
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(wait=wait, cancel_futures=True)
         if self._executor is pool:
             self._executor, self._loaded = None, None
 
     def close(self) -> None:
         """Stop the worker now (a text being coded is dropped)."""
         if self._executor is not None:
-            self._kill(self._executor)
+            self._kill(self._executor, wait=True)
