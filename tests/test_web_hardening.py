@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import socket
 import threading
 import time
@@ -341,7 +342,7 @@ def test_hardening_keyless_storing_403_has_headers(tmp_path):
 
 def test_hardening_reads_share_one_connection_and_release_the_file(tmp_path):
     db = _store(tmp_path / "shared.duckdb")
-    reader = SharedReader(str(db))
+    reader = SharedReader(str(db), idle=0)
     barrier = threading.Barrier(8)
     counts = []
 
@@ -363,9 +364,24 @@ def test_hardening_reads_share_one_connection_and_release_the_file(tmp_path):
     assert reader.opens == 2
 
 
+def test_hardening_reader_keeps_the_file_open_for_the_idle_window_only(tmp_path):
+    db = _store(tmp_path / "idle.duckdb")
+    reader = SharedReader(str(db), idle=0.3)
+    for _ in range(3):  # one request after the other, within the idle window: one open
+        with reader.view() as view:
+            assert view.query("SELECT count(*) FROM articles")[1] == [(4,)]
+    assert reader.opens == 1 and reader.is_open
+    deadline = time.monotonic() + 10
+    while reader.is_open and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not reader.is_open
+    with EventStore(db) as store:  # released: the file can be opened for writing
+        assert store.delete_article("a.txt")
+
+
 def test_hardening_reader_lets_a_writer_in_after_holding_too_long(tmp_path):
     db = _store(tmp_path / "held.duckdb")
-    reader = SharedReader(str(db), max_hold=0.0, gap=0.1)
+    reader = SharedReader(str(db), max_hold=0.0, gap=0.1, idle=0)
     with reader.view():
         pass
     started = time.monotonic()
@@ -373,3 +389,38 @@ def test_hardening_reader_lets_a_writer_in_after_holding_too_long(tmp_path):
         assert view.query("SELECT 1")[1] == [(1,)]
     assert time.monotonic() - started >= 0.1  # the file stayed released for the gap
     assert reader.opens == 2
+
+
+def test_hardening_a_batch_writes_while_the_server_is_read_without_pause(tmp_path):
+    import subprocess
+    import sys
+
+    db = _store(tmp_path / "busy.duckdb")
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps({"doc_id": f"new-{i}", "text": SEED_TEXT, "published": "2025-11-20"}) + "\n"
+                             for i in range(6)), encoding="utf-8")
+    with served(["--db", str(db)]) as base:
+        stop, statuses = threading.Event(), []
+
+        def hammer() -> None:
+            deadline = time.monotonic() + 150
+            while not stop.is_set() and time.monotonic() < deadline:
+                statuses.append(call(base + "/api/v1/events?limit=5", timeout=60)[0])
+
+        readers = [threading.Thread(target=hammer) for _ in range(4)]
+        for t in readers:
+            t.start()
+        try:
+            writer = subprocess.run([sys.executable, "-m", "eventcoder.cli", "code", str(batch), "--db", str(db),
+                                     "--format", "jsonl", "--output", os.devnull],
+                                    capture_output=True, text=True, timeout=150)
+        finally:
+            stop.set()
+            for t in readers:
+                t.join(timeout=70)
+        assert writer.returncode == 0, writer.stderr
+        assert "6 articles: 6 coded, 0 failed" in writer.stderr
+        assert len(statuses) > 4 and set(statuses) == {200}
+        assert call(base + "/api/v1/articles/new-5")[0] == 200  # the server reads what the batch wrote
+    with EventStore(db, read_only=True) as store:
+        assert store.count_articles() == 4 + 6

@@ -45,7 +45,6 @@ from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, HTTPException, Path as PathParam, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -58,6 +57,7 @@ from ..options import CoderOptions
 from ..query import EventFilter, actor_network, count_events, get_article, parse_filter, select_events, time_series
 from ..store import EventStore
 from .coding import CODE_TIMEOUT, MAX_TEXT, CodingBusy, CodingPool, CodingRefused, CodingStopped, CodingTimeout
+from .encode import json_response
 from .guard import BodyLimit, HostAllowList, SecurityHeaders
 from .highlight import with_spans
 from .reader import SharedReader
@@ -217,8 +217,8 @@ def _events(request: Request, params: Annotated[EventsQuery, Query()]):
     objects = [dict(zip(names, row, strict=True)) for row in rows]
     if params.table == "mentions" and set(_HIGHLIGHT_COLUMNS) <= set(names):
         objects = [with_spans(o) for o in objects]
-    return {"table": params.table, "total": total, "limit": params.limit, "offset": params.offset,
-            "columns": names, "rows": jsonable_encoder(objects)}
+    return json_response({"table": params.table, "total": total, "limit": params.limit, "offset": params.offset,
+                          "columns": names, "rows": objects})
 
 
 def _stats(request: Request, params: Annotated[StatsQuery, Query()]):
@@ -228,8 +228,8 @@ def _stats(request: Request, params: Annotated[StatsQuery, Query()]):
     with ``per``). Events without a date are left out."""
     filt = params.event_filter()
     names, rows = _read(request, lambda store: time_series(store, filt, by=params.by, per=params.per))
-    return {"by": params.by, "per": params.per, "columns": names,
-            "rows": jsonable_encoder([dict(zip(names, row, strict=True)) for row in rows])}
+    return json_response({"by": params.by, "per": params.per, "columns": names,
+                          "rows": [dict(zip(names, row, strict=True)) for row in rows]})
 
 
 def _network(request: Request, params: Annotated[NetworkQuery, Query()]):
@@ -237,8 +237,8 @@ def _network(request: Request, params: Annotated[NetworkQuery, Query()]):
     ``events`` (count of deduplicated events), ``goldstein_mean`` and ``goldstein_sum``; busiest first."""
     filt = params.event_filter()
     names, rows = _read(request, lambda store: actor_network(store, filt, level=params.level, limit=params.limit))
-    return {"level": params.level, "columns": names,
-            "rows": jsonable_encoder([dict(zip(names, row, strict=True)) for row in rows])}
+    return json_response({"level": params.level, "columns": names,
+                          "rows": [dict(zip(names, row, strict=True)) for row in rows]})
 
 
 def _sentences(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -269,8 +269,8 @@ def _article(request: Request, doc_id: Annotated[str, PathParam(max_length=1000)
     row, mentions = _read(request, work)
     if row is None:
         raise HTTPException(404, f"no article {doc_id!r} in the store")
-    events = jsonable_encoder([with_spans(m) for m in mentions])
-    return {"article": jsonable_encoder(row), "sentences": _sentences(events), "events": events}
+    events = [with_spans(m) for m in mentions]
+    return json_response({"article": row, "sentences": _sentences(events), "events": events})
 
 
 async def _code_text(request: Request, body: CodeRequest):
@@ -351,7 +351,10 @@ def _lifespan(app: FastAPI):
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        app.state.coding.start()
+        try:
+            app.state.coding.start()
+        except (OSError, RuntimeError) as exc:  # e.g. spawned from a script without a __main__ guard
+            _log.warning("eventcoder serve: the coding worker did not start (%s); the first text tries again", exc)
         try:
             yield
         finally:

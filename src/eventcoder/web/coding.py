@@ -21,17 +21,15 @@ thread of this process instead, with the same bounds; a text past its budget the
 from __future__ import annotations
 
 import asyncio
-import json
 import multiprocessing
 import os
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from fastapi.encoders import jsonable_encoder
-
 from ..errors import CodingError
 from ..options import CoderOptions
+from .encode import json_bytes
 from .highlight import with_spans
 
 __all__ = ["CODE_TIMEOUT", "MAX_TEXT", "QUEUE", "CodingBusy", "CodingPool", "CodingRefused", "CodingStopped",
@@ -99,8 +97,7 @@ def code_fields(coder: Any, fields: dict[str, Any]) -> tuple[Any, bytes]:
     answer = {"doc_id": article.doc_id, "published": article.published, "headline": article.headline,
               "text": article.text, "stored": bool(fields.get("store")),
               "events": [with_spans(r.as_dict()) for r in coded.records]}
-    body = json.dumps(jsonable_encoder(answer), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    return CodedArticle(coded.article, coded.records, []), body.encode("utf-8")
+    return CodedArticle(coded.article, coded.records, []), json_bytes(answer)
 
 
 def _load_in_worker(options: CoderOptions) -> None:
