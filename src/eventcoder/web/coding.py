@@ -193,11 +193,14 @@ class CodingPool:
                 self._kill(pool)
                 self.start()  # the next text finds a worker loading its coder, or loaded
             raise CodingTimeout(f"coding took longer than {self.timeout:g} s and was stopped; send a shorter text")
+        stopped = CodingStopped("the coder was restarted before this text was coded; try again")
+        if waiting.cancelled():  # dropped from the queue of a worker killed for another text's budget
+            raise stopped
         try:
             return waiting.result()
         except BrokenProcessPool:
             self._kill(pool)
-            raise CodingStopped("the coder was restarted before this text was coded; try again") from None
+            raise stopped from None
 
     def _kill(self, pool: Executor, *, wait: bool = False) -> None:
         """Kill ``pool``'s worker (its text is lost) and forget the pool; the next request starts a new one.
