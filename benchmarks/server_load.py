@@ -171,6 +171,8 @@ def main() -> None:
              f"- coding request: {len(text):,} characters of {args.corpus.name}, sent 0.5 s before the reads",
              f"- load average before: {load_before}; after: {load_average()}; busiest processes: {busy_processes()}",
              *([f"- before: PYTHONPATH={args.before}"] if args.before else []),
+             "- this tree: reads share one read-only connection while they overlap (web/reader.py) and answer JSON "
+             "encoded in their own thread (web/encode.py); texts are coded in a worker process (web/coding.py)",
              "", "| server | reads | p50 (s) | p99 (s) | slowest (s) | failed | coding request |",
              "| --- | --- | ---: | ---: | ---: | ---: | --- |", *rows]
     if not args.no_write:
