@@ -42,7 +42,8 @@ def _announce(host: str, port: int, db: str, api_key: str | None, allowed: list[
 
 def serve(  # noqa: PLR0913 - a Typer command declares each option as a parameter
     db: DbOption = None,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on; 0.0.0.0 opens it to the network.")
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; 0.0.0.0 opens it to the network (then give "
+                                                   "--api-key, and --allow-host for the names clients use).")
                     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
     api_key: Annotated[

@@ -347,14 +347,11 @@ def _add_pages(app: FastAPI) -> None:
 
 
 def _lifespan(app: FastAPI):
-    """Start the coding worker with the server (it loads the model meanwhile); stop it with the server."""
+    """Stop the coding worker with the server (it is started by the first text, as the coder was loaded by the
+    first text before: a server that only serves reads never loads spaCy)."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        try:
-            app.state.coding.start()
-        except (OSError, RuntimeError) as exc:  # e.g. spawned from a script without a __main__ guard
-            _log.warning("eventcoder serve: the coding worker did not start (%s); the first text tries again", exc)
         try:
             yield
         finally:
@@ -385,8 +382,8 @@ def create_app(db_path: str | Path, api_key: str | None = None, coder=None, opti
         api_key (str | None): the key ``POST /api/v1/code`` with ``store: true`` needs in ``X-API-Key``;
             None = storing is switched off (403).
         coder (Coder | None): code ``POST /api/v1/code`` texts with this coder on a thread of this process;
-            None = in a worker process with the coder of ``options`` (started with the app's lifespan, or on the
-            first text).
+            None = in a worker process with the coder of ``options``, started by the first text (stopped with the
+            app's lifespan).
         options (CoderOptions | None): the coder's settings when no ``coder`` is given (model, user lexicon
             and dictionaries); None = the defaults. The model and the files they name are checked here.
         allowed_hosts (Iterable[str] | None): the names a request's ``Host`` header may give (any port); others

@@ -6,7 +6,7 @@ connects and sends nothing, or one header line a minute, holds a socket and a fi
 likes). :class:`GuardedH11Protocol`, uvicorn's HTTP/1.1 protocol with one timer more, closes a connection whose
 request (headers and body) has not fully arrived ``read_timeout`` seconds after the connection was made or
 the previous answer was sent, and closes at once a connection beyond ``max_connections`` open ones. h11
-refuses a request head over ``h11_max_incomplete_event_size`` bytes with a 400.
+refuses a request head that is still incomplete past ``h11_max_incomplete_event_size`` bytes with a 400.
 """
 
 from __future__ import annotations
