@@ -424,3 +424,35 @@ def test_hardening_a_batch_writes_while_the_server_is_read_without_pause(tmp_pat
         assert call(base + "/api/v1/articles/new-5")[0] == 200  # the server reads what the batch wrote
     with EventStore(db, read_only=True) as store:
         assert store.count_articles() == 4 + 6
+
+
+class FakeCoder:
+    """A coder object for ``create_app(coder=...)`` (coded on a thread): sleeps, or raises, as told."""
+
+    def __init__(self, sleep: float = 0.0, error: Exception | None = None) -> None:
+        from eventcoder.options import CoderOptions
+
+        self.options, self.sleep, self.error = CoderOptions(), sleep, error
+
+    def code(self, article):
+        from eventcoder.pipeline import CodedArticle
+
+        time.sleep(self.sleep)
+        if self.error is not None:
+            raise self.error
+        return CodedArticle(article, [], [])
+
+
+def test_hardening_coder_on_a_thread_keeps_the_budget_and_maps_errors(tmp_path):
+    db = _store(tmp_path / "thread.duckdb")
+    slow = TestClient(create_app(db, coder=FakeCoder(sleep=3), code_timeout=0.5))
+    started = time.monotonic()
+    late = slow.post("/api/v1/code", json={"text": SEED_TEXT})
+    assert late.status_code == 504 and late.json()["detail"].startswith("coding took longer than 0.5 s")
+    assert time.monotonic() - started < 2.5  # answered at the budget, not when the thread finished (3 s)
+    for error, detail in ((OverflowError("date value out of range"), "falls outside the calendar"),
+                          (ValueError("[E088] Text of length 2000000 exceeds maximum"), "[E088] Text of length")):
+        refused = TestClient(create_app(db, coder=FakeCoder(error=error))).post("/api/v1/code", json={"text": "x"})
+        assert refused.status_code == 400 and detail in refused.json()["detail"]
+    fine = TestClient(create_app(db, coder=FakeCoder())).post("/api/v1/code", json={"text": SEED_TEXT})
+    assert fine.status_code == 200 and fine.json()["events"] == [] and fine.json()["text"] == SEED_TEXT
