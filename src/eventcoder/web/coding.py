@@ -78,21 +78,21 @@ def code_fields(coder: Any, fields: dict[str, Any]) -> tuple[Any, bytes]:
         CodingRefused: ``published`` is not a date, or the coder raised CodingError, ValueError or OverflowError
             (a date computed out of range), with its message on one line.
     """
+    from ..article_text import coerce_date
     from ..ingest import parse_article
     from ..pipeline import CodedArticle
 
+    published = fields.get("published") or None
     try:
-        article = parse_article(fields["doc_id"], fields["text"], published=fields.get("published") or None,
-                                headline=fields.get("headline"))
+        coerce_date(published)
     except ValueError:
-        raise CodingRefused(f"published {fields.get('published')!r} is not a date such as 2025-11-19") from None
-    except OverflowError:
-        raise CodingRefused(_OUT_OF_RANGE.format(fields.get("published"))) from None
+        raise CodingRefused(f"published {published!r} is not a date such as 2025-11-19") from None
     try:
+        article = parse_article(fields["doc_id"], fields["text"], published=published, headline=fields.get("headline"))
         coded = coder.code(article)
-    except OverflowError:  # a relative date in the text, counted from a published date at the calendar's edge
-        raise CodingRefused(_OUT_OF_RANGE.format(fields.get("published"))) from None
-    except (CodingError, ValueError) as exc:
+    except OverflowError:  # a date in the text, counted from a published date at the calendar's edge
+        raise CodingRefused(_OUT_OF_RANGE.format(published)) from None
+    except (CodingError, ValueError) as exc:  # the article's own fault: a limit, no sentences, spaCy's E088
         raise CodingRefused(_one_line(exc)) from None
     answer = {"doc_id": article.doc_id, "published": article.published, "headline": article.headline,
               "text": article.text, "stored": bool(fields.get("store")),
