@@ -456,3 +456,37 @@ def test_hardening_coder_on_a_thread_keeps_the_budget_and_maps_errors(tmp_path):
         assert refused.status_code == 400 and detail in refused.json()["detail"]
     fine = TestClient(create_app(db, coder=FakeCoder())).post("/api/v1/code", json={"text": SEED_TEXT})
     assert fine.status_code == 200 and fine.json()["events"] == [] and fine.json()["text"] == SEED_TEXT
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from /proc (Linux)")
+def test_hardening_the_coding_worker_ends_with_a_killed_server(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    db = _store(tmp_path / "orphan.duckdb")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "eventcoder.cli", "serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                status = call(base + "/api/v1/code", {"text": SEED_TEXT}, timeout=60)[0]
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert status == 200
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+        (worker,) = [int(pid) for pid in children.read_text().split()
+                     if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace")]
+    finally:
+        server.send_signal(signal.SIGKILL)
+        server.wait(timeout=10)
+    deadline = time.monotonic() + 15
+    while Path(f"/proc/{worker}").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not Path(f"/proc/{worker}").exists() or "zombie" in Path(f"/proc/{worker}/status").read_text().lower()

@@ -23,6 +23,8 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -100,9 +102,18 @@ def code_fields(coder: Any, fields: dict[str, Any]) -> tuple[Any, bytes]:
     return CodedArticle(coded.article, coded.records, []), json_bytes(answer)
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Watch thread of the worker: end this process once its parent (the server) is gone, even killed with -9."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
+
+
 def _load_in_worker(options: CoderOptions) -> None:
     from ..pipeline import get_coder
 
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="eventcoder-parent-watch",
+                     daemon=True).start()
     get_coder(options)
 
 
