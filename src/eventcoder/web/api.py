@@ -16,11 +16,16 @@ Endpoints (``docs/web.md`` describes each field)::
 Filters are those of the CLI (``dyad``, ``either``, ``actor``, ``country``, ``code``, ``root``,
 ``plover_type``, ``since``, ``until``, ``text``, ``doc_id``), checked by :func:`eventcoder.query.parse_filter`
 and bound as SQL parameters. A bad value is a 400 with a one-line ``detail``; a request body over
-:data:`MAX_BODY` bytes a 413; storing a coded text needs the API key (``X-API-Key`` header): 401 without it,
-403 when the server has none. Every response carries a Content-Security-Policy that allows this origin's
-scripts only, and the pages insert article text as text, never as HTML.
+:data:`MAX_BODY` bytes a 413, a ``text`` over :data:`~eventcoder.web.coding.MAX_TEXT` characters a 400;
+storing a coded text (and, with ``code_needs_key``, coding one) needs the API key (``X-API-Key`` header): 401
+without it, 403 when the server has none. Texts are coded off the event loop by a
+:class:`~eventcoder.web.coding.CodingPool` (one at a time, a short queue, a time budget: 503 when full, 504
+past the budget). Reads share one store connection while they overlap (:class:`~eventcoder.web.reader.SharedReader`).
+Every response, errors included, carries a Content-Security-Policy that allows this origin's scripts only
+(:mod:`eventcoder.web.guard`), and the pages insert article text as text, never as HTML. A 5xx answer says
+what failed in one generic line; the details (SQL, paths) go to the server's log only.
 
-State lives on ``app.state`` (the store path, the API key, the coder and its options, the locks), never in
+State lives on ``app.state`` (the store path, the API key, the reader, the coding pool, the lock), never in
 this module. A text is coded with the coder of the app's :class:`~eventcoder.options.CoderOptions`, and stored
 with :func:`eventcoder.batch.store_coded` and the fingerprint of those settings, as the batch of ``eventcoder
 code`` stores its groups (a later batch with other settings codes it again).
@@ -30,14 +35,16 @@ from __future__ import annotations
 
 import hmac
 import io
+import logging
 import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, HTTPException, Path as PathParam, Query, Request
-from fastapi.encoders import jsonable_encoder
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -47,13 +54,16 @@ from .. import __version__
 from ..batch import check_options, store_coded
 from ..errors import CodingError, QueryError, StoreError
 from ..options import CoderOptions
-from ..query import (EventFilter, actor_network, count_events, get_article, parse_day, parse_filter, select_events,
+from ..query import (EventFilter, actor_network, count_events, get_article, parse_filter, select_events,
                      time_series)
 from ..store import EventStore
-from .guard import BodyLimit, SecurityHeaders
-from .highlight import event_spans
+from .coding import CODE_TIMEOUT, MAX_TEXT, CodingBusy, CodingPool, CodingRefused, CodingStopped, CodingTimeout
+from .encode import json_response
+from .guard import BodyLimit, HostAllowList, SecurityHeaders
+from .highlight import with_spans
+from .reader import SharedReader
 
-__all__ = ["API_PREFIX", "MAX_BODY", "create_app"]
+__all__ = ["API_PREFIX", "MAX_BODY", "MAX_OFFSET", "MAX_TEXT", "create_app"]
 
 API_PREFIX = "/api/v1"
 """Where the versioned API lives."""
@@ -63,6 +73,11 @@ MAX_BODY = 2 * 1024 * 1024
 
 MAX_PAGE = 1000
 """Most rows one ``GET /api/v1/events`` page returns."""
+
+MAX_OFFSET = 2**62
+"""Largest ``offset`` of ``GET /api/v1/events`` (a larger one is a 400; DuckDB's offsets are 64-bit)."""
+
+_log = logging.getLogger("eventcoder.web")
 
 _HIGHLIGHT_COLUMNS = ("sentence", "source_text", "target_text", "trigger")
 _PAGES = {"/": "index.html", "/article": "article.html", "/paste": "paste.html", "/docs": "apidocs.html"}
@@ -105,7 +120,7 @@ class EventsQuery(Filters):
     table: Literal["events", "mentions"] = Field("events", description="deduplicated events, or one row per report")
     columns: str | None = Field(None, description="comma-separated columns; default: a short set")
     limit: int = Field(50, ge=1, le=MAX_PAGE, description="rows per page")
-    offset: int = Field(0, ge=0, description="rows to skip (page * limit)")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="rows to skip (page * limit)")
     format: Literal["json", "csv"] = Field("json", description="JSON object or CSV file")
 
 
@@ -128,27 +143,23 @@ class CodeRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(..., min_length=1, description="the article: plain text, a dateline is recognised")
-    published: str | None = Field(None, description="publication date, YYYY-MM-DD (relative dates resolve to it)")
+    text: str = Field(..., min_length=1, max_length=MAX_TEXT,
+                      description=f"the article: plain text, a dateline is recognised; at most {MAX_TEXT} characters")
+    published: str | None = Field(None, max_length=100,
+                                  description="publication date, YYYY-MM-DD (relative dates resolve to it)")
     doc_id: str = Field("pasted", min_length=1, max_length=200, description="the article's id")
-    headline: str | None = Field(None, description="the headline, when not the text's first line")
+    headline: str | None = Field(None, max_length=2000, description="the headline, when not the text's first line")
     store: bool = Field(False, description="also store the article and its events (needs the API key)")
 
 
 # -- helpers ---------------------------------------------------------------------------------------------
 
 
-def _read(request: Request, work: Callable[[EventStore], Any]) -> Any:
-    """Run ``work(store)`` on the store opened read-only, one request at a time."""
-    state = request.app.state
-    with state.store_lock, EventStore(state.db_path, read_only=True, shared=True) as store:
-        return work(store)
-
-
-def _with_spans(row: dict[str, Any]) -> dict[str, Any]:
-    """The row with ``spans``: where its source, target and trigger stand in its sentence."""
-    spans = event_spans(row.get("sentence"), row.get("source_text"), row.get("target_text"), row.get("trigger"))
-    return {**row, "spans": [s.as_dict() for s in spans]}
+def _read(request: Request, work: Callable[[Any], Any]) -> Any:
+    """Run ``work(view)`` on the app's shared read connection (:class:`SharedReader`; a ReadView has the
+    ``path`` and ``query`` of an EventStore, all that :mod:`eventcoder.query` uses)."""
+    with request.app.state.reader.view() as view:
+        return work(view)
 
 
 def _columns(value: str | None) -> list[str] | None:
@@ -164,42 +175,22 @@ def _csv(columns: list[str], rows: list[tuple]) -> Response:
                     headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 
 
-def _check_key(request: Request) -> None:
-    """Raise 403 when the server has no API key, 401 when the request lacks the right one."""
+def _check_key(request: Request, what: str) -> None:
+    """Raise 403 when the server has no API key, 401 when the request lacks the right one (``what``: "storing")."""
     expected = request.app.state.api_key
     if not expected:
-        raise HTTPException(403, "storing is switched off: start eventcoder serve with --api-key KEY "
+        raise HTTPException(403, f"{what} is switched off: start eventcoder serve with --api-key KEY "
                                  "(or EVENTCODER_API_KEY)")
     given = request.headers.get("x-api-key", "")
     if not hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8")):
-        raise HTTPException(401, "storing needs the API key in the X-API-Key header")
-
-
-def _coder(request: Request):
-    """The app's coder, built on first use (loading spaCy takes seconds) from the app's options."""
-    state = request.app.state
-    if state.coder is None:
-        from ..pipeline import get_coder
-
-        state.coder = get_coder(state.options)
-    return state.coder
-
-
-def _code(request: Request, body: CodeRequest):
-    """Code the body's text; returns the CodedArticle. Raises 400 for a bad date or a text without sentences."""
-    from ..ingest import parse_article
-
-    published = parse_day(body.published, "published=") if body.published else None  # QueryError: 400
-    article = parse_article(body.doc_id, body.text, published=published, headline=body.headline)
-    with request.app.state.coder_lock:
-        return _coder(request).code(article)
+        raise HTTPException(401, f"{what} needs the API key in the X-API-Key header")
 
 
 def _store(request: Request, coded) -> None:
     """Store a coded article the way a batch stores a group (:func:`eventcoder.batch.store_coded`), one
-    request at a time; a StoreError (503) when it cannot be stored."""
+    request at a time, with the shared read connection released meanwhile; a StoreError (503) when it cannot."""
     state = request.app.state
-    with state.store_lock, EventStore(state.db_path, shared=True) as store, store.held():
+    with state.store_lock, state.reader.paused(), EventStore(state.db_path, shared=True) as store, store.held():
         failed = store_coded(store, [coded], fingerprint=state.fingerprint)
     if failed:
         raise failed[coded.article.doc_id]
@@ -227,9 +218,9 @@ def _events(request: Request, params: Annotated[EventsQuery, Query()]):
         return _csv(names, rows)
     objects = [dict(zip(names, row, strict=True)) for row in rows]
     if params.table == "mentions" and set(_HIGHLIGHT_COLUMNS) <= set(names):
-        objects = [_with_spans(o) for o in objects]
-    return {"table": params.table, "total": total, "limit": params.limit, "offset": params.offset,
-            "columns": names, "rows": jsonable_encoder(objects)}
+        objects = [with_spans(o) for o in objects]
+    return json_response({"table": params.table, "total": total, "limit": params.limit, "offset": params.offset,
+                          "columns": names, "rows": objects})
 
 
 def _stats(request: Request, params: Annotated[StatsQuery, Query()]):
@@ -239,8 +230,8 @@ def _stats(request: Request, params: Annotated[StatsQuery, Query()]):
     with ``per``). Events without a date are left out."""
     filt = params.event_filter()
     names, rows = _read(request, lambda store: time_series(store, filt, by=params.by, per=params.per))
-    return {"by": params.by, "per": params.per, "columns": names,
-            "rows": jsonable_encoder([dict(zip(names, row, strict=True)) for row in rows])}
+    return json_response({"by": params.by, "per": params.per, "columns": names,
+                          "rows": [dict(zip(names, row, strict=True)) for row in rows]})
 
 
 def _network(request: Request, params: Annotated[NetworkQuery, Query()]):
@@ -248,8 +239,8 @@ def _network(request: Request, params: Annotated[NetworkQuery, Query()]):
     ``events`` (count of deduplicated events), ``goldstein_mean`` and ``goldstein_sum``; busiest first."""
     filt = params.event_filter()
     names, rows = _read(request, lambda store: actor_network(store, filt, level=params.level, limit=params.limit))
-    return {"level": params.level, "columns": names,
-            "rows": jsonable_encoder([dict(zip(names, row, strict=True)) for row in rows])}
+    return json_response({"level": params.level, "columns": names,
+                          "rows": [dict(zip(names, row, strict=True)) for row in rows]})
 
 
 def _sentences(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -280,24 +271,29 @@ def _article(request: Request, doc_id: Annotated[str, PathParam(max_length=1000)
     row, mentions = _read(request, work)
     if row is None:
         raise HTTPException(404, f"no article {doc_id!r} in the store")
-    events = jsonable_encoder([_with_spans(m) for m in mentions])
-    return {"article": jsonable_encoder(row), "sentences": _sentences(events), "events": events}
+    events = [with_spans(m) for m in mentions]
+    return json_response({"article": row, "sentences": _sentences(events), "events": events})
 
 
-def _code_text(request: Request, body: CodeRequest):
+async def _code_text(request: Request, body: CodeRequest):
     """Code a text: ``{doc_id, published, headline, text, stored, events}``. Each event has every record
     column (``rule``, ``source_how``, ``target_how`` say why it was coded) and ``spans`` (offsets in its
     sentence; ``sentence_start`` + offset is the offset in ``text``). With ``store: true`` (and the API key
-    in ``X-API-Key``) the article and its events are stored, replacing an article of the same ``doc_id``."""
+    in ``X-API-Key``) the article and its events are stored, replacing an article of the same ``doc_id``.
+
+    ``text`` holds at most 200,000 characters (400 beyond). The text is coded in a worker process, one at a
+    time with a few waiting: 503 (with ``Retry-After``) when those are full; 504 when it is not done within
+    the server's time budget (``--code-timeout``, 60 s by default; its coding is stopped, nothing is stored).
+    On a server listening beyond this machine coding itself needs the API key (401/403)."""
+    state = request.app.state
     if body.store:
-        _check_key(request)
-    coded = _code(request, body)
+        _check_key(request, "storing")
+    elif state.code_needs_key:
+        _check_key(request, "coding on this server")
+    coded, answer = await state.coding.code(body.model_dump())
     if body.store:
-        _store(request, coded)
-    article = coded.article
-    return {"doc_id": article.doc_id, "published": jsonable_encoder(article.published),
-            "headline": article.headline, "text": article.text, "stored": body.store,
-            "events": [_with_spans(r.as_dict()) for r in coded.records]}
+        await run_in_threadpool(_store, request, coded)
+    return Response(answer, media_type="application/json")
 
 
 def _add_api(app: FastAPI) -> None:
@@ -329,8 +325,17 @@ def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
     return JSONResponse({"detail": "; ".join(problems)}, status_code=400)
 
 
-def _unavailable(_request: Request, exc: StoreError) -> JSONResponse:
-    return JSONResponse({"detail": " ".join(str(exc).split())}, status_code=503)
+def _unavailable(request: Request, exc: StoreError) -> JSONResponse:
+    """A StoreError as a 503 with a generic line; its message (SQL, the store's path) goes to the log only."""
+    _log.error("eventcoder serve: %s %s: store error: %s", request.method, request.url.path, " ".join(str(exc).split()))
+    return JSONResponse({"detail": "the event store cannot answer now (busy with another process's batch, or "
+                                   "unreadable); try again later"}, status_code=503, headers={"Retry-After": "5"})
+
+
+def _coding_failed(_request: Request, exc: Exception) -> JSONResponse:
+    """The coding pool's refusals: 400 (the article), 503 with Retry-After (busy, stopped), 504 (too slow)."""
+    status, headers = {CodingRefused: (400, None), CodingTimeout: (504, None)}.get(type(exc), (503, {"Retry-After": "5"}))
+    return JSONResponse({"detail": " ".join(str(exc).split())}, status_code=status, headers=headers)
 
 
 def _add_pages(app: FastAPI) -> None:
@@ -343,20 +348,50 @@ def _add_pages(app: FastAPI) -> None:
         app.add_api_route(route, page, methods=["GET"], include_in_schema=False)
 
 
-def create_app(db_path: str | Path, api_key: str | None = None, coder=None, options: CoderOptions | None = None
-               ) -> FastAPI:
+def _lifespan(app: FastAPI):
+    """Stop the coding worker with the server (it is started by the first text, as the coder was loaded by the
+    first text before: a server that only serves reads never loads spaCy)."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            app.state.coding.close()
+
+    return lifespan
+
+
+def _add_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(QueryError, _bad_request)
+    app.add_exception_handler(CodingError, _bad_request)
+    app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(StoreError, _unavailable)
+    for error in (CodingBusy, CodingRefused, CodingStopped, CodingTimeout):
+        app.add_exception_handler(error, _coding_failed)
+
+
+def create_app(db_path: str | Path, api_key: str | None = None, coder=None, options: CoderOptions | None = None,
+               *, allowed_hosts: Iterable[str] | None = None, code_needs_key: bool = False,
+               code_timeout: float = CODE_TIMEOUT) -> FastAPI:  # noqa: PLR0913 - each is a server setting
     """The dashboard and API over the event store at ``db_path``.
 
     Args:
         db_path (str | Path): the DuckDB event store; a missing file is created empty (schema version 2).
-            Each request opens it for its own duration (``EventStore(shared=True)``), so ``eventcoder code``
-            can write to it while the server runs.
+            Reads share one read-only connection while they overlap and release the file when none is in
+            flight (:class:`~eventcoder.web.reader.SharedReader`), so ``eventcoder code`` can write to it
+            while the server runs.
         api_key (str | None): the key ``POST /api/v1/code`` with ``store: true`` needs in ``X-API-Key``;
             None = storing is switched off (403).
-        coder (Coder | None): the coder for ``POST /api/v1/code``; None = the process-wide coder for
-            ``options``, loaded on the first request.
+        coder (Coder | None): code ``POST /api/v1/code`` texts with this coder on a thread of this process;
+            None = in a worker process with the coder of ``options``, started by the first text (stopped with the
+            app's lifespan).
         options (CoderOptions | None): the coder's settings when no ``coder`` is given (model, user lexicon
             and dictionaries); None = the defaults. The model and the files they name are checked here.
+        allowed_hosts (Iterable[str] | None): the names a request's ``Host`` header may give (any port); others
+            get 400. None = no check (``eventcoder serve`` always gives a list).
+        code_needs_key (bool): coding, not only storing, needs the API key (``eventcoder serve`` beyond loopback).
+        code_timeout (float): seconds one coding request may take (504 beyond; its coding is stopped).
 
     RETURNS (FastAPI): the application (run it with uvicorn; ``eventcoder serve`` does).
 
@@ -375,20 +410,21 @@ def create_app(db_path: str | Path, api_key: str | None = None, coder=None, opti
         EventStore(path, read_only=True, shared=True).close()  # a bad or newer file fails now, not per request
     app = FastAPI(title="eventcoder", version=__version__, docs_url=None, redoc_url=None,
                   description="Code news articles into CAMEO/PLOVER events and query the event store. "
-                              "Filters are bound as data, never SQL; bad values are 400 with a message.")
+                              "Filters are bound as data, never SQL; bad values are 400 with a message. "
+                              f"POST /api/v1/code takes a text of at most {MAX_TEXT} characters.")
+    app.router.lifespan_context = _lifespan(app)
     app.state.db_path = path
     app.state.api_key = api_key or None
-    app.state.coder = coder
-    app.state.options = options
+    app.state.code_needs_key = code_needs_key
+    app.state.coding = CodingPool(options, coder, timeout=code_timeout)
+    app.state.reader = SharedReader(path)
     app.state.fingerprint = (coder.options if coder is not None else options).fingerprint()  # what it is stored with
     app.state.store_lock = threading.Lock()
-    app.state.coder_lock = threading.Lock()
-    app.add_exception_handler(QueryError, _bad_request)
-    app.add_exception_handler(CodingError, _bad_request)
-    app.add_exception_handler(RequestValidationError, _invalid)
-    app.add_exception_handler(StoreError, _unavailable)
+    _add_handlers(app)
     _add_api(app)
     _add_pages(app)
-    app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=MAX_BODY)
+    if allowed_hosts is not None:
+        app.add_middleware(HostAllowList, allowed=allowed_hosts)
+    app.add_middleware(SecurityHeaders)  # outermost: the answers of the others carry its headers too
     return app

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Span", "event_spans"]
+__all__ = ["Span", "event_spans", "with_spans"]
 
 
 @dataclass
@@ -107,3 +107,10 @@ def event_spans(sentence: str | None, source_text: str | None, target_text: str 
     if trigger:
         _place_trigger(sentence, trigger, spans)
     return sorted(spans, key=lambda s: s.start)
+
+
+def with_spans(row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` (a record or mention as a dict) with ``spans``: where its source, target and trigger stand in its
+    ``sentence``, as :func:`event_spans` finds them (a list of ``Span.as_dict()``)."""
+    spans = event_spans(row.get("sentence"), row.get("source_text"), row.get("target_text"), row.get("trigger"))
+    return {**row, "spans": [s.as_dict() for s in spans]}
