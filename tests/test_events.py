@@ -446,10 +446,10 @@ def test_events_rule_says_when_an_announced_act_was_coded_as_intent():
     assert visit.rule.endswith("-> 042; announced -> intent 036")
 
 
-def test_events_paragraph_over_the_parsers_limit_is_a_clear_error(tmp_path):
+def test_events_article_over_the_size_limit_is_a_clear_error(tmp_path):
     from eventcoder.pipeline import code_files
 
-    path = tmp_path / "long.txt"
+    path = tmp_path / "long.txt"  # one paragraph, over spaCy's limit too: the article's limit answers first
     path.write_text("Kazakh officials met Uzbek officials in Astana on Monday. " * 20000, encoding="utf-8")
     (item,) = list(code_files([path]))
-    assert "over the parser's limit" in str(item) and "long.txt" in str(item)
+    assert str(item) == "long.txt: 1,160,000 characters, over the limit of 500,000"
