@@ -102,3 +102,17 @@ def parsed():
         return Sentence(index, text, 0, len(text), "body", view, 0, len(view), coder.finder.mentions(view))
 
     return make
+
+
+def invoke(*args: str | Path):
+    """Run the CLI in-process (typer's CliRunner); an exception other than the exit itself fails the test with
+    its traceback. RETURNS the runner's Result (``exit_code``, ``stdout``, ``stderr``, ``output``)."""
+    from typer.testing import CliRunner
+
+    from eventcoder.cli import app
+
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+

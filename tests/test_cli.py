@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import invoke
 from eventcoder import __version__
 from eventcoder.cli import app
 from eventcoder.model import RECORD_COLUMNS
@@ -25,14 +26,6 @@ from eventcoder.store import EventStore
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 GOOD = EXAMPLES / "01-xinhua-kazakhstan-mongolia-talks.txt"
-
-
-def invoke(*args: str | Path):
-    """Run the CLI in-process; an exception other than the exit itself fails the test with its traceback."""
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
 
 
 def error_lines(result) -> list[str]:

@@ -13,6 +13,7 @@ import typer.main
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from conftest import invoke
 from eventcoder.cli import app
 from eventcoder.cli_code import RATE_AFTER_SECONDS, Progress
 from eventcoder.errors import QueryError
@@ -21,13 +22,6 @@ from eventcoder.query import parse_day, parse_filter
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 
-
-def invoke(*args: str | Path):
-    """Run the CLI in-process; an exception other than the exit itself fails the test."""
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
 
 
 # -- 14: the progress bar moves as articles are read; a rate once it means something ----------------------

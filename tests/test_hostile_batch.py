@@ -15,9 +15,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from typer.testing import CliRunner
 
-from eventcoder.cli import app
+from conftest import invoke
 from eventcoder.errors import StoreError, StoreUnwritable
 from eventcoder.ingest import parse_article
 from eventcoder.output import spreadsheet_safe
@@ -42,13 +41,6 @@ def write_stories(folder: Path, names: list[str]) -> list[Path]:
         paths.append(folder / name)
     return paths
 
-
-def invoke(*args: str | Path):
-    """The CLI in-process; an exception other than the exit fails the test with its traceback."""
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
 
 
 def stderr_lines(result) -> list[str]:

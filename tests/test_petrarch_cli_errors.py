@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from eventcoder.cli import app
+from conftest import invoke
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -39,13 +38,6 @@ UNBALANCED = {  # lines whose brackets do not pair, which --petrarch-skip-bad-li
     "actors_stray": ("--petrarch-actors", "RURITANIA_ [RUR]\n+RURITANIEN]_\n", 2),
 }
 
-
-def invoke(*args: str | Path):
-    """Run the CLI in-process; an exception other than the exit itself fails the test."""
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
 
 
 def bad_file(tmp_path: Path, name: str, cases: dict = BAD) -> tuple[str, Path, int]:
