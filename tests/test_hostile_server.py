@@ -157,6 +157,14 @@ def test_hardening_oversized_request_head_is_400(server):
     assert answer[:12] in (b"HTTP/1.1 400", b"")  # refused (the 400 may be lost in the reset), never served
 
 
+def test_hardening_malformed_request_is_400_with_the_security_headers(server):
+    answer = raw(server, b"GET /api/v1/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nNo colon here\r\n\r\n")
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400") and body, answer  # uvicorn's answer, before the app runs
+    pairs = (line.decode().split(": ", 1) for line in head.split(b"\r\n")[1:])
+    assert_secure({name.lower(): value for name, value in pairs})
+
+
 # -- coding: bounded, off the event loop, within a budget --------------------------------------------------------
 
 
@@ -276,12 +284,23 @@ def test_hardening_beyond_loopback_warns_and_coding_needs_the_key(tmp_path, monk
 # -- error answers: headers everywhere, no internals ------------------------------------------------------------
 
 
+def _declared_too_large(base: str) -> tuple[int, dict, bytes]:
+    """The answer to a POST that declares a body over MAX_BODY (sent without it: the server answers on the
+    declaration, and a client still writing 2 MiB would meet the closed connection)."""
+    answer = raw(base, b"POST /api/v1/code HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                       b"Content-Length: " + str(MAX_BODY + 1).encode() + b"\r\n\r\n", timeout=5)
+    head, _, body = answer.partition(b"\r\n\r\n")
+    lines = head.decode().split("\r\n")
+    pairs = (line.split(": ", 1) for line in lines[1:])
+    return int(lines[0].split()[1]), {name.lower(): value for name, value in pairs}, body
+
+
 def test_hardening_every_error_status_carries_the_security_headers(server):
     answers = {
         400: call(server + "/api/v1/events?limit=0"),
         401: call(server + "/api/v1/code", {"text": SEED_TEXT, "store": True}, {"X-API-Key": "guess"}),
         404: call(server + "/api/v1/articles/nope.txt"),
-        413: call(server + "/api/v1/code", b"x" * (MAX_BODY + 1)),
+        413: _declared_too_large(server),
     }
     for status, (got, headers, body) in answers.items():
         assert got == status, (status, body)

@@ -6,7 +6,9 @@ connects and sends nothing, or one header line a minute, holds a socket and a fi
 likes). :class:`GuardedH11Protocol`, uvicorn's HTTP/1.1 protocol with one timer more, closes a connection whose
 request (headers and body) has not fully arrived ``read_timeout`` seconds after the connection was made or
 the previous answer was sent, and closes at once a connection beyond ``max_connections`` open ones. h11
-refuses a request head that is still incomplete past ``h11_max_incomplete_event_size`` bytes with a 400.
+refuses a request head that is still incomplete past ``h11_max_incomplete_event_size`` bytes with a 400; that
+400, and the one for a request that is not HTTP, is answered before the app runs, so the protocol adds the
+security headers of :data:`eventcoder.web.guard.SECURITY_HEADERS` to it itself.
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from .guard import SECURITY_HEADERS
 
 __all__ = ["KEEP_ALIVE", "MAX_CONNECTIONS", "MAX_HEAD", "READ_TIMEOUT", "GuardedH11Protocol", "run"]
 
@@ -64,6 +69,16 @@ class GuardedH11Protocol(H11Protocol):
         if not self.transport.is_closing():
             self._arm()
         super().on_response_complete()
+
+    def send_400_response(self, msg: str) -> None:
+        """uvicorn's answer to a request h11 cannot read (malformed, or a head over :data:`MAX_HEAD`): a plain
+        400 with the message, the security headers, and the connection closed."""
+        headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"connection", b"close"),
+                   *((name.encode(), value.encode()) for name, value in SECURITY_HEADERS.items())]
+        for event in (h11.Response(status_code=400, headers=headers, reason=b"Bad Request"),
+                      h11.Data(data=msg.encode("ascii", "replace")), h11.EndOfMessage()):
+            self.transport.write(self.conn.send(event))
+        self.transport.close()
 
     def _arm(self) -> None:
         self._disarm()
