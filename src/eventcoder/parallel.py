@@ -24,7 +24,7 @@ from .model import Article
 from .options import CoderOptions
 from .pipeline import BATCH_CHARS, CodedArticle, article_groups, get_coder
 
-__all__ = ["WORKER_ENVIRON", "ProcessCoder", "code_group_in_worker"]
+__all__ = ["WORKER_ENVIRON", "ProcessCoder", "code_group_in_worker", "worker_environ"]
 
 WORKER_ENVIRON = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 """Environment each worker starts with, unless the user's environment sets the variable: one thread per
@@ -49,7 +49,7 @@ def code_group_in_worker(options: CoderOptions, articles: list[Article]) -> list
 
 
 @contextmanager
-def _worker_environ() -> Iterator[None]:
+def worker_environ() -> Iterator[None]:
     """:data:`WORKER_ENVIRON` in ``os.environ`` (for the variables the user has not set) while workers are
     started; the environment as it was afterwards."""
     added = {name: value for name, value in WORKER_ENVIRON.items() if name not in os.environ}
@@ -88,7 +88,7 @@ class ProcessCoder:
             raise ValueError(f"workers must be at least 1, got {workers}")
         self.workers, self.options, self.batch_chars = workers, options or CoderOptions(), batch_chars
         context = multiprocessing.get_context("spawn")  # no fork of a process holding threads or a DuckDB file
-        with _worker_environ():  # a spawned worker starts with the environment of the moment
+        with worker_environ():  # a spawned worker starts with the environment of the moment
             self._pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_load_in_worker,
                                              initargs=(self.options,))
             self._start()

@@ -11,8 +11,8 @@ the model anew) for the next request; requests queued behind it get :class:`Codi
 
 The worker does all the work of a request: it reads the text into an article, codes it, finds the highlight
 spans and encodes the JSON answer, so the server's process only passes bytes along (and stores the coded
-article when asked). A :class:`~eventcoder.errors.CodingError`, ``ValueError`` or ``OverflowError`` of the
-article (a bad date or one out of range, no sentences, a text over a limit) comes back as :class:`CodingRefused` with its one-line message (400).
+article when asked). A :class:`~eventcoder.errors.CodingError` or ``ValueError`` of the article (a bad date,
+no sentences, a text over a limit) comes back as :class:`CodingRefused` with its one-line message (400).
 
 With a ``coder`` object given (``create_app(coder=...)``, an embedding or a test) the texts are coded on one
 thread of this process instead, with the same bounds; a text past its budget then runs to its end unobserved.
@@ -63,9 +63,6 @@ class CodingRefused(Exception):
     """The article cannot be coded (bad date, no sentences, over a limit): a one-line message for a 400."""
 
 
-_OUT_OF_RANGE = "a date in the text falls outside the calendar (years 1 to 9999) counted from published {!r}"
-
-
 def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
@@ -77,8 +74,9 @@ def code_fields(coder: Any, fields: dict[str, Any]) -> tuple[Any, bytes]:
     UTF-8 bytes: ``{doc_id, published, headline, text, stored, events}``, each event with ``spans``).
 
     Raises:
-        CodingRefused: ``published`` is not a YYYY-MM-DD date, or the coder raised CodingError, ValueError or OverflowError
-            (a date computed out of range), with its message on one line.
+        CodingRefused: ``published`` is not a YYYY-MM-DD date, or the coder raised CodingError or ValueError, with its message
+            on one line. (A relative date that would fall outside the calendar resolves to no date:
+            :func:`eventcoder.when.shift_days`.)
     """
     from ..errors import QueryError
     from ..ingest import parse_article
@@ -93,8 +91,6 @@ def code_fields(coder: Any, fields: dict[str, Any]) -> tuple[Any, bytes]:
     try:
         article = parse_article(fields["doc_id"], fields["text"], published=published, headline=fields.get("headline"))
         coded = coder.code(article)
-    except OverflowError:  # a date in the text, counted from a published date at the calendar's edge
-        raise CodingRefused(_OUT_OF_RANGE.format(published)) from None
     except (CodingError, ValueError) as exc:  # the article's own fault: a limit, no sentences, spaCy's E088
         raise CodingRefused(_one_line(exc)) from None
     answer = {"doc_id": article.doc_id, "published": article.published, "headline": article.headline,
@@ -153,10 +149,10 @@ class CodingPool:
             if self.coder is not None:
                 self._executor = ThreadPoolExecutor(1, thread_name_prefix="eventcoder-code")
             else:
-                from ..parallel import _worker_environ
+                from ..parallel import worker_environ
 
                 context = multiprocessing.get_context("spawn")  # no fork of a process holding threads or DuckDB
-                with _worker_environ():
+                with worker_environ():
                     self._executor = ProcessPoolExecutor(1, mp_context=context, initializer=_load_in_worker,
                                                          initargs=(self.options,))
         return self._executor
